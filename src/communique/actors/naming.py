@@ -1,0 +1,163 @@
+"""Turning parser output into clean actor names, titles and kinds.
+
+Fixes the small English pipeline's known slips before clustering: possessives kept in
+entities ("Donald Trump's"), a leading "the", bracketed editorial names split in two
+("(Russian President Vladimir) Putin"), and honorifics inside person names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.",
+              "sen", "sen.", "rep", "rep.", "gov", "gov.", "gen", "gen.", "lt", "lt.",
+              "col", "col.", "adm", "adm.", "prof", "prof.", "president", "prime",
+              "minister", "senator", "governor", "general", "king", "queen", "prince",
+              "princess", "sheikh", "pope", "chancellor", "secretary"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+#: singular nouns that name a person when they head a speaker phrase
+PERSON_NOUNS = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "president",
+    "source", "aide", "adviser", "advisor", "diplomat", "ambassador", "senator",
+    "lawmaker", "leader", "analyst", "expert", "chief", "secretary", "general",
+    "commander", "officer", "director", "governor", "mayor", "candidate", "nominee",
+    "chairman", "chairwoman", "chair", "head", "envoy", "premier", "chancellor", "king",
+    "queen", "prince", "representative", "congressman", "congresswoman", "strategist",
+    "economist", "professor", "researcher", "witness", "resident", "man", "woman",
+    "negotiator", "prosecutor", "judge", "attorney", "lawyer", "campaigner", "activist",
+    "manager", "vice", "deputy", "colonel", "lieutenant", "sergeant", "soldier", "pollster",
+    "surrogate", "supporter", "critic", "voter", "member", "founder", "executive", "ceo",
+    "reporter", "journalist", "editor", "columnist", "author", "writer", "veteran",
+}
+ORG_NOUNS = {
+    "government", "ministry", "agency", "company", "campaign", "committee", "department",
+    "office", "newspaper", "paper", "network", "group", "party", "administration",
+    "council", "commission", "court", "parliament", "army", "military", "police",
+    "embassy", "organization", "organisation", "union", "alliance", "bank", "firm",
+    "foundation", "institute", "coalition", "board", "team", "kremlin", "cabinet",
+}
+
+
+@dataclass(slots=True)
+class Ent:
+    """A cleaned entity: token range, label, the words of its name and any stated title."""
+
+    start: int
+    end: int
+    label: str
+    words: list[str]
+    title: str | None = None
+
+
+def char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
+
+
+def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    return start, end
+
+
+def _title_before(doc: Doc, start: int, end: int) -> str | None:
+    """Title words right before a name that modify it: "NATO Secretary General" Mark Rutte."""
+    j = start - 1
+    first = start
+    while j >= 0 and start - j <= 6:
+        t = doc[j]
+        if not t.is_alpha and t.text not in (".", "-"):
+            break
+        if t.ent_type_ == "PERSON" or not (start <= t.head.i < end or first <= t.head.i < end):
+            break
+        if t.pos_ not in ("PROPN", "NOUN", "ADJ") or t.lower_ in ("the", "a", "an"):
+            break
+        first = j
+        j -= 1
+    if first == start:
+        return None
+    return doc[first:start].text
+
+
+def entities(doc: Doc) -> list[Ent]:
+    """The document's entities, cleaned; a bracketed first part joins the name after it."""
+    out: list[Ent] = []
+    ents = list(doc.ents)
+    skip = set()
+    for k, ent in enumerate(ents):
+        if k in skip:
+            continue
+        start, end = _strip(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        label = ent.label_
+        words = [t.text for t in doc[start:end]]
+        title = None
+        if label == "PERSON":
+            while words and words[0].lower() in HONORIFICS:
+                words.pop(0)
+            title = _title_before(doc, start, end)
+            # "(Russian President Vladimir) Putin": one person across the bracket.
+            nxt = ents[k + 1] if k + 1 < len(ents) else None
+            if (nxt is not None and nxt.label_ == "PERSON" and nxt.start == end + 1
+                    and doc[end].text == ")"):
+                ns, ne = _strip(doc, nxt.start, nxt.end)
+                words = words + [t.text for t in doc[ns:ne]]
+                out.append(Ent(start, end, label, words, title))
+                out.append(Ent(ns, ne, label, words, title))
+                skip.add(k + 1)
+                continue
+        if not words:
+            continue
+        out.append(Ent(start, end, label, words, title))
+    return out
+
+
+def entity_name(doc: Doc, ent: Ent) -> str:
+    return doc[ent.start:ent.end].text
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of a noun phrase without relative clauses, appositions or conjuncts."""
+    keep = [head]
+    stack = [c for c in head.children]
+    while stack:
+        c = stack.pop()
+        if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "parataxis"):
+            continue
+        keep.append(c)
+        stack.extend(c.children)
+    keep.sort(key=lambda t: t.i)
+    # keep it contiguous around the head
+    lo = hi = keep.index(head)
+    while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(keep) and keep[hi + 1].i == keep[hi].i + 1:
+        hi += 1
+    return keep[lo:hi + 1]
+
+
+def phrase_name(tokens: list[Token]) -> str:
+    words = list(tokens)
+    while words and words[0].lower_ in ("a", "an", "the", "one", "another", "some"):
+        words.pop(0)
+    if not words:
+        words = list(tokens)
+    doc = words[0].doc
+    return doc[words[0].i:words[-1].i + 1].text
+
+
+def common_noun_kind(head: Token) -> str:
+    low = head.lemma_.lower()
+    if low in ORG_NOUNS:
+        return "organization"
+    if head.tag_ in ("NNS", "NNPS"):
+        return "group"
+    if low in PERSON_NOUNS:
+        return "person"
+    return "other"

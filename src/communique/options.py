@@ -1,0 +1,28 @@
+"""One options object in: everything that changes what an analysis does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .nlp import DEFAULT_MODEL
+
+#: spaCy's own default limit; longer texts are refused with a clear message.
+DEFAULT_MAX_CHARS = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What to extract and how.
+
+    ``max_chars`` bounds memory: the parse of a text grows with its length, so longer
+    inputs are refused rather than risking the process. ``cue_files`` add rows to the
+    packaged cue lexicon (same CSV format).
+    """
+
+    model: str = DEFAULT_MODEL
+    quotes: bool = True
+    indirect: bool = True
+    events: bool = True
+    max_chars: int = DEFAULT_MAX_CHARS
+    batch_size: int = 32
+    cue_files: tuple[str, ...] = field(default_factory=tuple)

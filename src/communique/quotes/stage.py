@@ -1,0 +1,467 @@
+"""The quote stage: direct, mixed and indirect quotes with their cue and speakers.
+
+Input: the parsed ``Doc``, the quoted regions from :mod:`.marks` and the
+:class:`~communique.actors.ActorIndex`. Output: :class:`Draft` quotes whose speakers are
+actor-index cluster ids (the pipeline turns them into record ids).
+
+Quotation marks find the direct words; the dependency parse links them to a cue verb and
+its subject. A quote whose cue's complement reaches beyond the marks is *mixed* and its
+content is that complement; a cue verb with a complement but no marks is *indirect*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..actors import ActorIndex
+from .cues import CueLexicon
+from .marks import Region
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: dependents of a cue that carry the reported content
+COMPLEMENTS = {"ccomp", "xcomp", "dobj", "obj", "prep", "oprd", "attr", "acomp", "dative",
+               "pobj", "npadvmod", "advcl", "parataxis"}
+#: how a participle or coordinated cue inherits its subject from the verb above it
+INHERIT = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp")
+DASHES = {"—", "―", "–", "--"}
+#: an unattributed quote shorter than this (in words) is a scare quote or a title
+MIN_UNATTRIBUTED_WORDS = 5
+
+
+@dataclass(slots=True)
+class Draft:
+    kind: str
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    speakers: list[int] = field(default_factory=list)
+    speaker_mention: tuple[int, int] | None = None
+    region: Region | None = None
+
+
+class _Ctx:
+    def __init__(self, doc: Doc, regions: list[Region], index: ActorIndex,
+                 lexicon: CueLexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.regions = regions
+        self.index = index
+        self.lex = lexicon
+        self.region_of_token: dict[int, int] = {}
+        # paragraph number of each token: attribution never crosses a paragraph break
+        para = 0
+        self.para: list[int] = []
+        for t in doc:
+            self.para.append(para)
+            para += t.text.count("\n") + t.whitespace_.count("\n")
+        ri = 0
+        for t in doc:
+            while ri < len(regions) and regions[ri].end <= t.idx:
+                ri += 1
+            if ri < len(regions) and regions[ri].start <= t.idx < regions[ri].end:
+                self.region_of_token[t.i] = ri
+
+    # --- cues ------------------------------------------------------------------------
+    def cue_of(self, tok: Token):
+        if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
+            return self.lex.get(tok.lemma_.lower(), "VERB")
+        if tok.pos_ == "NOUN":
+            return self.lex.get(tok.lemma_.lower(), "NOUN")
+        return None
+
+    def cue_span(self, tok: Token, prep: Token | None = None) -> tuple[int, int]:
+        start = tok.idx
+        end = tok.idx + len(tok.text)
+        for c in tok.children:
+            if c.dep_ == "prt" and c.i == tok.i + 1:
+                end = c.idx + len(c.text)
+        if prep is not None and prep.i == tok.i + 1:
+            end = prep.idx + len(prep.text)
+        return start, end
+
+    # --- speakers --------------------------------------------------------------------
+    def subject_of(self, verb: Token) -> Token | None:
+        v = verb
+        for _ in range(4):
+            subj = [c for c in v.children if c.dep_ in SUBJECTS]
+            if v.pos_ == "NOUN":
+                poss = [c for c in v.children if c.dep_ == "poss"]
+                if poss:
+                    return poss[0]
+            if subj:
+                s = subj[0]
+                # "was quoted as saying": the passive subject of the frame verb
+                if s.dep_ == "csubj" or s.i in self.region_of_token:
+                    return None
+                return s
+            if v.dep_ in INHERIT or (v.pos_ == "NOUN" and v.dep_ in ("dobj", "pobj")):
+                if v.head.i == v.i:
+                    return None
+                v = v.head
+                continue
+            return None
+        return None
+
+    def speaker(self, subj: Token | None) -> tuple[list[int], tuple[int, int] | None]:
+        if subj is None:
+            return [], None
+        if subj.lower_ in ("it", "this", "that", "there", "which", "who", "what"):
+            return [], None
+        from ..actors.naming import phrase_tokens
+
+        toks = phrase_tokens(subj)
+        end_tok = toks[-1]
+        for conj in subj.conjuncts:
+            if conj.i > subj.i:
+                end_tok = max(end_tok, phrase_tokens(conj)[-1], key=lambda t: t.i)
+        start = toks[0].idx
+        end = end_tok.idx + len(end_tok.text)
+        return self.index.resolve_phrase(subj), (start, end)
+
+    # --- spans -----------------------------------------------------------------------
+    def span_of(self, toks: list[Token]) -> tuple[int, int]:
+        toks = [t for t in toks]
+        toks.sort(key=lambda t: t.i)
+        while toks and (toks[-1].is_punct and toks[-1].text not in "\"”’'»)" or
+                        toks[-1].is_space):
+            toks.pop()
+        while toks and (toks[0].is_punct and toks[0].text not in "\"“‘'«(" or toks[0].is_space):
+            toks.pop(0)
+        if not toks:
+            return 0, 0
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def find_quotes(doc: Doc, regions: list[Region], index: ActorIndex,
+                lexicon: CueLexicon, *, indirect: bool = True) -> list[Draft]:
+    """All quotes of one article, in text order."""
+    ctx = _Ctx(doc, regions, index, lexicon)
+    drafts: list[Draft] = []
+    used_cues: set[int] = set()
+    previous: Draft | None = None
+    for ri, region in enumerate(regions):
+        d, cue_tok = _attribute_region(ctx, ri, region, previous)
+        if d is None:
+            continue
+        if cue_tok is not None:
+            used_cues.add(cue_tok.i)
+        drafts.append(d)
+        previous = d
+    if indirect:
+        drafts.extend(_indirect(ctx, drafts, used_cues))
+    drafts.sort(key=lambda d: d.content)
+    return drafts
+
+
+# --------------------------------------------------------------------------------------
+# quotes in quotation marks
+
+
+def _attribute_region(ctx: _Ctx, ri: int, region: Region, previous: Draft | None):
+    doc, text = ctx.doc, ctx.text
+    cs, ce = region.inner
+    while cs < ce and text[cs].isspace():
+        cs += 1
+    while ce > cs and text[ce - 1].isspace():
+        ce -= 1
+    if ce <= cs:
+        return None, None
+    qtoks = [t for t in doc if ctx.region_of_token.get(t.i) == ri and cs <= t.idx < ce]
+    if not qtoks:
+        return None, None
+    qset = {t.i for t in qtoks}
+    inside = {t.i for t in doc if ctx.region_of_token.get(t.i) == ri}
+    words = sum(1 for t in qtoks if t.is_alpha)
+
+    found = _structural_cue(ctx, qtoks, inside)
+    if found is not None:
+        cue_tok, path_child, prep = found
+        subj = ctx.subject_of(cue_tok)
+        speakers, mention = ctx.speaker(subj)
+        content, kind = (cs, ce), "direct"
+        if path_child is not None:
+            # the cue's complement reaches beyond the marks: a mixed quote
+            span = _complement(ctx, cue_tok, path_child)
+            clause_words = [t for t in doc if span[0] <= t.idx < span[1] and t.is_alpha]
+            outside = [t for t in clause_words if t.i not in inside]
+            if outside and len(outside) >= 1:
+                content, kind = span, "mixed"
+        if kind == "direct" or speakers or subj is not None or _covers_sentence(ctx, qtoks):
+            return Draft(kind, content, ctx.cue_span(cue_tok, prep), speakers, mention,
+                         region), cue_tok
+    # no grammatical link: a credit after a dash, a cue just after or before the marks
+    near = _nearby_cue(ctx, region, qtoks)
+    if near is not None:
+        cue_span, speakers, mention, cue_tok = near
+        return Draft("direct", (cs, ce), cue_span, speakers, mention, region), cue_tok
+    if not _covers_sentence(ctx, qtoks) or words < MIN_UNATTRIBUTED_WORDS:
+        return None, None
+    # a paragraph that is all quote continues the previous speaker's quote
+    if previous is not None and previous.speakers and _follows(ctx, previous, region):
+        return Draft("direct", (cs, ce), None, list(previous.speakers),
+                     previous.speaker_mention, region), None
+    return Draft("direct", (cs, ce), None, [], None, region), None
+    del qset
+
+
+def _structural_cue(ctx: _Ctx, qtoks: list[Token], inside: set[int]):
+    """(cue token, cue's child on the path to the quote or None, particle prep) or None."""
+    roots = [t for t in qtoks if t.head.i not in inside or t.head.i == t.i]
+    # the cue hangs off the quote ("...," Macron said: parataxis/ccomp of the quote's verb)
+    for r in roots:
+        for c in r.children:
+            if ctx.para[c.i] != ctx.para[r.i] or c.i in ctx.region_of_token:
+                continue
+            if c.i not in inside and ctx.cue_of(c) is not None and c.dep_ in (
+                    "parataxis", "ccomp", "advcl", "conj", "dep", "ROOT"):
+                return c, None, None
+    # the quote hangs off the cue: climb from each root to the first cue
+    for r in roots:
+        child = r
+        node = r.head
+        prep = None
+        hops = 0
+        while node.i != child.i and hops < 8:
+            if ctx.para[node.i] != ctx.para[r.i] or (
+                    node.i in ctx.region_of_token and node.i not in inside):
+                break
+            if node.i not in inside:
+                if ctx.cue_of(node) is not None:
+                    if child.dep_ == "prep" and child.i == node.i + 1:
+                        prep = child
+                    return node, (None if child.i in inside and child is r
+                                  and _is_whole(ctx, node, child, inside) else child), prep
+                if node.lower_ == "according":
+                    return None
+            child = node
+            node = node.head
+            hops += 1
+    return None
+
+
+def _is_whole(ctx: _Ctx, cue: Token, child: Token, inside: set[int]) -> bool:
+    """True when the cue's complement on the quote's side is the quote itself."""
+    span = [t for t in child.subtree if t.is_alpha]
+    return all(t.i in inside for t in span)
+
+
+def _complement(ctx: _Ctx, cue: Token, child: Token) -> tuple[int, int]:
+    """The reported clause: the cue's complements on the quote's side, as one span."""
+    right = child.i > cue.i
+    parts = [c for c in cue.children
+             if (c.i > cue.i) == right and c.dep_ in COMPLEMENTS and c.dep_ != "advcl"
+             and c.dep_ != "parataxis"]
+    if child not in parts:
+        parts.append(child)
+    if child.dep_ in ("advcl", "parataxis"):
+        parts = [child]
+    toks = [t for p in parts for t in p.subtree]
+    # stop at a following attribution or sentence end
+    sent = cue.sent
+    toks = sorted((t for t in toks if (sent.start <= t.i < sent.end or t.i in ctx.region_of_token)
+                   and ctx.para[t.i] == ctx.para[child.i]), key=lambda t: t.i)
+    # a mixed quote's clause ends at the first comma after its last closing mark
+    last_q = max((k for k, t in enumerate(toks) if t.i in ctx.region_of_token), default=-1)
+    if last_q >= 0:
+        for k in range(last_q + 1, len(toks)):
+            if toks[k].text in (",", ";", "—", "–") and toks[k].i not in ctx.region_of_token:
+                toks = toks[:k]
+                break
+    return ctx.span_of(toks)
+
+
+def _covers_sentence(ctx: _Ctx, qtoks: list[Token]) -> bool:
+    """The quote is its own sentence(s): nothing but punctuation around it in them."""
+    first, last = qtoks[0], qtoks[-1]
+    for t in first.sent:
+        if t.i < first.i and t.is_alpha and t.i not in ctx.region_of_token:
+            return False
+    for t in last.sent:
+        if t.i > last.i and t.is_alpha and t.i not in ctx.region_of_token:
+            return False
+    return True
+
+
+def _nearby_cue(ctx: _Ctx, region: Region, qtoks: list[Token]):
+    doc = ctx.doc
+    text = ctx.text
+    # after the closing mark: ", he added." / "said Macron" / "— Mark Rutte"
+    after = [t for t in doc[qtoks[-1].i + 1: min(len(doc), qtoks[-1].i + 12)]
+             if t.idx >= region.end]
+    if after and "\n" not in text[region.end:after[0].idx]:
+        k = 0
+        while k < len(after) and (after[k].is_punct and after[k].text not in DASHES):
+            k += 1
+        if k < len(after) and after[k].text in DASHES:
+            names = []
+            for t in after[k + 1:]:
+                if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.is_title:
+                    names.append(t)
+                else:
+                    break
+            if names:
+                speakers = ctx.index.resolve_phrase(names[-1])
+                return ((after[k].idx, after[k].idx + len(after[k].text)), speakers,
+                        (names[0].idx, names[-1].idx + len(names[-1].text)), None)
+        for t in after[k:k + 6]:
+            if t.i in ctx.region_of_token or t.text == "\n":
+                break
+            if ctx.cue_of(t) is not None:
+                subj = ctx.subject_of(t)
+                if subj is None:
+                    # "said Macron" parsed without nsubj: take the name after the verb
+                    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                    if nxt is not None and nxt.ent_type_ == "PERSON":
+                        subj = nxt
+                speakers, mention = ctx.speaker(subj)
+                if subj is not None:
+                    return ctx.cue_span(t), speakers, mention, t
+                break
+    # before the opening mark: "Rutte said:" / "He said," possibly in the previous sentence
+    before = [t for t in doc[max(0, qtoks[0].i - 12): qtoks[0].i] if t.idx < region.start]
+    if before:
+        last = before[-1]
+        while last.is_punct and last.text in "\"“‘'«" and last.i > 0:
+            last = doc[last.i - 1]
+        if last.text in (":", ",") or (last.text == "\n" and doc[last.i - 1].text == ":"):
+            for t in reversed(before):
+                if t.i in ctx.region_of_token:
+                    break
+                if ctx.cue_of(t) is not None:
+                    subj = ctx.subject_of(t)
+                    if subj is not None:
+                        speakers, mention = ctx.speaker(subj)
+                        return ctx.cue_span(t), speakers, mention, t
+    return None
+
+
+def _follows(ctx: _Ctx, previous: Draft, region: Region) -> bool:
+    """The region opens its paragraph right after the paragraph of the previous quote."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, region.start) + 1
+    if text[line_start:region.start].strip():
+        return False
+    gap = text[previous.content[1]:region.start]
+    return gap.count("\n") <= 2 and len(gap.strip()) < 80
+
+
+# --------------------------------------------------------------------------------------
+# reported speech without quotation marks
+
+
+def _indirect(ctx: _Ctx, drafts: list[Draft], used: set[int]) -> list[Draft]:
+    doc = ctx.doc
+    taken = [d.content for d in drafts]
+    out: list[Draft] = []
+    for tok in doc:
+        if tok.i in used or tok.i in ctx.region_of_token:
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            d = _according_to(ctx, tok)
+        else:
+            cue = ctx.cue_of(tok)
+            if cue is None:
+                continue
+            d = _frame(ctx, tok, cue)
+        if d is None:
+            continue
+        s, e = d.content
+        if e - s < 3 or any(s < te and ts < e and _mostly(ts, te, s, e) for ts, te in taken):
+            continue
+        taken.append(d.content)
+        out.append(d)
+    return out
+
+
+def _mostly(ts: int, te: int, s: int, e: int) -> bool:
+    o = min(te, e) - max(ts, s)
+    return o >= 0.5 * min(te - ts, e - s)
+
+
+def _frame(ctx: _Ctx, tok: Token, cue) -> Draft | None:
+    content_toks: list[Token] | None = None
+    prep = None
+    for c in tok.children:
+        if c.i in ctx.region_of_token:
+            continue
+        dep = c.dep_
+        if dep == "ccomp" and "ccomp" in cue.frames and c.i > tok.i:
+            content_toks = list(c.subtree)
+            break
+        if dep == "xcomp" and "xcomp" in cue.frames and c.i > tok.i:
+            objs = [o for o in tok.children if o.dep_ in ("dobj", "dative") and o.i < c.i]
+            content_toks = [t for o in objs for t in o.subtree] + list(c.subtree)
+            break
+        if dep == "prep" and f"prep:{c.lower_}" in cue.frames:
+            pobj = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                content_toks = _clause_extent(ctx, tok, pobj[0].left_edge)
+                prep = c
+                break
+        if dep in ("dobj", "obj") and "dobj" in cue.frames and c.i > tok.i:
+            if c.pos_ == "PRON":
+                continue
+            content_toks = list(c.subtree)
+            break
+    if not content_toks:
+        return None
+    subj = ctx.subject_of(tok)
+    if subj is None:
+        return None
+    content = ctx.span_of([t for t in content_toks if t.sent == tok.sent])
+    if content[1] - content[0] < 3:
+        return None
+    speakers, mention = ctx.speaker(subj)
+    if mention is not None and content[0] < mention[1] and mention[0] < content[1]:
+        return None
+    return Draft("indirect", content, ctx.cue_span(tok, prep), speakers, mention)
+
+
+def _clause_extent(ctx: _Ctx, cue: Token, first: Token) -> list[Token]:
+    """Tokens from ``first`` to the end of the cue's clause: up to a punctuation mark that
+    belongs to the cue or a verb above it, the sentence end, or a paragraph break."""
+    above = {cue.i}
+    node = cue
+    while node.head.i != node.i:
+        node = node.head
+        above.add(node.i)
+    out = []
+    for t in ctx.doc[first.i:first.sent.end]:
+        if ctx.para[t.i] != ctx.para[first.i] or t.i in ctx.region_of_token:
+            break
+        if t.is_punct and t.head.i in above:
+            break
+        out.append(t)
+    return out
+
+
+def _according_to(ctx: _Ctx, tok: Token) -> Draft | None:
+    to = ctx.doc[tok.i + 1]
+    pobj = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in tok.children if c.dep_ == "pobj"]
+    if not pobj:
+        for c in tok.children:
+            pobj += [g for g in c.children if g.dep_ == "pobj"]
+    if not pobj:
+        return None
+    src = pobj[0]
+    phrase = set()
+    for t in tok.subtree:
+        phrase.add(t.i)
+    phrase.update(t.i for t in to.subtree)
+    phrase.update(t.i for t in src.subtree)
+    sent = tok.sent
+    rest = [t for t in sent if t.i not in phrase]
+    # the clause on the side of the phrase that has words (before or after it)
+    lo = min(phrase)
+    hi = max(phrase)
+    left = [t for t in rest if t.i < lo]
+    right = [t for t in rest if t.i > hi]
+    side = left if sum(t.is_alpha for t in left) >= sum(t.is_alpha for t in right) else right
+    if sum(t.is_alpha for t in side) < 3:
+        return None
+    content = ctx.span_of(side)
+    speakers, mention = ctx.speaker(src)
+    cue = (tok.idx, to.idx + len(to.text))
+    return Draft("indirect", content, cue, speakers, mention)
