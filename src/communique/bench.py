@@ -1,0 +1,43 @@
+"""Benchmarks that print figures as ratios against a baseline measured in the same run."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+from . import nlp as _nlp
+from .model import Article
+from .options import Options
+from .pipeline import analyze_many
+
+
+def bench_speed(texts: Sequence[str], *, options: Options | None = None, repeat: int = 2,
+                batch_size: int = 32) -> dict[str, float]:
+    """Articles/s of the bare spaCy pipeline and of ``analyze_many`` on the same texts.
+
+    The two are interleaved ``repeat`` times and the best run of each kept, so a burst of
+    load on the machine hurts neither side more than the other.
+    """
+    options = options or Options()
+    nlp = _nlp.load(options.model)
+    for _ in nlp.pipe(texts[:4]):  # warm-up
+        pass
+    best_spacy = best_ours = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=batch_size):
+            pass
+        best_spacy = min(best_spacy, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for _a in analyze_many((Article(text=t) for t in texts), batch_size=batch_size,
+                               options=options):
+            pass
+        best_ours = min(best_ours, time.perf_counter() - t0)
+    n = len(texts)
+    return {
+        "articles": n,
+        "words": sum(len(t.split()) for t in texts),
+        "spacy_articles_per_s": n / best_spacy,
+        "communique_articles_per_s": n / best_ours,
+        "ratio": best_spacy / best_ours,
+    }

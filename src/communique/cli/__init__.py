@@ -1,0 +1,45 @@
+"""The ``communique`` command: parses arguments and calls the library, nothing more."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .. import __version__
+from ..errors import CommuniqueError
+from ..nlp import ModelError
+from .analyze import analyze_cmd
+from .bench import bench
+from .evaluate import eval_group
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="communique")
+def cli() -> None:
+    """Who said what, who is who, and who did what to whom in international news."""
+
+
+cli.add_command(analyze_cmd)
+cli.add_command(eval_group)
+cli.add_command(bench)
+
+
+def main() -> None:
+    """Entry point: user errors become one line on stderr, never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (CommuniqueError, ModelError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)

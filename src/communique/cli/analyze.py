@@ -1,0 +1,73 @@
+"""``communique analyze``: one or more articles to records or tables."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+
+import click
+
+from ..errors import InputError
+from ..inputs import read_article
+from ..model import Article
+from ..options import DEFAULT_MAX_CHARS, Options
+from ..pipeline import analyze_many
+from .render import analysis_tables
+
+
+@click.command("analyze")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--date", "published", metavar="YYYY-MM-DD",
+              help="Publication date of the article(s); used to resolve roles held on it.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]),
+              default="table", show_default=True, help="table for people, json for tools.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS,
+              show_default=True, help="Refuse longer articles (bounds memory).")
+@click.option("--no-indirect", is_flag=True, help="Only quotes in quotation marks.")
+def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str, max_chars: int,
+                no_indirect: bool) -> None:
+    """Analyse .txt articles (or - for standard input): quotes, speakers, actors, events.
+
+    Several inputs give one JSON line each, in input order. An unreadable input is
+    reported on stderr in one line and skipped; the exit status is then 1.
+    """
+    if published:
+        try:
+            Article(text="", published=published)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--date") from None
+    options = Options(max_chars=max_chars, indirect=not no_indirect)
+    failed = 0
+
+    def articles() -> Iterator[Article]:
+        nonlocal failed
+        for path in paths:
+            try:
+                article, warnings = read_article(path, published=published,
+                                                 max_chars=max_chars)
+            except InputError as exc:
+                failed += 1
+                click.echo(f"error: {exc}", err=True)
+                continue
+            for w in warnings:
+                click.echo(f"warning: {w}", err=True)
+            yield article
+
+    indent = 2 if fmt == "json" and len(paths) == 1 else None
+    for analysis in analyze_many(articles(), options=options):
+        if fmt == "table":
+            for renderable in analysis_tables(analysis):
+                _console().print(renderable)
+        else:
+            sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=indent))
+            sys.stdout.write("\n")
+            sys.stdout.flush()
+    if failed:
+        sys.exit(1)
+
+
+def _console():
+    from rich.console import Console
+
+    return Console()

@@ -1,0 +1,54 @@
+"""``communique bench``: speed figures, always against a baseline from the same run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from ..bench import bench_speed
+from ..inputs import read_article
+
+
+def _sample_texts() -> list[str]:
+    from importlib import resources
+
+    root = resources.files("communique") / "samples"
+    return [p.read_text(encoding="utf-8") for p in sorted(root.iterdir(), key=lambda p: p.name)
+            if p.name.endswith(".txt")]
+
+
+@click.group("bench")
+def bench() -> None:
+    """Benchmarks (figures are ratios against a baseline measured in the same run)."""
+
+
+@bench.command("speed")
+@click.argument("paths", nargs=-1)
+@click.option("--polnear", type=click.Path(exists=True, file_okay=False),
+              help="Use the texts of a PolNeAR corpus split as the workload.")
+@click.option("--split", default="dev", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
+@click.option("--repeat", type=click.IntRange(min=1), default=2, show_default=True)
+def speed(paths: tuple[str, ...], polnear: str | None, split: str, limit: int,
+          repeat: int) -> None:
+    """analyze_many articles/s against bare spaCy on the same texts, and their ratio.
+
+    The workload is PATHS (.txt), a PolNeAR split, or the bundled sample articles.
+    """
+    if paths:
+        texts = [read_article(p)[0].text for p in paths]
+    elif polnear:
+        files = sorted((Path(polnear) / split / "text").glob("*.txt"))[:limit]
+        texts = [f.read_text(encoding="utf-8") for f in files]
+    else:
+        texts = _sample_texts()
+    if not texts:
+        raise click.UsageError("no texts to benchmark")
+    r = bench_speed(texts, repeat=repeat)
+    Console().print(
+        f"{r['articles']} articles, {r['words']:,} words\n"
+        f"bare spaCy      {r['spacy_articles_per_s']:8.2f} articles/s\n"
+        f"analyze_many    {r['communique_articles_per_s']:8.2f} articles/s\n"
+        f"ratio           {r['ratio']:8.3f}  (1.0 = extraction costs nothing)")
