@@ -1,0 +1,424 @@
+"""Resolve one actor mention (a string) to a canonical actor, using the knowledge base.
+
+The rules, in order:
+
+1. The whole mention names one thing: an organisation, country (name, alias,
+   adjective), people noun ("Ukrainians"), government metonym ("the Kremlin"), known
+   person, place, or sector noun ("protesters").
+2. Otherwise it is read as ``[modifiers] [title words] [name]``: modifiers are
+   countries, adjectives, organisations, metonyms and sector nouns ("army spokesman");
+   "X of Uganda" and "Name, the X" are turned into that order first.
+3. A known person keeps the role *stated in the text* when it matches one of their
+   offices ("NATO Secretary General Mark Rutte" on any date); with no stated role, the
+   role held on the date applies (or the nearest: an elect's next role, a former
+   holder's last one as ELI). An unknown person keeps the stated title and country.
+4. Without a name, a title with a country or organisation is the office holder on the
+   date ("the French president"); otherwise the phrase is a group or organisation
+   whose sector comes from its nouns ("North Korean troops" -> PRK MIL).
+
+Sector precedence: "former" -> ELI; an armed group stays itself ("Hamas fighters" ->
+REB); then a specific noun modifier ("army spokesman" -> MIL), a specific head noun,
+the organisation, the metonym ("Pentagon officials" -> MIL), finally weak heads
+("officials" -> GOV).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .base import (
+    ADJ,
+    COUNTRY,
+    GENERIC_OFFICES,
+    METONYM,
+    ORG,
+    PEOPLE,
+    PERSON,
+    PLACE,
+    TERM,
+    Entry,
+    PersonHit,
+)
+from .normalize import Token, key, surface, tokens
+from .records import ARMED, Person, Role
+
+if TYPE_CHECKING:
+    from .base import KnowledgeBase
+
+_NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "twenty", "fifty", "hundred"}
+LEADING = {"the", "a", "an", "some", "several", "many", "few", "dozens", "hundreds",
+           "thousands", "tens", "millions", "scores", "of", "about", "around", "at", "least",
+           "more", "than", "all", "both", "these", "those", "this", "that", "its", "their",
+           "his", "her", "our"} | _NUMBERS
+FORMER = {"former", "ex", "ousted", "deposed", "exiled", "erstwhile", "retired"}
+FILLERS = {"the", "a", "an", "and", "senior", "top", "high", "ranking", "local", "unnamed",
+           "anonymous", "other", "fellow", "new", "incoming", "outgoing", "then", "current",
+           "longtime", "veteran", "powerful", "late", "elect", "designate", "self",
+           "proclaimed", "so", "called", "de", "facto", "deputy", "foreign", "regional",
+           "national", "federal", "central", "state", "provincial", "chief", "two", "some",
+           "several", "many", "s", "said", "unidentified", "masked", "heavily", "armed",
+           "allied", "key", "leading", "prominent", "influential", "hardline", "moderate",
+           "radical", "islamist", "jihadi", "sunni", "shia", "shiite", "kurdish", "arab",
+           "western", "european", "international", "african", "asian", "gulf", "ethnic"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "sheikh",
+              "sheik", "ayatollah", "grand", "hojatoleslam", "mullah", "prof",
+              "rev", "reverend", "comrade", "herr", "monsieur", "madame", "hon",
+              "honourable", "honorable", "excellency", "his", "her", "mister"}
+#: "Iranian-backed X": the backer is not the actor (no country, no sector).
+BACKERS = {"backed", "sponsored", "supported", "allied", "aligned", "linked", "affiliated",
+           "funded", "trained", "made", "built", "supplied", "inspired", "friendly",
+           "leaning", "held", "occupied", "annexed", "proxy", "proxies", "style"}
+#: "Hamas-run ministry", "US-led coalition": the country applies, the sector does not.
+CONTROLLERS = {"led", "run", "controlled", "based", "installed", "appointed", "owned",
+               "operated", "dominated", "governed", "ruled", "administered"}
+PRO_ANTI = {"pro", "anti"}
+NAME_PARTICLES = {"al", "bin", "ibn", "abu", "de", "van", "von", "der", "den", "da", "la",
+                  "le", "du", "di", "dos", "el", "ul", "ben", "bint", "ter", "del"}
+#: A metonym's chief: "Pentagon chief" is the defence minister, not the president.
+_METONYM_OFFICE = {"MIL": "defence minister", "SPY": "intelligence chief"}
+
+
+@dataclass
+class Mod:
+    """One recognised modifier or title in a mention."""
+
+    entry: Entry
+    toks: list[Token]
+    no_country: bool = False
+    no_sector: bool = False
+    postposed: bool = False
+
+
+def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
+    """Resolve one mention (see module docstring); always returns the full key set."""
+    raw = (text or "").strip().strip("\"'\u201c\u201d\u2018\u2019")
+    lower = not any(c.isupper() for c in raw)
+    toks = _lead_strip(tokens(raw))
+    if not toks:
+        return _result(raw, "other")
+    length, entries = kb.match(toks, 0, lower_query=lower)
+    if length == len(toks):
+        return _from_entry(kb, entries[0], toks, day)
+
+    if "," in raw:
+        left, _, right = raw.partition(",")
+        rtoks = _lead_strip(tokens(right))
+        if rtoks:
+            toks = rtoks + _lead_strip(tokens(left))
+    toks, n_post = _postposed_of(kb, toks, lower)
+
+    # A known full name at the end: everything before it is the stated role.
+    for k in range(1, len(toks)):
+        length, entries = kb.match(toks, k, lower_query=lower, types=frozenset({PERSON}))
+        if length and k + length == len(toks):
+            mods, _, former = _scan(kb, toks[:k], lower, n_post, tolerant=True)
+            person = kb.persons[entries[0].ref]
+            return _person(kb, person, mods, former, toks[n_post:k], day)
+
+    mods, stop, former = _scan(kb, toks, lower, n_post, tolerant=False)
+    rest = toks[stop:]
+    if rest and not lower and not _looks_like_name(rest, lower):
+        # "Russian blogger Ivan Ivanov": unknown lower-case title words, then a name.
+        tail = len(rest)
+        while tail > 0 and _looks_like_name(rest[tail - 1:], lower):
+            tail -= 1
+        if 0 < tail < len(rest) and all(t.raw.islower() for t in rest[:tail]):
+            stop += tail
+            rest = rest[tail:]
+    if rest and _looks_like_name(rest, lower):
+        stated = _stated(kb, mods, day)
+        person = kb.by_surname(rest, day, accept=lambda p: _compatible(p, *stated))
+        prefix = toks[n_post:stop]
+        if person:
+            return _person(kb, person, mods, former, prefix, day)
+        if mods or former:
+            return _unknown_person(kb, rest, mods, former, prefix, day)
+        return _result(surface(rest), "other")
+    return _from_mods(kb, mods, former, toks, day)
+
+
+# ---------------------------------------------------------------- parsing
+
+def _lead_strip(toks: list[Token]) -> list[Token]:
+    i = 0
+    while i < len(toks) - 1 and (toks[i].key in LEADING or toks[i].key.isdigit()):
+        i += 1
+    return toks[i:]
+
+
+def _postposed_of(kb: KnowledgeBase, toks: list[Token], lower: bool
+                  ) -> tuple[list[Token], int]:
+    """"the president of France" -> "France president"; returns (tokens, moved count)."""
+    for j in range(len(toks) - 2, 0, -1):
+        if toks[j].key != "of":
+            continue
+        rest = toks[j + 1:]
+        if rest and rest[0].key == "the" and len(rest) > 1:
+            rest = rest[1:]
+        length, entries = kb.match(rest, 0, lower_query=lower,
+                                   types=frozenset({ORG, COUNTRY, ADJ, METONYM, PLACE}))
+        if length and length == len(rest):
+            return rest + toks[:j], len(rest)
+        return toks, 0
+    return toks, 0
+
+
+def _scan(kb: KnowledgeBase, toks: list[Token], lower: bool, n_post: int, *,
+          tolerant: bool) -> tuple[list[Mod], int, bool]:
+    """Read modifiers and titles from the left; stop at the first name-like token.
+
+    Returns (mods, index where the name starts, former?). Unknown words are skipped
+    when something recognisable follows them ("Kurdish fighters"), or always when
+    ``tolerant`` (the name has already been found).
+    """
+    mods: list[Mod] = []
+    former = False
+    suppress_next = False
+    types = frozenset({ORG, COUNTRY, METONYM, ADJ, PEOPLE, PLACE, TERM})
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.key in FORMER:
+            former = True
+            i += 1
+            continue
+        length, entries = kb.match(toks, i, lower_query=lower, types=types)
+        if length:
+            mod = Mod(entries[0], toks[i:i + length], postposed=i < n_post)
+            if suppress_next:
+                mod.no_country = mod.no_sector = True
+                suppress_next = False
+            mods.append(mod)
+            i += length
+            continue
+        if t.key in PRO_ANTI:
+            suppress_next = True
+        elif t.key in BACKERS and mods:
+            mods[-1].no_country = mods[-1].no_sector = True
+        elif t.key in CONTROLLERS and mods:
+            mods[-1].no_sector = True
+        elif t.key in FILLERS or t.key in HONORIFICS or t.key in PRO_ANTI:
+            pass
+        elif not tolerant and not any(
+            kb.match(toks, j, lower_query=lower, types=types)[0]
+            for j in range(i + 1, len(toks))
+        ):
+            return mods, i, former
+        i += 1
+    return mods, len(toks), former
+
+
+def _looks_like_name(toks: list[Token], lower: bool) -> bool:
+    if lower:
+        return True
+    return all(t.raw[:1].isupper() or not t.raw[:1].isalpha() or t.key in NAME_PARTICLES
+               for t in toks) and any(t.raw[:1].isupper() for t in toks)
+
+
+# ---------------------------------------------------------------- interpretation
+
+def _stated(kb: KnowledgeBase, mods: list[Mod], day: dt.date
+            ) -> tuple[str | None, str | None, str | None]:
+    """(office, country, organisation key) stated by the modifiers."""
+    office = country = org = None
+    for m in mods:
+        e = m.entry
+        if e.type == TERM:
+            term = kb.sectors[e.ref]
+            if term.office and not m.no_sector:
+                office = term.office
+        elif e.type == ORG and org is None and not m.no_country and not m.no_sector:
+            org = e.ref
+        if country is None and not m.no_country:
+            country = _country_of(kb, e, day)
+    return office, country, org
+
+
+def _country_of(kb: KnowledgeBase, e: Entry, day: dt.date) -> str | None:
+    if e.type in (COUNTRY, ADJ, PEOPLE):
+        return e.ref
+    if e.type == METONYM:
+        return e.ref[0]
+    if e.type == ORG:
+        return kb.org_on(e.ref, day).country
+    if e.type == PLACE:
+        return kb.places[e.ref].country
+    return None
+
+
+def _org_matches(kb: KnowledgeBase, role_org: str | None, org: str) -> bool:
+    """Role's organisation is ``org`` or one of its children (EU <- European Commission)."""
+    while role_org:
+        if key(role_org) == key(org):
+            return True
+        recs = kb.organizations.get(role_org)
+        role_org = recs[-1].parent if recs else None
+    return False
+
+
+def _role_ok(kb: KnowledgeBase | None, r: Role, office: str | None, country: str | None,
+             org: str | None) -> bool:
+    if office and office not in r.offices and not (
+            office in GENERIC_OFFICES and "leader" in r.offices):
+        return False
+    if org:
+        if kb is None:
+            return key(r.organization or "") == key(org)
+        return _org_matches(kb, r.organization, org)
+    return not country or r.country == country
+
+
+def _compatible(p: Person, office: str | None, country: str | None, org: str | None) -> bool:
+    if not (office or country or org):
+        return True
+    return any(_role_ok(None, r, office, country, org) for r in p.roles)
+
+
+def _person(kb: KnowledgeBase, person: Person, mods: list[Mod], former: bool,
+            prefix: list[Token], day: dt.date) -> dict[str, Any]:
+    """A known person: a stated role that matches one of theirs wins over the date."""
+    office, country, org = _stated(kb, mods, day)
+    hit = kb.role_on(person, day)
+    if office or country or org:
+        if (not office and not org and hit.status == "current" and hit.role
+                and hit.role.country in (country, "IGO")):
+            comp = [hit.role]  # a nationality adjective, not a stated office
+        else:
+            comp = [r for r in person.roles if _role_ok(kb, r, office, country, org)]
+        if comp:
+            active = [r for r in comp if r.active(day)]
+            r = max(active, key=lambda r: ("leader" in r.offices, r.start)) if active else min(
+                comp, key=lambda r: _distance(r, day))
+            return _result(person.name, "person", r.country, r.organization,
+                           "ELI" if former else r.sector,
+                           ("former " if former else "") + r.role, person.wikidata)
+        role_text = surface(_lead_strip(prefix)) if prefix else None
+        sector = _sector(kb, mods, former, day) or hit.sector
+        if org:
+            org_row = kb.org_on(org, day)
+            return _result(person.name, "person", country or org_row.country, org, sector,
+                           role_text, person.wikidata)
+        return _result(person.name, "person", country or hit.country, None, sector,
+                       role_text, person.wikidata)
+    return _hit_result(hit, former)
+
+
+def _hit_result(hit: PersonHit, former: bool = False) -> dict[str, Any]:
+    p, r = hit.person, hit.role
+    if former and r is not None and hit.status != "former":
+        return _result(p.name, "person", r.country, r.organization, "ELI",
+                       "former " + r.role, p.wikidata)
+    return _result(p.name, "person", hit.country, r.organization if r else None, hit.sector,
+                   hit.role_text, p.wikidata)
+
+
+def _distance(r: Role, day: dt.date) -> int:
+    if r.start > day:
+        return (r.start - day).days
+    if r.end and r.end < day:
+        return (day - r.end).days
+    return 0
+
+
+def _unknown_person(kb: KnowledgeBase, name: list[Token], mods: list[Mod], former: bool,
+                    prefix: list[Token], day: dt.date) -> dict[str, Any]:
+    _, country, org = _stated(kb, mods, day)
+    role = surface(_lead_strip(prefix)) if prefix else None
+    if role and all(t.key in HONORIFICS for t in _lead_strip(prefix)):
+        role = None
+    return _result(surface(name), "person", country, org, _sector(kb, mods, former, day),
+                   role, None)
+
+
+def _sector(kb: KnowledgeBase, mods: list[Mod], former: bool, day: dt.date) -> str | None:
+    if former:
+        return "ELI"
+    terms = [kb.sectors[m.entry.ref] for m in mods if m.entry.type == TERM and not m.no_sector]
+    head = terms[-1] if terms else None
+    strong_mods = [t for t in terms[:-1] if not t.weak]
+    org_sec = meto_sec = place_sec = None
+    for m in mods:
+        if m.no_sector:
+            continue
+        e = m.entry
+        if e.type == ORG and org_sec is None:
+            org_sec = kb.org_on(e.ref, day).sector
+        elif e.type == METONYM and meto_sec is None:
+            meto_sec = e.ref[1]
+        elif e.type == PLACE and place_sec is None:
+            place_sec = kb.places[e.ref].sector
+    if head and org_sec in ARMED and head.sector in ARMED:
+        return org_sec
+    for cand in (strong_mods[-1].sector if strong_mods else None,
+                 head.sector if head and not head.weak else None,
+                 org_sec, meto_sec, head.sector if head else None, place_sec):
+        if cand:
+            return cand
+    return None
+
+
+def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Token],
+               day: dt.date) -> dict[str, Any]:
+    """No name: an office holder, a group/organisation, or a place-like phrase."""
+    live = [m for m in mods if not (m.no_country and m.no_sector)]
+    if not live:
+        return _result(surface(toks), "other", sector=_sector(kb, mods, former, day))
+    office, country, org = _stated(kb, mods, day)
+    heads = [m for m in mods if m.entry.type == TERM and not m.no_sector]
+    head = kb.sectors[heads[-1].entry.ref] if heads else None
+    name = surface(_lead_strip([t for t in toks]))
+    if head and head.kind == "person" and office and not former:
+        meto = next((m.entry.ref for m in mods if m.entry.type == METONYM), None)
+        if meto and not org and office in GENERIC_OFFICES and meto[1] in _METONYM_OFFICE:
+            office = _METONYM_OFFICE[meto[1]]
+        where = key(org) if org else country
+        hit = kb.holder(office, where, day) if where else None
+        if hit:
+            return _hit_result(hit)
+    sector = _sector(kb, mods, former, day)
+    org_out = org
+    if head:
+        return _result(name, head.kind, country, org_out, sector,
+                       name if head.kind == "person" else None)
+    if len(live) == 1:
+        return _from_entry(kb, live[0].entry, live[0].toks, day)
+    first = live[0]
+    if first.entry.type == ORG and org:
+        row = kb.org_on(org, day)
+        return _result(org, "organization", row.country, org, sector, None, row.wikidata)
+    return _result(name, "group" if country else "other", country, org_out, sector)
+
+
+def _from_entry(kb: KnowledgeBase, e: Entry, toks: list[Token], day: dt.date
+                ) -> dict[str, Any]:
+    """The whole mention names exactly one thing."""
+    if e.type == ORG:
+        row = kb.org_on(e.ref, day)
+        return _result(e.ref, "organization", row.country, e.ref, row.sector, None,
+                       row.wikidata)
+    if e.type in (COUNTRY, ADJ):
+        return _result(kb.country_name(e.ref), "country", e.ref)
+    if e.type == PEOPLE:
+        return _result(surface(toks), "group", e.ref)
+    if e.type == METONYM:
+        iso, sector, _text, _capital = e.ref
+        return _result(kb.metonym_name(iso, sector), "organization", iso, None, sector)
+    if e.type == PERSON:
+        return _hit_result(kb.role_on(kb.persons[e.ref], day))
+    if e.type == PLACE:
+        p = kb.places[e.ref]
+        return _result(p.name, "location", p.country, None, p.sector)
+    term = kb.sectors[e.ref]
+    text = surface(toks)
+    return _result(text, term.kind, None, None, term.sector,
+                   text if term.kind == "person" else None)
+
+
+def _result(name: str, kind: str, country: str | None = None, organization: str | None = None,
+            sector: str | None = None, role: str | None = None, wikidata: str | None = None
+            ) -> dict[str, Any]:
+    return {"name": name, "kind": kind, "country": country, "organization": organization,
+            "sector": sector, "role": role, "wikidata": wikidata}
