@@ -197,12 +197,11 @@ def _attribute_region(ctx: _Ctx, ri: int, region: Region, previous: Draft | None
         return Draft("direct", (cs, ce), cue_span, speakers, mention, region), cue_tok
     if not _covers_sentence(ctx, qtoks) or words < MIN_UNATTRIBUTED_WORDS:
         return None, None
-    # a paragraph that is all quote continues the previous speaker's quote
+    # the rest of a speaker's words: "A," she said. "B." / a new paragraph that is all quote
     if previous is not None and previous.speakers and _follows(ctx, previous, region):
-        return Draft("direct", (cs, ce), None, list(previous.speakers),
+        return Draft("direct", (cs, ce), previous.cue, list(previous.speakers),
                      previous.speaker_mention, region), None
     return Draft("direct", (cs, ce), None, [], None, region), None
-    del qset
 
 
 def _structural_cue(ctx: _Ctx, qtoks: list[Token], inside: set[int]):
@@ -310,10 +309,14 @@ def _nearby_cue(ctx: _Ctx, region: Region, qtoks: list[Token]):
             if ctx.cue_of(t) is not None:
                 subj = ctx.subject_of(t)
                 if subj is None:
-                    # "said Macron" parsed without nsubj: take the name after the verb
-                    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-                    if nxt is not None and nxt.ent_type_ == "PERSON":
-                        subj = nxt
+                    # "said Rep. Jane Doe" parsed without nsubj: the name after the verb
+                    for nxt in doc[t.i + 1:min(len(doc), t.i + 5)]:
+                        if nxt.ent_type_ in ("PERSON", "ORG") or nxt.pos_ == "PROPN":
+                            while (nxt.head.i != nxt.i and nxt.head.i > nxt.i
+                                   and nxt.head.pos_ == "PROPN"):
+                                nxt = nxt.head
+                            subj = nxt
+                            break
                 speakers, mention = ctx.speaker(subj)
                 if subj is not None:
                     return ctx.cue_span(t), speakers, mention, t
@@ -337,13 +340,18 @@ def _nearby_cue(ctx: _Ctx, region: Region, qtoks: list[Token]):
 
 
 def _follows(ctx: _Ctx, previous: Draft, region: Region) -> bool:
-    """The region opens its paragraph right after the paragraph of the previous quote."""
+    """The region continues the previous quote: right after it in the same paragraph with
+    only its attribution between, or opening the next paragraph."""
     text = ctx.text
+    if previous.region is None:
+        return False
+    gap = text[previous.region.end:region.start]
+    if "\n" not in gap:
+        return len(gap) < 160 and not any(c in gap for c in "\"“”«»")
     line_start = text.rfind("\n", 0, region.start) + 1
     if text[line_start:region.start].strip():
         return False
-    gap = text[previous.content[1]:region.start]
-    return gap.count("\n") <= 2 and len(gap.strip()) < 80
+    return gap.count("\n") <= 2 and len(gap.strip()) < 160
 
 
 # --------------------------------------------------------------------------------------
