@@ -1,0 +1,84 @@
+"""Web archives (``.warc``, ``.warc.gz``): HTML responses go through the HTML reader.
+
+Other records (requests, metadata, images, redirects) are skipped without a failure: an
+archive is mostly such records. ``position`` is the 1-based record number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from .base import Item, ReadOptions, parse_date
+from .html import decode_html, extract
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None
+
+
+def read_warc(path: Path, where: str, options: ReadOptions) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:  # gzip is handled by warcio itself, member by member
+        stream = open(path, "rb")
+        head = stream.peek(16)[:16]
+        if not head.strip():
+            stream.close()
+            raise InputError(where, "empty file")
+    except OSError as exc:
+        yield Item(where, None, reason=f"cannot read: {exc.strerror or exc}")
+        return
+    except InputError as exc:
+        yield Item(where, None, reason=exc.problem)
+        return
+    position = 0
+    with stream:
+        try:
+            for record in ArchiveIterator(stream):
+                position += 1
+                item = _record(record, where, position, options)
+                if item is not None:
+                    yield item
+        except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
+            problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            yield Item(where, position + 1 if position else None,
+                       reason=f"not a readable WARC file: {problem}" if not position
+                       else f"corrupt WARC record: {problem}")
+
+
+def _record(record, where: str, position: int,  # type: ignore[no-untyped-def]
+            options: ReadOptions) -> Item | None:
+    if record.rec_type not in ("response", "resource"):
+        return None
+    if record.rec_type == "response":
+        if record.http_headers is None or record.http_headers.get_statuscode() != "200":
+            return None
+        content_type = record.http_headers.get_header("Content-Type") or ""
+    else:
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    if content_type.split(";")[0].strip().lower() not in _HTML_TYPES:
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    item_where = f"{where}:{position}"
+    warnings: list[str] = []
+    try:
+        data = record.content_stream().read(options.max_file_bytes + 1)
+        if len(data) > options.max_file_bytes:
+            raise InputError(item_where, f"HTML response over the "
+                                         f"{options.max_file_bytes:,}-byte limit")
+        html, warnings = decode_html(data, item_where, _charset(content_type))
+        article = extract(html, item_where, options, url=url,
+                          published=parse_date(record.rec_headers.get_header("WARC-Date")),
+                          warnings=warnings)
+    except InputError as exc:
+        return Item(where, position, reason=exc.problem)
+    return Item(where, position, article, warnings=tuple(warnings))
