@@ -1,0 +1,147 @@
+"""Click commands for the knowledge base, registered into the main CLI elsewhere:
+
+    communique actors resolve TEXT [--date D] [--kb FILE ...] [--format table|json]
+    communique actors list [--country C] [--role R] [--on DATE] [--kb FILE ...]
+    communique eval actors [FILE] [--kb FILE ...] [--json] [--errors]
+
+``actors`` is a click group and ``eval_actors`` a click command named "actors" (add it
+to the ``eval`` group). Bad knowledge-base rows are printed as warnings on stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Sequence
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from .base import KBWarning, KnowledgeBase, as_date
+from .evaluate import evaluate_cases
+
+_KB_OPTION = click.option(
+    "--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="Extra knowledge-base CSV (rows with the same key override). Repeatable; "
+         "COMMUNIQUE_KB paths are added too.")
+
+
+def _load(kb_files: Sequence[str]) -> KnowledgeBase:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", KBWarning)
+        kb = KnowledgeBase.load(list(kb_files))
+    for w in caught:
+        if issubclass(w.category, KBWarning):
+            click.echo(f"warning: {w.message}", err=True)
+    return kb
+
+
+def _date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return as_date(value).isoformat()
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@click.group("actors")
+def actors() -> None:
+    """Resolve actor names and browse the knowledge base."""
+
+
+@actors.command("resolve")
+@click.argument("text")
+@click.option("--date", "date", help="Resolve as of this date (YYYY-MM-DD; default today).")
+@_KB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def resolve_cmd(text: str, date: str | None, kb_files: Sequence[str], fmt: str) -> None:
+    """Resolve TEXT ("Mark Rutte", "the Kremlin", "North Korean troops") to name, kind,
+    country, organisation, PLOVER sector, role and Wikidata id."""
+    kb = _load(kb_files)
+    result = kb.resolve(text, _date(date))
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    t = Table(title=f"{text!r}" + (f" on {date}" if date else ""), show_header=False)
+    t.add_column("field", style="bold")
+    t.add_column("value")
+    for k, v in result.items():
+        t.add_row(k, "—" if v is None else str(v))
+    Console().print(t)
+
+
+@actors.command("list")
+@click.option("--country", help="ISO3 code, country name or organisation (NATO, UN).")
+@click.option("--role", help="Text contained in the role, or an office (president).")
+@click.option("--on", "on", help="Only holders in office on this date (YYYY-MM-DD).")
+@_KB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def list_cmd(country: str | None, role: str | None, on: str | None, kb_files: Sequence[str],
+             fmt: str) -> None:
+    """Browse office holders in the knowledge base."""
+    kb = _load(kb_files)
+    rows = kb.holders(country=country, role=role, on=_date(on))
+    if fmt == "json":
+        click.echo(json.dumps([
+            {"name": p.name, "role": r.role, "country": r.country,
+             "organization": r.organization, "sector": r.sector,
+             "start": r.start.isoformat(), "end": r.end.isoformat() if r.end else None,
+             "wikidata": p.wikidata, "source": r.where}
+            for p, r in rows], ensure_ascii=False, indent=2))
+        return
+    t = Table(title=f"Office holders ({len(rows)})")
+    for col in ("name", "role", "country", "org", "sector", "start", "end", "wikidata"):
+        t.add_column(col, no_wrap=col in ("start", "end"))
+    for p, r in rows:
+        t.add_row(p.name, r.role, r.country, r.organization or "", r.sector,
+                  r.start.isoformat(), r.end.isoformat() if r.end else "",
+                  p.wikidata or "")
+    Console().print(t)
+
+
+@click.command("actors")
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
+@_KB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="List the cases that fail.")
+@click.option("--min-country", type=click.FloatRange(0, 1),
+              help="Exit 1 if country accuracy is below this.")
+@click.option("--min-sector", type=click.FloatRange(0, 1),
+              help="Exit 1 if sector accuracy is below this.")
+def eval_actors(file: str | None, kb_files: Sequence[str], as_json: bool, show_errors: bool,
+                min_country: float | None, min_sector: float | None) -> None:
+    """Score actor resolution on a CSV of text,date,country,sector[,category] cases
+    (default: the case file shipped with communique)."""
+    kb = _load(kb_files)
+    try:
+        r = evaluate_cases(file, kb=kb)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        out = r if show_errors else {k: v for k, v in r.items() if k != "errors"}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        console = Console()
+        t = Table(title=f"Actor resolution: {r['cases']} cases")
+        for col in ("category", "cases", "country", "sector"):
+            t.add_column(col, justify="left" if col == "category" else "right")
+        for cat, m in r["by_category"].items():
+            t.add_row(cat, str(m["cases"]), f"{m['country_accuracy']:.3f}",
+                      f"{m['sector_accuracy']:.3f}")
+        t.add_row("all", str(r["cases"]), f"{r['country_accuracy']:.3f}",
+                  f"{r['sector_accuracy']:.3f}", style="bold")
+        console.print(t)
+        if show_errors:
+            for e in r["errors"]:
+                g = e["got"]
+                console.print(f"line {e['line']}: {e['text']!r} ({e['date']}) expected "
+                              f"{e['expected']['country']}/{e['expected']['sector']}, got "
+                              f"{g['country']}/{g['sector']} ({g['kind']} {g['name']!r})",
+                              markup=False)
+    if (min_country is not None and r["country_accuracy"] < min_country) or (
+            min_sector is not None and r["sector_accuracy"] < min_sector):
+        raise SystemExit(1)
