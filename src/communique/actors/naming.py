@@ -65,23 +65,39 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: words that make the capitalised words before a name a title ("German Chancellor")
+TITLE_WORDS = HONORIFICS | {
+    "chancellor", "premier", "secretary-general", "spokesman", "spokeswoman", "chief",
+    "ambassador", "envoy", "commander", "mayor", "leader", "chairman", "chairwoman", "head",
+    "director", "justice", "speaker", "representative", "foreign", "defence", "defense",
+    "vice", "deputy", "emir", "crown", "sultan", "ayatollah", "marshal", "admiral",
+    "colonel", "lieutenant", "major", "captain", "commissioner", "high", "rep.", "sen.",
+}
+
+
 def _title_before(doc: Doc, start: int, end: int) -> str | None:
-    """Title words right before a name that modify it: "NATO Secretary General" Mark Rutte."""
+    """Capitalised title words right before a name: "NATO Secretary General" Mark Rutte.
+
+    Read off the words rather than the parse: the small model often mis-attaches a
+    title ("German Chancellor" as a conjunct of the previous name).
+    """
     j = start - 1
     first = start
     while j >= 0 and start - j <= 6:
         t = doc[j]
-        if not t.is_alpha and t.text not in (".", "-"):
+        if t.ent_type_ == "PERSON" or not (t.is_alpha or t.text.endswith(".")):
             break
-        if t.ent_type_ == "PERSON" or not (start <= t.head.i < end or first <= t.head.i < end):
-            break
-        if t.pos_ not in ("PROPN", "NOUN", "ADJ") or t.lower_ in ("the", "a", "an"):
+        if not (t.is_title or t.is_upper) or t.is_sent_start and t.lower_ in ("the", "a"):
             break
         first = j
         j -= 1
-    if first == start:
+    words = doc[first:start]
+    if first == start or not any(w.lower_ in TITLE_WORDS for w in words):
         return None
-    return doc[first:start].text
+    # drop leading words that are not part of the title ("Speaking NATO ...")
+    while len(words) and words[0].pos_ in ("VERB", "ADP", "DET"):
+        words = words[1:]
+    return words.text or None
 
 
 def entities(doc: Doc) -> list[Ent]:

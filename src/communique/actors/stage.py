@@ -203,6 +203,22 @@ def find_actors(doc: Doc, quoted: bytearray) -> ActorIndex:
                 index._other_keys[key] = cid
         index._add(Mention(ent.start, ent.end, label, quoted=index.is_quoted(doc[ent.start])),
                    cid)
+        if ent.title and index.clusters[cid].title is None and label == "PERSON":
+            index.clusters[cid].title = ent.title
+    # bare surnames the entity recogniser missed ("Merz said ...")
+    by_surname = {index.clusters[c].name.split()[-1]: c
+                  for c in set(index._person_keys.values()) if index.clusters[c].name.split()}
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.i not in index._by_token and tok.text in by_surname:
+            index._add(Mention(tok.i, tok.i + 1, "PERSON", quoted=index.is_quoted(tok)),
+                       by_surname[tok.text])
+    # role nouns acting as subjects ("The chancellor warned", "a spokeswoman said") are
+    # actors too, so that a later "she said" can find them
+    for tok in doc:
+        if (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN"
+                and tok.i not in index._by_token and not index.is_quoted(tok)
+                and tok.lemma_.lower() in naming.PERSON_NOUNS | naming.ORG_NOUNS):
+            index._common_noun_actor(tok)
     _resolve_pronouns(index)
     return index
 
@@ -246,7 +262,7 @@ def _resolve_pronouns(index: ActorIndex) -> None:
     sents = list(doc.sents)
     for tok in doc:
         low = tok.lower_
-        if tok.pos_ != "PRON" or (low not in PERSONAL and low not in PLURAL):
+        if tok.pos_ != "PRON" or (low not in PERSONAL and low != "they"):
             continue
         if index.is_quoted(tok) or tok.i in index._by_token:
             continue
@@ -276,6 +292,8 @@ def _compatible(index: ActorIndex, m: Mention, plural: bool, gender: str | None)
 def _antecedent(index: ActorIndex, tok: Token, sents: list[SpacySpan], plural: bool,
                 gender: str | None) -> int | None:
     si = index.sentence_index(tok.i)
+    # "He and Rutte": a pronoun never refers to the actor it is coordinated with
+    banned = {m.actor for c in tok.conjuncts if (m := index._by_token.get(c.i)) is not None}
     # 1. Same sentence: the subject of a governing speech/cognition verb.
     head = tok.head
     hops = 0
@@ -283,7 +301,8 @@ def _antecedent(index: ActorIndex, tok: Token, sents: list[SpacySpan], plural: b
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i and child.i != tok.i:
                 m = index._by_token.get(child.i)
-                if m is not None and _compatible(index, m, plural, gender):
+                if m is not None and m.actor not in banned and _compatible(
+                        index, m, plural, gender):
                     return m.actor
         if head.head.i == head.i:
             break
@@ -299,7 +318,8 @@ def _antecedent(index: ActorIndex, tok: Token, sents: list[SpacySpan], plural: b
         cands = []
         for i in range(sent.start, end):
             m = index._by_token.get(i)
-            if m is not None and i == m.start and _compatible(index, m, plural, gender):
+            if (m is not None and i == m.start and m.actor not in banned
+                    and _compatible(index, m, plural, gender)):
                 cands.append((m, doc_dep(index.doc, m)))
         if not cands:
             continue

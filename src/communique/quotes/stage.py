@@ -170,7 +170,6 @@ def _attribute_region(ctx: _Ctx, ri: int, region: Region, previous: Draft | None
     qtoks = [t for t in doc if ctx.region_of_token.get(t.i) == ri and cs <= t.idx < ce]
     if not qtoks:
         return None, None
-    qset = {t.i for t in qtoks}
     inside = {t.i for t in doc if ctx.region_of_token.get(t.i) == ri}
     words = sum(1 for t in qtoks if t.is_alpha)
 
@@ -267,7 +266,11 @@ def _complement(ctx: _Ctx, cue: Token, child: Token) -> tuple[int, int]:
             if toks[k].text in (",", ";", "—", "–") and toks[k].i not in ctx.region_of_token:
                 toks = toks[:k]
                 break
-    return ctx.span_of(toks)
+    start, end = ctx.span_of(toks)
+    for r in ctx.regions:  # never end between a quote's words and its closing mark
+        if r.start < end < r.end:
+            end = r.end
+    return start, end
 
 
 def _covers_sentence(ctx: _Ctx, qtoks: list[Token]) -> bool:
@@ -286,9 +289,13 @@ def _nearby_cue(ctx: _Ctx, region: Region, qtoks: list[Token]):
     doc = ctx.doc
     text = ctx.text
     # after the closing mark: ", he added." / "said Macron" / "— Mark Rutte"
-    after = [t for t in doc[qtoks[-1].i + 1: min(len(doc), qtoks[-1].i + 12)]
-             if t.idx >= region.end]
-    if after and "\n" not in text[region.end:after[0].idx]:
+    after = []
+    for t in doc[qtoks[-1].i + 1: min(len(doc), qtoks[-1].i + 12)]:
+        if "\n" in t.text or "\n" in text[region.end:t.idx]:
+            break
+        if t.idx >= region.end:
+            after.append(t)
+    if after:
         k = 0
         while k < len(after) and (after[k].is_punct and after[k].text not in DASHES):
             k += 1
@@ -304,7 +311,7 @@ def _nearby_cue(ctx: _Ctx, region: Region, qtoks: list[Token]):
                 return ((after[k].idx, after[k].idx + len(after[k].text)), speakers,
                         (names[0].idx, names[-1].idx + len(names[-1].text)), None)
         for t in after[k:k + 6]:
-            if t.i in ctx.region_of_token or t.text == "\n":
+            if t.i in ctx.region_of_token:
                 break
             if ctx.cue_of(t) is not None:
                 subj = ctx.subject_of(t)
@@ -323,6 +330,8 @@ def _nearby_cue(ctx: _Ctx, region: Region, qtoks: list[Token]):
                 break
     # before the opening mark: "Rutte said:" / "He said," possibly in the previous sentence
     before = [t for t in doc[max(0, qtoks[0].i - 12): qtoks[0].i] if t.idx < region.start]
+    while len(before) > 1 and any("\n" in t.text for t in before[:-1]):
+        before.pop(0)
     if before:
         last = before[-1]
         while last.is_punct and last.text in "\"“‘'«" and last.i > 0:
