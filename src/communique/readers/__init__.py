@@ -41,7 +41,7 @@ def reader_for(path: Path) -> Reader | None:
     return None
 
 
-def _expand(arg: str) -> Iterator[tuple[Path | None, str, str | None]]:
+def expand_paths(arg: str) -> Iterator[tuple[Path | None, str, str | None]]:
     """``(path, shown name, problem)`` for each file an argument names."""
     p = Path(arg)
     if p.is_dir():
@@ -59,7 +59,7 @@ def _expand(arg: str) -> Iterator[tuple[Path | None, str, str | None]]:
         if not matches:
             yield None, arg, "pattern matched no files"
         for m in matches:
-            yield from _expand(m)
+            yield from expand_paths(m)
         return
     yield None, arg, "no such file or directory"
 
@@ -72,7 +72,7 @@ def read_paths(paths: Iterable[str], options: ReadOptions | None = None,
         if arg == "-":
             yield from read_lines(stdin or sys.stdin.buffer, "<stdin>", options)
             continue
-        for path, where, problem in _expand(arg):
+        for path, where, problem in expand_paths(arg):
             if path is None:
                 yield Item(where, None, reason=problem)
                 continue

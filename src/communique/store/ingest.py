@@ -1,0 +1,271 @@
+"""Ingest: readers -> (worker pool running ``analyze_many``) -> the one writer.
+
+The parent process reads, hashes and skips what is stored, hands chunks of articles to
+the workers (each loads spaCy once), and writes each chunk's results, in input order, in
+one transaction. At most ``2 * workers`` chunks are in flight, so memory stays bounded
+whatever the corpus size. With one worker everything runs in-process: no pickling, and
+the same ``analyze_many`` call path as the library.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import signal
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import CommuniqueError
+from ..model import Analysis, Article
+from ..options import Options
+from ..pipeline import Failure, analyze_many
+from ..readers import Item, ReadOptions, read_paths
+from ..readers import reader_for as _reader_for
+from . import dedup
+from .db import connect
+from .writer import Analysed, Failed, Writer
+
+#: a chunk is written when it holds this many non-article entries (failures, skips), so
+#: a rerun over a fully stored corpus still commits and reports progress as it goes
+MAX_PASSENGERS = 2000
+
+
+@dataclass(slots=True)
+class IngestStats:
+    """Counts of one ingest run, updated after every committed batch."""
+
+    stored: int = 0
+    skipped: int = 0  # already stored (same normalized-text hash), or repeated in this run
+    linked: int = 0  # stored as a near-duplicate copy of an earlier story
+    failed: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+    warnings: int = 0
+    elapsed: float = 0.0
+    interrupted: bool = False
+    peak_rss_mb: float = 0.0
+    worker_rss_mb: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def done(self) -> int:
+        return self.stored + self.skipped + self.failed
+
+    @property
+    def rate(self) -> float:
+        return self.stored / self.elapsed if self.elapsed else 0.0
+
+
+@dataclass(slots=True)
+class _Chunk:
+    articles: list[tuple[str, int | None, str, Article]] = field(default_factory=list)
+    failures: list[Failed] = field(default_factory=list)
+    skipped: list[tuple[str, int | None]] = field(default_factory=list)
+
+
+# --- worker side ---------------------------------------------------------------------------
+
+def _init_worker(model: str) -> None:
+    """Load spaCy once per worker; leave Ctrl-C to the parent, which stops the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .. import nlp
+
+    nlp.load(model)
+
+
+def analyze_chunk(articles: Sequence[Article], options: Options
+                  ) -> tuple[list[Analysis | str], list[bytes | None], int, float]:
+    """Analyse a chunk: per article an Analysis or a one-line failure reason, with its
+    MinHash signature. A crash inside the pipeline fails only the article that caused it:
+    the chunk is retried one article at a time."""
+    results: list[Analysis | str]
+    try:
+        results = [r if isinstance(r, Analysis) else _reason(r)
+                   for r in analyze_many(articles, options=options, on_error="yield",
+                                         batch_size=options.batch_size)]
+    except Exception:  # a pipeline bug on one article: isolate it
+        results = []
+        for article in articles:
+            try:
+                r = next(iter(analyze_many([article], options=options, on_error="yield")))
+                results.append(r if isinstance(r, Analysis) else _reason(r))
+            except Exception as exc:
+                first = str(exc).splitlines()[0] if str(exc) else ""
+                results.append(f"analysis failed: {type(exc).__name__}: {first}"[:500])
+    sigs = [dedup.signature(a.article.text) if isinstance(a, Analysis) else None
+            for a in results]
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return results, sigs, os.getpid(), rss
+
+
+def _reason(f: Failure) -> str:
+    return f.reason.splitlines()[0] if f.reason else "analysis failed"
+
+
+# --- parent side ---------------------------------------------------------------------------
+
+def estimate_total(paths: Iterable[str]) -> int | None:
+    """Articles the paths hold, counted cheaply (JSONL lines, one per single-article file);
+    ``None`` when a feed, WARC or stdin makes the number unknown before reading."""
+    import gzip
+
+    from ..readers import expand_paths
+
+    total = 0
+    for arg in paths:
+        if arg == "-":
+            return None
+        for path, _, problem in expand_paths(arg):
+            if path is None or problem:
+                total += 1
+                continue
+            name = path.name.lower()
+            reader = _reader_for(path)
+            if reader is None:
+                total += 1
+            elif name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
+                opener = gzip.open if name.endswith(".gz") else open
+                try:
+                    with opener(path, "rb") as f:
+                        total += sum(1 for line in f if line.strip())
+                except (OSError, EOFError):
+                    total += 1
+            elif name.endswith((".json", ".json.gz", ".txt", ".text", ".html", ".htm",
+                                ".xhtml")) or not path.suffix:
+                total += 1
+            else:
+                return None
+    return total
+
+
+def _chunks(items: Iterator[Item], writer: Writer, inflight: set[str], size: int,
+            stats: IngestStats) -> Iterator[_Chunk]:
+    """Group reader output into chunks of ``size`` new articles (hash not stored yet)."""
+    chunk = _Chunk()
+    for item in items:
+        stats.warnings += len(item.warnings)
+        if item.article is None:
+            chunk.failures.append(Failed(item.file, item.position, item.reason or "unreadable"))
+        else:
+            h = dedup.text_hash(item.article.text)
+            if h in inflight or writer.is_stored(h):
+                chunk.skipped.append((item.file, item.position))
+            else:
+                inflight.add(h)
+                chunk.articles.append((item.file, item.position, h, item.article))
+        if len(chunk.articles) >= size or \
+                len(chunk.failures) + len(chunk.skipped) >= MAX_PASSENGERS:
+            yield chunk
+            chunk = _Chunk()
+    if chunk.articles or chunk.failures or chunk.skipped:
+        yield chunk
+
+
+def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, workers: int = 1,
+           batch_size: int = 64, options: Options | None = None,
+           read_options: ReadOptions | None = None,
+           progress: Callable[[IngestStats], None] | None = None,
+           stdin=None) -> IngestStats:  # type: ignore[no-untyped-def]
+    """Read, analyse and store everything in ``paths``; see the module docstring.
+
+    Ctrl-C stops after rolling back the batch in flight: the returned stats have
+    ``interrupted`` set and everything counted in them is committed.
+    """
+    options = options or Options()
+    read_options = read_options or ReadOptions(max_chars=options.max_chars)
+    db = connect(db_path)
+    writer = Writer(db)
+    run_id = writer.start_run(paths, workers)
+    stats = IngestStats()
+    inflight: set[str] = set()
+    t0 = time.perf_counter()
+    items = read_paths(paths, read_options, stdin=stdin)
+    chunks = _chunks(items, writer, inflight, batch_size, stats)
+
+    def commit(chunk: _Chunk, outcome: tuple | None) -> None:  # type: ignore[type-arg]
+        batch: list[Analysed | Failed] = list(chunk.failures)
+        if outcome is not None:
+            results, sigs, pid, rss = outcome
+            stats.worker_rss_mb[pid] = max(stats.worker_rss_mb.get(pid, 0.0), rss)
+            for (file, position, h, _), result, sig in zip(chunk.articles, results, sigs,
+                                                           strict=True):
+                if isinstance(result, Analysis) and sig is not None:
+                    batch.append(Analysed(file, position, h, result, sig))
+                else:
+                    batch.append(Failed(file, position, str(result), "analyze"))
+        r = writer.write(batch, chunk.skipped)
+        for _, _, h, _ in chunk.articles:
+            inflight.discard(h)
+        stats.stored += r.stored
+        stats.skipped += len(chunk.skipped) + r.duplicates
+        stats.linked += r.linked
+        stats.failed += len(r.failed)
+        stats.reasons.update(_reason_kind(f.reason) for f in r.failed)
+        stats.elapsed = time.perf_counter() - t0
+        if progress:
+            progress(stats)
+
+    try:
+        if workers <= 1:
+            for chunk in chunks:
+                commit(chunk, analyze_chunk([a for *_, a in chunk.articles], options)
+                       if chunk.articles else None)
+        else:
+            _parallel(chunks, workers, options, commit)
+    except KeyboardInterrupt:
+        stats.interrupted = True
+    finally:
+        stats.elapsed = time.perf_counter() - t0
+        stats.peak_rss_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                             + (sum(stats.worker_rss_mb.values()) if workers > 1 else 0.0))
+        try:
+            writer.finish_run(run_id, stats.stored, stats.skipped, stats.failed)
+        finally:
+            db.close()
+    return stats
+
+
+def _parallel(chunks: Iterator[_Chunk], workers: int, options: Options,
+              commit: Callable[[_Chunk, tuple | None], None]) -> None:  # type: ignore[type-arg]
+    ctx = multiprocessing.get_context("spawn")  # no fork of a threaded parent
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
+                               initializer=_init_worker, initargs=(options.model,))
+    pending: deque[tuple[_Chunk, Future | None]] = deque()  # type: ignore[type-arg]
+
+    def drain_one() -> None:
+        chunk, future = pending.popleft()
+        try:
+            commit(chunk, future.result() if future is not None else None)
+        except BrokenProcessPool:
+            raise CommuniqueError("an analysis worker died (out of memory?); everything "
+                                  "committed so far is kept: rerun to continue") from None
+
+    try:
+        for chunk in chunks:
+            future = pool.submit(analyze_chunk, [a for *_, a in chunk.articles], options) \
+                if chunk.articles else None
+            pending.append((chunk, future))
+            while len(pending) > 2 * workers:
+                drain_one()
+        while pending:
+            drain_one()
+    finally:
+        for _, future in pending:
+            if future is not None:
+                future.cancel()
+        if pending:  # interrupted: do not wait for chunks nobody will write
+            for proc in list(getattr(pool, "_processes", {}).values()):
+                proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _reason_kind(reason: str) -> str:
+    """The reason without its variable details, to summarise failures by kind."""
+    import re
+
+    kind = re.sub(r"\d[\d,]*", "N", reason.split(" (")[0])
+    return kind[:80]

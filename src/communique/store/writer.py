@@ -1,0 +1,288 @@
+"""The one module that writes to the store.
+
+Every change goes through :meth:`Writer.write`, one transaction per batch, with a
+savepoint per article: an article is stored whole (text, actors, mentions, quotes,
+events, search index, MinHash) or, if anything in it fails, not at all and recorded as a
+failure, while the rest of the batch commits. A killed process loses only the batch in
+flight; the articles' hashes make a rerun skip everything committed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Analysis
+from . import dedup
+
+
+@dataclass(slots=True)
+class Analysed:
+    """An analysed article on its way to the store, with where it was read."""
+
+    file: str | None
+    position: int | None
+    hash: str
+    analysis: Analysis
+    signature: bytes
+
+
+@dataclass(slots=True)
+class Failed:
+    """An input that produced no article: unreadable, refused, or failed in analysis."""
+
+    file: str
+    position: int | None
+    reason: str
+    stage: str = "read"  # read | analyze | store
+
+
+@dataclass(slots=True)
+class BatchResult:
+    stored: int = 0
+    duplicates: int = 0  # same hash already stored (a copy within the run)
+    linked: int = 0  # stored and joined to an earlier story (near-duplicate)
+    failed: list[Failed] = field(default_factory=list)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def normalize_name(name: str) -> str:
+    """Case, accents, punctuation and a leading "the" do not make a different actor."""
+    s = unicodedata.normalize("NFKD", name.casefold())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = " ".join(_PUNCT.sub(" ", s).split())
+    return s.removeprefix("the ")
+
+
+def actor_key(actor: dict[str, Any]) -> str:
+    """The corpus-wide identity of a record's actor: its Wikidata or knowledge-base id,
+    else its normalized name with country and kind (two "Smith"s of different states
+    stay apart)."""
+    if actor.get("wikidata"):
+        return f"wd:{actor['wikidata']}"
+    for field_name in ("kb_id", "kb"):
+        if actor.get(field_name):
+            return f"kb:{actor[field_name]}"
+    return (f"name:{normalize_name(actor.get('name') or '')}|{actor.get('country') or ''}"
+            f"|{actor.get('kind') or ''}")
+
+
+class Writer:
+    """Writes batches of results to one store connection (see module docstring)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self._actor_ids: dict[str, int] = {}
+
+    # --- reading what is there ------------------------------------------------------------
+
+    def is_stored(self, text_hash: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE hash = ?",
+                               (text_hash,)).fetchone() is not None
+
+    # --- runs -----------------------------------------------------------------------------
+
+    def start_run(self, paths: Sequence[str], workers: int) -> int:
+        cur = self.db.execute("INSERT INTO runs (started, paths, workers) VALUES (?, ?, ?)",
+                              (_now(), json.dumps(list(paths)), workers))
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, stored: int, skipped: int, failed: int) -> None:
+        self.db.execute("UPDATE runs SET finished = ?, stored = ?, skipped = ?, failed = ? "
+                        "WHERE id = ?", (_now(), stored, skipped, failed, run_id))
+
+    # --- batches --------------------------------------------------------------------------
+
+    def write(self, batch: Iterable[Analysed | Failed], skipped: Iterable[tuple[str, int | None]]
+              = ()) -> BatchResult:
+        """Store a batch in one transaction. ``skipped`` origins (already stored articles)
+        have any old failure cleared, so the failures table tells what is still missing."""
+        result = BatchResult()
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for item in batch:
+                if isinstance(item, Failed):
+                    self._failure(item)
+                    result.failed.append(item)
+                    continue
+                db.execute("SAVEPOINT article")
+                try:
+                    outcome = self._article(item)
+                except (sqlite3.IntegrityError, KeyError, TypeError, ValueError) as exc:
+                    db.execute("ROLLBACK TO article")
+                    db.execute("RELEASE article")
+                    self._actor_ids.clear()  # ids made inside the savepoint are gone
+                    failure = Failed(item.file or "<input>", item.position,
+                                     f"cannot store the record: {exc}", "store")
+                    self._failure(failure)
+                    result.failed.append(failure)
+                    continue
+                db.execute("RELEASE article")
+                if outcome is None:
+                    result.duplicates += 1
+                else:
+                    result.stored += 1
+                    result.linked += outcome
+                self._clear_failure(item.file, item.position)
+            for file, position in skipped:
+                self._clear_failure(file, position)
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            self._actor_ids.clear()
+            raise
+        return result
+
+    def _failure(self, f: Failed) -> None:
+        self.db.execute(
+            "INSERT INTO failures (file, position, reason, stage, time) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (file, position) DO UPDATE SET reason = excluded.reason, "
+            "stage = excluded.stage, time = excluded.time",
+            (f.file, f.position or 0, f.reason, f.stage, _now()))
+
+    def _clear_failure(self, file: str | None, position: int | None) -> None:
+        if file is not None:
+            self.db.execute("DELETE FROM failures WHERE file = ? AND position = ?",
+                            (file, position or 0))
+
+    # --- one article ----------------------------------------------------------------------
+
+    def _article(self, item: Analysed) -> int | None:
+        """Insert one article and all it contains; ``None`` if its hash is already stored,
+        else 1 if it joined an earlier story, 0 if it starts one."""
+        db = self.db
+        record = item.analysis.to_dict()
+        art = record["article"]
+        text = art["text"]
+        stored_record = dict(record, article={k: v for k, v in art.items() if k != "text"})
+        story, linked = self._story(item.signature)
+        cur = db.execute(
+            "INSERT INTO articles (hash, record_id, text, title, url, source, published, "
+            "language, story_id, file, position, record, ingested) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING",
+            (item.hash, art.get("id"), text, art.get("title"), art.get("url"),
+             art.get("source"), art.get("published"), art.get("language"), story or 0,
+             item.file, item.position, json.dumps(stored_record, ensure_ascii=False),
+             _now()))
+        if cur.rowcount == 0:
+            return None
+        aid = int(cur.lastrowid or 0)
+        if story is None:
+            db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (aid, aid))
+        db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                   (aid, art.get("title") or "", text))
+        db.execute("INSERT INTO minhash (article_id, signature) VALUES (?, ?)",
+                   (aid, item.signature))
+        db.executemany("INSERT INTO lsh (band, bucket, article_id) VALUES (?, ?, ?)",
+                       [(b, k, aid) for b, k in dedup.buckets(item.signature)])
+        ids = self._actors(aid, record.get("actors") or [])
+        self._quotes(aid, record.get("quotes") or [], ids)
+        self._events(aid, record.get("events") or [], ids)
+        return 1 if linked else 0
+
+    def _story(self, sig: bytes) -> tuple[int | None, bool]:
+        """The story of the most similar stored article above the threshold, if any."""
+        keys = dedup.buckets(sig)
+        values = ",".join("(?, ?)" for _ in keys)
+        rows = self.db.execute(
+            f"WITH q(band, bucket) AS (VALUES {values}) "
+            "SELECT DISTINCT m.article_id, m.signature, a.story_id FROM q "
+            "JOIN lsh l ON l.band = q.band AND l.bucket = q.bucket "
+            "JOIN minhash m ON m.article_id = l.article_id "
+            "JOIN articles a ON a.id = l.article_id",
+            [v for pair in keys for v in pair]).fetchall()
+        scored = [(dedup.similarity(sig, other), -story, story) for _, other, story in rows]
+        best = max(scored, default=None)
+        if best is None or best[0] < dedup.THRESHOLD:
+            return None, False
+        return best[2], True
+
+    def _actor_id(self, actor: dict[str, Any]) -> int:
+        key = actor_key(actor)
+        cached = self._actor_ids.get(key)
+        if cached is not None:
+            return cached
+        row = self.db.execute(
+            "INSERT INTO actors (key, name, kind, country, organization, sector, wikidata) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+            "country = coalesce(actors.country, excluded.country), "
+            "organization = coalesce(actors.organization, excluded.organization), "
+            "sector = coalesce(actors.sector, excluded.sector) RETURNING id",
+            (key, actor["name"], actor.get("kind"), actor.get("country"),
+             actor.get("organization"), actor.get("sector"), actor.get("wikidata"))).fetchone()
+        self._actor_ids[key] = int(row[0])
+        return int(row[0])
+
+    def _actors(self, aid: int, actors: list[dict[str, Any]]) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        rows, mentions = [], []
+        for actor in actors:
+            local = actor["id"]
+            if local in ids:
+                raise ValueError(f"actor id {local!r} appears twice")
+            ids[local] = actor_id = self._actor_id(actor)
+            rows.append((aid, local, actor_id, actor["name"], actor.get("kind"),
+                         actor.get("country"), actor.get("organization"), actor.get("sector"),
+                         actor.get("role")))
+            mentions.extend((aid, actor_id, local, m["start"], m["end"], m["text"])
+                            for m in actor.get("mentions") or [])
+        self.db.executemany("INSERT INTO article_actors (article_id, local_id, actor_id, name, "
+                            "kind, country, organization, sector, role) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.db.executemany('INSERT INTO mentions (article_id, actor_id, local_id, start, "end", '
+                            "text) VALUES (?, ?, ?, ?, ?, ?)", mentions)
+        return ids
+
+    def _quotes(self, aid: int, quotes: list[dict[str, Any]], ids: dict[str, int]) -> None:
+        db = self.db
+        for q in quotes:
+            content, cue, who = q["content"], q.get("cue"), q.get("speaker_mention")
+            cur = db.execute(
+                "INSERT INTO quotes (article_id, local_id, kind, content, content_start, "
+                "content_end, cue, cue_start, cue_end, speaker_text, speaker_start, speaker_end)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (aid, q["id"], q["kind"], content["text"], content["start"], content["end"],
+                 cue and cue["text"], cue and cue["start"], cue and cue["end"],
+                 who and who["text"], who and who["start"], who and who["end"]))
+            qid = int(cur.lastrowid or 0)
+            db.execute("INSERT INTO quotes_fts (rowid, content) VALUES (?, ?)",
+                       (qid, content["text"]))
+            db.executemany("INSERT INTO quote_speakers (quote_id, actor_id, local_id, position)"
+                           " VALUES (?, ?, ?, ?)",
+                           [(qid, ids[s], s, n) for n, s in enumerate(q.get("speakers") or [])
+                            if s in ids])
+
+    def _events(self, aid: int, events: list[dict[str, Any]], ids: dict[str, int]) -> None:
+        db = self.db
+        for e in events:
+            trig, sent = e.get("trigger"), e["sentence"]
+            cur = db.execute(
+                "INSERT INTO events (article_id, local_id, type, mode, contexts, trigger, "
+                "trigger_start, trigger_end, sentence_start, sentence_end, negated, "
+                "hypothetical, future, quote_local_id, score) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (aid, e["id"], e["type"], e.get("mode"), json.dumps(e.get("contexts") or []),
+                 trig and trig["text"], trig and trig["start"], trig and trig["end"],
+                 sent["start"], sent["end"], bool(e.get("negated")),
+                 bool(e.get("hypothetical")), bool(e.get("future")), e.get("quote"),
+                 e.get("score")))
+            eid = int(cur.lastrowid or 0)
+            rows = [(eid, role, n, ids[a], a)
+                    for role, key in (("actor", "actors"), ("recipient", "recipients"))
+                    for n, a in enumerate(x for x in (e.get(key) or []) if x in ids)]
+            db.executemany("INSERT INTO event_actors (event_id, role, position, actor_id, "
+                           "local_id) VALUES (?, ?, ?, ?, ?)", rows)
