@@ -157,3 +157,10 @@ def test_partial_dates(tmp_path):
     kb = KnowledgeBase.from_files([f], warn=False)
     role = kb.persons["pat partial"].roles[0]
     assert role.start.isoformat() == "2019-05-01" and role.end.isoformat() == "2020-12-31"
+
+
+def test_pickle_round_trip(kb):
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(kb))
+    assert copy.resolve("Mark Rutte", "2020-01-01") == kb.resolve("Mark Rutte", "2020-01-01")

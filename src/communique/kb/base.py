@@ -25,6 +25,9 @@ ENV_VAR = "COMMUNIQUE_KB"
 ELECT_WINDOW_DAYS = 120
 #: Offices that fall back to the organisation's "leader" ("IAEA director" = its head).
 GENERIC_OFFICES = frozenset({"director", "chairman", "head", "chief", "leader"})
+#: Offices several people hold at once: a bare "Russian spokesman" is nobody in particular.
+SHARED_OFFICES = frozenset({"spokesman", "envoy", "special envoy", "ambassador", "commander",
+                            "director", "chief of staff"})
 #: Country names that read better with "the" in "Government of the ...".
 _THE = frozenset({"United States", "United Kingdom", "Netherlands", "Philippines",
                   "United Arab Emirates", "Central African Republic", "Bahamas", "Gambia",
@@ -126,6 +129,16 @@ class KnowledgeBase:
         self._org_by_key: dict[str, str] = {}
         self._build_indexes()
         self.max_phrase = max((k.count(" ") + 1 for k in self._phrases), default=1)
+        self._resolve = functools.lru_cache(maxsize=65536)(self._resolve_uncached)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Picklable for worker pools and Spark: the per-instance cache is rebuilt."""
+        state = self.__dict__.copy()
+        state.pop("_resolve", None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
         self._resolve = functools.lru_cache(maxsize=65536)(self._resolve_uncached)
 
     # ------------------------------------------------------------------ construction
@@ -395,6 +408,8 @@ class KnowledgeBase:
         """Index form of :meth:`holder_of`: ``where`` is ISO3 or a normalised org key."""
         for off in (office, "leader") if office in GENERIC_OFFICES else (office,):
             cands = [(p, r) for p, r in self._holders.get((off, where), ()) if r.active(day)]
+            if off in SHARED_OFFICES and len({p.name for p, _ in cands}) > 1:
+                return None
             if cands:
                 p, r = max(cands, key=lambda pr: pr[1].start)
                 return PersonHit(p, r, "current")

@@ -73,8 +73,6 @@ def tokens(text: str) -> list[Token]:
                 stripped = _POSSESSIVE.sub("", part)
                 poss = stripped != part
                 part = stripped.replace("'", "")
-                if poss:
-                    surface = _POSSESSIVE.sub("", surface.rstrip("."))
             part = part.replace(".", "").replace(",", "")
             if not part:
                 continue
@@ -83,10 +81,14 @@ def tokens(text: str) -> list[Token]:
 
 
 def surface(toks: list[Token]) -> str:
-    """Rebuild the written form of a run of tokens (hyphens restored)."""
+    """Rebuild the written form of a run of tokens (hyphens restored, and a possessive
+    on the last word dropped: "Donald Trump's" -> "Donald Trump")."""
     out = ""
-    for t in toks:
-        out += ("-" if t.hyphen else " ") + t.text if out else t.text
+    for n, t in enumerate(toks):
+        text = t.text
+        if t.possessive and n == len(toks) - 1:
+            text = _POSSESSIVE.sub("", text.rstrip("."))
+        out += ("-" if t.hyphen else " ") + text if out else text
     return out
 
 

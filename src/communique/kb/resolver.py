@@ -75,6 +75,8 @@ BACKERS = {"backed", "sponsored", "supported", "allied", "aligned", "linked", "a
 CONTROLLERS = {"led", "run", "controlled", "based", "installed", "appointed", "owned",
                "operated", "dominated", "governed", "ruled", "administered"}
 PRO_ANTI = {"pro", "anti"}
+LOCATIVE = {"in", "at", "from", "near", "into", "across", "outside", "inside", "around",
+            "throughout", "within"}
 NAME_PARTICLES = {"al", "bin", "ibn", "abu", "de", "van", "von", "der", "den", "da", "la",
                   "le", "du", "di", "dos", "el", "ul", "ben", "bint", "ter", "del"}
 #: A metonym's chief: "Pentagon chief" is the defence minister, not the president.
@@ -99,6 +101,14 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
     toks = _lead_strip(tokens(raw))
     if not toks:
         return _result(raw, "other")
+    if len(toks) > 1 and toks[0].key in LOCATIVE:
+        # "in Paris", "from Gaza": a place, not the government acting.
+        rest = _lead_strip(toks[1:])
+        length, entries = kb.match(rest, 0, lower_query=lower,
+                                   types=frozenset({COUNTRY, METONYM, PLACE}))
+        if length and length == len(rest):
+            hit = kb.place_hit(entries[0])
+            return _result(hit.name, "location", hit.country)
     length, entries = kb.match(toks, 0, lower_query=lower)
     if length == len(toks):
         return _from_entry(kb, entries[0], toks, day)
@@ -177,7 +187,7 @@ def _scan(kb: KnowledgeBase, toks: list[Token], lower: bool, n_post: int, *,
     mods: list[Mod] = []
     former = False
     suppress_next = False
-    types = frozenset({ORG, COUNTRY, METONYM, ADJ, PEOPLE, PLACE, TERM})
+    types = frozenset({ORG, COUNTRY, METONYM, ADJ, PEOPLE, PERSON, PLACE, TERM})
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -246,6 +256,8 @@ def _country_of(kb: KnowledgeBase, e: Entry, day: dt.date) -> str | None:
         return kb.org_on(e.ref, day).country
     if e.type == PLACE:
         return kb.places[e.ref].country
+    if e.type == PERSON:
+        return kb.role_on(kb.persons[e.ref], day).country
     return None
 
 
@@ -295,6 +307,9 @@ def _person(kb: KnowledgeBase, person: Person, mods: list[Mod], former: bool,
             return _result(person.name, "person", r.country, r.organization,
                            "ELI" if former else r.sector,
                            ("former " if former else "") + r.role, person.wikidata)
+        if not office:
+            # "AFP Trump": an organisation or country next to a name is not a role.
+            return _hit_result(hit, former)
         role_text = surface(_lead_strip(prefix)) if prefix else None
         sector = _sector(kb, mods, former, day) or hit.sector
         if org:
@@ -383,13 +398,12 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
     if head:
         return _result(name, head.kind, country, org_out, sector,
                        name if head.kind == "person" else None)
-    if len(live) == 1:
-        return _from_entry(kb, live[0].entry, live[0].toks, day)
-    first = live[0]
-    if first.entry.type == ORG and org:
+    if org:
         row = kb.org_on(org, day)
-        return _result(org, "organization", row.country, org, sector, None, row.wikidata)
-    return _result(name, "group" if country else "other", country, org_out, sector)
+        return _result(org, "organization", row.country, org, row.sector, None, row.wikidata)
+    if len(live) == 1 or live[0].entry.type != PEOPLE:
+        return _from_entry(kb, live[0].entry, live[0].toks, day)
+    return _result(name, "group", country, None, sector)
 
 
 def _from_entry(kb: KnowledgeBase, e: Entry, toks: list[Token], day: dt.date
