@@ -384,7 +384,7 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
     office, country, org = _stated(kb, mods, day)
     heads = [m for m in mods if m.entry.type == TERM and not m.no_sector]
     head = kb.sectors[heads[-1].entry.ref] if heads else None
-    name = surface(_lead_strip([t for t in toks]))
+    name = surface(_lead_strip(toks))
     if head and head.kind == "person" and office and not former:
         meto = next((m.entry.ref for m in mods if m.entry.type == METONYM), None)
         if meto and not org and office in GENERIC_OFFICES and meto[1] in _METONYM_OFFICE:
@@ -394,9 +394,8 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
         if hit:
             return _hit_result(hit)
     sector = _sector(kb, mods, former, day)
-    org_out = org
     if head:
-        return _result(name, head.kind, country, org_out, sector,
+        return _result(name, head.kind, country, org, sector,
                        name if head.kind == "person" else None)
     if org:
         row = kb.org_on(org, day)
