@@ -45,13 +45,17 @@ def _spans(offsets: str) -> list[tuple[int, int]]:
 
 
 def parse_ann(text: str, where: str = "") -> list[GoldAttribution]:
-    """The attributions of one BRAT file (E lines may name T lines defined later)."""
+    """The attributions of one BRAT file (E lines may name T lines defined later).
+
+    A span's text may itself contain a newline; such continuation lines have no tab-
+    separated fields and are skipped.
+    """
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     events: list[dict[str, str]] = []
     for n, line in enumerate(text.splitlines(), 1):
         parts = line.split("\t")
-        if not parts or not parts[0]:
-            continue
+        if not parts or not parts[0] or len(parts) < 2:
+            continue  # blank, or the rest of a span text that contained a newline
         try:
             if parts[0].startswith("T"):
                 label, offsets = parts[1].split(" ", 1)

@@ -127,6 +127,8 @@ def find_regions(text: str) -> list[Region]:
                 end = j + 1
                 break
             j += 1
+        if end >= 0 and family == "single" and sum(c.isalnum() for c in text[start:end]) < 2:
+            end = -1  # 'n' in "rock 'n' roll": an elision, not a quote
         if end < 0:
             # Unmatched opener: skip this mark only, keep scanning just after it.
             i = start + 1

@@ -1,0 +1,86 @@
+"""The command line: real processes, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+SAMPLE = '"We will not give up," Anna Berg said. Tomas Varga said the talks would resume.'
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "communique", *args], input=stdin,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture()
+def article(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(SAMPLE)
+    return p
+
+
+def test_json_output_is_the_record(article):
+    r = run("analyze", str(article), "--date", "2024-11-13", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    rec = json.loads(r.stdout)
+    assert rec["schema"] == "communique.analysis/1"
+    assert rec["article"]["published"] == "2024-11-13"
+    assert any(q["kind"] == "direct" for q in rec["quotes"])
+
+
+def test_several_inputs_give_one_json_line_each_in_order(tmp_path):
+    paths = []
+    for i in range(3):
+        p = tmp_path / f"{i}.txt"
+        p.write_text(f'"Number {i} is ready," Anna Berg said.')
+        paths.append(str(p))
+    r = run("analyze", *paths, "--format", "json")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.strip().splitlines()
+    assert len(lines) == 3
+    assert [f"Number {i}" in json.loads(x)["article"]["text"] for i, x in enumerate(lines)] \
+        == [True] * 3
+
+
+def test_stdin(article):
+    r = run("analyze", "-", "--format", "jsonl", stdin=SAMPLE)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["article"]["text"] == SAMPLE
+
+
+def test_table_output_shows_quotes_and_actors(article):
+    r = run("analyze", str(article))
+    assert r.returncode == 0, r.stderr
+    assert "Quotes" in r.stdout and "Actors" in r.stdout and "Anna Berg" in r.stdout
+
+
+def test_bad_inputs_give_one_line_each_and_the_good_ones_still_run(tmp_path, article):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    r = run("analyze", str(empty), str(article), str(binary), "--format", "jsonl")
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    errors = r.stderr.strip().splitlines()
+    assert len(errors) == 2
+    assert "empty.txt: empty input" in errors[0] and "bin.txt: binary data" in errors[1]
+    assert len(r.stdout.strip().splitlines()) == 1
+
+
+def test_invalid_utf8_warns_and_goes_on(tmp_path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes('"Nous continuerons," a déclaré Anna Berg.'.encode("latin-1"))
+    r = run("analyze", str(p), "--format", "json")
+    assert r.returncode == 0
+    assert "warning:" in r.stderr and "invalid UTF-8" in r.stderr
+
+
+def test_bad_date_is_a_usage_error(article):
+    r = run("analyze", str(article), "--date", "yesterday")
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr and "--date" in r.stderr

@@ -1,0 +1,179 @@
+"""Each quote form the stage handles, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import analyze
+
+
+def only(text: str, kind: str | None = None):
+    a = analyze(text)
+    qs = [q for q in a.quotes if kind is None or q.kind == kind]
+    assert qs, f"no {kind or ''} quote in {text!r}: {a.quotes}"
+    return a, qs
+
+
+def test_direct_with_attribution_after(speakers):
+    a, qs = only('"We will reopen the crossing on Friday," Anna Berg said.', "direct")
+    q = qs[0]
+    assert q.content.text == "We will reopen the crossing on Friday,"
+    assert q.cue.text == "said"
+    assert speakers(a, q) == ["Anna Berg"]
+    assert q.speaker_mention.text == "Anna Berg"
+
+
+def test_direct_with_inverted_attribution(speakers):
+    a, qs = only('"The talks are over for now," said Tomas Varga, the chief negotiator.')
+    assert speakers(a, qs[0]) == ["Tomas Varga"]
+
+
+def test_colon_lead_in(speakers):
+    a, qs = only('Foreign Minister Anna Berg said: "Our patience has limits."', "direct")
+    assert qs[0].content.text == "Our patience has limits."
+    assert speakers(a, qs[0]) == ["Anna Berg"]
+
+
+def test_attribution_in_the_middle_gives_both_halves_the_speaker(speakers):
+    text = '"Our patience," Anna Berg said, "is not without limits."'
+    a, qs = only(text, "direct")
+    assert [q.content.text for q in qs] == ["Our patience,", "is not without limits."]
+    assert all(speakers(a, q) == ["Anna Berg"] for q in qs)
+
+
+def test_quote_over_two_paragraphs(speakers):
+    text = ('Anna Berg spoke to reporters in Oslo on Monday.\n\n'
+            '"The first thing we need is a ceasefire that holds.\n\n'
+            '"Then we can talk about everything else," she said.')
+    a, qs = only(text, "direct")
+    q = qs[0]
+    assert q.content.text.startswith("The first thing")
+    assert q.content.text.endswith("everything else,")
+    assert speakers(a, q) == ["Anna Berg"]
+
+
+@pytest.mark.parametrize("marks", [("“", "”"), ("‘", "’"), ("'", "'"), ("«", "»")])
+def test_curly_single_and_guillemet_marks(marks, speakers):
+    o, c = marks
+    a, qs = only(f"{o}We are ready to sign the agreement today,{c} Tomas Varga said.", "direct")
+    assert qs[0].content.text == "We are ready to sign the agreement today,"
+    assert speakers(a, qs[0]) == ["Tomas Varga"]
+
+
+def test_dash_credit(speakers):
+    text = '"A promise without a date is only a wish." — Maria Lindqvist'
+    a, qs = only(text, "direct")
+    assert speakers(a, qs[0]) == ["Maria Lindqvist"]
+    assert qs[0].speaker_mention.text == "Maria Lindqvist"
+
+
+def test_editorial_insertion_in_brackets_stays_inside_the_quote(speakers):
+    text = ('Tomas Varga met the envoys on Monday. '
+            '"We told (the Kremlin) that the border stays closed," he said.')
+    a, qs = only(text, "direct")
+    assert "(the Kremlin)" in qs[0].content.text
+    assert speakers(a, qs[0]) == ["Tomas Varga"]
+    assert qs[0].speaker_mention.text == "he"
+
+
+def test_mixed_quote_content_is_the_reported_clause(speakers):
+    text = 'Anna Berg said the proposal was "dead on arrival" and would be withdrawn.'
+    a, qs = only(text, "mixed")
+    q = qs[0]
+    assert '"dead on arrival"' in q.content.text
+    assert q.content.text.startswith("the proposal")
+    assert speakers(a, q) == ["Anna Berg"]
+
+
+def test_pronoun_speaker_resolved_to_previous_subject(speakers):
+    text = ('Tomas Varga arrived in Vienna for the talks. '
+            '"Nobody should expect miracles this week," he added.')
+    a, qs = only(text, "direct")
+    assert qs[0].speaker_mention.text == "he"
+    assert speakers(a, qs[0]) == ["Tomas Varga"]
+
+
+def test_pronoun_inside_a_quote_is_not_an_antecedent(speakers):
+    text = ('Anna Berg spoke after the meeting. '
+            '"We need to raise the cost for Viktor Kessel and his friends," she said.')
+    a, qs = only(text, "direct")
+    assert speakers(a, qs[0]) == ["Anna Berg"]
+
+
+def test_surname_and_role_speakers(speakers):
+    text = ('Finnish President Alexander Stubb arrived in Tallinn on Monday. '
+            'The president said the two countries would share radar data. '
+            '"This is good news for the whole region," Stubb told reporters.')
+    a = analyze(text)
+    by_kind = {q.kind: q for q in a.quotes}
+    assert speakers(a, by_kind["indirect"]) == ["Alexander Stubb"]
+    assert speakers(a, by_kind["direct"]) == ["Alexander Stubb"]
+
+
+def test_joint_speakers(speakers):
+    text = ('Anna Berg met Tomas Varga in Riga on Friday. '
+            'He and Berg condemned the shelling of the port, describing it as "a crime".')
+    a = analyze(text)
+    joint = [q for q in a.quotes if len(q.speakers) == 2]
+    assert joint, a.quotes
+    assert sorted(speakers(a, joint[0])) == ["Anna Berg", "Tomas Varga"]
+    assert joint[0].speaker_mention.text == "He and Berg"
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("The minister said that the border would reopen next week.", "said",
+     "that the border would reopen next week"),
+    ("Anna Berg warned that the talks could collapse within days.", "warned",
+     "that the talks could collapse within days"),
+    ("Anna Berg urged the rebels to lay down their weapons.", "urged",
+     "the rebels to lay down their weapons"),
+    ("Anna Berg called for an immediate ceasefire in the north.", "called for",
+     "an immediate ceasefire in the north"),
+    ("Anna Berg pointed to the support the rebels have received from abroad.", "pointed to",
+     "the support the rebels have received from abroad"),
+    ("Anna Berg condemned the attack on the hospital.", "condemned",
+     "the attack on the hospital"),
+])
+def test_indirect_reported_speech(sentence, cue, content):
+    a, qs = only(sentence, "indirect")
+    q = qs[0]
+    assert q.cue.text == cue
+    assert q.content.text == content
+
+
+def test_according_to():
+    text = "The convoy was stopped at the border, according to the interior ministry."
+    a, qs = only(text, "indirect")
+    q = qs[0]
+    assert q.cue.text == "according to"
+    assert q.content.text == "The convoy was stopped at the border"
+    assert "ministry" in q.speaker_mention.text
+
+
+def test_unmatched_mark_keeps_the_rest_of_the_article(speakers):
+    text = ('Anna Berg said "the talks will go on.\n\n'
+            'Later that day, Tomas Varga spoke. "We are not leaving," he said.')
+    a = analyze(text)
+    direct = [q for q in a.quotes if q.kind == "direct"]
+    assert [q.content.text for q in direct] == ["We are not leaving,"]
+    assert speakers(a, direct[0]) == ["Tomas Varga"]
+
+
+def test_scare_quotes_and_titles_are_not_quotes():
+    a = analyze('The so-called "peace plan" was discussed in the film "Cold Border" last year.')
+    assert a.quotes == []
+
+
+def test_no_quotes_in_plain_narrative():
+    a = analyze("The convoy crossed the river at dawn and reached the city by noon.")
+    assert a.quotes == []
+
+
+def test_spans_are_exact_slices_of_the_text():
+    text = ('Anna Berg said: "Our patience has limits." '
+            'Tomas Varga said the offer was "too little, too late".')
+    a = analyze(text)
+    for q in a.quotes:
+        for span in (q.content, q.cue, q.speaker_mention):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
