@@ -1,0 +1,67 @@
+"""``bench ingest``: ingest speed against ``analyze_many`` on the same texts, same run.
+
+The baseline is the library call alone (warm, in this process). Each ingest runs in a
+fresh process, cold: its time includes loading spaCy in every worker, reading, hashing,
+MinHash and writing, so the ratio is what a user gets. Peak memory is the ingest
+process's peak resident size plus each worker's.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from ..options import Options
+from ..pipeline import analyze_many
+from ..readers import read_paths
+from ..synth import write as write_corpus
+
+
+def _ingest_child(corpus: str, db: str, workers: int, batch_size: int) -> dict[str, Any]:
+    from .ingest import ingest
+
+    s = ingest([corpus], db, workers=workers, batch_size=batch_size)
+    return {"stored": s.stored, "failed": s.failed, "linked": s.linked, "seconds": s.elapsed,
+            "peak_rss_mb": s.peak_rss_mb, "rate": s.stored / s.elapsed if s.elapsed else 0.0}
+
+
+def _run_child(*args: Any) -> dict[str, Any]:
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        return pool.apply(_ingest_child, args)
+
+
+def bench_ingest(n: int = 2000, *, workers: tuple[int, ...] = (1, 2), batch_size: int = 64,
+                 seed: int = 0, baseline: bool = True, corpus: str | None = None,
+                 workdir: str | None = None) -> dict[str, Any]:
+    """Figures for ``n`` synthetic articles (or an existing ``corpus`` JSONL)."""
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        path = corpus or str(Path(tmp) / "corpus.jsonl")
+        if corpus is None:
+            write_corpus(n, path, seed=seed)
+        out: dict[str, Any] = {"articles": n, "batch_size": batch_size, "runs": {}}
+        if baseline:
+            articles = [it.article for it in read_paths([path]) if it.article is not None]
+            out["articles"] = len(articles)
+            out["chars"] = sum(len(a.text) for a in articles)
+            options = Options()
+            for _ in analyze_many(articles[:8], options=options):  # warm: spaCy loaded
+                pass
+            t0 = time.perf_counter()
+            for _ in analyze_many(articles, options=options, batch_size=batch_size):
+                pass
+            seconds = time.perf_counter() - t0
+            out["analyze_many"] = {"seconds": seconds, "rate": len(articles) / seconds}
+            del articles
+        for w in workers:
+            db = str(Path(tmp) / f"bench-{w}.db")
+            out["runs"][w] = _run_child(path, db, w, batch_size)
+        if baseline and 1 in out["runs"]:
+            out["ratio_single"] = out["runs"][1]["rate"] / out["analyze_many"]["rate"]
+        if 1 in out["runs"]:
+            for r in out["runs"].values():
+                r["speedup"] = r["rate"] / out["runs"][1]["rate"]
+    return out

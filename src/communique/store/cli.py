@@ -1,0 +1,358 @@
+"""Corpus commands: ingest, quotes, events, actors, stats, export, synth, bench ingest.
+
+Click objects to register in the main group: ``ingest_cmd``, ``quotes_cmd``,
+``events_cmd``, ``actors_group``, ``stats_cmd``, ``export_cmd``, ``synth_cmd``, and
+``bench_ingest_cmd`` under ``bench`` (or call :func:`register`).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from ..options import DEFAULT_MAX_CHARS, Options
+from .db import DEFAULT_DB
+
+db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+                         metavar="FILE", help="The SQLite store.")
+FORMATS = ("table", "jsonl", "json", "csv")
+
+
+def format_option(default_help: str = "table on a terminal, jsonl in a pipe"):  # noqa: ANN201
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                        help=f"Output format (default: {default_help}).")
+
+
+def _console(stderr: bool = False):  # noqa: ANN202
+    from rich.console import Console
+
+    return Console(stderr=stderr)
+
+
+def _open(db_path: str):  # noqa: ANN202
+    from .db import connect
+
+    return connect(db_path, readonly=True)
+
+
+def emit(rows: Sequence[dict[str, Any]], fmt: str | None, title: str,
+         columns: Sequence[str] | None = None) -> None:
+    """Rows as a rich table for people, or JSON Lines / JSON / CSV for pipes."""
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    columns = list(columns or (rows[0].keys() if rows else []))
+    if not columns and fmt == "csv":
+        return  # nothing matched: an empty output, not a blank header line
+    if fmt == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False)
+                             + "\n")
+    elif fmt == "json":
+        json.dump([{c: r.get(c) for c in columns} for r in rows], sys.stdout,
+                  ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif fmt == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore",
+                           lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    else:
+        from rich.table import Table
+
+        t = Table(title=f"{title} ({len(rows)})", expand=True)
+        for c in columns:
+            t.add_column(c, overflow="fold", ratio=3 if c in ("content", "sentence") else None)
+        for r in rows:
+            t.add_row(*("" if r.get(c) is None else _cell(r.get(c)) for c in columns))
+        _console().print(t)
+
+
+def _cell(v: Any) -> str:
+    if isinstance(v, float):
+        return f"{v:+.1f}"
+    s = " ".join(str(v).split())
+    return s if len(s) <= 300 else s[:299] + "…"
+
+
+# --- ingest ----------------------------------------------------------------------------------
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Analysis processes (default: all cores).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Articles per worker task and per database transaction.")
+@click.option("--field", "fields", multiple=True, metavar="ATTR=NAME",
+              help="JSON field holding an attribute, e.g. --field text=body "
+                   "--field published=meta.date (repeatable).")
+@click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS,
+              show_default=True, help="Refuse longer articles.")
+@click.option("--max-file-bytes", type=click.IntRange(min=1), default=None,
+              help="Refuse larger single-article files (default 64 MiB).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 if anything failed.")
+def ingest_cmd(paths: tuple[str, ...], db_path: str, workers: int | None, batch_size: int,
+               fields: tuple[str, ...], max_chars: int, max_file_bytes: int | None,
+               quiet: bool, strict: bool) -> None:
+    """Analyse files, directories, globs or - (JSONL on stdin) into the store.
+
+    Reads .txt, .html/.htm, .json, .jsonl (also .gz), RSS/Atom (.rss/.atom/.xml) and
+    .warc/.warc.gz. Articles already stored (same normalized text) are skipped, so a rerun
+    after an interruption finishes the rest. Failures are recorded with file and position
+    and summarised; they never stop the run.
+    """
+    from ..readers import Fields, ReadOptions
+    from ..readers.base import DEFAULT_MAX_FILE_BYTES
+    from .ingest import estimate_total, ingest
+
+    read_options = ReadOptions(fields=Fields.parse(fields), max_chars=max_chars,
+                               max_file_bytes=max_file_bytes or DEFAULT_MAX_FILE_BYTES)
+    workers = workers or os.cpu_count() or 1
+    err = _console(stderr=True)
+    show = not quiet and err.is_terminal
+    callback = None
+    progress = None
+    if show:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        total = estimate_total(paths)
+        progress = Progress(SpinnerColumn(), TextColumn("ingest"), BarColumn(),
+                            MofNCompleteColumn(), TextColumn("{task.fields[rate]:.1f} art/s"),
+                            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                            TextColumn("[red]{task.fields[failed]} failed"),
+                            console=err, transient=False)
+        task = progress.add_task("ingest", total=total, rate=0.0, failed=0)
+
+        def callback(s) -> None:  # type: ignore[no-untyped-def]
+            progress.update(task, completed=s.done, rate=s.rate, failed=s.failed)
+
+        progress.start()
+    try:
+        stats = ingest(paths, db_path, workers=workers, batch_size=batch_size,
+                       options=Options(max_chars=max_chars, batch_size=min(batch_size, 64)),
+                       read_options=read_options, progress=callback)
+    finally:
+        if progress is not None:
+            progress.stop()
+    _summary(stats, db_path, err)
+    if stats.interrupted:
+        sys.exit(130)
+    if strict and stats.failed:
+        sys.exit(1)
+
+
+def _summary(s, db_path: str, console) -> None:  # type: ignore[no-untyped-def]
+    head = "interrupted" if s.interrupted else "done"
+    console.print(f"[bold]{head}[/bold]: {s.stored:,} stored ({s.linked:,} linked to an "
+                  f"earlier story), {s.skipped:,} already stored, {s.failed:,} failed "
+                  f"in {s.elapsed:.1f} s ({s.rate:.1f} articles/s) -> {db_path}")
+    for reason, n in s.reasons.most_common(5):
+        console.print(f"  {n:>6,} x {reason}")
+    if s.failed:
+        console.print("  failures are listed by `communique stats` (table failures)")
+    if s.warnings:
+        console.print(f"  {s.warnings:,} warning(s) while reading (e.g. invalid UTF-8 "
+                      "replaced)")
+    if s.interrupted:
+        console.print("  everything counted above is committed; rerun to finish the rest")
+
+
+# --- queries ---------------------------------------------------------------------------------
+
+@click.command("quotes")
+@db_option
+@click.option("--speaker", "-s", help="Speaker name (substring, case-insensitive).")
+@click.option("--search", "-q", help="Words in the quote (full-text search).")
+@click.option("--since", metavar="DATE", help="Published on or after DATE.")
+@click.option("--until", metavar="DATE", help="Published on or before DATE.")
+@click.option("--kind", type=click.Choice(["direct", "mixed", "indirect"]))
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="0 for all.")
+@format_option()
+def quotes_cmd(db_path: str, speaker: str | None, search: str | None, since: str | None,
+               until: str | None, kind: str | None, limit: int, fmt: str | None) -> None:
+    """Quotes in the store, newest first: who said what, where."""
+    from . import queries
+
+    rows = queries.quotes(_open(db_path), speaker=speaker, search=search, since=since,
+                          until=until, kind=kind, limit=limit or None)
+    cols = ["date", "speaker", "kind", "content", "source"] if (fmt or "table") == "table" \
+        and sys.stdout.isatty() else None
+    emit(rows, fmt, "Quotes", cols)
+
+
+@click.command("events")
+@db_option
+@click.option("--actor", "-a", help="Acting actor: name substring or country code.")
+@click.option("--recipient", "-r", help="Target actor: name substring or country code.")
+@click.option("--type", "-t", "etype", help="PLOVER event type (ACCUSE, CONSULT, ...).")
+@click.option("--since", metavar="DATE")
+@click.option("--until", metavar="DATE")
+@click.option("--per-story", is_flag=True,
+              help="One row per distinct event of a story (wire copies counted once).")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="0 for all.")
+@format_option()
+def events_cmd(db_path: str, actor: str | None, recipient: str | None, etype: str | None,
+               since: str | None, until: str | None, per_story: bool, limit: int,
+               fmt: str | None) -> None:
+    """Events (GDELT-like rows): date, actor, type, recipient, score, sentence."""
+    from . import queries
+
+    rows = queries.events(_open(db_path), actor=actor, recipient=recipient, type=etype,
+                          since=since, until=until, per_story=per_story, limit=limit or None)
+    cols = ["date", "actor1_name", "type", "mode", "actor2_name", "score", "sentence"] \
+        if (fmt or "table") == "table" and sys.stdout.isatty() else None
+    emit(rows, fmt, "Events", cols)
+
+
+@click.group("actors")
+def actors_group() -> None:
+    """Actors across the corpus (canonical: one row however many articles name them)."""
+
+
+@actors_group.command("top")
+@db_option
+@click.option("--by", type=click.Choice(["articles", "stories", "mentions", "quotes"]),
+              default="articles", show_default=True)
+@click.option("--kind", type=click.Choice(["person", "country", "organization", "group",
+                                           "location", "other"]))
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@format_option()
+def actors_top(db_path: str, by: str, kind: str | None, limit: int, fmt: str | None) -> None:
+    """The most present actors."""
+    from . import queries
+
+    emit(queries.top_actors(_open(db_path), by=by, kind=kind, limit=limit), fmt, "Actors")
+
+
+@click.command("stats")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None)
+def stats_cmd(db_path: str, fmt: str | None) -> None:
+    """What the store holds: counts, dates, failures, recent runs."""
+    from . import queries
+
+    s = queries.stats(_open(db_path))
+    if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
+        json.dump(s, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    from rich.table import Table
+
+    c = _console()
+    t = Table(title=f"{db_path}", show_header=False)
+    for key in ("articles", "stories", "actors", "mentions", "quotes", "events",
+                "events_per_story", "failures", "first_date", "last_date"):
+        t.add_row(key.replace("_", " "), f"{s[key]:,}" if isinstance(s[key], int)
+                  else str(s[key] or "—"))
+    t.add_row("schema", ", ".join(s["schema"]))
+    c.print(t)
+    if s["events_by_type"]:
+        emit([{"type": k, "events": v} for k, v in s["events_by_type"].items()], "table",
+             "Events by type")
+    if s["recent_failures"]:
+        emit(s["recent_failures"], "table", "Recent failures")
+
+
+@click.command("export")
+@db_option
+@click.option("--what", type=click.Choice(["events", "quotes", "actors", "articles"]),
+              required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
+              default="jsonl", show_default=True)
+@click.option("--out", "-o", metavar="FILE", help="Output file (default: standard output).")
+def export_cmd(db_path: str, what: str, fmt: str, out: str | None) -> None:
+    """Export a table; `--what articles --format jsonl` gives the analysis records."""
+    from .export import export
+
+    db = _open(db_path)
+    if fmt == "parquet":
+        n = export(db, what, fmt, out)
+    elif out:
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            n = export(db, what, fmt, f)
+    else:
+        n = export(db, what, fmt, sys.stdout)
+    if out:
+        _console(stderr=True).print(f"{n:,} {what} -> {out}")
+
+
+# --- synthetic corpus and benchmark ------------------------------------------------------
+
+@click.command("synth")
+@click.argument("n", type=click.IntRange(min=1))
+@click.option("--out", "-o", required=True, metavar="DIR|FILE.jsonl",
+              help="A .jsonl file, or a directory for one file per article.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--dir-format", type=click.Choice(["json", "txt"]), default="json",
+              show_default=True, help="File type when --out is a directory.")
+def synth_cmd(n: int, out: str, seed: int, dir_format: str) -> None:
+    """Write N synthetic news articles (deterministic for a seed), with wire copies."""
+    from ..synth import write
+
+    count = write(n, out, seed=seed, fmt=dir_format)
+    _console(stderr=True).print(f"{count:,} articles -> {out}")
+
+
+@click.command("ingest")
+@click.option("--articles", "-n", type=click.IntRange(min=10), default=2000,
+              show_default=True, help="Synthetic articles to generate.")
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False),
+              help="Use this JSONL corpus instead of a synthetic one.")
+@click.option("--workers", default="1,2", show_default=True,
+              help="Comma-separated worker counts to run.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--no-baseline", is_flag=True, help="Skip the analyze_many baseline.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def bench_ingest_cmd(articles: int, corpus: str | None, workers: str, batch_size: int,
+                     seed: int, no_baseline: bool, as_json: bool) -> None:
+    """Ingest articles/s against analyze_many on the same texts, worker speed-up, memory."""
+    from .bench import bench_ingest
+
+    try:
+        counts = tuple(sorted({int(w) for w in workers.split(",") if w.strip()}))
+    except ValueError:
+        raise click.BadParameter(f"{workers!r} is not a list of numbers",
+                                 param_hint="--workers") from None
+    r = bench_ingest(articles, workers=counts, batch_size=batch_size, seed=seed,
+                     baseline=not no_baseline, corpus=corpus)
+    if as_json:
+        click.echo(json.dumps(r, indent=2))
+        return
+    lines = [f"{r['articles']:,} articles, {os.cpu_count()} cores, batch {batch_size}"]
+    if "analyze_many" in r:
+        lines.append(f"analyze_many (warm, in-process)  {r['analyze_many']['rate']:8.2f} "
+                     "articles/s")
+    for w, run in r["runs"].items():
+        lines.append(f"ingest --workers {w:<2} (cold)       {run['rate']:8.2f} articles/s"
+                     f"   peak {run['peak_rss_mb']:,.0f} MB   {run['stored']:,} stored, "
+                     f"{run['linked']:,} linked, {run['failed']} failed"
+                     + (f"   x{run['speedup']:.2f}" if "speedup" in run and w != 1 else ""))
+    if "ratio_single" in r:
+        lines.append(f"single-worker ratio ingest/analyze_many  {r['ratio_single']:.3f}")
+    _console().print("\n".join(lines))
+
+
+def register(cli: click.Group, bench: click.Group | None = None) -> None:
+    """Add the corpus commands to the main group (and ``bench ingest`` to ``bench``)."""
+    for cmd in (ingest_cmd, quotes_cmd, events_cmd, actors_group, stats_cmd, export_cmd,
+                synth_cmd):
+        cli.add_command(cmd)
+    if bench is not None:
+        bench.add_command(bench_ingest_cmd)

@@ -1,0 +1,140 @@
+"""Export tables of a store as JSON Lines, CSV or Parquet, streaming.
+
+``articles`` as JSON Lines are the analysis records themselves (the JSON contract), so an
+exported corpus reads back with ``Analysis.from_dict``. Everything else is flat rows.
+Parquet columns have fixed types per table, so an all-empty first batch cannot change
+the schema of a later one.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import IO, Any
+
+from ..errors import CommuniqueError
+
+WHAT = ("events", "quotes", "actors", "articles")
+FORMATS = ("jsonl", "csv", "parquet")
+_BATCH = 5000
+
+_S, _I, _F, _B = "string", "int64", "float64", "bool"
+
+#: per table: (SQL, [(column, parquet type)])
+QUERIES: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "events": (
+        "SELECT event_id, date, actor1_name, actor1_country, actor1_sector, actor2_name, "
+        "actor2_country, actor2_sector, type, mode, score, quad_class, quad_name, contexts, "
+        "negated, hypothetical, future, trigger, sentence, article_id, story_id, source, url "
+        "FROM events_flat ORDER BY event_id",
+        [("event_id", _I), ("date", _S), ("actor1_name", _S), ("actor1_country", _S),
+         ("actor1_sector", _S), ("actor2_name", _S), ("actor2_country", _S),
+         ("actor2_sector", _S), ("type", _S), ("mode", _S), ("score", _F),
+         ("quad_class", _I), ("quad_name", _S), ("contexts", _S), ("negated", _B),
+         ("hypothetical", _B), ("future", _B), ("trigger", _S), ("sentence", _S),
+         ("article_id", _I), ("story_id", _I), ("source", _S), ("url", _S)]),
+    "quotes": (
+        "SELECT q.id AS quote_id, a.published AS date, "
+        "(SELECT group_concat(name, ' & ') FROM (SELECT x.name FROM quote_speakers qs "
+        " JOIN actors x ON x.id = qs.actor_id WHERE qs.quote_id = q.id ORDER BY qs.position))"
+        " AS speakers, "
+        "(SELECT group_concat(actor_id, ' ') FROM (SELECT actor_id FROM quote_speakers qs "
+        " WHERE qs.quote_id = q.id ORDER BY qs.position)) AS speaker_ids, "
+        "q.kind, q.content, q.cue, q.speaker_text, q.content_start, q.content_end, "
+        "a.id AS article_id, a.story_id, a.source, a.url "
+        "FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY q.id",
+        [("quote_id", _I), ("date", _S), ("speakers", _S), ("speaker_ids", _S), ("kind", _S),
+         ("content", _S), ("cue", _S), ("speaker_text", _S), ("content_start", _I),
+         ("content_end", _I), ("article_id", _I), ("story_id", _I), ("source", _S),
+         ("url", _S)]),
+    "actors": (
+        "SELECT x.id AS actor_id, x.key, x.name, x.kind, x.country, x.organization, x.sector, "
+        "x.wikidata, (SELECT count(*) FROM article_actors aa WHERE aa.actor_id = x.id) "
+        "AS articles, (SELECT count(*) FROM mentions m WHERE m.actor_id = x.id) AS mentions, "
+        "(SELECT count(*) FROM quote_speakers qs WHERE qs.actor_id = x.id) AS quotes "
+        "FROM actors x ORDER BY x.id",
+        [("actor_id", _I), ("key", _S), ("name", _S), ("kind", _S), ("country", _S),
+         ("organization", _S), ("sector", _S), ("wikidata", _S), ("articles", _I),
+         ("mentions", _I), ("quotes", _I)]),
+    "articles": (
+        "SELECT a.id AS article_id, a.hash, a.record_id, a.story_id, a.published, a.title, "
+        "a.source, a.url, a.file, a.position, a.text, "
+        "(SELECT count(*) FROM article_actors aa WHERE aa.article_id = a.id) AS actors, "
+        "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
+        "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
+        "FROM articles a ORDER BY a.id",
+        [("article_id", _I), ("hash", _S), ("record_id", _S), ("story_id", _I),
+         ("published", _S), ("title", _S), ("source", _S), ("url", _S), ("file", _S),
+         ("position", _I), ("text", _S), ("actors", _I), ("quotes", _I), ("events", _I)]),
+}
+
+
+class ExportError(CommuniqueError):
+    """An export that cannot be written as asked."""
+
+
+def rows(db: sqlite3.Connection, what: str) -> Iterator[dict[str, Any]]:
+    sql, columns = QUERIES[what]
+    names = [c for c, _ in columns]
+    for r in db.execute(sql):
+        yield dict(zip(names, r, strict=True))
+
+
+def records(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """The stored analysis records, with their article text put back, in ingest order."""
+    for text, record in db.execute("SELECT text, record FROM articles ORDER BY id"):
+        rec = json.loads(record)
+        article = rec.get("article", {})
+        rec["article"] = {"id": article.get("id"), "text": text,
+                          **{k: v for k, v in article.items() if k != "id"}}
+        yield rec
+
+
+def export(db: sqlite3.Connection, what: str, fmt: str, out: IO[str] | str | None) -> int:
+    """Write ``what`` as ``fmt`` to ``out`` (a text stream, or a path for Parquet)."""
+    if what not in WHAT:
+        raise ExportError(f"--what: {what!r} is not one of {', '.join(WHAT)}")
+    n = 0
+    if fmt == "parquet":
+        if out is None or not isinstance(out, str):
+            raise ExportError("--format parquet needs --out FILE (Parquet is not for a pipe)")
+        return _parquet(db, what, out)
+    assert out is not None and not isinstance(out, str)
+    if fmt == "jsonl":
+        source = records(db) if what == "articles" else rows(db, what)
+        for rec in source:
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt == "csv":
+        columns = [c for c, _ in QUERIES[what][1]]
+        w = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+        w.writeheader()
+        for rec in rows(db, what):
+            w.writerow(rec)
+            n += 1
+    else:
+        raise ExportError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    return n
+
+
+def _parquet(db: sqlite3.Connection, what: str, path: str) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = QUERIES[what][1]
+    schema = pa.schema([(c, getattr(pa, t)()) for c, t in columns])
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for rec in rows(db, what):
+            batch.append(rec)
+            if len(batch) >= _BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n += len(batch)
+                batch = []
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n

@@ -1,0 +1,171 @@
+"""Read-only questions over a store: quotes, events, actors, stats.
+
+Each function returns plain dict rows (column name -> value), so the CLI can print them
+as a table for people or as JSON/CSV for pipes, and other code (the web UI) can reuse them.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Any
+
+from ..errors import CommuniqueError
+from ..readers.base import parse_date
+
+Row = dict[str, Any]
+
+
+class QueryError(CommuniqueError):
+    """A filter the store cannot apply (bad date, bad search expression)."""
+
+
+def _date(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    d = parse_date(value)
+    if d is None:
+        raise QueryError(f"{name}: {value!r} is not a date (use YYYY-MM-DD)")
+    return d
+
+
+_FTS_SYNTAX = re.compile(r'["*()^:]|\b(AND|OR|NOT|NEAR)\b')
+
+
+def fts_query(text: str) -> str:
+    """Plain words become a phrase-safe AND query; text using FTS5 syntax is kept."""
+    if _FTS_SYNTAX.search(text):
+        return text
+    words = re.findall(r"\w+", text)
+    if not words:
+        raise QueryError(f"search: {text!r} has no words to search for")
+    return " ".join(f'"{w}"' for w in words)
+
+
+def _rows(db: sqlite3.Connection, sql: str, params: list[Any]) -> list[Row]:
+    try:
+        cur = db.execute(sql, params)
+    except sqlite3.OperationalError as exc:
+        if "fts5" in str(exc) or "syntax" in str(exc):
+            raise QueryError(f"search: bad search expression ({exc})") from None
+        raise
+    names = [c[0] for c in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur]
+
+
+def quotes(db: sqlite3.Connection, *, speaker: str | None = None, search: str | None = None,
+           since: str | None = None, until: str | None = None, kind: str | None = None,
+           limit: int | None = 50) -> list[Row]:
+    """Quotes, newest first, with their speakers' canonical names."""
+    where, params = [], []
+    if speaker:
+        where.append("(q.id IN (SELECT qs.quote_id FROM quote_speakers qs JOIN actors x "
+                     "ON x.id = qs.actor_id WHERE x.name LIKE ? OR x.key LIKE ?))")
+        params += [f"%{speaker}%", f"%{speaker.casefold()}%"]
+    if search:
+        where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(fts_query(search))
+    if since:
+        where.append("a.published >= ?")
+        params.append(_date(since, "--since"))
+    if until:
+        where.append("a.published <= ?")
+        params.append(_date(until, "--until"))
+    if kind:
+        where.append("q.kind = ?")
+        params.append(kind)
+    sql = ("SELECT a.published AS date, "
+           "(SELECT group_concat(x.name, ' & ') FROM (SELECT x.name FROM quote_speakers qs "
+           " JOIN actors x ON x.id = qs.actor_id WHERE qs.quote_id = q.id "
+           " ORDER BY qs.position) x) AS speaker, "
+           "q.kind, q.cue, q.content, a.source, a.title, a.url, a.id AS article_id, "
+           "a.story_id, q.local_id AS quote_id "
+           "FROM quotes q JOIN articles a ON a.id = q.article_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY a.published DESC, a.id, q.content_start")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return _rows(db, sql, params)
+
+
+def events(db: sqlite3.Connection, *, actor: str | None = None, recipient: str | None = None,
+           type: str | None = None, since: str | None = None, until: str | None = None,
+           per_story: bool = False, limit: int | None = 50) -> list[Row]:
+    """Events from the flat view, newest first; ``per_story`` keeps one row per distinct
+    event of a story (the first copy), so wire copies are not counted twice."""
+    where, params = [], []
+    for value, col in ((actor, "actor1"), (recipient, "actor2")):
+        if value:
+            where.append(f"({col}_name LIKE ? OR {col}_country = ?)")
+            params += [f"%{value}%", value.upper()]
+    if type:
+        where.append("type = ?")
+        params.append(type.upper())
+    if since:
+        where.append("date >= ?")
+        params.append(_date(since, "--since"))
+    if until:
+        where.append("date <= ?")
+        params.append(_date(until, "--until"))
+    if per_story:
+        where.append("event_id IN (SELECT event_id FROM story_events)")
+    sql = ("SELECT date, actor1_name, actor1_country, actor1_sector, type, mode, "
+           "actor2_name, actor2_country, actor2_sector, score, quad_class, trigger, sentence, "
+           "source, article_id, story_id, event_id FROM events_flat"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY date DESC, article_id, event_id")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return _rows(db, sql, params)
+
+
+def top_actors(db: sqlite3.Connection, *, by: str = "articles", kind: str | None = None,
+               limit: int = 20) -> list[Row]:
+    """The most present actors: in how many articles and stories, mentions, quotes."""
+    order = {"articles": "articles", "mentions": "mentions", "quotes": "quotes",
+             "stories": "stories"}.get(by)
+    if order is None:
+        raise QueryError(f"--by: {by!r} is not one of articles, stories, mentions, quotes")
+    where, params = "", []
+    if kind:
+        where, params = "WHERE x.kind = ?", [kind]
+    sql = f"""
+    WITH aa AS (
+        SELECT aa.actor_id, count(*) AS articles, count(DISTINCT a.story_id) AS stories
+        FROM article_actors aa JOIN articles a ON a.id = aa.article_id GROUP BY aa.actor_id),
+    m AS (SELECT actor_id, count(*) AS mentions FROM mentions GROUP BY actor_id),
+    q AS (SELECT actor_id, count(*) AS quotes FROM quote_speakers GROUP BY actor_id)
+    SELECT x.name, x.kind, x.country, x.sector, coalesce(aa.articles, 0) AS articles,
+           coalesce(aa.stories, 0) AS stories, coalesce(m.mentions, 0) AS mentions,
+           coalesce(q.quotes, 0) AS quotes, x.wikidata, x.id AS actor_id
+    FROM actors x LEFT JOIN aa ON aa.actor_id = x.id LEFT JOIN m ON m.actor_id = x.id
+    LEFT JOIN q ON q.actor_id = x.id {where}
+    ORDER BY {order} DESC, x.name LIMIT {int(limit)}"""
+    return _rows(db, sql, params)
+
+
+def stats(db: sqlite3.Connection) -> dict[str, Any]:
+    """Sizes of the corpus, date range, failures by kind and the last runs."""
+    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    out: dict[str, Any] = {
+        "articles": one("SELECT count(*) FROM articles"),
+        "stories": one("SELECT count(DISTINCT story_id) FROM articles"),
+        "actors": one("SELECT count(*) FROM actors"),
+        "mentions": one("SELECT count(*) FROM mentions"),
+        "quotes": one("SELECT count(*) FROM quotes"),
+        "events": one("SELECT count(*) FROM events"),
+        "events_per_story": one("SELECT count(*) FROM story_events"),
+        "failures": one("SELECT count(*) FROM failures"),
+        "first_date": one("SELECT min(published) FROM articles"),
+        "last_date": one("SELECT max(published) FROM articles"),
+        "schema": [r[0] for r in db.execute("SELECT name FROM _migrations ORDER BY rowid")],
+    }
+    out["failures_by_stage"] = dict(db.execute(
+        "SELECT stage, count(*) FROM failures GROUP BY stage ORDER BY 2 DESC").fetchall())
+    out["recent_failures"] = _rows(db, "SELECT file, position, stage, reason, time "
+                                       "FROM failures ORDER BY time DESC, id DESC LIMIT 10", [])
+    out["events_by_type"] = dict(db.execute(
+        "SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC").fetchall())
+    out["runs"] = _rows(db, "SELECT id, started, finished, workers, stored, skipped, failed "
+                            "FROM runs ORDER BY id DESC LIMIT 5", [])
+    return out
