@@ -6,6 +6,7 @@ archive is mostly such records. ``position`` is the 1-based record number.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,16 @@ from .base import Item, ReadOptions, parse_date
 from .html import decode_html, extract
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _looks_like_warc(head: bytes) -> bool:
+    """The first record starts with ``WARC/``, once gunzipped if the file is gzipped."""
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.lstrip()[:5] == b"WARC/"
 
 
 def _charset(content_type: str) -> str | None:
@@ -30,10 +41,13 @@ def read_warc(path: Path, where: str, options: ReadOptions) -> Iterator[Item]:
 
     try:  # gzip is handled by warcio itself, member by member
         stream = open(path, "rb")
-        head = stream.peek(16)[:16]
+        head = stream.peek(4096)[:4096]
         if not head.strip():
             stream.close()
             raise InputError(where, "empty file")
+        if not _looks_like_warc(head):
+            stream.close()
+            raise InputError(where, "not a WARC file (no WARC/1.x record header)")
     except OSError as exc:
         yield Item(where, None, reason=f"cannot read: {exc.strerror or exc}")
         return
