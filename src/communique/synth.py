@@ -330,7 +330,7 @@ def _edit(rng: random.Random, sentences: list[str]) -> list[str]:
         i = rng.randrange(len(out))
         out[i] = (out[i].replace(" said ", " stated ", 1) if " said " in out[i]
                   else out[i].replace(" on ", " about ", 1))
-    else:
+    if kind == 2 or out == sentences:  # an edit that changed nothing becomes a tagline
         out.append(rng.choice(("Additional reporting by the regional desk.",
                                "This story has been updated with official comment.",
                                "Editing by the foreign desk.")))

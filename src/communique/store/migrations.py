@@ -57,7 +57,7 @@ def m001_core(db: sqlite3.Connection) -> None:
         actor_id INTEGER NOT NULL REFERENCES actors(id),
         name TEXT NOT NULL, kind TEXT, country TEXT, organization TEXT, sector TEXT, role TEXT,
         PRIMARY KEY (article_id, local_id)
-    ) WITHOUT ROWID;
+    );
     CREATE INDEX article_actors_actor ON article_actors(actor_id);
 
     CREATE TABLE mentions (
@@ -86,7 +86,7 @@ def m001_core(db: sqlite3.Connection) -> None:
         local_id TEXT NOT NULL,
         position INTEGER NOT NULL,
         PRIMARY KEY (quote_id, position)
-    ) WITHOUT ROWID;
+    );
     CREATE INDEX quote_speakers_actor ON quote_speakers(actor_id);
 
     CREATE TABLE events (
@@ -109,7 +109,7 @@ def m001_core(db: sqlite3.Connection) -> None:
         actor_id INTEGER NOT NULL REFERENCES actors(id),
         local_id TEXT NOT NULL,
         PRIMARY KEY (event_id, role, position)
-    ) WITHOUT ROWID;
+    );
     CREATE INDEX event_actors_actor ON event_actors(actor_id, role);
 
     CREATE TABLE failures (

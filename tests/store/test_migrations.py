@@ -1,0 +1,54 @@
+"""Migrations from an empty database, reruns, and an older database brought up to date."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from communique.store import migrations
+from communique.store.db import connect
+
+
+def test_from_empty(tmp_path: Path) -> None:
+    db = connect(tmp_path / "x.db")
+    names = [r[0] for r in db.execute("SELECT name FROM _migrations ORDER BY rowid")]
+    assert names == [m.__name__ for m in migrations.MIGRATIONS]
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+    assert {"articles", "actors", "article_actors", "mentions", "quotes", "events",
+            "failures", "articles_fts", "quotes_fts", "minhash", "lsh", "events_flat",
+            "story_events", "stories", "runs"} <= tables
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert migrations.migrate(db) == []  # nothing left to do
+    db.close()
+    assert migrations.migrate(connect(tmp_path / "x.db")) == []
+
+
+def test_older_database_is_upgraded(tmp_path: Path) -> None:
+    raw = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    migrations.applied(raw)
+    for m in migrations.MIGRATIONS[:2]:  # a store made by an earlier version
+        raw.execute("BEGIN")
+        migrations._run_in_transaction(raw, m)
+        raw.execute("INSERT INTO _migrations VALUES (?, 'then')", (m.__name__,))
+        raw.execute("COMMIT")
+    raw.close()
+    db = connect(tmp_path / "old.db")
+    names = [r[0] for r in db.execute("SELECT name FROM _migrations ORDER BY rowid")]
+    assert names == [m.__name__ for m in migrations.MIGRATIONS]
+
+
+def test_failed_migration_leaves_previous_version(tmp_path: Path, monkeypatch) -> None:
+    def broken(db) -> None:
+        db.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, broken])
+    try:
+        connect(tmp_path / "x.db")
+    except RuntimeError:
+        pass
+    raw = sqlite3.connect(tmp_path / "x.db")
+    tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
+    assert "half_done" not in tables and "articles" in tables
+    assert "broken" not in {r[0] for r in raw.execute("SELECT name FROM _migrations")}
