@@ -1,6 +1,7 @@
 """communique: who said what, who is who, and who did what to whom in the news."""
 
 from .errors import CommuniqueError, InputError
+from .kb import resolve_actor
 from .model import Actor, Analysis, Article, Event, Quote, Span
 from .options import Options
 from .pipeline import Failure, analyze, analyze_many
@@ -20,4 +21,5 @@ __all__ = [
     "Span",
     "analyze",
     "analyze_many",
+    "resolve_actor",
 ]

@@ -16,7 +16,8 @@ class Options:
 
     ``max_chars`` bounds memory: the parse of a text grows with its length, so longer
     inputs are refused rather than risking the process. ``cue_files`` add rows to the
-    packaged cue lexicon (same CSV format).
+    packaged cue lexicon (same CSV format); ``kb_files`` do the same for the knowledge
+    base (see docs/kb.md).
     """
 
     model: str = DEFAULT_MODEL
@@ -26,3 +27,8 @@ class Options:
     max_chars: int = DEFAULT_MAX_CHARS
     batch_size: int = 32
     cue_files: tuple[str, ...] = field(default_factory=tuple)
+    event_files: tuple[str, ...] = field(default_factory=tuple)  # extra event lexicon CSVs
+    #: resolve actors against the knowledge base (country, sector, role on the date)
+    knowledge_base: bool = True
+    #: user CSV files that add to or override the packaged knowledge base
+    kb_files: tuple[str, ...] = field(default_factory=tuple)

@@ -12,9 +12,11 @@ from typing import Literal, overload
 
 from spacy.tokens import Doc
 
+from . import events as _events
 from . import nlp as _nlp
 from .actors import find_actors
 from .errors import InputError
+from .kb import KnowledgeBase
 from .model import Analysis, Article, Quote, Span
 from .options import Options
 from .quotes import cues as _cues
@@ -51,15 +53,20 @@ def run_stages(doc: Doc, article: Article, options: Options) -> Analysis:
     """The stages on one parsed article: actors, then quotes, then events."""
     text = article.text
     regions = find_regions(text)
-    index = find_actors(doc, quoted_mask(text, regions))
+    kb = KnowledgeBase.load(list(options.kb_files) or None) if options.knowledge_base else None
+    index = find_actors(doc, quoted_mask(text, regions), published=article.published, kb=kb)
     drafts = []
     if options.quotes:
         lexicon = _cues.load(tuple(options.cue_files))
         drafts = find_quotes(doc, regions, index, lexicon, indirect=options.indirect)
+    event_drafts = []
+    if options.events:  # before index.actors(): events may add common-noun actors
+        event_lexicon = _events.load(tuple(options.event_files))
+        event_drafts = _events.find_events(doc, index, drafts, event_lexicon)
     actors, ids = index.actors()
     quotes = []
     for n, d in enumerate(drafts, 1):
-        speakers = [ids[c] for c in d.speakers if c in ids]
+        speakers = list(dict.fromkeys(ids[c] for c in d.speakers if c in ids))
         quotes.append(Quote(
             id=f"Q{n}",
             kind=d.kind,
@@ -68,7 +75,8 @@ def run_stages(doc: Doc, article: Article, options: Options) -> Analysis:
             speakers=speakers,
             speaker_mention=Span.of(text, *d.speaker_mention) if d.speaker_mention else None,
         ))
-    return Analysis(article=article, actors=actors, quotes=quotes, events=[])
+    events = _events.to_records(event_drafts, ids, text)
+    return Analysis(article=article, actors=actors, quotes=quotes, events=events)
 
 
 @overload

@@ -10,13 +10,16 @@ so the knowledge base can replace them without touching the clustering here.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..kb import KnowledgeBase
 from ..model import Actor, Span
 from . import naming
+from .resolve import resolve_all
 
 #: entity labels that become actors; others (dates, money, works of art) do not.
 ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "country",
@@ -48,15 +51,24 @@ class _Cluster:
     title: str | None = None
     gender: str | None = None  # "m" / "f" once a gendered pronoun has been linked
     key: str = ""
+    country: str | None = None
+    organization: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    wikidata: str | None = None
 
 
 class ActorIndex:
     """Actors of one article and the token-level lookup the other stages use."""
 
-    def __init__(self, doc: Doc, quoted: bytearray) -> None:
+    def __init__(self, doc: Doc, quoted: bytearray, kb: KnowledgeBase | None = None,
+                 day: dt.date | None = None) -> None:
         self.doc = doc
         self.quoted = quoted
+        self.kb = kb
+        self.day = day or dt.date.today()
         self.clusters: list[_Cluster] = []
+        self._merged: dict[int, int] = {}
         self._by_token: dict[int, Mention] = {}
         self._person_keys: dict[str, int] = {}
         self._other_keys: dict[str, int] = {}
@@ -72,6 +84,29 @@ class ActorIndex:
     def _new_cluster(self, name: str, kind: str, key: str) -> int:
         self.clusters.append(_Cluster(name=name, kind=kind, key=key))
         return len(self.clusters) - 1
+
+    def merge(self, src: int, dst: int) -> None:
+        """Move every mention of cluster ``src`` to ``dst`` (they are one actor)."""
+        if src == dst:
+            return
+        a, b = self.clusters[src], self.clusters[dst]
+        for m in a.mentions:
+            m.actor = dst
+            b.mentions.append(m)
+        a.mentions = []
+        self._merged[src] = dst
+        b.gender = b.gender or a.gender
+        b.title = b.title or a.title
+        for keys in (self._person_keys, self._other_keys):
+            for k, v in keys.items():
+                if v == src:
+                    keys[k] = dst
+
+    def canonical(self, cid: int) -> int:
+        """The cluster a (possibly merged-away) cluster id now belongs to."""
+        while cid in self._merged:
+            cid = self._merged[cid]
+        return cid
 
     def is_quoted(self, token: Token) -> bool:
         return bool(self.quoted[token.idx]) if token.idx < len(self.quoted) else False
@@ -136,11 +171,15 @@ class ActorIndex:
         kind = naming.common_noun_kind(head)
         key = f"noun:{text.lower()}"
         cid = self._other_keys.get(key)
+        fresh = cid is None
         if cid is None:
             cid = self._new_cluster(text, kind, key)
             self._other_keys[key] = cid
         self._add(Mention(words[0].i, words[-1].i + 1, "NOUN",
                           quoted=self.is_quoted(head)), cid)
+        if fresh and self.kb is not None:
+            resolve_all(self, self.kb, self.day, start=cid)
+            cid = self._by_token[head.i].actor
         return cid
 
     def _by_title(self, head: Token) -> int | None:
@@ -150,7 +189,8 @@ class ActorIndex:
         word = head.lower_
         best = None
         for cid, cl in enumerate(self.clusters):
-            if cl.kind == "person" and cl.title and word in cl.title.lower().split():
+            if (cl.kind == "person" and cl.title and cl.mentions
+                    and word in cl.title.lower().split()):
                 first = min(m.start for m in cl.mentions)
                 if first < head.i:
                     best = cid
@@ -174,14 +214,25 @@ class ActorIndex:
             for m in sorted(cl.mentions, key=lambda m: m.start):
                 s, e = naming.char_bounds(self.doc, m.start, m.end)
                 spans.append(Span.of(text, s, e))
-            out.append(Actor(id=aid, name=cl.name, kind=cl.kind, role=cl.title,
-                             mentions=spans))
+            out.append(Actor(id=aid, name=cl.name, kind=cl.kind, country=cl.country,
+                             organization=cl.organization, sector=cl.sector,
+                             role=cl.role or cl.title, wikidata=cl.wikidata, mentions=spans))
+        for src in self._merged:  # merged-away clusters answer with their actor's id
+            dst = self.canonical(src)
+            if dst in ids:
+                ids[src] = ids[dst]
         return out, ids
 
 
-def find_actors(doc: Doc, quoted: bytearray) -> ActorIndex:
-    """Build the actor index: named entities, then pronouns, clustered within the article."""
-    index = ActorIndex(doc, quoted)
+def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
+                kb: KnowledgeBase | None = None) -> ActorIndex:
+    """Build the actor index: named entities, then pronouns, clustered within the article.
+
+    With a knowledge base, every actor gets its identity as of ``published`` (default
+    today): canonical name, country, organisation, sector, role.
+    """
+    day = dt.date.fromisoformat(published) if published else None
+    index = ActorIndex(doc, quoted, kb, day)
     ents = naming.entities(doc)
     persons = [e for e in ents if e.label == "PERSON"]
     surnames = {e.words[-1] for e in persons}
@@ -195,6 +246,10 @@ def find_actors(doc: Doc, quoted: bytearray) -> ActorIndex:
         if label == "PERSON":
             cid = _person_cluster(index, ent, persons)
         else:
+            if label in ("NORP", "GPE") and kb is not None:
+                ent = _group_phrase(doc, ent, kb)
+                if ent.label == "GROUP":
+                    label = "NORP"
             name = naming.entity_name(doc, ent)
             key = f"{label}:{name.lower()}"
             cid = index._other_keys.get(key)
@@ -212,6 +267,8 @@ def find_actors(doc: Doc, quoted: bytearray) -> ActorIndex:
         if tok.pos_ == "PROPN" and tok.i not in index._by_token and tok.text in by_surname:
             index._add(Mention(tok.i, tok.i + 1, "PERSON", quoted=index.is_quoted(tok)),
                        by_surname[tok.text])
+    if kb is not None:
+        resolve_all(index, kb, index.day)
     # role nouns acting as subjects ("The chancellor warned", "a spokeswoman said") are
     # actors too, so that a later "she said" can find them
     for tok in doc:
@@ -221,6 +278,19 @@ def find_actors(doc: Doc, quoted: bytearray) -> ActorIndex:
             index._common_noun_actor(tok)
     _resolve_pronouns(index)
     return index
+
+
+def _group_phrase(doc: Doc, ent: naming.Ent, kb: KnowledgeBase) -> naming.Ent:
+    """"North Korean troops": a nationality with a sector noun is a group, one mention."""
+    j = ent.end
+    while j < len(doc) and doc[j].pos_ == "ADJ" and j - ent.end < 2:
+        j += 1
+    if j >= len(doc) or doc[j].pos_ != "NOUN" or doc[ent.end - 1].head.i != j:
+        return ent
+    if kb.sector_of(doc[j].lower_) is None:
+        return ent
+    words = [t.text for t in doc[ent.start:j + 1]]
+    return naming.Ent(ent.start, j + 1, "GROUP", words)
 
 
 def _person_cluster(index: ActorIndex, ent: naming.Ent, persons: list[naming.Ent]) -> int:

@@ -8,6 +8,8 @@ import click
 
 from .. import __version__
 from ..errors import CommuniqueError
+from ..kb.cli import actors as actors_group
+from ..kb.cli import eval_actors
 from ..nlp import ModelError
 from .analyze import analyze_cmd
 from .bench import bench
@@ -23,6 +25,8 @@ def cli() -> None:
 cli.add_command(analyze_cmd)
 cli.add_command(eval_group)
 cli.add_command(bench)
+cli.add_command(actors_group)
+eval_group.add_command(eval_actors)
 
 
 def main() -> None:
