@@ -1,0 +1,238 @@
+"""Score the event coder on CAMEO-coded sentences (5-class quads and actor spans).
+
+``class_train.tsv``: ``sentence<TAB>label``, the quad class of the sentence's main event
+(0 statement or appeal, no PLOVER event; 1 verbal and 2 material cooperation; 3 verbal
+and 4 material conflict). The prediction is the quad of the main event: among the
+sentence's non-negated events, the one nearest the root of the parse (report and support
+verbs are transparent: in "X said Y attacked Z" the attack is the news), 0 when there is
+none. Events PLOVER would not code for lack of a named actor count here: a sentence
+classifier is asked what happened, not whether the record may hold it.
+
+``spans_train.txt``: CoNLL tokens with B-/I- tags S (source), T (target), R (reciprocal).
+The main event's actor phrases are S, its recipient phrases T; both sides of a meeting
+(CONSULT, or AGREE from a future meeting) are R. A span counts when label and token
+boundaries equal the gold ones (exact match).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import nlp as _nlp
+from ..actors import find_actors
+from ..errors import InputError
+from ..options import Options
+from ..quotes import cues as _cues
+from ..quotes import find_quotes, find_regions, quoted_mask
+from . import lexicon as _lexicon
+from .stage import EventDraft, find_events
+
+CLASSES = (0, 1, 2, 3, 4)
+CLASS_NAMES = {0: "no event", 1: "verbal coop", 2: "material coop", 3: "verbal conflict",
+               4: "material conflict"}
+LABELS = ("S", "T", "R")
+
+
+def main_event(events: list[EventDraft]) -> EventDraft | None:
+    """The sentence's main event: not negated, nearest the root, then earliest."""
+    live = [e for e in events if not e.negated]
+    if not live:
+        return None
+    return min(live, key=lambda e: (e.depth, e.trigger[0]))
+
+
+def _events_of(texts: list[str], options: Options) -> Iterator[list[EventDraft]]:
+    nlp = _nlp.load(options.model)
+    cue_lex = _cues.load(tuple(options.cue_files))
+    lex = _lexicon.load(tuple(options.event_files))
+    for doc in nlp.pipe(texts, batch_size=64):
+        text = doc.text
+        regions = find_regions(text)
+        index = find_actors(doc, quoted_mask(text, regions))
+        drafts = find_quotes(doc, regions, index, cue_lex, indirect=options.indirect)
+        yield find_events(doc, index, drafts, lex, complete_only=False)
+
+
+def read_classes(path: str | Path) -> list[tuple[str, int]]:
+    rows = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        line = line.rstrip("\r")
+        if not line.strip():
+            continue
+        sent, sep, label = line.rpartition("\t")
+        if not sep or label.strip() not in {str(c) for c in CLASSES}:
+            raise InputError(str(path), f"line {n}: expected 'sentence<TAB>0..4'")
+        rows.append((sent, int(label)))
+    return rows
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn}
+
+
+def evaluate_cameo(path: str | Path, *, limit: int | None = None,
+                   options: Options | None = None) -> dict:
+    """Accuracy, macro F1, per-class figures and the confusion matrix (rows gold)."""
+    options = options or Options()
+    rows = read_classes(path)[:limit]
+    t0 = time.perf_counter()
+    confusion = [[0] * len(CLASSES) for _ in CLASSES]
+    predictions = []
+    for (_sent, gold), events in zip(rows, _events_of([s for s, _ in rows], options),
+                                    strict=True):
+        ev = main_event(events)
+        pred = ev.quad if ev is not None else 0
+        confusion[gold][pred] += 1
+        predictions.append(pred)
+    seconds = time.perf_counter() - t0
+    n = len(rows)
+    per_class = {}
+    for c in CLASSES:
+        tp = confusion[c][c]
+        fp = sum(confusion[g][c] for g in CLASSES) - tp
+        fn = sum(confusion[c]) - tp
+        per_class[c] = _prf(tp, fp, fn)
+    return {
+        "sentences": n,
+        "accuracy": sum(confusion[c][c] for c in CLASSES) / n if n else 0.0,
+        "macro_f1": sum(v["f1"] for v in per_class.values()) / len(CLASSES),
+        "per_class": per_class,
+        "confusion": confusion,
+        "predictions": predictions,
+        "sentences_per_second": n / seconds if seconds else 0.0,
+    }
+
+
+# --------------------------------------------------------------------------------------
+# spans
+
+
+@dataclass(slots=True)
+class SpanSentence:
+    tokens: list[str]
+    gold: set[tuple[str, int, int]]  # (label, first token, last token + 1)
+
+
+def read_spans(path: str | Path) -> list[SpanSentence]:
+    """CoNLL sentences: one 'token tag' a line, a blank line between sentences."""
+    out: list[SpanSentence] = []
+    toks: list[str] = []
+    tags: list[str] = []
+
+    def flush() -> None:
+        if toks:
+            out.append(SpanSentence(list(toks), _gold_spans(tags)))
+        toks.clear()
+        tags.clear()
+
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        line = line.rstrip("\r")
+        if not line.strip():
+            flush()
+            continue
+        tok, sep, tag = line.rpartition(" ")
+        if not sep or not (tag == "O" or tag[:2] in ("B-", "I-")):
+            raise InputError(str(path), f"line {n}: expected 'token TAG'")
+        toks.append(tok)
+        tags.append(tag)
+    flush()
+    return out
+
+
+def _gold_spans(tags: list[str]) -> set[tuple[str, int, int]]:
+    spans = set()
+    cur: list | None = None
+    for i, tag in enumerate(tags + ["O"]):
+        if tag.startswith("I-") and cur is not None and cur[0] == tag[2:]:
+            cur[2] = i + 1
+            continue
+        if cur is not None:
+            spans.add(tuple(cur))
+            cur = None
+        if tag[:2] in ("B-", "I-"):
+            cur = [tag[2:], i, i + 1]
+    return spans
+
+
+NO_SPACE_BEFORE = {".", ",", ":", ";", "?", "!", "%", ")", "]", "}", "'s", "’s", "'", "’",
+                   "n't", "”"}
+NO_SPACE_AFTER = {"(", "[", "{", "$", "“", "#"}
+
+
+def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Readable text from CoNLL tokens, with each token's character offsets, so that the
+    parser sees "Saudi Arabia’s" and not "Saudi Arabia ’ s"."""
+    parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    pos = 0
+    prev = ""
+    for k, tok in enumerate(tokens):
+        glue = (k == 0 or tok in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER
+                or (tok in ("s", "S") and prev in ("’", "'")) or tok == "-" or prev == "-")
+        if not glue:
+            parts.append(" ")
+            pos += 1
+        offsets.append((pos, pos + len(tok)))
+        parts.append(tok)
+        pos += len(tok)
+        prev = tok
+    return "".join(parts), offsets
+
+
+def _to_tokens(span: tuple[int, int], offsets: list[tuple[int, int]]) -> tuple[int, int] | None:
+    s, e = span
+    first = next((i for i, (a, b) in enumerate(offsets) if a <= s < b or a >= s), None)
+    last = next((i for i in range(len(offsets) - 1, -1, -1) if offsets[i][0] < e), None)
+    if first is None or last is None or last < first:
+        return None
+    return first, last + 1
+
+
+def predicted_spans(ev: EventDraft | None,
+                    offsets: list[tuple[int, int]]) -> set[tuple[str, int, int]]:
+    if ev is None:
+        return set()
+    out = set()
+    reciprocal = ev.reciprocal or (ev.type == "AGREE" and "CONSULT" in ev.absorbed)
+    for label, spans in (("S", ev.actor_spans), ("T", ev.recipient_spans)):
+        for sp in spans:
+            toks = _to_tokens(sp, offsets)
+            if toks is not None:
+                out.add(("R" if reciprocal else label, *toks))
+    return out
+
+
+def evaluate_spans(path: str | Path, *, limit: int | None = None,
+                   options: Options | None = None) -> dict:
+    """Exact-match precision, recall and F1 of source, target and reciprocal spans."""
+    options = options or Options()
+    sents = read_spans(path)[:limit]
+    texts, offs = [], []
+    for s in sents:
+        text, offsets = detokenize(s.tokens)
+        texts.append(text)
+        offs.append(offsets)
+    t0 = time.perf_counter()
+    counts = {lab: [0, 0, 0] for lab in LABELS}
+    for s, offsets, events in zip(sents, offs, _events_of(texts, options), strict=True):
+        pred = predicted_spans(main_event(events), offsets)
+        for lab in LABELS:
+            g = {x for x in s.gold if x[0] == lab}
+            p = {x for x in pred if x[0] == lab}
+            counts[lab][0] += len(g & p)
+            counts[lab][1] += len(p - g)
+            counts[lab][2] += len(g - p)
+    seconds = time.perf_counter() - t0
+    out: dict = {"sentences": len(sents)}
+    for lab in LABELS:
+        out[lab] = _prf(*counts[lab])
+    tot = [sum(counts[lab][k] for lab in LABELS) for k in range(3)]
+    out["all"] = _prf(*tot)
+    out["sentences_per_second"] = len(sents) / seconds if seconds else 0.0
+    return out

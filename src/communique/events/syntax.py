@@ -1,0 +1,223 @@
+"""Parse helpers for the event coder: subjects through control and coordination, argument
+phrases, and the word classes that decide whether a phrase can be an actor.
+
+Kept apart from the coder so that the rules that read the dependency parse are small,
+named and testable; all of them are cheap (a few hops up or down the tree).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.naming import ORG_NOUNS, PERSON_NOUNS
+
+SUBJECTS = ("nsubj", "nsubjpass")
+NEGATIONS = {"not", "n't", "never", "no", "nt"}
+FUTURE_MODALS = {"will", "shall", "'ll", "wo", "’ll"}
+HYPOTHETICAL_MODALS = {"could", "may", "might", "should", "can", "ca", "must", "would",
+                       "ought"}
+FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves"}
+RELATIVES = {"who", "which", "that", "whom", "whose"}
+#: named-entity labels of the actor stage that stand for actors (not dates, sums, ...)
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRON", "NOUN"}
+STATE_LABELS = {"GPE", "NORP", "ORG"}
+
+#: common nouns that denote people, groups, states or institutions: they can act
+GROUP_NOUNS = {
+    "government", "regime", "administration", "authority", "official", "minister", "leader",
+    "army", "military", "force", "troop", "soldier", "police", "policeman", "officer",
+    "militant", "rebel", "insurgent", "fighter", "gunman", "militia", "jihadist", "terrorist",
+    "extremist", "protester", "protestor", "demonstrator", "activist", "worker", "student",
+    "farmer", "people", "civilian", "resident", "villager", "refugee", "migrant", "prisoner",
+    "detainee", "hostage", "captive", "journalist", "opposition", "lawmaker", "legislator",
+    "court", "judge", "prosecutor", "ministry", "agency", "embassy", "diplomat", "envoy",
+    "delegation", "country", "nation", "state", "ally", "partner", "neighbor", "neighbour",
+    "coalition", "alliance", "bloc", "union", "group", "organization", "organisation",
+    "movement", "faction", "tribe", "community", "member", "crew", "sailor", "pilot",
+    "marine", "commander", "mercenary", "separatist", "guerrilla", "cartel", "gang",
+    "smuggler", "trafficker", "bank", "inspector", "observer", "monitor", "peacekeeper",
+    "staff", "personnel", "employee", "child", "family", "victim", "citizen", "national",
+    "supporter", "youth", "teacher", "doctor", "nurse", "miner", "trucker", "driver",
+    "militiaman", "insurgency", "junta", "parliament", "congress", "senate", "cabinet",
+    "council", "committee", "commission", "department", "office", "company", "firm",
+    "premier", "chancellor", "president", "spokesman", "spokeswoman", "spokesperson",
+    "counterpart", "host", "crowd", "mob", "settler", "pilgrim", "tourist", "man", "woman",
+    "boy", "girl", "suspect", "defendant", "soldiery", "contingent", "battalion", "unit",
+    "squad", "brigade", "division", "navy", "guard", "coastguard", "regiment",
+}
+ACTOR_NOUNS = GROUP_NOUNS | PERSON_NOUNS | ORG_NOUNS
+#: nouns standing for a number of something: "hundreds of banks" acts as "banks"
+QUANTITY_NOUNS = {"hundred", "thousand", "dozen", "dozens", "hundreds", "thousands", "score",
+                  "number", "million", "group", "some", "many", "all", "most", "several",
+                  "one", "two", "three", "four", "five", "ten", "rest", "majority", "team",
+                  "delegation", "contingent", "batch", "wave", "member"}
+#: people who protest, strike or march (PROTEST is civilian collective action)
+CROWD_NOUNS = {"protester", "protestor", "demonstrator", "worker", "student", "farmer",
+               "teacher", "doctor", "nurse", "driver", "trucker", "employee", "union",
+               "activist", "supporter", "people", "thousand", "thousands", "hundred",
+               "hundreds", "dozen", "crowd", "resident", "citizen", "opposition", "miner",
+               "villager", "youth", "woman", "member", "mob", "pilgrim", "rioter", "fan",
+               "voter", "pensioner", "veteran", "staff"}
+#: things that are attacked besides actors: places, buildings, vehicles
+TARGET_NOUNS = {"position", "base", "target", "village", "town", "city", "area", "convoy",
+                "building", "headquarters", "depot", "camp", "checkpoint", "stronghold",
+                "outpost", "facility", "compound", "hospital", "school", "market", "vessel",
+                "ship", "plane", "aircraft", "airport", "port", "bridge", "region",
+                "province", "district", "neighborhood", "neighbourhood", "infrastructure",
+                "plant", "site", "home", "house", "hideout", "post", "station", "embassy",
+                "consulate", "tanker", "boat", "vehicle", "bus", "train", "capital",
+                "territory", "border", "office", "mosque", "church", "line"}
+
+
+def has_child(tok: Token, deps: tuple[str, ...] | set[str]) -> bool:
+    return any(c.dep_ in deps for c in tok.children)
+
+
+def children(tok: Token, deps: tuple[str, ...] | set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl")
+
+
+def pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def preps(tok: Token, words: set[str] | frozenset[str]) -> list[Token]:
+    """Objects of the token's prepositions ``words`` ("attack ON Kyiv" -> Kyiv)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in words:
+            for p in pobjs(c):
+                if p.ent_type_ not in ("DATE", "TIME"):
+                    out.append(p)
+    return out
+
+
+def direct_object(verb: Token) -> Token | None:
+    """The affected entity of a verb: its direct object, or the passive subject."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the missiles fired by ..."
+        return verb.head
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in pobjs(c):
+                return p
+    return None
+
+
+def complement(verb: Token) -> Token | None:
+    """A clausal complement: "agreed TO WITHDRAW", "said THAT ...", "called for X TO STAY"."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            return c
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i and any(
+                a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("to", "for", "on", "from", "of"):
+            for p in c.children:
+                if p.dep_ == "pcomp" and p.tag_ == "VBG":
+                    return p
+    return None
+
+
+def subject(verb: Token, max_hops: int = 6) -> tuple[Token | None, list[str]]:
+    """The subject a verb or adjective is predicated of, following control and coordination.
+
+    "agreed to withdraw" (xcomp), "attacked and killed" (conj), ", killing 17" (participle
+    adverbial), "by providing" (gerund after a preposition) share the subject above them;
+    an object-control verb passes its object ("urged Israel to stop" -> Israel).
+    Returns the subject token and the steps taken (for ``events explain``).
+    """
+    path: list[str] = []
+    cur = verb
+    for _ in range(max_hops):
+        for c in cur.children:
+            if c.dep_ in SUBJECTS:
+                if c.lower_ in RELATIVES and cur.dep_ == "relcl":
+                    path.append(f"relative '{c.text}' -> '{cur.head.text}'")
+                    return cur.head, path
+                return c, path
+        if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            # "troops who attacked" with 'who' missing in the parse
+            return None, path
+        head = cur.head
+        if head.i == cur.i:
+            return None, path
+        dep = cur.dep_
+        if dep == "xcomp" or (dep == "advcl" and _infinitive(cur)):
+            objs = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < cur.i]
+            if objs and head.lemma_ not in ("promise", "vow"):
+                path.append(f"object control of '{head.text}'")
+                return objs[0], path
+            path.append(f"{dep} of '{head.text}'")
+            cur = head
+            continue
+        if dep == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
+            path.append(f"conjoined with '{head.text}'")
+            cur = head
+            continue
+        if dep == "advcl" and cur.tag_ in ("VBG", "VBN") and not has_child(cur, ("mark",)):
+            path.append(f"participle of '{head.text}'")
+            cur = head
+            continue
+        if dep == "pcomp" and cur.tag_ == "VBG" and head.dep_ == "prep":
+            path.append(f"gerund after '{head.text}'")
+            cur = head.head
+            continue
+        if dep == "acl" and cur.tag_ == "VBG":
+            path.append(f"participle modifying '{head.text}'")
+            return head, path
+        if dep in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
+            cur = head
+            continue
+        return None, path
+    return None, path
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(a.dep_ == "aux" and a.tag_ == "TO" for a in tok.children)
+
+
+def phrase_span(head: Token, *, split_conj: bool = True) -> tuple[int, int]:
+    """Token range of an argument phrase: the head's subtree without relative clauses,
+    and without its conjuncts when ``split_conj`` (each conjunct is its own argument)."""
+    drop = {"relcl", "punct"} | ({"conj", "cc"} if split_conj else set())
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ not in drop or
+             (c.dep_ == "punct" and c.text in "()")]
+    while stack:
+        c = stack.pop()
+        keep.append(c)
+        stack.extend(c.children)
+    keep.sort(key=lambda t: t.i)
+    lo = keep.index(head)
+    hi = lo
+    while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(keep) and keep[hi + 1].i == keep[hi].i + 1:
+        hi += 1
+    toks = keep[lo:hi + 1]
+    while toks and (toks[-1].is_punct and toks[-1].text != ")") and toks[-1] is not head:
+        toks.pop()
+    while toks and toks[0].is_punct and toks[0] is not head:
+        toks.pop(0)
+    return toks[0].i, toks[-1].i + 1
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and the phrases coordinated with it, in order ("Iran, North Korea and China")."""
+    return [tok] + [c for c in tok.conjuncts if c.i > tok.i]
