@@ -8,7 +8,9 @@ process's peak resident size plus each worker's.
 
 from __future__ import annotations
 
-import multiprocessing
+import json
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -19,19 +21,24 @@ from ..pipeline import analyze_many
 from ..readers import read_paths
 from ..synth import write as write_corpus
 
+_CHILD = """
+import json, sys
+from communique.store.ingest import ingest
+s = ingest([sys.argv[1]], sys.argv[2], workers=int(sys.argv[3]), batch_size=int(sys.argv[4]))
+print(json.dumps({"stored": s.stored, "failed": s.failed, "linked": s.linked,
+                  "seconds": s.elapsed, "peak_rss_mb": s.peak_rss_mb,
+                  "rate": s.stored / s.elapsed if s.elapsed else 0.0}))
+"""
 
-def _ingest_child(corpus: str, db: str, workers: int, batch_size: int) -> dict[str, Any]:
-    from .ingest import ingest
 
-    s = ingest([corpus], db, workers=workers, batch_size=batch_size)
-    return {"stored": s.stored, "failed": s.failed, "linked": s.linked, "seconds": s.elapsed,
-            "peak_rss_mb": s.peak_rss_mb, "rate": s.stored / s.elapsed if s.elapsed else 0.0}
-
-
-def _run_child(*args: Any) -> dict[str, Any]:
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(1) as pool:
-        return pool.apply(_ingest_child, args)
+def _run_child(corpus: str, db: str, workers: int, batch_size: int) -> dict[str, Any]:
+    """One ingest in a fresh interpreter, so its memory and start-up are its own."""
+    proc = subprocess.run([sys.executable, "-c", _CHILD, corpus, db, str(workers),
+                           str(batch_size)], capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"benchmark ingest run failed: {tail}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def bench_ingest(n: int = 2000, *, workers: tuple[int, ...] = (1, 2), batch_size: int = 64,

@@ -1,8 +1,8 @@
 """Corpus commands: ingest, quotes, events, actors, stats, export, synth, bench ingest.
 
 Click objects to register in the main group: ``ingest_cmd``, ``quotes_cmd``,
-``events_cmd``, ``actors_group``, ``stats_cmd``, ``export_cmd``, ``synth_cmd``, and
-``bench_ingest_cmd`` under ``bench`` (or call :func:`register`).
+``events_cmd``, ``stats_cmd``, ``export_cmd``, ``synth_cmd``; ``actors_top_cmd`` under
+the ``actors`` group and ``bench_ingest_cmd`` under ``bench`` (or call :func:`register`).
 """
 
 from __future__ import annotations
@@ -220,12 +220,7 @@ def events_cmd(db_path: str, actor: str | None, recipient: str | None, etype: st
     emit(rows, fmt, "Events", cols)
 
 
-@click.group("actors")
-def actors_group() -> None:
-    """Actors across the corpus (canonical: one row however many articles name them)."""
-
-
-@actors_group.command("top")
+@click.command("top")
 @db_option
 @click.option("--by", type=click.Choice(["articles", "stories", "mentions", "quotes"]),
               default="articles", show_default=True)
@@ -233,8 +228,9 @@ def actors_group() -> None:
                                            "location", "other"]))
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @format_option()
-def actors_top(db_path: str, by: str, kind: str | None, limit: int, fmt: str | None) -> None:
-    """The most present actors."""
+def actors_top_cmd(db_path: str, by: str, kind: str | None, limit: int,
+                   fmt: str | None) -> None:
+    """The most present actors in the store (one row per canonical actor)."""
     from . import queries
 
     emit(queries.top_actors(_open(db_path), by=by, kind=kind, limit=limit), fmt, "Actors")
@@ -350,9 +346,14 @@ def bench_ingest_cmd(articles: int, corpus: str | None, workers: str, batch_size
 
 
 def register(cli: click.Group, bench: click.Group | None = None) -> None:
-    """Add the corpus commands to the main group (and ``bench ingest`` to ``bench``)."""
-    for cmd in (ingest_cmd, quotes_cmd, events_cmd, actors_group, stats_cmd, export_cmd,
-                synth_cmd):
+    """Add the corpus commands to the main group, ``top`` to its ``actors`` group (made
+    if missing), and ``bench ingest`` to ``bench``."""
+    for cmd in (ingest_cmd, quotes_cmd, events_cmd, stats_cmd, export_cmd, synth_cmd):
         cli.add_command(cmd)
+    actors = cli.commands.get("actors")
+    if not isinstance(actors, click.Group):
+        actors = click.Group("actors", help="Actors across the corpus.")
+        cli.add_command(actors)
+    actors.add_command(actors_top_cmd)
     if bench is not None:
         bench.add_command(bench_ingest_cmd)
