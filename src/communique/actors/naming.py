@@ -50,6 +50,7 @@ class Ent:
     label: str
     words: list[str]
     title: str | None = None
+    origin: str | None = None  # "of Uganda" right after a person's name
 
 
 def char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -87,7 +88,9 @@ def _title_before(doc: Doc, start: int, end: int) -> str | None:
         t = doc[j]
         if t.ent_type_ == "PERSON" or not (t.is_alpha or t.text.endswith(".")):
             break
-        if not (t.is_title or t.is_upper) or t.is_sent_start and t.lower_ in ("the", "a"):
+        lower_title = t.lower_ in TITLE_WORDS or (t.pos_ == "NOUN" and t.dep_ == "compound")
+        if not (t.is_title or t.is_upper or lower_title) or (
+                t.is_sent_start and t.lower_ in ("the", "a")):
             break
         first = j
         j -= 1
@@ -130,7 +133,14 @@ def entities(doc: Doc) -> list[Ent]:
                 continue
         if not words:
             continue
-        out.append(Ent(start, end, label, words, title))
+        origin = None
+        if label == "PERSON" and end + 1 < len(doc) and doc[end].lower_ == "of" \
+                and doc[end + 1].ent_type_ == "GPE":
+            j = end + 2
+            while j < len(doc) and doc[j].ent_type_ == "GPE" and doc[j].ent_iob_ == "I":
+                j += 1
+            origin = "of " + doc[end + 1:j].text
+        out.append(Ent(start, end, label, words, title, origin))
     return out
 
 

@@ -48,7 +48,9 @@ def _locative(index: ActorIndex, cl: _Cluster) -> bool:
 
 def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date) -> None:
     cl = index.clusters[cid]
-    text = f"{cl.title} {cl.name}" if cl.title and cl.kind == "person" else cl.name
+    text = cl.name
+    if cl.kind == "person":
+        text = " ".join(x for x in (cl.title, cl.name, cl.origin) if x)
     hit = kb.resolve(text, day)
     kind = hit.get("kind") or "other"
     if cl.kind == "person":
@@ -57,10 +59,9 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
             for k in _ATTRS:
                 setattr(cl, k, hit.get(k))
         # an unknown person keeps the NER's kind; stated attributes from the title only
-        elif cl.title:
-            titled = kb.resolve(f"{cl.title} X", day)
-            cl.country, cl.sector = titled.get("country"), titled.get("sector")
-            cl.role = cl.title
+        elif cl.title or cl.origin:
+            cl.country, cl.sector = hit.get("country"), hit.get("sector")
+            cl.role = hit.get("role") or cl.title
         return
     if kind == "other":
         if cl.kind == "group":

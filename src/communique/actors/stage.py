@@ -56,6 +56,7 @@ class _Cluster:
     sector: str | None = None
     role: str | None = None
     wikidata: str | None = None
+    origin: str | None = None
 
 
 class ActorIndex:
@@ -318,6 +319,7 @@ def _person_cluster(index: ActorIndex, ent: naming.Ent, persons: list[naming.Ent
     index._person_keys.setdefault(key[-1], cid)
     if ent.title:
         index.clusters[cid].title = ent.title
+    index.clusters[cid].origin = ent.origin
     return cid
 
 

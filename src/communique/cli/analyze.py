@@ -25,8 +25,10 @@ from .render import analysis_tables
 @click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS,
               show_default=True, help="Refuse longer articles (bounds memory).")
 @click.option("--no-indirect", is_flag=True, help="Only quotes in quotation marks.")
+@click.option("--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra knowledge-base CSV (adds or overrides rows); repeatable.")
 def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str, max_chars: int,
-                no_indirect: bool) -> None:
+                no_indirect: bool, kb_files: tuple[str, ...]) -> None:
     """Analyse .txt articles (or - for standard input): quotes, speakers, actors, events.
 
     Several inputs give one JSON line each, in input order. An unreadable input is
@@ -37,7 +39,7 @@ def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str, max_cha
             Article(text="", published=published)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--date") from None
-    options = Options(max_chars=max_chars, indirect=not no_indirect)
+    options = Options(max_chars=max_chars, indirect=not no_indirect, kb_files=kb_files)
     failed = 0
 
     def articles() -> Iterator[Article]:
