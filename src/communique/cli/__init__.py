@@ -11,6 +11,7 @@ from ..errors import CommuniqueError
 from ..kb.cli import actors as actors_group
 from ..kb.cli import eval_actors
 from ..nlp import ModelError
+from ..web.cli import bench_serve_cmd, serve
 from .analyze import analyze_cmd
 from .bench import bench
 from .evaluate import eval_group
@@ -27,6 +28,7 @@ cli.add_command(eval_group)
 cli.add_command(bench)
 cli.add_command(actors_group)
 eval_group.add_command(eval_actors)
+cli.add_command(serve), bench.add_command(bench_serve_cmd)
 
 
 def main() -> None:

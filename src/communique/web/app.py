@@ -1,0 +1,459 @@
+"""The web application: server-rendered pages over a store, each with a JSON twin.
+
+The database is opened read-only (``mode=ro`` URI plus ``query_only``), so no request can
+change it whatever the code below does; every query is bounded; stored strings reach the
+page only through Jinja autoescaping; scripts come from ``/static`` only, which the
+Content-Security-Policy enforces.
+"""
+
+import csv
+import datetime as dt
+import io
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import parse_qsl, quote, urlencode
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..store.db import StoreError
+from ..store.queries import QueryError
+from . import queries as Q
+from .render import article_blocks, timeline_chart
+
+HERE = Path(__file__).parent
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+       "frame-ancestors 'none'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+# --- the store, read-only ------------------------------------------------------------------
+
+class ReadOnlyStore:
+    """One read-only connection per server thread (SQLite connections are not shared
+    across threads; opening one per request would cost more than most queries)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path).resolve()
+        if not self.path.is_file():
+            raise StoreError(f"{path}: no such database (run `communique ingest` first)")
+        self.uri = f"file:{quote(str(self.path))}?mode=ro"
+        self._local = threading.local()
+        db = self.connect()
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+        if "articles" not in names:
+            raise StoreError(f"{path}: not a communique database (no articles table)")
+
+    def connect(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            try:
+                db = sqlite3.connect(self.uri, uri=True, check_same_thread=False)
+                db.execute("PRAGMA query_only = ON")
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{self.path}: cannot open database ({exc})") from None
+            self._local.db = db
+        return db
+
+
+# --- ASGI middleware ---------------------------------------------------------------------
+
+class Hardening:
+    """Security headers on every response, and empty query parameters dropped (an empty
+    form field means "no filter", not an invalid value)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        qs = scope.get("query_string", b"")
+        if qs:
+            pairs = parse_qsl(qs.decode("latin-1"), keep_blank_values=True)
+            scope = dict(scope, query_string=urlencode(
+                [(k, v) for k, v in pairs if v.strip()]).encode("latin-1"))
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+# --- parameters --------------------------------------------------------------------------
+
+PageNo = Annotated[int, Query(ge=1, le=10000, description="1-based page number.")]
+PerPage = Annotated[int, Query(ge=1, le=200, description="Rows per page (at most 200).")]
+Since = Annotated[dt.date | None, Query(description="First date, inclusive (YYYY-MM-DD).")]
+Until = Annotated[dt.date | None, Query(description="Last date, inclusive (YYYY-MM-DD).")]
+EventType = Annotated[str | None, Query(
+    pattern="^[A-Za-z]+$", description="PLOVER event type, e.g. ACCUSE.")]
+Country = Annotated[str | None, Query(
+    pattern="^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 code, or IGO.")]
+
+
+def _bad(message: str) -> HTTPException:
+    return HTTPException(status_code=400, detail=message)
+
+
+def _etype(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.upper() not in Q.EVENT_TYPES:
+        raise _bad(f"type: {value!r} is not a PLOVER event type "
+                   f"({', '.join(Q.EVENT_TYPES)})")
+    return value.upper()
+
+
+def _period_ok(since: dt.date | None, until: dt.date | None) -> None:
+    if since and until and since > until:
+        raise _bad(f"since ({since}) is after until ({until})")
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    since: dt.date | None
+    until: dt.date | None
+    type: str | None
+    actor: int | None
+    country: str | None
+    quad: int | None
+    sort: str
+    order: str
+
+
+def event_filters(since: Since = None, until: Until = None, type: EventType = None,
+                  actor: Annotated[int | None, Query(ge=1, description="Actor id (either "
+                                                     "side of the event).")] = None,
+                  country: Country = None,
+                  quad: Annotated[int | None, Query(ge=0, le=4, description="Quad class: 1 "
+                                                    "verbal coop .. 4 material conflict.")]
+                  = None,
+                  sort: Literal["date", "score", "type", "actor", "recipient"] = "date",
+                  order: Literal["asc", "desc"] = "desc") -> EventFilters:
+    _period_ok(since, until)
+    return EventFilters(since, until, _etype(type), actor,
+                        country.upper() if country else None, quad, sort, order)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFilters:
+    q: str | None
+    speaker: str | None
+    speaker_id: int | None
+    since: dt.date | None
+    until: dt.date | None
+    kind: str | None
+
+
+def quote_filters(q: Annotated[str | None, Query(max_length=200, description=(
+                      "Full-text search: plain words are ANDed; FTS5 syntax such as "
+                      "\"exact phrase\" or OR is passed through."))] = None,
+                  speaker: Annotated[str | None, Query(max_length=100, description=(
+                      "Part of a speaker's canonical name."))] = None,
+                  speaker_id: Annotated[int | None, Query(ge=1)] = None,
+                  since: Since = None, until: Until = None,
+                  kind: Literal["direct", "mixed", "indirect"] | None = None) -> QuoteFilters:
+    _period_ok(since, until)
+    return QuoteFilters(q, speaker, speaker_id, since, until, kind)
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkFilters:
+    since: dt.date | None
+    until: dt.date | None
+    type: str | None
+    country: str | None
+
+
+def network_filters(since: Since = None, until: Until = None, type: EventType = None,
+                    country: Country = None) -> NetworkFilters:
+    _period_ok(since, until)
+    return NetworkFilters(since, until, _etype(type), country.upper() if country else None)
+
+
+def web_url(url: str | None) -> str | None:
+    """A stored URL fit for a link: http(s) only (escaping does not stop ``javascript:``)."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def get_db(request: Request) -> sqlite3.Connection:
+    """This thread's read-only connection to the app's store."""
+    return request.app.state.store.connect()
+
+
+Db = Annotated[sqlite3.Connection, Depends(get_db)]
+ActorQ = Annotated[str | None, Query(max_length=100, description="Part of the name.")]
+Role = Annotated[Literal["actor", "recipient"], Query(
+    description="List the events where the actor acts, or is acted upon.")]
+EdgeLimit = Annotated[int, Query(ge=1, le=1000, description="Strongest edges kept.")]
+HtmlPage = Annotated[int, Query(alias="page", ge=1, le=10000)]
+
+
+# --- the application ---------------------------------------------------------------------
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The ASGI app over the store at ``db_path`` (opened read-only, checked now)."""
+    store = ReadOnlyStore(db_path)
+    app = FastAPI(
+        title="communique", version=__version__,
+        description="Explore a communique store: articles, actors, quotes, PLOVER events "
+                    "and who stands with whom. Every list is paginated; the store is "
+                    "opened read-only.",
+        docs_url=None, redoc_url=None)  # the docs UIs load scripts from a CDN
+    app.state.store = store
+    app.add_middleware(Hardening)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    env = Environment(loader=PackageLoader("communique.web", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env.globals["version"] = __version__
+    env.filters["web_url"] = web_url
+
+    def page(request: Request, template: str, data: dict[str, Any],
+             status: int = 200) -> HTMLResponse:
+        def link(**changes: Any) -> str:
+            params = dict(request.query_params)
+            for k, v in changes.items():
+                if v is None:
+                    params.pop(k, None)
+                else:
+                    params[k] = str(v)
+            return request.url.path + ("?" + urlencode(params) if params else "")
+
+        html = env.get_template(template).render(
+            request=request, params=request.query_params, link=link, **data)
+        return HTMLResponse(html, status_code=status)
+
+    def is_api(request: Request) -> bool:
+        return request.url.path.startswith("/api/")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(x) for x in err.get("loc", ())[1:]) or "request"
+            problems.append(f"{where}: {err.get('msg')}")
+        message = "; ".join(problems) or "invalid request"
+        if is_api(request):
+            return JSONResponse({"error": message}, status_code=400)
+        return page(request, "error.html", {"status": 400, "message": message}, 400)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        headers = getattr(exc, "headers", None)
+        if is_api(request) or request.url.path.startswith("/static/"):
+            return JSONResponse({"error": exc.detail}, status_code=exc.status_code,
+                                headers=headers)
+        resp = page(request, "error.html", {"status": exc.status_code,
+                                            "message": exc.detail}, exc.status_code)
+        if headers:
+            resp.headers.update(headers)
+        return resp
+
+    @app.exception_handler(QueryError)
+    async def query_error(request: Request, exc: QueryError) -> Response:
+        if is_api(request):
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        return page(request, "error.html", {"status": 400, "message": str(exc)}, 400)
+
+    # --- overview --------------------------------------------------------------------
+
+    def overview_data(db: sqlite3.Connection, since: dt.date | None,
+                      until: dt.date | None) -> dict[str, Any]:
+        _period_ok(since, until)
+        return Q.overview(db, since, until)
+
+    @app.get("/api/overview", tags=["overview"], summary="Corpus overview")
+    def api_overview(db: Db, since: Since = None, until: Until = None) -> dict[str, Any]:
+        """Corpus size and date range, latest articles, most active actors and the
+        strongest cooperative and conflictual pairs in the period (default: the last
+        90 days of the corpus)."""
+        return overview_data(db, since, until)
+
+    @app.get("/", include_in_schema=False)
+    def overview_page(request: Request, db: Db, since: Since = None,
+                      until: Until = None) -> HTMLResponse:
+        return page(request, "overview.html", {"o": overview_data(db, since, until)})
+
+    # --- articles --------------------------------------------------------------------
+
+    def article_data(db: sqlite3.Connection, article_id: int) -> dict[str, Any]:
+        found = Q.article(db, article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id}")
+        return found
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article")
+    def api_article(db: Db, article_id: int) -> dict[str, Any]:
+        """Article metadata, canonical actor ids of its local actors (``A1`` -> id) and
+        its analysis record (the JSON contract, text included)."""
+        return article_data(db, article_id)
+
+    @app.get("/api/articles/{article_id}/record", tags=["articles"],
+             summary="Download an analysis record")
+    def api_article_record(db: Db, article_id: int) -> Response:
+        """The analysis record alone (``communique.analysis/1``), as a file download."""
+        record = article_data(db, article_id)["record"]
+        return Response(json.dumps(record, ensure_ascii=False, indent=1),
+                        media_type="application/json", headers={
+                            "content-disposition":
+                                f'attachment; filename="article-{article_id}.json"'})
+
+    @app.get("/articles/{article_id}", include_in_schema=False)
+    def article_page(request: Request, db: Db, article_id: int) -> HTMLResponse:
+        a = article_data(db, article_id)
+        return page(request, "article.html", {
+            "a": a, "blocks": article_blocks(a["record"], a["actor_ids"])})
+
+    # --- actors ----------------------------------------------------------------------
+
+    def actors_data(db: sqlite3.Connection, q: str | None, country: str | None,
+                    p: int, per_page: int) -> dict[str, Any]:
+        return Q.actors(db, q=q, country=country.upper() if country else None,
+                        page=Q.Page(p, per_page))
+
+    @app.get("/api/actors", tags=["actors"], summary="Find actors")
+    def api_actors(db: Db, q: ActorQ = None, country: Country = None, page: PageNo = 1,
+                   per_page: PerPage = 50) -> dict[str, Any]:
+        """Actors whose canonical name contains ``q``, most present first."""
+        return actors_data(db, q, country, page, per_page)
+
+    @app.get("/actors", include_in_schema=False)
+    def actors_page(request: Request, db: Db, q: ActorQ = None, country: Country = None,
+                    page_no: HtmlPage = 1,
+                    per_page: PerPage = 50) -> HTMLResponse:
+        return page(request, "actors.html",
+                    {"r": actors_data(db, q, country, page_no, per_page)})
+
+    def actor_data(db: sqlite3.Connection, actor_id: int, role: str, p: int,
+                   per_page: int) -> dict[str, Any]:
+        found = Q.actor(db, actor_id, role=role, page=Q.Page(p, per_page))
+        if found is None:
+            raise HTTPException(404, f"no actor {actor_id}")
+        return found
+
+    @app.get("/api/actors/{actor_id}", tags=["actors"], summary="One actor")
+    def api_actor(db: Db, actor_id: int, role: Role = "actor", page: PageNo = 1,
+                  per_page: PerPage = 50) -> dict[str, Any]:
+        """Roles over time, latest quotes, events as actor or recipient (paginated),
+        monthly cooperation and conflict (summed PLOVER scores), partners and
+        adversaries."""
+        return actor_data(db, actor_id, role, page, per_page)
+
+    @app.get("/actors/{actor_id}", include_in_schema=False)
+    def actor_page(request: Request, db: Db, actor_id: int, role: Role = "actor",
+                   page_no: HtmlPage = 1,
+                   per_page: PerPage = 50) -> HTMLResponse:
+        a = actor_data(db, actor_id, role, page_no, per_page)
+        return page(request, "actor.html", {"a": a, "chart": timeline_chart(a["timeline"])})
+
+    # --- network ---------------------------------------------------------------------
+
+    @app.get("/api/network", tags=["network"], summary="Actor network")
+    def api_network(db: Db, f: Annotated[NetworkFilters, Depends(network_filters)],
+                    limit: EdgeLimit = 200) -> dict[str, Any]:
+        """Actors as nodes; an edge per pair that acted on each other, weighted by the
+        summed PLOVER scores of their events (``coop`` positive, ``conflict`` negative).
+        The period defaults to the last month of the corpus."""
+        return Q.network(db, f.since, f.until, etype=f.type, country=f.country, limit=limit)
+
+    @app.get("/api/network/edge", tags=["network"], summary="Events behind an edge")
+    def api_edge(db: Db, f: Annotated[NetworkFilters, Depends(network_filters)],
+                 a: Annotated[int, Query(ge=1)], b: Annotated[int, Query(ge=1)],
+                 page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+        """The events between actors ``a`` and ``b`` (either direction) in the period."""
+        return Q.edge_events(db, a, b, f.since, f.until, f.type, Q.Page(page, per_page))
+
+    @app.get("/network", include_in_schema=False)
+    def network_page(request: Request, db: Db,
+                     f: Annotated[NetworkFilters, Depends(network_filters)],
+                     limit: EdgeLimit = 200) -> HTMLResponse:
+        since, until = Q.default_period(db, f.since, f.until, 31)
+        api = "/api/network?" + urlencode({k: v for k, v in {
+            "since": since, "until": until, "type": f.type, "country": f.country,
+            "limit": limit}.items() if v})
+        return page(request, "network.html", {"f": f, "since": since, "until": until,
+                                              "api": api, "types": Q.EVENT_TYPES})
+
+    # --- quotes ----------------------------------------------------------------------
+
+    def quotes_data(db: sqlite3.Connection, f: QuoteFilters, p: int,
+                    per_page: int) -> dict[str, Any]:
+        return Q.quotes(db, q=f.q, speaker=f.speaker, speaker_id=f.speaker_id, since=f.since,
+                        until=f.until, kind=f.kind, page=Q.Page(p, per_page))
+
+    @app.get("/api/quotes", tags=["quotes"], summary="Search quotes")
+    def api_quotes(db: Db, f: Annotated[QuoteFilters, Depends(quote_filters)],
+                   page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+        """Quotes matching a full-text query, speaker and dates, newest first."""
+        return quotes_data(db, f, page, per_page)
+
+    @app.get("/quotes", include_in_schema=False)
+    def quotes_page(request: Request, db: Db,
+                    f: Annotated[QuoteFilters, Depends(quote_filters)],
+                    page_no: HtmlPage = 1,
+                    per_page: PerPage = 50) -> HTMLResponse:
+        return page(request, "quotes.html", {"r": quotes_data(db, f, page_no, per_page)})
+
+    # --- events ----------------------------------------------------------------------
+
+    def events_data(db: sqlite3.Connection, f: EventFilters, p: int,
+                    per_page: int) -> dict[str, Any]:
+        return Q.events(db, since=f.since, until=f.until, etype=f.type, actor=f.actor,
+                        country=f.country, quad=f.quad, sort=f.sort, order=f.order,
+                        page=Q.Page(p, per_page))
+
+    @app.get("/api/events", tags=["events"], summary="Events table")
+    def api_events(db: Db, f: Annotated[EventFilters, Depends(event_filters)],
+                   page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+        """Events with first actor and recipient, filtered, sorted, paginated."""
+        return events_data(db, f, page, per_page)
+
+    @app.get("/api/events.csv", tags=["events"], summary="Events as CSV",
+             response_class=Response)
+    def api_events_csv(db: Db, f: Annotated[EventFilters, Depends(event_filters)],
+                       page: PageNo = 1,
+                       per_page: Annotated[int, Query(ge=1, le=10000, description=(
+                           "Rows per file (at most 10,000; use page for more)."))] = 1000
+                       ) -> Response:
+        """The same rows as ``/api/events`` as a CSV download, up to 10,000 per page."""
+        items = events_data(db, f, page, per_page)["items"]
+        out = io.StringIO()
+        columns = list(items[0]) if items else ["event_id"]
+        w = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+        w.writeheader()
+        w.writerows(items)
+        return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers={
+            "content-disposition": 'attachment; filename="events.csv"'})
+
+    @app.get("/events", include_in_schema=False)
+    def events_page(request: Request, db: Db,
+                    f: Annotated[EventFilters, Depends(event_filters)],
+                    page_no: HtmlPage = 1,
+                    per_page: PerPage = 50) -> HTMLResponse:
+        return page(request, "events.html", {"r": events_data(db, f, page_no, per_page),
+                                             "f": f, "types": Q.EVENT_TYPES})
+
+    return app

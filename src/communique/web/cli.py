@@ -1,0 +1,73 @@
+"""``communique serve`` and ``communique bench serve``."""
+
+from __future__ import annotations
+
+import ipaddress
+
+import click
+
+from ..store.db import DEFAULT_DB
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command("serve")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, metavar="FILE",
+              help="The SQLite store (opened read-only).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but loopback exposes the corpus to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+def serve(db_path: str, host: str, port: int) -> None:
+    """Browse a store in a web browser: articles, actors, network, quotes, events."""
+    import uvicorn
+
+    from .app import create_app
+
+    app = create_app(db_path)
+    if not _is_loopback(host):
+        click.echo(f"warning: binding {host}: anyone who can reach this address can read "
+                   "the corpus", err=True)
+    click.echo(f"communique: serving {db_path} on http://{host}:{port}/ (Ctrl-C stops)",
+               err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@click.command("serve")
+@click.option("--articles", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Size of the synthetic store.")
+@click.option("--db", "db_path", default=None, metavar="FILE",
+              help="Store to build or reuse (default: a cached file per size in the "
+                   "temporary directory).")
+@click.option("--requests", "n_requests", type=click.IntRange(min=1), default=200,
+              show_default=True, help="Requests per route.")
+@click.option("--concurrency", type=click.IntRange(min=1, max=64), default=8,
+              show_default=True, help="Client threads.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def bench_serve_cmd(articles: int, db_path: str | None, n_requests: int, concurrency: int,
+                    as_json: bool) -> None:
+    """p50/p95 latency of each API route on a synthetic store, under concurrent load."""
+    import json
+
+    from .bench import bench_serve
+
+    result = bench_serve(articles, db_path=db_path, requests=n_requests,
+                         concurrency=concurrency, progress=lambda m: click.echo(m, err=True))
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+        return
+    click.echo(f"{result['articles']:,} articles, {result['events']:,} events, "
+               f"{result['quotes']:,} quotes; {result['requests']} requests per route, "
+               f"{result['concurrency']} client threads on loopback")
+    click.echo(f"{'route':<28} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>8}  target")
+    for r in result["routes"]:
+        target = f"p95 <= {r['target_ms']} ms: {'ok' if r['ok'] else 'MISSED'}" \
+            if r.get("target_ms") else ""
+        click.echo(f"{r['route']:<28} {r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f} "
+                   f"{r['max_ms']:>8.1f} {r['rps']:>8.1f}  {target}")

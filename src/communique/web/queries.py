@@ -1,0 +1,400 @@
+"""Read queries behind the web pages, each bounded (a ``LIMIT``) and paginated.
+
+The store's own query helpers (``communique.store.queries``) answer the CLI's questions
+without offsets; the pages need pages, per-actor and per-pair views, so those live here.
+Everything takes a read-only connection and returns plain dicts (JSON-ready).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from ..store.migrations import PLOVER_QUADS
+from ..store.queries import QueryError, fts_query
+
+Row = dict[str, Any]
+
+#: PLOVER event types, for validating the ``type`` filter
+EVENT_TYPES = tuple(PLOVER_QUADS)
+#: columns the events table can be sorted by (name -> SQL expression)
+EVENT_SORTS = {"date": "a.published", "score": "e.score", "type": "e.type",
+               "actor": "x1.name", "recipient": "x2.name"}
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page of results: 1-based ``number`` of ``size`` rows."""
+
+    number: int = 1
+    size: int = 50
+
+    @property
+    def offset(self) -> int:
+        return (self.number - 1) * self.size
+
+    def sql(self) -> str:
+        """One more row than the page holds, to tell whether a next page exists."""
+        return f" LIMIT {int(self.size) + 1} OFFSET {int(self.offset)}"
+
+    def cut(self, rows: list[Row]) -> dict[str, Any]:
+        return {"page": self.number, "per_page": self.size, "has_prev": self.number > 1,
+                "has_next": len(rows) > self.size, "items": rows[: self.size]}
+
+
+def rows(db: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[Row]:
+    """Dict rows; a malformed full-text expression becomes a :class:`QueryError`."""
+    try:
+        cur = db.execute(sql, list(params))
+    except sqlite3.OperationalError as exc:
+        if "fts5" in str(exc) or "syntax" in str(exc) or "MATCH" in str(exc):
+            raise QueryError(f"q: bad search expression ({exc})") from None
+        raise
+    names = [c[0] for c in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur]
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def date_bounds(db: sqlite3.Connection) -> tuple[str | None, str | None]:
+    row = db.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    return row[0], row[1]
+
+
+def default_period(db: sqlite3.Connection, since: dt.date | None, until: dt.date | None,
+                   days: int) -> tuple[str | None, str | None]:
+    """The chosen period, or the last ``days`` of the corpus: aggregations over a whole
+    large corpus are slow and rarely what a reader wants first."""
+    if since or until:
+        return _iso(since), _iso(until)
+    _, last = date_bounds(db)
+    if not last:
+        return None, None
+    try:
+        end = dt.date.fromisoformat(last[:10])
+    except ValueError:
+        return None, None
+    return (end - dt.timedelta(days=days - 1)).isoformat(), end.isoformat()
+
+
+# --- overview ------------------------------------------------------------------------------
+
+def overview(db: sqlite3.Connection, since: dt.date | None, until: dt.date | None,
+             limit: int = 10) -> Row:
+    """Corpus size and dates, latest articles, most active actors and strongest pairs."""
+    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    first, last = date_bounds(db)
+    p_since, p_until = default_period(db, since, until, 90)
+    counts = {name: one(f"SELECT count(*) FROM {name}")
+              for name in ("articles", "actors", "quotes", "events")}
+    latest = rows(db, "SELECT id, title, published, source FROM articles "
+                      "ORDER BY published DESC, id DESC LIMIT ?", [limit])
+    where, params = _period("a", p_since, p_until)
+    active = rows(db, f"""
+        SELECT x.id, x.name, x.kind, x.country, n.articles FROM (
+            SELECT aa.actor_id, count(*) AS articles FROM article_actors aa
+            JOIN articles a ON a.id = aa.article_id {where}
+            GROUP BY aa.actor_id ORDER BY articles DESC LIMIT ?) n
+        JOIN actors x ON x.id = n.actor_id ORDER BY n.articles DESC, x.name""",
+                  [*params, limit])
+    edges = pair_scores(db, p_since, p_until)
+    coop = sorted((e for e in edges if e["coop"] > 0), key=lambda e: -e["coop"])[:limit]
+    conflict = sorted((e for e in edges if e["conflict"] < 0), key=lambda e: e["conflict"])
+    return {"counts": counts, "first_date": first, "last_date": last,
+            "period": {"since": p_since, "until": p_until}, "latest_articles": latest,
+            "active_actors": active, "cooperative_pairs": coop,
+            "conflictual_pairs": conflict[:limit]}
+
+
+def _period(alias: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
+    where, params = [], []
+    if since:
+        where.append(f"{alias}.published >= ?")
+        params.append(since)
+    if until:
+        where.append(f"{alias}.published <= ?")
+        params.append(until)
+    return ("WHERE " + " AND ".join(where) if where else ""), params
+
+
+# --- pairs and the network ---------------------------------------------------------------
+
+def pair_scores(db: sqlite3.Connection, since: str | None, until: str | None, *,
+                etype: str | None = None, country: str | None = None,
+                limit: int = 1000) -> list[Row]:
+    """Actor pairs (unordered: who stands with whom) with summed PLOVER scores.
+
+    Every actor of an event is paired with every recipient; negated events are left out
+    (a denial is not an act). ``coop`` sums positive scores, ``conflict`` negative ones,
+    ``score`` both; the ``limit`` strongest pairs by absolute score are kept.
+    """
+    where, params = _period("a", since, until)
+    conds = [where[6:]] if where else []
+    conds.append("e.negated = 0")
+    if etype:
+        conds.append("e.type = ?")
+        params.append(etype)
+    having, hparams = "", []
+    if country:
+        having = "WHERE xa.country = ? OR xb.country = ?"
+        hparams = [country, country]
+    sql = f"""
+    WITH ev AS (
+        SELECT e.id, coalesce(e.score, 0) AS score FROM articles a
+        JOIN events e ON e.article_id = a.id WHERE {' AND '.join(conds)}),
+    pairs AS (
+        SELECT min(s.actor_id, r.actor_id) AS a, max(s.actor_id, r.actor_id) AS b,
+               sum(ev.score) AS score, sum(max(ev.score, 0)) AS coop,
+               sum(min(ev.score, 0)) AS conflict, count(DISTINCT ev.id) AS events
+        FROM ev JOIN event_actors s ON s.event_id = ev.id AND s.role = 'actor'
+        JOIN event_actors r ON r.event_id = ev.id AND r.role = 'recipient'
+        WHERE s.actor_id != r.actor_id GROUP BY 1, 2)
+    SELECT p.a, xa.name AS a_name, xa.country AS a_country, xa.kind AS a_kind,
+           p.b, xb.name AS b_name, xb.country AS b_country, xb.kind AS b_kind,
+           round(p.score, 2) AS score, round(p.coop, 2) AS coop,
+           round(p.conflict, 2) AS conflict, p.events
+    FROM pairs p JOIN actors xa ON xa.id = p.a JOIN actors xb ON xb.id = p.b {having}
+    ORDER BY abs(p.score) DESC, p.events DESC, p.a, p.b LIMIT ?"""
+    return rows(db, sql, [*params, *hparams, limit])
+
+
+def network(db: sqlite3.Connection, since: dt.date | None, until: dt.date | None, *,
+            etype: str | None, country: str | None, limit: int) -> Row:
+    """Nodes and edges of the strongest ``limit`` pairs in the period (default: the last
+    month of the corpus)."""
+    p_since, p_until = default_period(db, since, until, 31)
+    edges = pair_scores(db, p_since, p_until, etype=etype, country=country, limit=limit)
+    nodes: dict[int, Row] = {}
+    for e in edges:
+        for side in ("a", "b"):
+            node = nodes.setdefault(e[side], {"id": e[side], "name": e[f"{side}_name"],
+                                              "country": e[f"{side}_country"],
+                                              "kind": e[f"{side}_kind"], "weight": 0.0})
+            node["weight"] += abs(e["score"])
+    return {"period": {"since": p_since, "until": p_until}, "type": etype,
+            "country": country, "limit": limit, "nodes": list(nodes.values()),
+            "edges": [{k: e[k] for k in ("a", "b", "score", "coop", "conflict", "events")}
+                      for e in edges]}
+
+
+_EVENT_COLUMNS = """
+    e.id AS event_id, a.published AS date, e.type, e.mode, e.score,
+    coalesce(p.quad, 0) AS quad_class, e.trigger, e.negated, e.hypothetical, e.future,
+    ea1.actor_id AS actor_id, x1.name AS actor_name, x1.country AS actor_country,
+    ea2.actor_id AS recipient_id, x2.name AS recipient_name, x2.country AS recipient_country,
+    substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
+    a.id AS article_id, a.title, a.source"""
+
+_EVENT_JOINS = """
+    JOIN articles a ON a.id = e.article_id
+    LEFT JOIN event_actors ea1 ON ea1.event_id = e.id AND ea1.role = 'actor'
+                              AND ea1.position = 0
+    LEFT JOIN article_actors x1 ON x1.article_id = e.article_id AND x1.local_id = ea1.local_id
+    LEFT JOIN event_actors ea2 ON ea2.event_id = e.id AND ea2.role = 'recipient'
+                              AND ea2.position = 0
+    LEFT JOIN article_actors x2 ON x2.article_id = e.article_id AND x2.local_id = ea2.local_id
+    LEFT JOIN plover_types p ON p.type = e.type"""
+
+
+def edge_events(db: sqlite3.Connection, a: int, b: int, since: dt.date | None,
+                until: dt.date | None, etype: str | None, page: Page) -> Row:
+    """The events behind one network edge (either direction), newest first."""
+    p_since, p_until = default_period(db, since, until, 31)
+    where, params = _period("a", p_since, p_until)
+    conds = [where[6:]] if where else []
+    conds += ["e.negated = 0", """e.id IN (
+        SELECT s.event_id FROM event_actors s JOIN event_actors r
+        ON r.event_id = s.event_id AND r.role = 'recipient'
+        WHERE s.role = 'actor' AND ((s.actor_id = ? AND r.actor_id = ?)
+                                    OR (s.actor_id = ? AND r.actor_id = ?)))"""]
+    params += [a, b, b, a]
+    if etype:
+        conds.append("e.type = ?")
+        params.append(etype)
+    found = rows(db, f"SELECT {_EVENT_COLUMNS} FROM events e {_EVENT_JOINS} "
+                     f"WHERE {' AND '.join(conds)} ORDER BY a.published DESC, e.id"
+                     + page.sql(), params)
+    names = {r["id"]: r["name"] for r in rows(
+        db, "SELECT id, name FROM actors WHERE id IN (?, ?)", [a, b])}
+    return {"a": a, "b": b, "a_name": names.get(a), "b_name": names.get(b),
+            "period": {"since": p_since, "until": p_until}, **page.cut(found)}
+
+
+# --- events table ------------------------------------------------------------------------
+
+def events(db: sqlite3.Connection, *, since: dt.date | None = None,
+           until: dt.date | None = None, etype: str | None = None, actor: int | None = None,
+           country: str | None = None, quad: int | None = None, sort: str = "date",
+           order: str = "desc", page: Page = Page()) -> Row:
+    """Events with their first actor and recipient, filtered, sorted and paginated."""
+    where, params = _period("a", _iso(since), _iso(until))
+    conds = [where[6:]] if where else []
+    if etype:
+        conds.append("e.type = ?")
+        params.append(etype)
+    if actor is not None:
+        conds.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
+        params.append(actor)
+    if country:
+        conds.append("(x1.country = ? OR x2.country = ?)")
+        params += [country, country]
+    if quad is not None:
+        conds.append("coalesce(p.quad, 0) = ?")
+        params.append(quad)
+    direction = "ASC" if order == "asc" else "DESC"
+    sql = (f"SELECT {_EVENT_COLUMNS} FROM events e {_EVENT_JOINS}"
+           + (" WHERE " + " AND ".join(conds) if conds else "")
+           + f" ORDER BY {EVENT_SORTS[sort]} {direction}, e.id {direction}" + page.sql())
+    return page.cut(rows(db, sql, params))
+
+
+# --- quotes ------------------------------------------------------------------------------
+
+_QUOTE_COLUMNS = """
+    q.id AS quote_id, q.local_id, q.kind, q.content, q.cue, a.published AS date,
+    a.id AS article_id, a.title, a.source,
+    (SELECT json_group_array(json_object('id', x.id, 'name', x.name)) FROM (
+        SELECT x.id, x.name FROM quote_speakers qs JOIN actors x ON x.id = qs.actor_id
+        WHERE qs.quote_id = q.id ORDER BY qs.position) x) AS speakers"""
+
+
+def _speakers(found: list[Row]) -> list[Row]:
+    for r in found:
+        r["speakers"] = json.loads(r["speakers"] or "[]")
+    return found
+
+
+def quotes(db: sqlite3.Connection, *, q: str | None = None, speaker: str | None = None,
+           speaker_id: int | None = None, since: dt.date | None = None,
+           until: dt.date | None = None, kind: str | None = None,
+           page: Page = Page()) -> Row:
+    """Quotes matching a full-text query and filters, newest first."""
+    where, params = _period("a", _iso(since), _iso(until))
+    conds = [where[6:]] if where else []
+    if q:
+        conds.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(fts_query(q))
+    if speaker_id is not None:
+        conds.append("q.id IN (SELECT quote_id FROM quote_speakers WHERE actor_id = ?)")
+        params.append(speaker_id)
+    if speaker:
+        conds.append("q.id IN (SELECT qs.quote_id FROM quote_speakers qs JOIN actors x "
+                     "ON x.id = qs.actor_id WHERE x.name LIKE ?)")
+        params.append(f"%{speaker}%")
+    if kind:
+        conds.append("q.kind = ?")
+        params.append(kind)
+    sql = (f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id"
+           + (" WHERE " + " AND ".join(conds) if conds else "")
+           + " ORDER BY a.published DESC, q.id DESC" + page.sql())
+    try:
+        found = rows(db, sql, params)
+    except sqlite3.OperationalError as exc:
+        if not q:
+            raise
+        raise QueryError(f"q: bad search expression ({exc})") from None
+    return page.cut(_speakers(found))
+
+
+# --- actors ------------------------------------------------------------------------------
+
+def actors(db: sqlite3.Connection, *, q: str | None, country: str | None,
+           page: Page) -> Row:
+    """Actors by name (substring) and country, most present first."""
+    conds, params = [], []
+    if q:
+        conds.append("x.name LIKE ?")
+        params.append(f"%{q}%")
+    if country:
+        conds.append("x.country = ?")
+        params.append(country)
+    sql = ("SELECT x.id, x.name, x.kind, x.country, x.sector, x.organization, "
+           "(SELECT count(*) FROM article_actors aa WHERE aa.actor_id = x.id) AS articles "
+           "FROM actors x" + (" WHERE " + " AND ".join(conds) if conds else "")
+           + " ORDER BY articles DESC, x.name, x.id" + page.sql())
+    return page.cut(rows(db, sql, params))
+
+
+def actor(db: sqlite3.Connection, actor_id: int, *, role: str = "actor",
+          page: Page = Page(), limit: int = 10) -> Row | None:
+    """One actor: roles over time, quotes, events (as ``role``), monthly cooperation and
+    conflict, main partners and adversaries."""
+    found = rows(db, "SELECT id, key, name, kind, country, organization, sector, wikidata "
+                     "FROM actors WHERE id = ?", [actor_id])
+    if not found:
+        return None
+    out = found[0]
+    out["roles"] = rows(db, """
+        SELECT aa.role, min(a.published) AS first, max(a.published) AS last,
+               count(*) AS articles
+        FROM article_actors aa JOIN articles a ON a.id = aa.article_id
+        WHERE aa.actor_id = ? AND aa.role IS NOT NULL GROUP BY aa.role
+        ORDER BY first, aa.role LIMIT 50""", [actor_id])
+    out["counts"] = rows(db, """
+        SELECT (SELECT count(*) FROM article_actors WHERE actor_id = ?) AS articles,
+               (SELECT count(*) FROM quote_speakers WHERE actor_id = ?) AS quotes,
+               (SELECT count(*) FROM event_actors WHERE actor_id = ? AND role = 'actor')
+                   AS events_as_actor,
+               (SELECT count(*) FROM event_actors WHERE actor_id = ? AND role = 'recipient')
+                   AS events_as_recipient""", [actor_id] * 4)[0]
+    out["quotes"] = quotes(db, speaker_id=actor_id, page=Page(1, limit))["items"]
+    out["events_role"] = role
+    out["events"] = page.cut(rows(db, f"""
+        SELECT {_EVENT_COLUMNS} FROM events e {_EVENT_JOINS}
+        WHERE e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ? AND role = ?)
+        ORDER BY a.published DESC, e.id DESC""" + page.sql(), [actor_id, role]))
+    out["timeline"] = rows(db, """
+        SELECT substr(a.published, 1, 7) AS month,
+               round(sum(max(coalesce(e.score, 0), 0)), 2) AS coop,
+               round(sum(min(coalesce(e.score, 0), 0)), 2) AS conflict, count(*) AS events
+        FROM events e JOIN articles a ON a.id = e.article_id
+        WHERE e.negated = 0 AND a.published IS NOT NULL
+          AND e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)
+        GROUP BY month ORDER BY month DESC LIMIT 120""", [actor_id])[::-1]
+    counterparts = rows(db, """
+        SELECT o.actor_id AS id, x.name, x.country,
+               round(sum(coalesce(e.score, 0)), 2) AS score, count(DISTINCT e.id) AS events
+        FROM event_actors me
+        JOIN event_actors o ON o.event_id = me.event_id AND o.role != me.role
+        JOIN events e ON e.id = me.event_id AND e.negated = 0
+        JOIN actors x ON x.id = o.actor_id
+        WHERE me.actor_id = ? AND o.actor_id != ?
+        GROUP BY o.actor_id""", [actor_id, actor_id])
+    out["partners"] = sorted((c for c in counterparts if c["score"] > 0),
+                             key=lambda c: (-c["score"], c["name"]))[:limit]
+    out["adversaries"] = sorted((c for c in counterparts if c["score"] < 0),
+                                key=lambda c: (c["score"], c["name"]))[:limit]
+    return out
+
+
+# --- one article -------------------------------------------------------------------------
+
+def article_record(db: sqlite3.Connection, article_id: int) -> Row | None:
+    """The stored analysis record with its text put back (the JSON contract)."""
+    row = db.execute("SELECT text, record FROM articles WHERE id = ?",
+                     (article_id,)).fetchone()
+    if row is None:
+        return None
+    record = json.loads(row[1])
+    record["article"] = {**record.get("article", {}), "text": row[0]}
+    return record
+
+
+def article(db: sqlite3.Connection, article_id: int) -> Row | None:
+    """An article's metadata and record, with canonical actor ids for its local ones."""
+    record = article_record(db, article_id)
+    if record is None:
+        return None
+    meta = rows(db, "SELECT id, title, url, source, published, story_id FROM articles "
+                    "WHERE id = ?", [article_id])[0]
+    local = {r["local_id"]: r["actor_id"] for r in rows(
+        db, "SELECT local_id, actor_id FROM article_actors WHERE article_id = ?",
+        [article_id])}
+    copies = db.execute("SELECT count(*) FROM articles WHERE story_id = ?",
+                        (meta["story_id"],)).fetchone()[0]
+    return {**meta, "story_copies": copies, "actor_ids": local, "record": record}

@@ -1,0 +1,108 @@
+"""Shapes for templates: an article cut into highlighted pieces, a timeline's geometry.
+
+Kept out of the templates so they stay plain loops over data, and every stored string
+reaches the page through Jinja's autoescaping, never as prebuilt HTML.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+Row = dict[str, Any]
+
+#: distinct speaker colours (CSS classes ``spk-0`` .. ``spk-7``)
+SPEAKER_COLOURS = 8
+
+
+def article_blocks(record: Row, actor_ids: dict[str, int]) -> list[Row]:
+    """The article text as blocks (event sentences and the text between them), each a
+    list of parts marked with the quote and actor mention they fall in, and the events
+    of that sentence: the template lays events beside their sentence."""
+    text: str = record["article"]["text"]
+    actors = {a["id"]: a for a in record.get("actors") or []}
+    speaker_class: dict[str, int] = {}
+    quotes = []
+    for q in sorted(record.get("quotes") or [], key=lambda q: q["content"]["start"]):
+        first = (q.get("speakers") or [None])[0]
+        if first is not None and first not in speaker_class:
+            speaker_class[first] = len(speaker_class) % SPEAKER_COLOURS
+        names = [actors[s]["name"] for s in q.get("speakers") or [] if s in actors]
+        quotes.append((q["content"]["start"], q["content"]["end"], {
+            "id": q["id"], "kind": q["kind"],
+            "colour": speaker_class.get(first) if first is not None else None,
+            "speaker": " & ".join(names) or "unattributed"}))
+    mentions = sorted((m["start"], m["end"], {"local": a["id"], "name": a["name"],
+                                              "actor_id": actor_ids.get(a["id"])})
+                      for a in actors.values() for m in a.get("mentions") or [])
+    sentences: dict[tuple[int, int], list[Row]] = {}
+    for e in record.get("events") or []:
+        s = e["sentence"]
+        sentences.setdefault((s["start"], s["end"]), []).append(e)
+    # merge overlapping event sentences into one block
+    spans: list[list[Any]] = []
+    for (start, end), evs in sorted(sentences.items()):
+        if spans and start < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+            spans[-1][2].extend(evs)
+        else:
+            spans.append([start, end, list(evs)])
+    cuts = {0, len(text)}
+    for start, end, _ in quotes + mentions:
+        cuts.update((start, end))
+    for start, end, _ in spans:
+        cuts.update((start, end))
+    bounds = sorted(c for c in cuts if 0 <= c <= len(text))
+    starts = [s[0] for s in spans]
+    blocks: list[Row] = []
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        if lo == hi:
+            continue
+        k = bisect_right(starts, lo) - 1
+        span = spans[k] if k >= 0 and lo < spans[k][1] else None
+        key = (span[0], span[1]) if span else None
+        if not blocks or blocks[-1]["key"] != key:
+            blocks.append({"key": key, "parts": [], "events": span[2] if span else []})
+        quote = next((info for s, e, info in quotes if s <= lo and hi <= e), None)
+        mention = next((info for s, e, info in mentions if s <= lo and hi <= e), None)
+        blocks[-1]["parts"].append({"text": text[lo:hi], "quote": quote, "mention": mention})
+    for b in blocks:
+        b["events"] = [_event_view(e, actors, actor_ids) for e in b["events"]]
+    return blocks
+
+
+def _event_view(e: Row, actors: dict[str, Row], actor_ids: dict[str, int]) -> Row:
+    def who(ids: list[str]) -> list[Row]:
+        return [{"name": actors[a]["name"], "actor_id": actor_ids.get(a)}
+                for a in ids if a in actors]
+
+    return {"id": e["id"], "type": e["type"], "mode": e.get("mode"), "score": e.get("score"),
+            "actors": who(e.get("actors") or []), "recipients": who(e.get("recipients") or []),
+            "trigger": (e.get("trigger") or {}).get("text"),
+            "flags": [f for f in ("negated", "hypothetical", "future") if e.get(f)]}
+
+
+def timeline_chart(timeline: list[Row], width: int = 720, height: int = 220) -> Row:
+    """Bar geometry for a server-drawn SVG: cooperation above the axis, conflict below,
+    one pair of bars per month; no chart library needed."""
+    pad_left, pad_bottom, pad_top = 40, 30, 10
+    inner_w, inner_h = width - pad_left - 10, height - pad_top - pad_bottom
+    top = max([abs(t["coop"]) for t in timeline] + [abs(t["conflict"]) for t in timeline]
+              + [1.0])
+    mid = pad_top + inner_h / 2
+    scale = (inner_h / 2) / top
+    slot = inner_w / max(len(timeline), 1)
+    bar = max(min(slot * 0.8, 40), 1)
+    label_every = max(1, len(timeline) // 12)
+    bars = []
+    for i, t in enumerate(timeline):
+        x = pad_left + i * slot + (slot - bar) / 2
+        up, down = t["coop"] * scale, -t["conflict"] * scale
+        bars.append({"month": t["month"], "x": round(x, 1), "w": round(bar, 1),
+                     "coop_y": round(mid - up, 1), "coop_h": round(up, 1),
+                     "conflict_y": round(mid, 1), "conflict_h": round(down, 1),
+                     "coop": t["coop"], "conflict": t["conflict"], "events": t["events"],
+                     "label": i % label_every == 0})
+    return {"width": width, "height": height, "mid": round(mid, 1), "left": pad_left,
+            "right": width - 10, "top": round(top, 1), "bars": bars,
+            "label_y": height - 8}

@@ -1,0 +1,215 @@
+"""Every page and its JSON twin, parameter validation, pagination, CSV, headers."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from communique.web.app import CSP
+
+
+def first(client, path: str, **params) -> dict:  # noqa: ANN001
+    items = client.get(path, params=params).json()["items"]
+    assert items, f"{path} returned nothing"
+    return items[0]
+
+
+@pytest.fixture(scope="session")
+def ids(client, hostile_id: int) -> dict[str, int]:  # noqa: ANN001
+    actor = first(client, "/api/actors")
+    edge = client.get("/api/network", params={"since": "2023-01-01",
+                                              "until": "2023-12-31"}).json()["edges"][0]
+    return {"article": hostile_id, "actor": actor["id"], "a": edge["a"], "b": edge["b"]}
+
+
+PAGES = [
+    ("/", "/api/overview", {}),
+    ("/articles/{article}", "/api/articles/{article}", {}),
+    ("/actors", "/api/actors", {"q": "a"}),
+    ("/actors/{actor}", "/api/actors/{actor}", {"role": "recipient"}),
+    ("/network", "/api/network", {"since": "2023-01-01", "until": "2023-12-31"}),
+    ("/quotes", "/api/quotes", {"q": "talks"}),
+    ("/events", "/api/events", {"sort": "score", "order": "asc"}),
+]
+
+
+@pytest.mark.parametrize(("html", "api", "params"), PAGES)
+def test_page_and_json_twin(client, ids, html: str, api: str, params: dict) -> None:  # noqa: ANN001
+    page = client.get(html.format(**ids), params=params)
+    assert page.status_code == 200, page.text
+    assert page.headers["content-type"].startswith("text/html")
+    assert page.headers["content-security-policy"] == CSP
+    assert "<main>" in page.text
+    data = client.get(api.format(**ids), params=params)
+    assert data.status_code == 200, data.text
+    assert data.headers["content-type"] == "application/json"
+    assert isinstance(data.json(), dict)
+
+
+def test_every_api_route_is_documented(client) -> None:  # noqa: ANN001
+    paths = client.get("/openapi.json").json()["paths"]
+    for route in ("/api/overview", "/api/articles/{article_id}",
+                  "/api/articles/{article_id}/record", "/api/actors", "/api/actors/{actor_id}",
+                  "/api/network", "/api/network/edge", "/api/quotes", "/api/events",
+                  "/api/events.csv"):
+        assert route in paths, route
+    assert not any(p.startswith(("/articles", "/actors", "/quotes")) for p in paths)
+    assert client.get("/docs").status_code == 404  # its UI would load a CDN
+
+
+def test_overview_counts(client) -> None:  # noqa: ANN001
+    o = client.get("/api/overview", params={"since": "2023-01-01"}).json()
+    assert o["counts"]["articles"] == 31
+    assert o["latest_articles"] and o["active_actors"]
+    assert o["cooperative_pairs"] or o["conflictual_pairs"]
+    assert all(p["coop"] > 0 for p in o["cooperative_pairs"])
+
+
+def test_article_highlights_quotes_mentions_and_events(client, ids) -> None:  # noqa: ANN001
+    a = client.get(f"/api/articles/{ids['article']}").json()
+    record = a["record"]
+    assert record["schema"] == "communique.analysis/1"
+    text = record["article"]["text"]
+    for q in record["quotes"]:
+        assert text[q["content"]["start"]:q["content"]["end"]] == q["content"]["text"]
+    html = client.get(f"/articles/{ids['article']}").text
+    assert 'class="quote spk-' in html
+    assert 'class="mention" href="/actors/' in html
+    if record["events"]:
+        assert 'class="event"' in html
+    dl = client.get(f"/api/articles/{ids['article']}/record")
+    assert "attachment" in dl.headers["content-disposition"]
+    assert dl.json() == record
+
+
+def test_actor_page_has_timeline_and_counterparts(client) -> None:  # noqa: ANN001
+    busiest = max(client.get("/api/network", params={"since": "2023-01-01"}).json()["nodes"],
+                  key=lambda n: n["weight"])
+    a = client.get(f"/api/actors/{busiest['id']}").json()
+    assert a["timeline"] and (a["partners"] or a["adversaries"])
+    assert {"articles", "quotes", "events_as_actor", "events_as_recipient"} <= set(a["counts"])
+    html = client.get(f"/actors/{busiest['id']}").text
+    assert '<svg class="timeline"' in html and 'class="bar-coop"' in html
+
+
+def test_network_edge_lists_its_events(client) -> None:  # noqa: ANN001
+    period = {"since": "2023-01-01", "until": "2023-12-31"}
+    net = client.get("/api/network", params=period).json()
+    assert net["nodes"] and net["edges"]
+    node_ids = {n["id"] for n in net["nodes"]}
+    for e in net["edges"][:5]:
+        assert {e["a"], e["b"]} <= node_ids
+        listed = client.get("/api/network/edge",
+                            params={**period, "a": e["a"], "b": e["b"]}).json()
+        assert len(listed["items"]) == e["events"]
+        assert round(sum(x["score"] or 0 for x in listed["items"]), 2) == pytest.approx(
+            e["score"], abs=0.01)
+    typed = client.get("/api/network", params={**period, "type": "agree"}).json()
+    assert typed["type"] == "AGREE"
+
+
+def test_quotes_search_and_filters(client) -> None:  # noqa: ANN001
+    all_q = client.get("/api/quotes", params={"per_page": 200}).json()["items"]
+    hit = client.get("/api/quotes", params={"q": "acceptable"}).json()["items"]
+    assert hit and all("acceptable" in q["content"].lower() for q in hit)
+    speaker = next(q["speakers"][0] for q in all_q if q["speakers"])
+    by = client.get("/api/quotes", params={"speaker": speaker["name"]}).json()["items"]
+    assert by and all(speaker["name"] in [s["name"] for s in q["speakers"]] for q in by)
+    by_id = client.get("/api/quotes", params={"speaker_id": speaker["id"]}).json()["items"]
+    assert by_id
+    dated = client.get("/api/quotes", params={"since": "2023-06-01"}).json()["items"]
+    assert all(q["date"] >= "2023-06-01" for q in dated)
+
+
+def test_events_filter_sort_and_csv(client) -> None:  # noqa: ANN001
+    asc = client.get("/api/events", params={"sort": "score", "order": "asc"}).json()["items"]
+    scores = [e["score"] for e in asc if e["score"] is not None]
+    assert scores == sorted(scores)
+    typed = client.get("/api/events", params={"type": "CONSULT"}).json()["items"]
+    assert typed and {e["type"] for e in typed} == {"CONSULT"}
+    rus = client.get("/api/events", params={"country": "rus"}).json()["items"]
+    assert all("RUS" in (e["actor_country"], e["recipient_country"]) for e in rus)
+    r = client.get("/api/events.csv", params={"type": "CONSULT", "per_page": 5})
+    assert r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert 0 < len(rows) <= 5 and {row["type"] for row in rows} == {"CONSULT"}
+    html = client.get("/events", params={"type": "CONSULT"}).text
+    assert "/api/events.csv?type=CONSULT" in html
+
+
+def test_pagination(client) -> None:  # noqa: ANN001
+    p1 = client.get("/api/events", params={"per_page": 3}).json()
+    p2 = client.get("/api/events", params={"per_page": 3, "page": 2}).json()
+    assert len(p1["items"]) == 3 and p1["has_next"] and not p1["has_prev"]
+    assert p2["has_prev"]
+    assert {e["event_id"] for e in p1["items"]}.isdisjoint(e["event_id"] for e in p2["items"])
+    html = client.get("/quotes", params={"per_page": 2}).text
+    assert 'rel="next"' in html
+
+
+@pytest.mark.parametrize(("path", "params", "words"), [
+    ("/api/events", {"since": "yesterday"}, "since"),
+    ("/api/events", {"type": "BOMB"}, "PLOVER"),
+    ("/api/events", {"sort": "text"}, "sort"),
+    ("/api/events", {"per_page": 100000}, "per_page"),
+    ("/api/events", {"page": 0}, "page"),
+    ("/api/events", {"since": "2023-05-01", "until": "2023-01-01"}, "after"),
+    ("/api/events", {"country": "France"}, "country"),
+    ("/api/quotes", {"q": '"unclosed'}, "search"),
+    ("/api/quotes", {"kind": "shouted"}, "kind"),
+    ("/api/network", {"limit": 0}, "limit"),
+    ("/api/network/edge", {"a": 1}, "b"),
+    ("/api/actors/abc", {}, "actor_id"),
+    ("/api/actors/1", {"role": "bystander"}, "role"),
+    ("/api/overview", {"until": "2023-13-40"}, "until"),
+    ("/api/events.csv", {"per_page": 20000}, "per_page"),
+])
+def test_bad_parameters_are_clear_400s(client, path: str, params: dict, words: str) -> None:  # noqa: ANN001
+    r = client.get(path, params=params)
+    assert r.status_code == 400, r.text
+    assert words in r.json()["error"]
+
+
+def test_bad_parameters_on_pages_are_400_pages(client) -> None:  # noqa: ANN001
+    r = client.get("/events", params={"since": "yesterday"})
+    assert r.status_code == 400 and "since" in r.text and "<main>" in r.text
+
+
+def test_empty_form_fields_mean_no_filter(client) -> None:  # noqa: ANN001
+    r = client.get("/events?since=&until=&type=&country=&quad=")
+    assert r.status_code == 200
+
+
+def test_missing_things_are_404(client) -> None:  # noqa: ANN001
+    assert client.get("/api/articles/999999").status_code == 404
+    assert client.get("/api/actors/999999").status_code == 404
+    assert client.get("/articles/999999").status_code == 404
+    assert client.get("/nowhere").status_code == 404
+
+
+def test_static_files_and_vendored_library(client) -> None:  # noqa: ANN001
+    assert client.get("/static/network.js").status_code == 200
+    assert client.get("/static/style.css").status_code == 200
+    lib = client.get("/static/vendor/cytoscape-3.35.0/cytoscape.min.js")
+    assert lib.status_code == 200 and len(lib.content) > 100_000
+    assert client.get("/static/vendor/cytoscape-3.35.0/LICENSE").status_code == 200
+
+
+def test_serve_binds_loopback_by_default() -> None:
+    from communique.web.cli import serve
+
+    host = next(p for p in serve.params if p.name == "host")
+    assert host.default == "127.0.0.1"
+
+
+def test_missing_store_is_an_error(tmp_path) -> None:  # noqa: ANN001
+    from communique.store.db import StoreError
+    from communique.web import create_app
+
+    with pytest.raises(StoreError):
+        create_app(tmp_path / "absent.db")
+    (tmp_path / "other.db").write_bytes(b"")
+    with pytest.raises(StoreError):
+        create_app(tmp_path / "other.db")

@@ -1,0 +1,79 @@
+"""Stored text is shown as text, and no request can change the store."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from .conftest import XSS_SOURCE, XSS_TITLE
+
+
+def test_script_in_an_article_shows_as_text(client, hostile_id: int) -> None:  # noqa: ANN001
+    html = client.get(f"/articles/{hostile_id}").text
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in html  # the title
+    assert "&lt;b&gt;Evil Wire&lt;/b&gt;" in html  # the source
+    assert 'href="javascript:' not in html  # a stored javascript: URL is not a link
+    # the only scripts on any page are files under /static
+    for path in ("/", f"/articles/{hostile_id}", "/quotes?q=acceptable", "/events",
+                 "/network", "/actors"):
+        page = client.get(path).text
+        assert "<script>" not in page, path
+        assert XSS_TITLE not in page and XSS_SOURCE not in page, path
+
+
+def test_json_keeps_the_text_verbatim(client, hostile_id: int) -> None:  # noqa: ANN001
+    record = client.get(f"/api/articles/{hostile_id}").json()["record"]
+    assert "<script>alert(1)</script>" in record["article"]["text"]
+    assert record["article"]["title"] == XSS_TITLE
+
+
+def test_security_headers(client) -> None:  # noqa: ANN001
+    h = client.get("/").headers
+    csp = h["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "object-src 'none'" in csp and "frame-ancestors 'none'" in csp
+    assert h["x-content-type-options"] == "nosniff"
+
+
+def _fingerprint(path: Path) -> tuple[str, dict[str, int]]:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in (
+            "articles", "actors", "article_actors", "mentions", "quotes", "quote_speakers",
+            "events", "event_actors", "failures", "runs", "_migrations")}
+    finally:
+        db.close()
+    return digest, counts
+
+
+def test_no_request_changes_the_store(client, store_path: Path, hostile_id: int) -> None:  # noqa: ANN001
+    before = _fingerprint(store_path)
+    openapi = client.get("/openapi.json").json()
+    paths = [p.replace("{article_id}", str(hostile_id)).replace("{actor_id}", "2")
+             for p in openapi["paths"]]
+    pages = ["/", f"/articles/{hostile_id}", "/actors", "/actors/2", "/network", "/quotes",
+             "/events"]
+    hostile_params = {"q": "x'); DROP TABLE articles; --", "speaker": "'; DELETE FROM quotes",
+                      "a": 1, "b": 2}
+    for path in paths + pages:
+        client.get(path)
+        client.get(path, params=hostile_params)
+        for method in ("POST", "PUT", "PATCH", "DELETE"):
+            r = client.request(method, path, json={"text": "new"})
+            assert r.status_code in (404, 405), (method, path, r.status_code)
+    assert _fingerprint(store_path) == before
+
+
+def test_the_connection_itself_refuses_writes(client) -> None:  # noqa: ANN001
+    store = client.app.state.store
+    db = store.connect()
+    with pytest.raises(sqlite3.OperationalError):
+        db.execute("DELETE FROM articles")
+    assert "mode=ro" in store.uri
