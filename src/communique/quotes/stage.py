@@ -49,6 +49,7 @@ class _Ctx:
         self.index = index
         self.lex = lexicon
         self.region_of_token: dict[int, int] = {}
+        self.region_tokens: dict[int, list[int]] = {}
         # paragraph number of each token: attribution never crosses a paragraph break
         para = 0
         self.para: list[int] = []
@@ -61,6 +62,7 @@ class _Ctx:
                 ri += 1
             if ri < len(regions) and regions[ri].start <= t.idx < regions[ri].end:
                 self.region_of_token[t.i] = ri
+                self.region_tokens.setdefault(ri, []).append(t.i)
 
     # --- cues ------------------------------------------------------------------------
     def cue_of(self, tok: Token):
@@ -167,10 +169,11 @@ def _attribute_region(ctx: _Ctx, ri: int, region: Region, previous: Draft | None
         ce -= 1
     if ce <= cs:
         return None, None
-    qtoks = [t for t in doc if ctx.region_of_token.get(t.i) == ri and cs <= t.idx < ce]
+    members = ctx.region_tokens.get(ri, [])
+    qtoks = [doc[i] for i in members if cs <= doc[i].idx < ce]
     if not qtoks:
         return None, None
-    inside = {t.i for t in doc if ctx.region_of_token.get(t.i) == ri}
+    inside = set(members)
     words = sum(1 for t in qtoks if t.is_alpha)
 
     found = _structural_cue(ctx, qtoks, inside)
@@ -182,7 +185,8 @@ def _attribute_region(ctx: _Ctx, ri: int, region: Region, previous: Draft | None
         if path_child is not None:
             # the cue's complement reaches beyond the marks: a mixed quote
             span = _complement(ctx, cue_tok, path_child)
-            clause_words = [t for t in doc if span[0] <= t.idx < span[1] and t.is_alpha]
+            clause = doc.char_span(span[0], span[1], alignment_mode="expand") or []
+            clause_words = [t for t in clause if t.is_alpha]
             outside = [t for t in clause_words if t.i not in inside]
             if outside and len(outside) >= 1:
                 content, kind = span, "mixed"
@@ -426,7 +430,8 @@ def _frame(ctx: _Ctx, tok: Token, cue) -> Draft | None:
     subj = ctx.subject_of(tok)
     if subj is None:
         return None
-    content = ctx.span_of([t for t in content_toks if t.sent == tok.sent])
+    sent = tok.sent
+    content = ctx.span_of([t for t in content_toks if sent.start <= t.i < sent.end])
     if content[1] - content[0] < 3:
         return None
     speakers, mention = ctx.speaker(subj)
