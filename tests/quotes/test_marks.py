@@ -49,3 +49,8 @@ def test_mask_marks_quoted_characters():
 def test_empty_and_markless_text():
     assert find_regions("") == []
     assert find_regions("No quotes at all.") == []
+
+
+def test_a_closing_mark_typed_at_the_start_still_opens():
+    assert texts("”We are leaving,” she said.") == ["”We are leaving,”"]
+    assert texts("The end.” Then more.") == []

@@ -64,6 +64,9 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 def _opens(text: str, i: int) -> str | None:
     c = text[i]
+    if c in _DOUBLE_CLOSE and c not in _OPEN_FAMILY and _can_open(text, i) \
+            and not _can_close(text, i) and (i + 1 < len(text) and text[i + 1].isalnum()):
+        return "double"  # a typo'd ” at the start of a quote still opens it
     if c in _OPEN_FAMILY:
         if c == "‚" and not _can_open(text, i):
             return None

@@ -301,7 +301,8 @@ def _nearby_cue(ctx: _Ctx, region: Region, qtoks: list[Token]):
             after.append(t)
     if after:
         k = 0
-        while k < len(after) and (after[k].is_punct and after[k].text not in DASHES):
+        while k < len(after) and (after[k].is_space or after[k].is_punct
+                                  and after[k].text not in DASHES):
             k += 1
         if k < len(after) and after[k].text in DASHES:
             names = []
