@@ -199,6 +199,12 @@ def web_url(url: str | None) -> str | None:
     return None
 
 
+def _json(data: dict[str, Any]) -> JSONResponse:
+    """Serialised with ``json`` directly: FastAPI's generic encoder walks every value in
+    Python and costs more than the query on large pages."""
+    return JSONResponse(data)
+
+
 def get_db(request: Request) -> sqlite3.Connection:
     """This thread's read-only connection to the app's store."""
     return request.app.state.store.connect()
@@ -280,17 +286,29 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     # --- overview --------------------------------------------------------------------
 
+    overview_cache: dict[tuple[Any, ...], tuple[Any, dict[str, Any]]] = {}
+
     def overview_data(db: sqlite3.Connection, since: dt.date | None,
                       until: dt.date | None) -> dict[str, Any]:
+        """Cached until the store grows: its counts and rankings scan whole tables."""
         _period_ok(since, until)
-        return Q.overview(db, since, until)
+        marker = db.execute("SELECT max(id), (SELECT max(id) FROM events) "
+                            "FROM articles").fetchone()
+        hit = overview_cache.get((since, until))
+        if hit is not None and hit[0] == marker:
+            return hit[1]
+        data = Q.overview(db, since, until)
+        if len(overview_cache) >= 64:
+            overview_cache.pop(next(iter(overview_cache)), None)
+        overview_cache[(since, until)] = (marker, data)
+        return data
 
     @app.get("/api/overview", tags=["overview"], summary="Corpus overview")
-    def api_overview(db: Db, since: Since = None, until: Until = None) -> dict[str, Any]:
+    def api_overview(db: Db, since: Since = None, until: Until = None) -> JSONResponse:
         """Corpus size and date range, latest articles, most active actors and the
         strongest cooperative and conflictual pairs in the period (default: the last
         90 days of the corpus)."""
-        return overview_data(db, since, until)
+        return _json(overview_data(db, since, until))
 
     @app.get("/", include_in_schema=False)
     def overview_page(request: Request, db: Db, since: Since = None,
@@ -306,10 +324,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         return found
 
     @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article")
-    def api_article(db: Db, article_id: int) -> dict[str, Any]:
+    def api_article(db: Db, article_id: int) -> JSONResponse:
         """Article metadata, canonical actor ids of its local actors (``A1`` -> id) and
         its analysis record (the JSON contract, text included)."""
-        return article_data(db, article_id)
+        return _json(article_data(db, article_id))
 
     @app.get("/api/articles/{article_id}/record", tags=["articles"],
              summary="Download an analysis record")
@@ -336,9 +354,9 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/actors", tags=["actors"], summary="Find actors")
     def api_actors(db: Db, q: ActorQ = None, country: Country = None, page: PageNo = 1,
-                   per_page: PerPage = 50) -> dict[str, Any]:
+                   per_page: PerPage = 50) -> JSONResponse:
         """Actors whose canonical name contains ``q``, most present first."""
-        return actors_data(db, q, country, page, per_page)
+        return _json(actors_data(db, q, country, page, per_page))
 
     @app.get("/actors", include_in_schema=False)
     def actors_page(request: Request, db: Db, q: ActorQ = None, country: Country = None,
@@ -356,11 +374,11 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/actors/{actor_id}", tags=["actors"], summary="One actor")
     def api_actor(db: Db, actor_id: int, role: Role = "actor", page: PageNo = 1,
-                  per_page: PerPage = 50) -> dict[str, Any]:
+                  per_page: PerPage = 50) -> JSONResponse:
         """Roles over time, latest quotes, events as actor or recipient (paginated),
         monthly cooperation and conflict (summed PLOVER scores), partners and
         adversaries."""
-        return actor_data(db, actor_id, role, page, per_page)
+        return _json(actor_data(db, actor_id, role, page, per_page))
 
     @app.get("/actors/{actor_id}", include_in_schema=False)
     def actor_page(request: Request, db: Db, actor_id: int, role: Role = "actor",
@@ -373,18 +391,20 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/network", tags=["network"], summary="Actor network")
     def api_network(db: Db, f: Annotated[NetworkFilters, Depends(network_filters)],
-                    limit: EdgeLimit = 200) -> dict[str, Any]:
+                    limit: EdgeLimit = 200) -> JSONResponse:
         """Actors as nodes; an edge per pair that acted on each other, weighted by the
         summed PLOVER scores of their events (``coop`` positive, ``conflict`` negative).
         The period defaults to the last month of the corpus."""
-        return Q.network(db, f.since, f.until, etype=f.type, country=f.country, limit=limit)
+        return _json(Q.network(db, f.since, f.until, etype=f.type, country=f.country,
+                               limit=limit))
 
     @app.get("/api/network/edge", tags=["network"], summary="Events behind an edge")
     def api_edge(db: Db, f: Annotated[NetworkFilters, Depends(network_filters)],
                  a: Annotated[int, Query(ge=1)], b: Annotated[int, Query(ge=1)],
-                 page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+                 page: PageNo = 1, per_page: PerPage = 50) -> JSONResponse:
         """The events between actors ``a`` and ``b`` (either direction) in the period."""
-        return Q.edge_events(db, a, b, f.since, f.until, f.type, Q.Page(page, per_page))
+        return _json(Q.edge_events(db, a, b, f.since, f.until, f.type,
+                                   Q.Page(page, per_page)))
 
     @app.get("/network", include_in_schema=False)
     def network_page(request: Request, db: Db,
@@ -406,9 +426,9 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/quotes", tags=["quotes"], summary="Search quotes")
     def api_quotes(db: Db, f: Annotated[QuoteFilters, Depends(quote_filters)],
-                   page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+                   page: PageNo = 1, per_page: PerPage = 50) -> JSONResponse:
         """Quotes matching a full-text query, speaker and dates, newest first."""
-        return quotes_data(db, f, page, per_page)
+        return _json(quotes_data(db, f, page, per_page))
 
     @app.get("/quotes", include_in_schema=False)
     def quotes_page(request: Request, db: Db,
@@ -427,9 +447,9 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/events", tags=["events"], summary="Events table")
     def api_events(db: Db, f: Annotated[EventFilters, Depends(event_filters)],
-                   page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+                   page: PageNo = 1, per_page: PerPage = 50) -> JSONResponse:
         """Events with first actor and recipient, filtered, sorted, paginated."""
-        return events_data(db, f, page, per_page)
+        return _json(events_data(db, f, page, per_page))
 
     @app.get("/api/events.csv", tags=["events"], summary="Events as CSV",
              response_class=Response)
