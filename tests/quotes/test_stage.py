@@ -141,6 +141,14 @@ def test_indirect_reported_speech(sentence, cue, content):
     assert q.content.text == content
 
 
+def test_content_before_the_cue(speakers):
+    a, qs = only("The convoy will cross the border on Friday, officials said.", "indirect")
+    q = qs[0]
+    assert q.cue.text == "said"
+    assert q.content.text == "The convoy will cross the border on Friday"
+    assert q.speaker_mention.text == "officials"
+
+
 def test_according_to():
     text = "The convoy was stopped at the border, according to the interior ministry."
     a, qs = only(text, "indirect")

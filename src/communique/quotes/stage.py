@@ -408,7 +408,8 @@ def _frame(ctx: _Ctx, tok: Token, cue) -> Draft | None:
         if c.i in ctx.region_of_token:
             continue
         dep = c.dep_
-        if dep == "ccomp" and "ccomp" in cue.frames and c.i > tok.i:
+        if dep == "ccomp" and "ccomp" in cue.frames:
+            # "X said that ..." or, content first, "..., sources said"
             content_toks = list(c.subtree)
             break
         if dep == "xcomp" and "xcomp" in cue.frames and c.i > tok.i:
@@ -426,6 +427,12 @@ def _frame(ctx: _Ctx, tok: Token, cue) -> Draft | None:
                 continue
             content_toks = list(c.subtree)
             break
+    if not content_toks and "ccomp" in cue.frames and tok.dep_ in ("parataxis", "ccomp") \
+            and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ in SUBJECTS for c in tok.children):
+        # "The talks failed, officials said": the cue hangs off the reported clause
+        cue_side = {t.i for t in tok.subtree}
+        content_toks = [t for t in tok.head.subtree if t.i not in cue_side]
     if not content_toks:
         return None
     subj = ctx.subject_of(tok)
