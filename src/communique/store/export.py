@@ -20,7 +20,7 @@ WHAT = ("events", "quotes", "actors", "articles")
 FORMATS = ("jsonl", "csv", "parquet")
 _BATCH = 5000
 
-_S, _I, _F, _B = "string", "int64", "float64", "bool"
+_S, _I, _F, _B = "string", "int64", "float64", "bool_"
 
 #: per table: (SQL, [(column, parquet type)])
 QUERIES: dict[str, tuple[str, list[tuple[str, str]]]] = {
@@ -78,8 +78,13 @@ class ExportError(CommuniqueError):
 def rows(db: sqlite3.Connection, what: str) -> Iterator[dict[str, Any]]:
     sql, columns = QUERIES[what]
     names = [c for c, _ in columns]
+    flags = [c for c, t in columns if t == _B]  # SQLite stores booleans as 0/1
     for r in db.execute(sql):
-        yield dict(zip(names, r, strict=True))
+        row = dict(zip(names, r, strict=True))
+        for c in flags:
+            if row[c] is not None:
+                row[c] = bool(row[c])
+        yield row
 
 
 def records(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
