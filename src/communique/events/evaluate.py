@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.tokens import Doc, Token
+
 from .. import nlp as _nlp
 from ..actors import find_actors
 from ..errors import InputError
@@ -28,6 +30,7 @@ from ..options import Options
 from ..quotes import cues as _cues
 from ..quotes import find_quotes, find_regions, quoted_mask
 from . import lexicon as _lexicon
+from . import syntax as sx
 from .stage import EventDraft, find_events
 
 CLASSES = (0, 1, 2, 3, 4)
@@ -36,15 +39,26 @@ CLASS_NAMES = {0: "no event", 1: "verbal coop", 2: "material coop", 3: "verbal c
 LABELS = ("S", "T", "R")
 
 
+#: an event deeper than this in the parse ("condolences after THE ATTACK") is background
+#: to the sentence, not what it reports
+MAIN_DEPTH = 2
+
+
 def main_event(events: list[EventDraft]) -> EventDraft | None:
-    """The sentence's main event: not negated, nearest the root, then earliest."""
-    live = [e for e in events if not e.negated]
+    """The sentence's main event: not negated, nearest the root, then earliest; none when
+    every event sits deep in a modifier."""
+    live = [e for e in events if not e.negated and e.depth <= MAIN_DEPTH]
     if not live:
         return None
     return min(live, key=lambda e: (e.depth, e.trigger[0]))
 
 
 def _events_of(texts: list[str], options: Options) -> Iterator[list[EventDraft]]:
+    for _doc, events in _docs_events(texts, options):
+        yield events
+
+
+def _docs_events(texts: list[str], options: Options) -> Iterator[tuple[Doc, list[EventDraft]]]:
     nlp = _nlp.load(options.model)
     cue_lex = _cues.load(tuple(options.cue_files))
     lex = _lexicon.load(tuple(options.event_files))
@@ -53,7 +67,7 @@ def _events_of(texts: list[str], options: Options) -> Iterator[list[EventDraft]]
         regions = find_regions(text)
         index = find_actors(doc, quoted_mask(text, regions))
         drafts = find_quotes(doc, regions, index, cue_lex, indirect=options.indirect)
-        yield find_events(doc, index, drafts, lex, complete_only=False)
+        yield doc, find_events(doc, index, drafts, lex, complete_only=False)
 
 
 def read_classes(path: str | Path) -> list[tuple[str, int]]:
@@ -199,7 +213,7 @@ def predicted_spans(ev: EventDraft | None,
     if ev is None:
         return set()
     out = set()
-    reciprocal = ev.reciprocal or (ev.type == "AGREE" and "CONSULT" in ev.absorbed)
+    reciprocal = ev.reciprocal
     for label, spans in (("S", ev.actor_spans), ("T", ev.recipient_spans)):
         for sp in spans:
             toks = _to_tokens(sp, offsets)
@@ -208,9 +222,55 @@ def predicted_spans(ev: EventDraft | None,
     return out
 
 
+#: what a statement is about: "expressed concern ABOUT X", "skeptical OF X"
+ABOUT = {"about", "over", "of", "to", "for", "with", "on", "at", "regarding", "toward",
+         "towards", "against"}
+
+
+def statement_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Source and target of a sentence that has no PLOVER event (CAMEO's 01 "make a
+    statement", which CAMEO codes and PLOVER does not): the main clause's subject, and
+    its object or what it is about ("expressed concern about X", "is skeptical of X")."""
+    sent = next(iter(doc.sents), None)
+    if sent is None:
+        return [], []
+    root = sent.root
+    subj, _ = sx.subject(root)
+    if subj is None:
+        return [], []
+    src = [_char_span(doc, subj)]
+    target: Token | None = None
+    obj = next((c for c in root.children if c.dep_ in ("dobj", "dative")), None)
+    comp = next((c for c in root.children if c.dep_ in ("ccomp", "acomp", "xcomp")), None)
+    candidates = []
+    if obj is not None:
+        candidates += sx.preps(obj, ABOUT)
+    candidates += sx.preps(root, ABOUT)
+    if comp is not None:
+        if comp.pos_ == "ADJ":
+            candidates += sx.preps(comp, ABOUT)
+        else:  # "said it is skeptical of X"
+            inner = next((c for c in comp.children if c.dep_ == "acomp"), None)
+            if inner is not None:
+                candidates += sx.preps(inner, ABOUT)
+    if obj is not None and obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        candidates.insert(0, obj)
+    target = candidates[0] if candidates else None
+    return src, ([_char_span(doc, target)] if target is not None else [])
+
+
+def _char_span(doc: Doc, head: Token) -> tuple[int, int]:
+    s, e = sx.phrase_span(head)
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+
+
 def evaluate_spans(path: str | Path, *, limit: int | None = None,
-                   options: Options | None = None) -> dict:
-    """Exact-match precision, recall and F1 of source, target and reciprocal spans."""
+                   options: Options | None = None, statements: bool = True) -> dict:
+    """Exact-match precision, recall and F1 of source, target and reciprocal spans.
+
+    A sentence without a PLOVER event is scored by its statement (``statement_spans``)
+    unless ``statements`` is false: the file codes CAMEO statements too.
+    """
     options = options or Options()
     sents = read_spans(path)[:limit]
     texts, offs = [], []
@@ -220,8 +280,14 @@ def evaluate_spans(path: str | Path, *, limit: int | None = None,
         offs.append(offsets)
     t0 = time.perf_counter()
     counts = {lab: [0, 0, 0] for lab in LABELS}
-    for s, offsets, events in zip(sents, offs, _events_of(texts, options), strict=True):
-        pred = predicted_spans(main_event(events), offsets)
+    for s, offsets, (doc, events) in zip(sents, offs, _docs_events(texts, options),
+                                         strict=True):
+        ev = main_event(events)
+        if ev is None and statements:
+            src, tgt = statement_spans(doc)
+            ev = EventDraft(type="REQUEST", mode=None, trigger=(0, 0), sentence=(0, 0),
+                            actor_spans=src, recipient_spans=tgt)
+        pred = predicted_spans(ev, offsets)
         for lab in LABELS:
             g = {x for x in s.gold if x[0] == lab}
             p = {x for x in pred if x[0] == lab}

@@ -26,17 +26,24 @@ from . import syntax as sx
 from .lexicon import NEEDS_RECIPIENT, QUAD, Governor, Lexicon, Trigger
 
 COOPERATIVE = {t for t, q in QUAD.items() if q in (1, 2)}
+#: CAMEO roots to the quad classes of 5-class CAMEO data: 01-02 no event, 03-05 verbal
+#: and 06-08 material cooperation, 09-13 and 16 verbal conflict (as SANCTION in PLOVER's
+#: quad table), 14-15 and 17-20 material conflict
+CAMEO_QUAD = {f"{n:02d}": q for q, ns in ((0, (1, 2)), (1, (3, 4, 5)), (2, (6, 7, 8)),
+                                          (3, (9, 10, 11, 12, 13, 16)),
+                                          (4, (14, 15, 17, 18, 19, 20))) for n in ns}
 #: future cooperation is an intention: PLOVER codes it AGREE
 FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 
 #: where a verb's recipient is looked for, by type, after its direct object
 VERB_RECIPIENT_PREPS = {
-    "AGREE": {"with"}, "CONSULT": {"with"}, "SUPPORT": {"for"}, "CONCEDE": {"to"},
-    "COOPERATE": {"with"}, "AID": {"to", "for"}, "RETREAT": {"from"}, "REQUEST": {"on", "upon"},
+    "AGREE": {"with"}, "CONSULT": {"with"}, "SUPPORT": {"for", "with"}, "CONCEDE": {"to"},
+    "COOPERATE": {"with"}, "AID": {"to", "for"}, "RETREAT": {"from", "to"},
+    "REQUEST": {"on", "upon"},
     "ACCUSE": {"against"}, "REJECT": set(), "THREATEN": {"against"}, "PROTEST": {"against"},
     "MOBILIZE": {"to", "into", "against", "near", "along"},
     "SANCTION": {"on", "against", "to", "from"},
-    "COERCE": {"on", "against"}, "ASSAULT": {"on", "against", "at", "upon", "into"},
+    "COERCE": {"on", "against"}, "ASSAULT": {"on", "against", "at", "upon", "into", "with"},
 }
 #: where a nominal trigger's recipient is: "invasion OF Ukraine", "sanctions ON Iran"
 NOUN_RECIPIENT_PREPS = {
@@ -44,7 +51,8 @@ NOUN_RECIPIENT_PREPS = {
     "CONCEDE": {"to", "for"}, "COOPERATE": {"with"}, "AID": {"to", "for"},
     "RETREAT": {"of", "from"}, "REQUEST": {"for", "on", "to"}, "ACCUSE": {"of", "against", "on"},
     "REJECT": {"of"}, "THREATEN": {"to", "against"}, "PROTEST": {"against"},
-    "MOBILIZE": {"in", "to", "near", "along", "against"}, "SANCTION": {"on", "against"},
+    "MOBILIZE": {"in", "to", "near", "along", "against"},
+    "SANCTION": {"on", "against", "of", "to"},
     "COERCE": {"of", "on", "against"}, "ASSAULT": {"on", "against", "of", "in"},
 }
 #: reciprocal types: "talks BETWEEN X and Y" makes X and Y the actors
@@ -56,6 +64,12 @@ THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relat
                "COERCE": "restrict", "PROTEST": "restrict"}
 COERCE_THREAT = {"arrest": "arrest", "deport": "expel"}
 DEMAND_MODALS = {"must", "should"}
+#: types whose object is affected even when it names no actor ("shelled the depot",
+#: "vetoed the resolution"); for the others an object that is no actor is a theme
+#: ("sent aid", "signed an agreement") and marks no recipient
+#: types whose recipient may be the place where they happen
+PLACE_TYPES = {"MOBILIZE", "CONCEDE", "RETREAT", "COERCE", "ASSAULT", "AID", "PROTEST"}
+PATIENT_TYPES = {"ASSAULT", "COERCE", "REJECT", "ACCUSE", "THREATEN", "SANCTION"}
 
 
 @dataclass(slots=True)
@@ -91,9 +105,10 @@ class EventDraft:
 
     @property
     def quad(self) -> int:
-        """CAMEO-style quad class 1..4; 0 for an appeal (CAMEO 02 has no quad of its own)."""
-        if self.cameo in ("01", "02") and self.type == "REQUEST":
-            return 0
+        """The quad class of CAMEO-coded data: from the trigger's CAMEO root when the lexicon
+        gives one, else from the PLOVER type. 0 is CAMEO 01/02 (statements and appeals)."""
+        if self.cameo and self.cameo in CAMEO_QUAD:
+            return CAMEO_QUAD[self.cameo]
         return QUAD[self.type]
 
 
@@ -115,11 +130,13 @@ class _Cand:
     hypothetical: bool = False
     future: bool = False
     refusal: bool = False
+    recoded_from: str | None = None
     path: list[str] = field(default_factory=list)
     dropped: bool = False
     absorbed: list[str] = field(default_factory=list)
     contexts: tuple[str, ...] = ()
     unresolved: dict[str, list[Token]] = field(default_factory=dict)
+    head_ids: dict[int, list[int]] = field(default_factory=dict)
 
 
 class _Coder:
@@ -377,44 +394,46 @@ class _Coder:
                 best = k
         return best
 
-    def resolve(self, head: Token, path: list[str], role: str) -> list[int]:
-        """Cluster ids for an argument phrase; a phrase that cannot act (a policy, a weapon)
-        gives the actors inside it: "Trump's decision", "missiles fired by the army"."""
-        out: list[int] = []
+    def resolve(self, head: Token, path: list[str], role: str) -> list[tuple[int, Token]]:
+        """(cluster id, phrase head) for an argument phrase and its conjuncts; a phrase that
+        cannot act (a policy, a weapon) gives the actors inside it: "Trump's decision",
+        "missiles fired by the army"."""
+        out: list[tuple[int, Token]] = []
         for h in sx.conjuncts(head):
-            for cid in self._resolve_one(h, path, role, depth=0):
-                if cid not in out:
-                    out.append(cid)
+            for hit in self._resolve_one(h, path, role, depth=0):
+                if hit[0] not in [o[0] for o in out]:
+                    out.append(hit)
         return out
 
-    def _resolve_one(self, h: Token, path: list[str], role: str, depth: int) -> list[int]:
+    def _resolve_one(self, h: Token, path: list[str], role: str,
+                     depth: int) -> list[tuple[int, Token]]:
         low = h.lower_
         if low in sx.FIRST_PERSON:
             q = self.quote_at(h.idx)
             if q is not None and self.drafts[q].speakers:
                 path.append(f"{role}: '{h.text}' in a quote -> its speaker")
-                return list(self.drafts[q].speakers)
+                return [(s, h) for s in self.drafts[q].speakers]
         if low in sx.RELATIVES and h.head.dep_ == "relcl":
             h = h.head.head
         m = self.index.mention_at(h)
         if m is not None and m.actor >= 0:
-            return [m.actor]
+            return [(m.actor, h)]
         if h.pos_ == "PRON":
             if low in ("it", "its", "itself"):
                 cid = self._it(h)
                 if cid is not None:
                     path.append(f"{role}: '{h.text}' -> nearest earlier state or organisation")
-                    return [cid]
+                    return [(cid, h)]
             return []
         lem = h.lemma_.lower()
         if lem in sx.ACTOR_NOUNS and h.pos_ in ("NOUN", "PROPN"):
             # created in the actor index only if the event is kept (see materialize)
-            return [-1 - h.i]
+            return [(-1 - h.i, h)]
         if (lem in sx.QUANTITY_NOUNS or h.pos_ == "NUM") and depth < 2:
             for o in sx.preps(h, {"of"}):
-                ids = self._resolve_one(o, path, role, depth + 1)
-                if ids:
-                    return ids
+                hits = self._resolve_one(o, path, role, depth + 1)
+                if hits:  # "dozens of fighters": the whole phrase is the argument
+                    return [(i, h) for i, _ in hits]
         if depth >= 2:
             return []
         inner = self._embedded(h, path, role, depth)
@@ -422,7 +441,8 @@ class _Coder:
             path.append(f"{role}: actors inside '{h.text}'")
         return inner
 
-    def _embedded(self, h: Token, path: list[str], role: str, depth: int) -> list[int]:
+    def _embedded(self, h: Token, path: list[str], role: str,
+                  depth: int) -> list[tuple[int, Token]]:
         # an event noun's own recipient is not who the phrase is about: "condemned Russia's
         # invasion of Ukraine" is about Russia
         skip: set[str] = set()
@@ -431,31 +451,33 @@ class _Coder:
         if typed and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
                          for c in h.children):
             skip = NOUN_RECIPIENT_PREPS.get(typed[0].type, set())
-        out: list[int] = []
+        out: list[tuple[int, Token]] = []
         for c in h.children:
-            ids: list[int] = []
+            hits: list[tuple[int, Token]] = []
             dep = c.dep_
             if dep == "poss":
-                ids = self._resolve_one(c, path, role, depth + 1)
+                hits = self._resolve_one(c, path, role, depth + 1)
             elif dep in ("compound", "amod", "nmod"):
+                # a state modifier names the actor; the phrase stays the argument
                 if self.label(c) in sx.STATE_LABELS | {"PERSON"}:
-                    ids = self._resolve_one(c, path, role, depth + 1)
+                    hits = [(i, h) for i, _ in self._resolve_one(c, path, role, depth + 1)]
                 elif dep == "compound" and depth < 2:  # "the ISIS group bastion"
-                    ids = [i for g in c.children if g.dep_ == "compound"
-                           and self.label(g) in sx.STATE_LABELS
-                           for i in self._resolve_one(g, path, role, depth + 1)]
-            elif dep == "prep" and c.lower_ in ("of", "by", "between", "from", "to") and \
-                    c.lower_ not in skip:
+                    hits = [(i, h) for g in c.children if g.dep_ == "compound"
+                            and self.label(g) in sx.STATE_LABELS
+                            for i, _ in self._resolve_one(g, path, role, depth + 1)]
+            elif dep == "prep" and c.lower_ in ("of", "by", "between", "from", "to", "with") \
+                    and c.lower_ not in skip:
                 for p in sx.pobjs(c):
                     for q in sx.conjuncts(p):
-                        ids += self._resolve_one(q, path, role, depth + 1)
-            elif dep == "acl":
+                        hits += self._resolve_one(q, path, role, depth + 1)
+            elif dep == "acl":  # "missiles fired BY the army", "a ban imposed ON X"
                 a = sx.agent_of(c)
-                if a is not None:
-                    ids = self._resolve_one(a, path, role, depth + 1)
-            for i in ids:
-                if i not in out:
-                    out.append(i)
+                objs = [a] if a is not None else sx.preps(c, {"on", "against"})
+                for o in objs:
+                    hits += self._resolve_one(o, path, role, depth + 1)
+            for hit in hits:
+                if hit[0] not in [o[0] for o in out]:
+                    out.append(hit)
         return out
 
     def materialize(self, ids: list[int]) -> list[int]:
@@ -565,20 +587,22 @@ def _take(c: _Coder, cand: _Cand, heads: list[Token], role: str, how: str) -> bo
     heads = [h for h in heads if h is not None]
     if not heads:
         return False
-    ids: list[int] = []
+    hits: list[tuple[int, Token]] = []
     for h in heads:
-        for i in c.resolve(h, cand.path, role):
-            if i not in ids:
-                ids.append(i)
+        for hit in c.resolve(h, cand.path, role):
+            if hit[0] not in [x[0] for x in hits]:
+                hits.append(hit)
+    ids = [i for i, _ in hits]
     target_heads = cand.actor_heads if role == "actor" else cand.recipient_heads
     target_ids = cand.actors if role == "actor" else cand.recipients
     if not ids:
         # kept aside: an argument phrase that names no actor ("a car bomb") still marks
         # where the argument is, for span scoring, if nothing better turns up
         cand.unresolved.setdefault(role, list(heads))
-    for h in heads if ids else ():
+    for i, h in hits:
         if h not in target_heads:
             target_heads.append(h)
+        cand.head_ids.setdefault(h.i, []).append(i)
     for i in ids:
         if i not in target_ids:
             target_ids.append(i)
@@ -639,7 +663,8 @@ def _verb_args_parse(c: _Coder, cand: _Cand, part: Token | None) -> None:
     # recipient: the affected entity, then the type's prepositions, then a complement's
     # subject ("called for Britain to stay")
     heads: list[tuple[list[Token], str]] = []
-    dative = sx.children(tok, ("dative",))
+    dative = [p for d in sx.children(tok, ("dative",))
+              for p in (sx.pobjs(d) if d.pos_ == "ADP" else [d])]
     if dative:
         heads.append((dative, "indirect object"))
     obj = sx.direct_object(tok)
@@ -648,7 +673,10 @@ def _verb_args_parse(c: _Coder, cand: _Cand, part: Token | None) -> None:
         if pob:
             heads.append((pob, f"object of '{part.text}'"))
     if obj is not None and obj is not tok and obj.i not in {a.i for a in cand.actor_heads}:
-        heads.append(([obj], "object"))
+        if _is_theme(cand, obj):
+            cand.path.append(f"object '{obj.text}' is what is moved or given, not a recipient")
+        else:
+            heads.append(([obj], "object"))
     preps = VERB_RECIPIENT_PREPS.get(cand.type, set())
     p = sx.preps(tok, preps)
     if p:
@@ -660,7 +688,28 @@ def _verb_args_parse(c: _Coder, cand: _Cand, part: Token | None) -> None:
             heads.append((cs, "subject of the complement"))
     for hs, how in heads:
         if _take(c, cand, hs, "recipient", how):
-            break
+            return
+    _place(c, cand, [tok])
+
+
+def _is_theme(cand: _Cand, obj: Token) -> bool:
+    """What a deployment or a withdrawal moves ("deployed TROOPS", "withdrew PEACEKEEPERS
+    from Rwanda") is not who the event is directed at."""
+    if cand.type == "MOBILIZE":
+        return True
+    return cand.type == "MOBILIZE" or (cand.type == "RETREAT" and cand.mode == "withdraw")
+
+
+def _place(c: _Coder, cand: _Cand, nodes: list[Token]) -> None:
+    """Last resort for types that act on a place: "a curfew IN BANGKOK", "troops on alert
+    IN PARIS", "a ceasefire IN IDLIB": a named place is the recipient."""
+    if cand.recipients or cand.type not in PLACE_TYPES:
+        return
+    for node in nodes:
+        places = [p for p in sx.preps(node, {"in", "at", "across", "inside"})
+                  if c.label(p) in ("GPE", "LOC", "FAC")]
+        if places and _take(c, cand, places[:1], "recipient", "place"):
+            return
 
 
 def _noun_args(c: _Coder, cand: _Cand) -> None:
@@ -701,10 +750,12 @@ def _noun_args(c: _Coder, cand: _Cand) -> None:
     # the reduced relative of a nominal trigger: "backing Russia has received from Iran"
     _received(c, cand)
     if cand.actors:
+        _place(c, cand, [tok])
         return
     # the support verb lends its subject: "launched an attack", "held talks with"
     gov, how = _support_verb(c, tok)
     if gov is None:
+        _place(c, cand, [tok])
         return
     if how == "light":
         subj, steps = sx.subject(gov)
@@ -723,6 +774,7 @@ def _noun_args(c: _Coder, cand: _Cand) -> None:
             subj, _ = sx.subject(gov)
             if subj is not None and not cand.recipients:
                 _take(c, cand, [subj], "recipient", f"subject of '{gov.text}'")
+    _place(c, cand, [tok, gov])
 
 
 def _support_verb(c: _Coder, tok: Token) -> tuple[Token | None, str]:
@@ -800,10 +852,15 @@ def _absorb(c: _Coder, cands: list[_Cand]) -> None:
         k.path.append(f"absorbs {content.type} '{content.tok.text}' as its content")
         _recode_with_content(k, content)
         if not k.recipients:
-            src = content.recipients or [a for a in content.actors if a not in k.actors]
-            heads = content.recipient_heads or content.actor_heads
+            if content.recipients:
+                src, heads = content.recipients, content.recipient_heads
+            else:  # object control: "urged Israel to withdraw" asks Israel
+                src = [a for a in content.actors if a not in k.actors]
+                heads = [h for h in content.actor_heads if h not in k.actor_heads] if src else []
             k.recipients.extend(src)
             k.recipient_heads.extend(h for h in heads if h not in k.recipient_heads)
+            for h in heads:
+                k.head_ids.setdefault(h.i, content.head_ids.get(h.i, []))
 
 
 def _content_of(c: _Coder, k: _Cand, by_tok: dict[int, _Cand],
@@ -882,6 +939,8 @@ def _consume(c: _Coder, cands: list[_Cand]) -> None:
                 if not k.recipients and noun.recipients:
                     k.recipients.extend(noun.recipients)
                     k.recipient_heads.extend(noun.recipient_heads)
+                    for rh in noun.recipient_heads:
+                        k.head_ids.setdefault(rh.i, noun.head_ids.get(rh.i, []))
     verb_toks = {k.tok.i for k in cands if not k.dropped and k.tok.pos_ != "NOUN"}
     for k in cands:
         if k.governor is not None and k.governor.i in verb_toks and k.tok.pos_ == "NOUN":
@@ -951,8 +1010,11 @@ def _modality(c: _Coder, k: _Cand) -> None:
                 k.refusal = True
                 k.path.append(f"negated: governed by '{gov.text}'")
             break
-        if dep == "ccomp" or dep == "advcl":
-            break
+        if dep in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN":
+            # "accusations that it had used ...": the clause is an allegation
+            if any(g.role == "hypothetical" for g in c.roles_of(head)):
+                k.hypothetical = True
+                k.path.append(f"hypothetical: clause of '{head.text}'")
         break
 
 
@@ -1016,10 +1078,11 @@ def _recode(k: _Cand) -> None:
         return
     if k.future and not k.negated and k.type in FUTURE_AS_AGREE:
         k.path.append(f"future {k.type} -> AGREE")
+        k.recoded_from = k.type
         k.type, k.mode, k.cameo = "AGREE", None, "03"
     elif k.future and not k.negated and k.type == "RETREAT":
         k.path.append("future RETREAT -> CONCEDE")
-        k.type, k.mode, k.cameo = "CONCEDE", None, "08"
+        k.type, k.mode, k.cameo = "CONCEDE", None, "03"  # CAMEO: intent to yield
 
 
 def _demands(c: _Coder, cands: list[_Cand]) -> list[_Cand]:
@@ -1159,7 +1222,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
         _modality(c, k)
         _recode(k)
         _mode_from_keywords(c, k)
-        if k.type == "CONSULT" and k.mode != "visit":
+        if (k.type == "CONSULT" or k.recoded_from == "CONSULT") and k.mode != "visit":
             # PLOVER: without a host, all participants are actors
             for r in k.recipients:
                 if r not in k.actors:
@@ -1169,8 +1232,12 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             k.recipients.clear()
         else:
             reciprocal_heads = []
+        # a recipient that is the actor itself ("opened ITS borders") is no recipient
+        k.recipient_heads = [h for h in k.recipient_heads if not (
+            k.head_ids.get(h.i) and set(k.head_ids[h.i]) <= set(k.actors))]
         actor_heads = k.actor_heads or k.unresolved.get("actor", [])
-        recipient_heads = k.recipient_heads or k.unresolved.get("recipient", [])
+        recipient_heads = k.recipient_heads or (
+            k.unresolved.get("recipient", []) if k.type in PATIENT_TYPES else [])
         k.recipients = [r for r in k.recipients if r not in k.actors]
         ev = EventDraft(
             type=k.type, mode=k.mode,

@@ -43,7 +43,10 @@ GROUP_NOUNS = {
     "premier", "chancellor", "president", "spokesman", "spokeswoman", "spokesperson",
     "counterpart", "host", "crowd", "mob", "settler", "pilgrim", "tourist", "man", "woman",
     "boy", "girl", "suspect", "defendant", "soldiery", "contingent", "battalion", "unit",
-    "squad", "brigade", "division", "navy", "guard", "coastguard", "regiment",
+    "squad", "brigade", "division", "navy", "guard", "coastguard", "regiment", "colleague",
+    "rival", "politician", "lawyer", "dissident", "critic", "defector",
+    "islamist", "chief", "authorities", "hacker", "bomber", "sniper", "opponent",
+    "institution", "lender", "donor", "mission", "delegate",
 }
 ACTOR_NOUNS = GROUP_NOUNS | PERSON_NOUNS | ORG_NOUNS
 #: nouns standing for a number of something: "hundreds of banks" acts as "banks"
@@ -192,17 +195,36 @@ def _infinitive(tok: Token) -> bool:
     return any(a.dep_ == "aux" and a.tag_ == "TO" for a in tok.children)
 
 
+#: dependents that are not part of an argument phrase: clauses and adverbials attached to
+#: the noun ("forces IN TRIPOLI ON TUESDAY", "a decision TO REINSTATE ...")
+PHRASE_DROP = {"relcl", "acl", "advmod", "npadvmod", "advcl", "parataxis"}
+PHRASE_PREPS = {"of"}
+
+
 def phrase_span(head: Token, *, split_conj: bool = True) -> tuple[int, int]:
-    """Token range of an argument phrase: the head's subtree without relative clauses,
-    and without its conjuncts when ``split_conj`` (each conjunct is its own argument)."""
-    drop = {"relcl", "punct"} | ({"conj", "cc"} if split_conj else set())
+    """Token range of an argument phrase: the head with its determiners, modifiers, "of"
+    complements and appositions ("Venezuela's president, Nicolas Maduro"), without
+    relative or participial clauses, other prepositional phrases, or its conjuncts when
+    ``split_conj`` (each conjunct is then its own argument)."""
+    drop = PHRASE_DROP | ({"conj", "cc"} if split_conj else set())
     keep = [head]
-    stack = [c for c in head.children if c.dep_ not in drop or
-             (c.dep_ == "punct" and c.text in "()")]
+    stack = []
+    for c in head.children:
+        dep = c.dep_
+        if dep in drop or (dep == "prep" and c.lower_ not in PHRASE_PREPS):
+            continue
+        if dep == "punct":
+            if c.text in "()" or (c.text == "," and any(
+                    a.dep_ == "appos" and abs(a.i - c.i) <= 2 for a in head.children)):
+                keep.append(c)
+            continue
+        if c.ent_type_ in ("DATE", "TIME") and c.i > head.i:
+            continue
+        stack.append(c)
     while stack:
         c = stack.pop()
         keep.append(c)
-        stack.extend(c.children)
+        stack.extend(g for g in c.children if g.dep_ not in ("relcl",))
     keep.sort(key=lambda t: t.i)
     lo = keep.index(head)
     hi = lo
@@ -211,7 +233,8 @@ def phrase_span(head: Token, *, split_conj: bool = True) -> tuple[int, int]:
     while hi + 1 < len(keep) and keep[hi + 1].i == keep[hi].i + 1:
         hi += 1
     toks = keep[lo:hi + 1]
-    while toks and (toks[-1].is_punct and toks[-1].text != ")") and toks[-1] is not head:
+    while toks and toks[-1] is not head and (
+            (toks[-1].is_punct and toks[-1].text != ")") or toks[-1].tag_ == "POS"):
         toks.pop()
     while toks and toks[0].is_punct and toks[0] is not head:
         toks.pop(0)
