@@ -85,6 +85,12 @@ def test_mixed_quote_content_is_the_reported_clause(speakers):
     assert speakers(a, q) == ["Anna Berg"]
 
 
+def test_mixed_quote_with_its_object(speakers):
+    a, qs = only('Anna Berg called the new proposal "a trap for the unwary".', "mixed")
+    assert qs[0].content.text == 'the new proposal "a trap for the unwary"'
+    assert speakers(a, qs[0]) == ["Anna Berg"]
+
+
 def test_pronoun_speaker_resolved_to_previous_subject(speakers):
     text = ('Tomas Varga arrived in Vienna for the talks. '
             '"Nobody should expect miracles this week," he added.')

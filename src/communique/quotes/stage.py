@@ -190,6 +190,15 @@ def _attribute_region(ctx: _Ctx, ri: int, region: Region, previous: Draft | None
             outside = [t for t in clause_words if t.i not in inside]
             if outside and len(outside) >= 1:
                 content, kind = span, "mixed"
+        if kind == "direct":
+            # "called half of his supporters 'deplorables'": an object right before the
+            # marks belongs to what was said
+            first_in = min(inside)
+            for c in cue_tok.children:
+                if c.dep_ in ("dobj", "obj") and c.i < first_in and c.i > cue_tok.i \
+                        and max(t.i for t in c.subtree) + 1 == first_in:
+                    content, kind = (c.left_edge.idx, region.end), "mixed"
+                    break
         if kind == "direct" or speakers or subj is not None or _covers_sentence(ctx, qtoks):
             return Draft(kind, content, ctx.cue_span(cue_tok, prep), speakers, mention,
                          region), cue_tok
