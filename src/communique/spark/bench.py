@@ -1,0 +1,73 @@
+"""``bench spark``: articles/s of the Spark job on 1 and 2 local cores, and against ingest.
+
+Every run gets a fresh process (a fresh JVM for Spark), and the same synthetic corpus.
+A Spark run is timed from the job's start to its last table written, after one trivial
+job has warmed the JVM and Python worker daemon, so the time includes what a user pays
+per job (reading, spaCy loading in each worker, analysis, shuffles, Parquet writing) but
+not the fixed start-up of a session, which a notebook or cluster pays once. The local
+ingest (``communique ingest --workers N``) is timed the same way, cold, into SQLite.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..synth import write as write_corpus
+
+
+def _spark_child(corpus: str, out: str, master: str, partitions: int | None
+                 ) -> dict[str, Any]:
+    from .job import run, session
+
+    spark = session(master, conf={"spark.ui.showConsoleProgress": "false"})
+    try:
+        spark.range(4).mapInPandas(lambda frames: frames, "id long").collect()  # warm-up
+        result = run(corpus, out, spark=spark, partitions=partitions)
+    finally:
+        spark.stop()
+    result["rate"] = result["articles"] / result["seconds"]
+    return result
+
+
+def _ingest_child(corpus: str, db: str, workers: int) -> dict[str, Any]:
+    from ..store.ingest import ingest
+
+    s = ingest([corpus], db, workers=workers)
+    return {"articles": s.stored, "failures": s.failed, "seconds": s.elapsed,
+            "rate": s.stored / s.elapsed if s.elapsed else 0.0}
+
+
+def _in_child(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        return pool.apply(fn, args)
+
+
+def bench_spark(n: int = 400, *, masters: tuple[str, ...] = ("local[1]", "local[2]"),
+                ingest_workers: int | None = 2, partitions: int | None = None,
+                seed: int = 0, workdir: str | None = None) -> dict[str, Any]:
+    """Figures for ``n`` synthetic articles: per master and for ingest, articles/s and
+    seconds; ``speedup`` of the last master over the first; ``overhead``: how much longer
+    Spark on ``local[ingest_workers]`` takes than ingest with as many workers."""
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        corpus = str(Path(tmp) / "corpus.jsonl")
+        write_corpus(n, corpus, seed=seed)
+        out: dict[str, Any] = {"n": n, "spark": {}}
+        for master in masters:
+            out["spark"][master] = _in_child(_spark_child, corpus,
+                                             str(Path(tmp) / f"out-{len(out['spark'])}"),
+                                             master, partitions)
+        runs = list(out["spark"].values())
+        if len(runs) > 1:
+            out["speedup"] = runs[-1]["rate"] / runs[0]["rate"]
+        if ingest_workers:
+            out["ingest"] = _in_child(_ingest_child, corpus, str(Path(tmp) / "bench.db"),
+                                      ingest_workers)
+            same = out["spark"].get(f"local[{ingest_workers}]")
+            if same:
+                out["overhead"] = same["seconds"] / out["ingest"]["seconds"] - 1.0
+    return out

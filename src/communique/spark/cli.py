@@ -1,0 +1,103 @@
+"""Spark commands: ``spark analyze`` (the job), ``load`` (its output into the store) and
+``bench spark``. PySpark is imported only when a Spark command runs, so the rest of the
+CLI works without the ``spark`` extra."""
+
+from __future__ import annotations
+
+import click
+
+from ..options import DEFAULT_MAX_CHARS, Options
+
+
+def _need_pyspark() -> None:
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        raise click.ClickException("PySpark is not installed: pip install 'communique[spark]' "
+                                   "(and Java 17)") from None
+
+
+@click.group("spark")
+def spark() -> None:
+    """Run the analysis on Apache Spark (local cores or a cluster)."""
+
+
+@spark.command("analyze")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, metavar="DIR",
+              help="Output directory (local path or any Hadoop URI, e.g. s3a://...).")
+@click.option("--master", default=None, metavar="URL",
+              help="Spark master, e.g. local[2] (default: spark-submit's, else local[*]).")
+@click.option("--partitions", type=click.IntRange(min=1), default=None,
+              help="Analysis partitions (default: 4 per core).")
+@click.option("--format", "fmt", type=click.Choice(["auto", "files", "parquet"]),
+              default="auto", show_default=True,
+              help="files: JSONL/JSON/text/HTML/WARC by name; parquet: tables of articles.")
+@click.option("--field", "fields", multiple=True, metavar="ATTR=NAME",
+              help="Field holding an attribute, e.g. --field text=body (repeatable).")
+@click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS,
+              show_default=True, help="Refuse longer articles.")
+def analyze_cmd(inputs: tuple[str, ...], out_dir: str, master: str | None,
+                partitions: int | None, fmt: str, fields: tuple[str, ...],
+                max_chars: int) -> None:
+    """Analyse INPUTS on Spark into Parquet tables under --out: articles, actors, quotes,
+    events (the columns of `communique export`), records (for `communique load`) and
+    failures (every refused record with its reason)."""
+    _need_pyspark()
+    import os
+
+    from ..readers import Fields, ReadOptions
+    from .job import run, session
+
+    read_options = ReadOptions(fields=Fields.parse(list(fields)), max_chars=max_chars)
+    if master is None and "SPARK_ENV_LOADED" not in os.environ \
+            and "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+        master = "local[*]"
+    result = run(list(inputs), out_dir, spark=session(master), partitions=partitions,
+                 fmt=fmt, options=Options(max_chars=max_chars), read_options=read_options)
+    click.echo(f"{result['articles']:,} articles analysed, {result['failures']:,} failures, "
+               f"in {result['seconds']:.1f} s -> {out_dir}", err=True)
+
+
+@click.command("load")
+@click.argument("out_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", "db_path", default="communique.db", show_default=True, metavar="FILE",
+              help="The SQLite store.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Articles per database transaction.")
+def load_cmd(out_dir: str, db_path: str, batch_size: int) -> None:
+    """Load the output of `communique spark analyze` into the store (idempotent: what is
+    stored already is skipped; wire copies are linked into stories as by ingest)."""
+    from .load import load
+
+    s = load(out_dir, db_path, batch_size=batch_size)
+    click.echo(f"{s.stored:,} stored ({s.linked:,} linked to an earlier story), "
+               f"{s.skipped:,} already stored, {s.failed:,} failures recorded, "
+               f"in {s.seconds:.1f} s -> {db_path}", err=True)
+
+
+@click.command("spark")
+@click.option("--articles", "n", type=click.IntRange(min=1), default=400, show_default=True,
+              help="Synthetic articles in the corpus.")
+@click.option("--partitions", type=click.IntRange(min=1), default=None,
+              help="Analysis partitions (default: 4 per core).")
+@click.option("--no-ingest", is_flag=True, help="Skip the local ingest comparison.")
+def bench_spark_cmd(n: int, partitions: int | None, no_ingest: bool) -> None:
+    """Spark job articles/s on local[1] and local[2], the speed-up, and Spark's overhead
+    against local `ingest --workers 2` on the same synthetic corpus."""
+    _need_pyspark()
+    from .bench import bench_spark
+
+    r = bench_spark(n, partitions=partitions, ingest_workers=None if no_ingest else 2)
+    click.echo(f"corpus: {r['n']} synthetic articles")
+    for master, run in r["spark"].items():
+        click.echo(f"spark {master:<9} {run['rate']:7.2f} articles/s "
+                   f"({run['articles']} in {run['seconds']:.1f} s)")
+    if "speedup" in r:
+        click.echo(f"speed-up local[2] / local[1]: {r['speedup']:.2f}x")
+    if "ingest" in r:
+        i = r["ingest"]
+        click.echo(f"ingest --workers 2 {i['rate']:7.2f} articles/s "
+                   f"({i['articles']} in {i['seconds']:.1f} s)")
+    if "overhead" in r:
+        click.echo(f"spark overhead vs ingest --workers 2: {100 * r['overhead']:+.0f}% time")

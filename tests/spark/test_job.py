@@ -1,0 +1,145 @@
+"""The Spark job against single-process ``analyze_many`` and the SQLite export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ARTICLES = [
+    ("2024-03-01", "Germany and France agreed on Monday to expand their joint border patrols. "
+     "\u201cWe will stand together,\u201d German Chancellor Olaf Scholz said in Berlin."),
+    ("2024-03-01", "Russia accused Ukraine of attacking a fuel depot near Belgorod. "
+     "Foreign Minister Sergei Lavrov said the strike would not go unanswered."),
+    ("2024-03-02", "The United Nations called for an immediate ceasefire in Sudan. "
+     "\u201cThe fighting must stop now,\u201d Secretary-General Antonio Guterres told "
+     "reporters in New York."),
+    ("2024-03-02", "China and Brazil signed a trade agreement covering soybeans and iron ore. "
+     "Brazilian President Luiz Inacio Lula da Silva said the deal would create jobs."),
+    ("2024-03-03", "The European Union imposed new sanctions on Iran over drone exports. "
+     "\u201cThese measures are necessary,\u201d said Josep Borrell, the EU foreign policy "
+     "chief."),
+    ("2024-03-03", "Japan protested to China after coast guard ships entered disputed waters. "
+     "Prime Minister Fumio Kishida said Tokyo had lodged a strong complaint."),
+    (None, "India and Pakistan held talks on water sharing in Islamabad. Officials said the "
+     "meeting was constructive but no agreement was reached."),
+    ("2024-03-04", "The United States pledged new military aid to Taiwan. "
+     "\u201cWe support Taiwan's self-defence,\u201d Secretary of State Antony Blinken said."),
+    ("2024-03-04", "Turkey threatened to block Sweden's NATO membership. President Recep "
+     "Tayyip Erdogan said Stockholm must act against militant groups."),
+    ("2024-03-05", "Kenya sent police officers to Haiti to help restore order. "
+     "\u201cWe answer the call of humanity,\u201d President William Ruto said in Nairobi."),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The ten articles as JSONL with one malformed line and one exact duplicate."""
+    path = tmp_path_factory.mktemp("spark-corpus") / "news.jsonl"
+    lines = [json.dumps({"id": f"n{i}", "title": f"Story {i}", "source": "Test Wire",
+                         "url": f"https://wire.example/{i}", "published": date, "text": text})
+             for i, (date, text) in enumerate(ARTICLES)]
+    lines.insert(4, '{"id": "broken", "text": "unterminated')
+    lines.append(json.dumps({"id": "copy", "text": ARTICLES[0][1] + "  "}))  # same hash
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def output(spark, corpus, tmp_path_factory) -> Path:
+    from communique.spark.job import run
+
+    out = tmp_path_factory.mktemp("spark-out")
+    result = run(str(corpus), str(out), spark=spark, partitions=4)
+    assert result["articles"] == len(ARTICLES)
+    return out
+
+
+def _table(out: Path, what: str) -> list[dict[str, Any]]:
+    import pyarrow.dataset as ds
+
+    rows = ds.dataset(out / what, format="parquet", partitioning="hive").to_table().to_pylist()
+    for r in rows:
+        r.pop("day", None)
+    return rows
+
+
+def test_records_equal_analyze_many(output, corpus):
+    from communique import analyze_many
+    from communique.readers import read_paths
+
+    articles = [it.article for it in read_paths([str(corpus)]) if it.article is not None]
+    expected = [a.to_dict() for a in analyze_many(articles[:len(ARTICLES)])]
+    rows = sorted(_table(output, "records"), key=lambda r: r["position"])
+    got = [json.loads(r["record"]) for r in rows]
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected, strict=True):
+        assert g == e
+    assert sum(len(r["quotes"]) for r in got) >= 5
+
+
+def test_malformed_record_goes_to_failures(output, corpus):
+    failures = _table(output, "failures")
+    assert [(f["file"], f["position"], f["stage"]) for f in failures] == \
+        [(str(corpus), 5, "read")]
+    assert failures[0]["reason"].startswith("malformed JSON")
+
+
+#: columns the store numbers on insert; the job derives its own
+_IDS = {"article_id", "story_id", "event_id", "quote_id", "actor_id", "speaker_ids"}
+
+
+def _comparable(rows: list[dict[str, Any]]) -> list[tuple]:
+    return sorted((tuple((k, v) for k, v in sorted(r.items()) if k not in _IDS) for r in rows),
+                  key=repr)
+
+
+@pytest.fixture(scope="module")
+def ingested(corpus, tmp_path_factory) -> Path:
+    from communique.store.ingest import ingest
+
+    db = tmp_path_factory.mktemp("spark-db") / "ingest.db"
+    stats = ingest([str(corpus)], db)
+    assert stats.stored == len(ARTICLES)
+    return db
+
+
+def _export(db_path: Path, what: str) -> list[dict[str, Any]]:
+    from communique.store.db import connect
+    from communique.store.export import rows
+
+    db = connect(db_path, readonly=True)
+    try:
+        return [dict(r) for r in rows(db, what)]
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("what", ["articles", "actors", "quotes", "events"])
+def test_tables_match_sqlite_export(output, ingested, what):
+    from communique.spark.rows import COLUMNS
+
+    got = _table(output, what)
+    assert list(got[0]) == [c for c, _ in COLUMNS[what]]
+    expected = _export(ingested, what)
+    assert _comparable(got) == _comparable(expected)
+
+
+def test_load_is_idempotent_and_matches_ingest(output, ingested, tmp_path):
+    from communique.spark.load import load
+    from communique.store.db import connect
+
+    db = tmp_path / "loaded.db"
+    first = load(output, db)
+    assert (first.stored, first.skipped, first.failed) == (len(ARTICLES), 0, 1)
+    second = load(output, db)
+    assert (second.stored, second.skipped) == (0, len(ARTICLES))
+    for what in ("articles", "actors", "quotes", "events"):
+        assert _comparable(_export(db, what)) == _comparable(_export(ingested, what))
+    con = connect(db, readonly=True)
+    try:
+        assert con.execute("SELECT count(*) FROM failures").fetchone()[0] == 1
+    finally:
+        con.close()
