@@ -11,6 +11,8 @@ from ..errors import CommuniqueError
 from ..kb.cli import actors as actors_group
 from ..kb.cli import eval_actors
 from ..nlp import ModelError
+from ..spark.cli import bench_spark_cmd, load_cmd
+from ..spark.cli import spark as spark_group
 from ..web.cli import bench_serve_cmd, serve
 from .analyze import analyze_cmd
 from .bench import bench
@@ -29,6 +31,9 @@ cli.add_command(bench)
 cli.add_command(actors_group)
 eval_group.add_command(eval_actors)
 cli.add_command(serve), bench.add_command(bench_serve_cmd)
+cli.add_command(spark_group)
+cli.add_command(load_cmd)
+bench.add_command(bench_spark_cmd)
 
 
 def main() -> None:
