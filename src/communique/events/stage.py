@@ -67,6 +67,11 @@ DEMAND_MODALS = {"must", "should"}
 #: types whose object is affected even when it names no actor ("shelled the depot",
 #: "vetoed the resolution"); for the others an object that is no actor is a theme
 #: ("sent aid", "signed an agreement") and marks no recipient
+#: nouns that stand for a series of events: "a round OF talks", "a wave OF arrests"
+COLLECTIVE_NOUNS = {"round", "series", "wave", "spate", "set", "string", "number", "day",
+                    "week", "campaign"}
+#: exercises are MOBILIZE for one country and COOPERATE when several hold them (PLOVER)
+EXERCISES = {"exercise", "drill", "game", "maneuver", "manoeuvre", "war-game", "wargame"}
 #: types whose recipient may be the place where they happen
 PLACE_TYPES = {"MOBILIZE", "CONCEDE", "RETREAT", "COERCE", "ASSAULT", "AID", "PROTEST"}
 PATIENT_TYPES = {"ASSAULT", "COERCE", "REJECT", "ACCUSE", "THREATEN", "SANCTION"}
@@ -782,6 +787,10 @@ def _support_verb(c: _Coder, tok: Token) -> tuple[Token | None, str]:
     node = tok
     if node.dep_ == "conj" and node.head.pos_ == "NOUN":
         node = node.head
+    # "began a new round of joint exercises": the collective noun stands in
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and \
+            node.head.head.lemma_.lower() in COLLECTIVE_NOUNS:
+        node = node.head.head
     head = node.head
     if node.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
@@ -897,6 +906,10 @@ def _recode_with_content(k: _Cand, content: _Cand) -> None:
     if k.type in ("REQUEST", "REJECT"):
         if k.mode is None:
             k.mode = REQUEST_MODE.get(ct, "change")
+        if k.type == "REQUEST" and QUAD[ct] in (3, 4) and k.cameo == "02":
+            # CAMEO appeals (02) are all for cooperation; a call for sanctions, protest or
+            # force is a demand (10)
+            k.cameo = "10"
     elif k.type == "THREATEN":
         if k.mode is None:
             if ct == "COERCE":
@@ -1097,7 +1110,7 @@ def _demands(c: _Coder, cands: list[_Cand]) -> list[_Cand]:
         if modal is None:
             continue
         subj = next((s for s in tok.children if s.dep_ in sx.SUBJECTS), None)
-        if subj is None or subj.lower_ in sx.FIRST_PERSON or subj.lower_ in ("it", "there"):
+        if subj is None or subj.lower_ in sx.FIRST_PERSON or subj.lower_ in ("there",):
             continue
         k = _Cand(tok=modal, row=None, type="REQUEST", mode=None, cameo="10", frame="content",
                   pattern="rule: report verb + must/should (a demand)")
@@ -1106,8 +1119,9 @@ def _demands(c: _Coder, cands: list[_Cand]) -> list[_Cand]:
         k.path.extend(steps)
         if speaker is None or not _take(c, k, [speaker], "actor", "speaker"):
             continue
-        if not _take(c, k, [subj], "recipient", "subject of the demand") or \
-                set(k.recipients) <= set(k.actors):
+        # the demand stands even when its subject names no actor ("the oppression must end")
+        _take(c, k, [subj], "recipient", "subject of the demand")
+        if k.recipients and set(k.recipients) <= set(k.actors):
             continue
         content = by_tok.get(tok.i)
         if content is not None:
@@ -1222,6 +1236,9 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
         _modality(c, k)
         _recode(k)
         _mode_from_keywords(c, k)
+        if k.type == "MOBILIZE" and k.tok.lemma_.lower() in EXERCISES and len(k.actors) > 1:
+            k.path.append("an exercise of several forces -> COOPERATE")
+            k.type, k.mode, k.cameo = "COOPERATE", None, "06"
         if (k.type == "CONSULT" or k.recoded_from == "CONSULT") and k.mode != "visit":
             # PLOVER: without a host, all participants are actors
             for r in k.recipients:

@@ -110,6 +110,13 @@ def direct_object(verb: Token) -> Token | None:
             return c
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the missiles fired by ..."
         return verb.head
+    # the small model's usual misparse of "accept refugees fleeing X": the object is
+    # made the subject of a gerund clause
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.tag_ == "VBG":
+            for s in c.children:
+                if s.dep_ == "nsubj" and s.i > verb.i and s.pos_ in ("NOUN", "PROPN"):
+                    return s
     return None
 
 
