@@ -144,15 +144,15 @@ def pair_scores(db: sqlite3.Connection, since: str | None, until: str | None, *,
         having = "WHERE xa.country = ? OR xb.country = ?"
         hparams = [country, country]
     sql = f"""
-    WITH ev AS (
+    WITH ev AS MATERIALIZED (
         SELECT e.id, coalesce(e.score, 0) AS score FROM articles a
-        JOIN events e ON e.article_id = a.id WHERE {' AND '.join(conds)}),
+        CROSS JOIN events e ON e.article_id = a.id WHERE {' AND '.join(conds)}),
     pairs AS (
         SELECT min(s.actor_id, r.actor_id) AS a, max(s.actor_id, r.actor_id) AS b,
                sum(ev.score) AS score, sum(max(ev.score, 0)) AS coop,
                sum(min(ev.score, 0)) AS conflict, count(DISTINCT ev.id) AS events
-        FROM ev JOIN event_actors s ON s.event_id = ev.id AND s.role = 'actor'
-        JOIN event_actors r ON r.event_id = ev.id AND r.role = 'recipient'
+        FROM ev CROSS JOIN event_actors s ON s.event_id = ev.id AND s.role = 'actor'
+        CROSS JOIN event_actors r ON r.event_id = ev.id AND r.role = 'recipient'
         WHERE s.actor_id != r.actor_id GROUP BY 1, 2)
     SELECT p.a, xa.name AS a_name, xa.country AS a_country, xa.kind AS a_kind,
            p.b, xb.name AS b_name, xb.country AS b_country, xb.kind AS b_kind,
@@ -201,6 +201,23 @@ _EVENT_JOINS = """
     LEFT JOIN plover_types p ON p.type = e.type"""
 
 
+_NAME_JOINS = _EVENT_JOINS.split("LEFT JOIN plover_types")[0]
+
+
+def _event_page(db: sqlite3.Connection, conds: list[str], params: list[Any], order: str,
+                page: Page, *, names: bool = False, quad: bool = False) -> list[Row]:
+    """Two steps: pick the page's event ids with only the joins the filters and sort
+    need, then fetch names and sentences for those rows alone (SQLite would otherwise
+    compute every column of every match before sorting)."""
+    joins = _NAME_JOINS if names else "JOIN articles a ON a.id = e.article_id"
+    if quad:
+        joins += " LEFT JOIN plover_types p ON p.type = e.type"
+    where = " WHERE " + " AND ".join(conds) if conds else ""
+    ids = f"SELECT e.id FROM events e {joins}{where} ORDER BY {order}{page.sql()}"
+    return rows(db, f"SELECT {_EVENT_COLUMNS} FROM ({ids}) pg JOIN events e ON e.id = pg.id "
+                    f"{_EVENT_JOINS} ORDER BY {order}", params)
+
+
 def edge_events(db: sqlite3.Connection, a: int, b: int, since: dt.date | None,
                 until: dt.date | None, etype: str | None, page: Page) -> Row:
     """The events behind one network edge (either direction), newest first."""
@@ -216,9 +233,7 @@ def edge_events(db: sqlite3.Connection, a: int, b: int, since: dt.date | None,
     if etype:
         conds.append("e.type = ?")
         params.append(etype)
-    found = rows(db, f"SELECT {_EVENT_COLUMNS} FROM events e {_EVENT_JOINS} "
-                     f"WHERE {' AND '.join(conds)} ORDER BY a.published DESC, e.id"
-                     + page.sql(), params)
+    found = _event_page(db, conds, params, "a.published DESC, e.id", page)
     names = {r["id"]: r["name"] for r in rows(
         db, "SELECT id, name FROM actors WHERE id IN (?, ?)", [a, b])}
     return {"a": a, "b": b, "a_name": names.get(a), "b_name": names.get(b),
@@ -247,10 +262,9 @@ def events(db: sqlite3.Connection, *, since: dt.date | None = None,
         conds.append("coalesce(p.quad, 0) = ?")
         params.append(quad)
     direction = "ASC" if order == "asc" else "DESC"
-    sql = (f"SELECT {_EVENT_COLUMNS} FROM events e {_EVENT_JOINS}"
-           + (" WHERE " + " AND ".join(conds) if conds else "")
-           + f" ORDER BY {EVENT_SORTS[sort]} {direction}, e.id {direction}" + page.sql())
-    return page.cut(rows(db, sql, params))
+    return page.cut(_event_page(
+        db, conds, params, f"{EVENT_SORTS[sort]} {direction}, e.id {direction}", page,
+        names=bool(country) or sort in ("actor", "recipient"), quad=quad is not None))
 
 
 # --- quotes ------------------------------------------------------------------------------
@@ -289,9 +303,11 @@ def quotes(db: sqlite3.Connection, *, q: str | None = None, speaker: str | None 
     if kind:
         conds.append("q.kind = ?")
         params.append(kind)
-    sql = (f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id"
-           + (" WHERE " + " AND ".join(conds) if conds else "")
-           + " ORDER BY a.published DESC, q.id DESC" + page.sql())
+    order = " ORDER BY a.published DESC, q.id DESC"
+    ids = ("SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id"
+           + (" WHERE " + " AND ".join(conds) if conds else "") + order + page.sql())
+    sql = (f"SELECT {_QUOTE_COLUMNS} FROM ({ids}) pg JOIN quotes q ON q.id = pg.id "
+           "JOIN articles a ON a.id = q.article_id" + order)
     try:
         found = rows(db, sql, params)
     except sqlite3.OperationalError as exc:
@@ -344,10 +360,9 @@ def actor(db: sqlite3.Connection, actor_id: int, *, role: str = "actor",
                    AS events_as_recipient""", [actor_id] * 4)[0]
     out["quotes"] = quotes(db, speaker_id=actor_id, page=Page(1, limit))["items"]
     out["events_role"] = role
-    out["events"] = page.cut(rows(db, f"""
-        SELECT {_EVENT_COLUMNS} FROM events e {_EVENT_JOINS}
-        WHERE e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ? AND role = ?)
-        ORDER BY a.published DESC, e.id DESC""" + page.sql(), [actor_id, role]))
+    out["events"] = page.cut(_event_page(
+        db, ["e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ? AND role = ?)"],
+        [actor_id, role], "a.published DESC, e.id DESC", page))
     out["timeline"] = rows(db, """
         SELECT substr(a.published, 1, 7) AS month,
                round(sum(max(coalesce(e.score, 0), 0)), 2) AS coop,
