@@ -9,6 +9,7 @@ process's peak resident size plus each worker's.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -49,7 +50,8 @@ def bench_ingest(n: int = 2000, *, workers: tuple[int, ...] = (1, 2), batch_size
         path = corpus or str(Path(tmp) / "corpus.jsonl")
         if corpus is None:
             write_corpus(n, path, seed=seed)
-        out: dict[str, Any] = {"articles": n, "batch_size": batch_size, "runs": {}}
+        out: dict[str, Any] = {"articles": n, "batch_size": batch_size, "runs": {},
+                               "cores": os.cpu_count(), "load_before": os.getloadavg()[0]}
         if baseline:
             articles = [it.article for it in read_paths([path]) if it.article is not None]
             out["articles"] = len(articles)
@@ -66,6 +68,7 @@ def bench_ingest(n: int = 2000, *, workers: tuple[int, ...] = (1, 2), batch_size
         for w in workers:
             db = str(Path(tmp) / f"bench-{w}.db")
             out["runs"][w] = _run_child(path, db, w, batch_size)
+        out["load_after"] = os.getloadavg()[0]
         if baseline and 1 in out["runs"]:
             out["ratio_single"] = out["runs"][1]["rate"] / out["analyze_many"]["rate"]
         if 1 in out["runs"]:

@@ -331,7 +331,9 @@ def bench_ingest_cmd(articles: int, corpus: str | None, workers: str, batch_size
     if as_json:
         click.echo(json.dumps(r, indent=2))
         return
-    lines = [f"{r['articles']:,} articles, {os.cpu_count()} cores, batch {batch_size}"]
+    lines = [f"{r['articles']:,} articles, {r['cores']} cores, batch {batch_size}, load "
+             f"average {r['load_before']:.1f} before / {r['load_after']:.1f} after "
+             "(figures need an otherwise idle machine)"]
     if "analyze_many" in r:
         lines.append(f"analyze_many (warm, in-process)  {r['analyze_many']['rate']:8.2f} "
                      "articles/s")

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import resource
 import signal
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -69,9 +70,17 @@ class _Chunk:
 
 # --- worker side ---------------------------------------------------------------------------
 
-def _init_worker(model: str) -> None:
-    """Load spaCy once per worker; leave Ctrl-C to the parent, which stops the pool."""
+def _init_worker(model: str, parent: int) -> None:
+    """Load spaCy once per worker; leave Ctrl-C to the parent, which stops the pool; and
+    exit if the parent dies (kill -9), rather than linger holding a model in memory."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
     from .. import nlp
 
     nlp.load(model)
@@ -209,6 +218,7 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
         if progress:
             progress(stats)
 
+    previous = _term_as_interrupt()
     try:
         if workers <= 1:
             for chunk in chunks:
@@ -219,6 +229,8 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
     except KeyboardInterrupt:
         stats.interrupted = True
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
         stats.elapsed = time.perf_counter() - t0
         stats.peak_rss_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                              + (sum(stats.worker_rss_mb.values()) if workers > 1 else 0.0))
@@ -229,11 +241,24 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
     return stats
 
 
+def _term_as_interrupt():  # type: ignore[no-untyped-def]
+    """Make SIGTERM stop an ingest like Ctrl-C (batch rolled back, workers stopped);
+    returns the previous handler, or None off the main thread where signals are not ours."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def handler(signum, frame):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, handler)
+
+
 def _parallel(chunks: Iterator[_Chunk], workers: int, options: Options,
               commit: Callable[[_Chunk, tuple | None], None]) -> None:  # type: ignore[type-arg]
     ctx = multiprocessing.get_context("spawn")  # no fork of a threaded parent
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                               initializer=_init_worker, initargs=(options.model,))
+                               initializer=_init_worker,
+                               initargs=(options.model, os.getpid()))
     pending: deque[tuple[_Chunk, Future | None]] = deque()  # type: ignore[type-arg]
 
     def drain_one() -> None:
