@@ -91,6 +91,14 @@ def test_mixed_quote_with_its_object(speakers):
     assert speakers(a, qs[0]) == ["Anna Berg"]
 
 
+def test_a_belief_verb_yields_to_the_speech_verb_above_it(speakers):
+    text = 'Anna Berg told reporters she would consider any delay "a betrayal".'
+    a, qs = only(text, "mixed")
+    assert qs[0].cue.text == "told"
+    assert qs[0].content.text.startswith("she would consider")
+    assert speakers(a, qs[0]) == ["Anna Berg"]
+
+
 def test_pronoun_speaker_resolved_to_previous_subject(speakers):
     text = ('Tomas Varga arrived in Vienna for the talks. '
             '"Nobody should expect miracles this week," he added.')

@@ -227,27 +227,35 @@ def _structural_cue(ctx: _Ctx, qtoks: list[Token], inside: set[int]):
             if c.i not in inside and ctx.cue_of(c) is not None and c.dep_ in (
                     "parataxis", "ccomp", "advcl", "conj", "dep", "ROOT"):
                 return c, None, None
-    # the quote hangs off the cue: climb from each root to the first cue
+    # the quote hangs off the cue: climb from each root to the first cue that takes the
+    # quote as its complement (not as its subject); a belief or finding verb ("he would
+    # consider it 'an insult'") yields to a speech verb above it ("he told reporters")
     for r in roots:
         child = r
         node = r.head
-        prep = None
         hops = 0
+        found = None
         while node.i != child.i and hops < 8:
             if ctx.para[node.i] != ctx.para[r.i] or (
                     node.i in ctx.region_of_token and node.i not in inside):
                 break
             if node.i not in inside:
-                if ctx.cue_of(node) is not None:
-                    if child.dep_ == "prep" and child.i == node.i + 1:
-                        prep = child
-                    return node, (None if child.i in inside and child is r
-                                  and _is_whole(ctx, node, child, inside) else child), prep
+                cue = ctx.cue_of(node)
+                if cue is not None and child.dep_ not in SUBJECTS:
+                    prep = child if child.dep_ == "prep" and child.i == node.i + 1 else None
+                    whole = child is r and _is_whole(ctx, node, child, inside)
+                    candidate = (node, None if whole else child, prep)
+                    if found is None:
+                        found = candidate
+                    if cue.kind in ("speech", "request", "judgement", "source"):
+                        return candidate
                 if node.lower_ == "according":
-                    return None
+                    return found
             child = node
             node = node.head
             hops += 1
+        if found is not None:
+            return found
     return None
 
 
@@ -265,8 +273,8 @@ def _complement(ctx: _Ctx, cue: Token, child: Token) -> tuple[int, int]:
              and c.dep_ != "parataxis"]
     if child not in parts:
         parts.append(child)
-    if child.dep_ in ("advcl", "parataxis"):
-        parts = [child]
+    if child.dep_ in ("advcl", "parataxis", "ccomp", "xcomp"):
+        parts = [child]  # a clause is the whole content; "told reporters" is the audience
     toks = [t for p in parts for t in p.subtree]
     # stop at a following attribution or sentence end
     sent = cue.sent
