@@ -60,6 +60,8 @@ class ReadOnlyStore:
         names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
         if "articles" not in names:
             raise StoreError(f"{path}: not a communique database (no articles table)")
+        #: False for a store written before migration m005: pages work, dates join slowly
+        self.indexed = "articles_id_published" in names
 
     def connect(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
@@ -205,6 +207,12 @@ def _json(data: dict[str, Any]) -> JSONResponse:
     return JSONResponse(data)
 
 
+def marker(db: sqlite3.Connection) -> tuple[Any, ...]:
+    """Changes whenever an ingest adds to the store: the key that invalidates caches."""
+    return tuple(db.execute("SELECT max(id), (SELECT max(id) FROM events) "
+                            "FROM articles").fetchone())
+
+
 def get_db(request: Request) -> sqlite3.Connection:
     """This thread's read-only connection to the app's store."""
     return request.app.state.store.connect()
@@ -292,15 +300,14 @@ def create_app(db_path: str | Path) -> FastAPI:
                       until: dt.date | None) -> dict[str, Any]:
         """Cached until the store grows: its counts and rankings scan whole tables."""
         _period_ok(since, until)
-        marker = db.execute("SELECT max(id), (SELECT max(id) FROM events) "
-                            "FROM articles").fetchone()
+        mark = marker(db)
         hit = overview_cache.get((since, until))
-        if hit is not None and hit[0] == marker:
+        if hit is not None and hit[0] == mark:
             return hit[1]
         data = Q.overview(db, since, until)
         if len(overview_cache) >= 64:
             overview_cache.pop(next(iter(overview_cache)), None)
-        overview_cache[(since, until)] = (marker, data)
+        overview_cache[(since, until)] = (mark, data)
         return data
 
     @app.get("/api/overview", tags=["overview"], summary="Corpus overview")
@@ -365,9 +372,18 @@ def create_app(db_path: str | Path) -> FastAPI:
         return page(request, "actors.html",
                     {"r": actors_data(db, q, country, page_no, per_page)})
 
+    summaries: dict[tuple[Any, ...], dict[str, Any] | None] = {}
+
     def actor_data(db: sqlite3.Connection, actor_id: int, role: str, p: int,
                    per_page: int) -> dict[str, Any]:
-        found = Q.actor(db, actor_id, role=role, page=Q.Page(p, per_page))
+        """The summary (whole-history aggregates) is cached until the store grows."""
+        key = (actor_id, *marker(db))
+        if key not in summaries:
+            if len(summaries) >= 512:
+                summaries.pop(next(iter(summaries)), None)
+            summaries[key] = Q.actor_summary(db, actor_id)
+        found = Q.actor(db, actor_id, role=role, page=Q.Page(p, per_page),
+                        summary=summaries[key]) if summaries[key] else None
         if found is None:
             raise HTTPException(404, f"no actor {actor_id}")
         return found

@@ -31,6 +31,10 @@ def serve(db_path: str, host: str, port: int) -> None:
     from .app import create_app
 
     app = create_app(db_path)
+    if not app.state.store.indexed:
+        click.echo("warning: this store predates the date index of migration m005; pages "
+                   "will be slow on a large corpus (any `communique ingest` into it adds it)",
+                   err=True)
     if not _is_loopback(host):
         click.echo(f"warning: binding {host}: anyone who can reach this address can read "
                    "the corpus", err=True)

@@ -336,10 +336,9 @@ def actors(db: sqlite3.Connection, *, q: str | None, country: str | None,
     return page.cut(rows(db, sql, params))
 
 
-def actor(db: sqlite3.Connection, actor_id: int, *, role: str = "actor",
-          page: Page = Page(), limit: int = 10) -> Row | None:
-    """One actor: roles over time, quotes, events (as ``role``), monthly cooperation and
-    conflict, main partners and adversaries."""
+def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10) -> Row | None:
+    """One actor without its events list: roles over time, counts, latest quotes, monthly
+    cooperation and conflict, main partners and adversaries (the costly, cacheable part)."""
     found = rows(db, "SELECT id, key, name, kind, country, organization, sector, wikidata "
                      "FROM actors WHERE id = ?", [actor_id])
     if not found:
@@ -348,7 +347,7 @@ def actor(db: sqlite3.Connection, actor_id: int, *, role: str = "actor",
     out["roles"] = rows(db, """
         SELECT aa.role, min(a.published) AS first, max(a.published) AS last,
                count(*) AS articles
-        FROM article_actors aa JOIN articles a ON a.id = aa.article_id
+        FROM article_actors aa CROSS JOIN articles a ON a.id = aa.article_id
         WHERE aa.actor_id = ? AND aa.role IS NOT NULL GROUP BY aa.role
         ORDER BY first, aa.role LIMIT 50""", [actor_id])
     out["counts"] = rows(db, """
@@ -359,31 +358,42 @@ def actor(db: sqlite3.Connection, actor_id: int, *, role: str = "actor",
                (SELECT count(*) FROM event_actors WHERE actor_id = ? AND role = 'recipient')
                    AS events_as_recipient""", [actor_id] * 4)[0]
     out["quotes"] = quotes(db, speaker_id=actor_id, page=Page(1, limit))["items"]
-    out["events_role"] = role
-    out["events"] = page.cut(_event_page(
-        db, ["e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ? AND role = ?)"],
-        [actor_id, role], "a.published DESC, e.id DESC", page))
     out["timeline"] = rows(db, """
         SELECT substr(a.published, 1, 7) AS month,
                round(sum(max(coalesce(e.score, 0), 0)), 2) AS coop,
                round(sum(min(coalesce(e.score, 0), 0)), 2) AS conflict, count(*) AS events
-        FROM events e JOIN articles a ON a.id = e.article_id
+        FROM events e CROSS JOIN articles a ON a.id = e.article_id
         WHERE e.negated = 0 AND a.published IS NOT NULL
           AND e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)
         GROUP BY month ORDER BY month DESC LIMIT 120""", [actor_id])[::-1]
     counterparts = rows(db, """
-        SELECT o.actor_id AS id, x.name, x.country,
-               round(sum(coalesce(e.score, 0)), 2) AS score, count(DISTINCT e.id) AS events
-        FROM event_actors me
-        JOIN event_actors o ON o.event_id = me.event_id AND o.role != me.role
-        JOIN events e ON e.id = me.event_id AND e.negated = 0
-        JOIN actors x ON x.id = o.actor_id
-        WHERE me.actor_id = ? AND o.actor_id != ?
-        GROUP BY o.actor_id""", [actor_id, actor_id])
+        SELECT c.id, x.name, x.country, round(c.score, 2) AS score, c.events FROM (
+            SELECT o.actor_id AS id, sum(coalesce(e.score, 0)) AS score, count(*) AS events
+            FROM event_actors me
+            CROSS JOIN event_actors o ON o.event_id = me.event_id AND o.role != me.role
+            CROSS JOIN events e ON e.id = me.event_id
+            WHERE me.actor_id = ? AND o.actor_id != ? AND e.negated = 0
+            GROUP BY o.actor_id) c
+        JOIN actors x ON x.id = c.id""", [actor_id, actor_id])
     out["partners"] = sorted((c for c in counterparts if c["score"] > 0),
                              key=lambda c: (-c["score"], c["name"]))[:limit]
     out["adversaries"] = sorted((c for c in counterparts if c["score"] < 0),
                                 key=lambda c: (c["score"], c["name"]))[:limit]
+    return out
+
+
+def actor(db: sqlite3.Connection, actor_id: int, *, role: str = "actor",
+          page: Page = Page(), limit: int = 10, summary: Row | None = None) -> Row | None:
+    """:func:`actor_summary` (or the ``summary`` given) plus a page of the actor's events
+    as ``role`` (actor or recipient)."""
+    summary = summary if summary is not None else actor_summary(db, actor_id, limit)
+    if summary is None:
+        return None
+    out = dict(summary)
+    out["events_role"] = role
+    out["events"] = page.cut(_event_page(
+        db, ["e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ? AND role = ?)"],
+        [actor_id, role], "a.published DESC, e.id DESC", page))
     return out
 
 
