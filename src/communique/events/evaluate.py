@@ -45,9 +45,9 @@ MAIN_DEPTH = 2
 
 
 def main_event(events: list[EventDraft]) -> EventDraft | None:
-    """The sentence's main event: not negated, nearest the root, then earliest; none when
-    every event sits deep in a modifier."""
-    live = [e for e in events if not e.negated and e.depth <= MAIN_DEPTH]
+    """The sentence's main event: something that happened (not negated, not hypothetical),
+    nearest the root, then earliest; none when every event sits deep in a modifier."""
+    live = [e for e in events if not (e.negated or e.hypothetical) and e.depth <= MAIN_DEPTH]
     if not live:
         return None
     return min(live, key=lambda e: (e.depth, e.trigger[0]))

@@ -274,6 +274,9 @@ class _Coder:
                 if "@inf" in vals and (comp is None or not any(
                         a.tag_ == "TO" for a in comp.children)):
                     return False
+                words = {v for v in vals if not v.startswith("@")}
+                if words and (comp is None or comp.lemma_.lower() not in words):
+                    return False
             elif key == "voice":
                 passive = sx.is_passive(tok)
                 if ("passive" in vals) != passive:
@@ -906,9 +909,10 @@ def _recode_with_content(k: _Cand, content: _Cand) -> None:
     if k.type in ("REQUEST", "REJECT"):
         if k.mode is None:
             k.mode = REQUEST_MODE.get(ct, "change")
-        if k.type == "REQUEST" and QUAD[ct] in (3, 4) and k.cameo == "02":
-            # CAMEO appeals (02) are all for cooperation; a call for sanctions, protest or
-            # force is a demand (10)
+        if k.type == "REQUEST" and QUAD[ct] in (3, 4) and k.cameo == "02" and \
+                content.tok.pos_ == "NOUN" and ct != "REQUEST":
+            # CAMEO appeals (02) are for cooperation; a call for sanctions, strikes or force
+            # ("called for sanctions against X") is a demand (10)
             k.cameo = "10"
     elif k.type == "THREATEN":
         if k.mode is None:
@@ -1203,6 +1207,28 @@ def _mode_from_keywords(c: _Coder, k: _Cand) -> None:
             return
 
 
+GOAL_PREPS = {"to", "on", "against", "at", "into", "with", "toward", "towards", "upon"}
+
+
+def _goal_heads(k: _Cand) -> list[Token]:
+    """Where an event without an actor recipient is directed, for its recipient spans:
+    "opened its borders TO REFUGEES", "lifted a ban ON US POULTRY"."""
+    nodes = [k.tok] + ([k.governor] if k.governor is not None else [])
+    for n in nodes:
+        p = sx.preps(n, GOAL_PREPS)
+        if p:
+            return p[:1]
+    for n in nodes:
+        obj = sx.direct_object(n)
+        if obj is not None and obj is not k.tok:
+            p = sx.preps(obj, GOAL_PREPS)
+            if p:
+                return p[:1]
+            if not _is_theme(k, obj) and k.type not in ("AID", "SUPPORT", "AGREE"):
+                return [obj]
+    return []
+
+
 def _span(doc: Doc, heads: list[Token], split_conj: bool = True) -> list[tuple[int, int]]:
     out = []
     for h in heads:
@@ -1254,7 +1280,8 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             k.head_ids.get(h.i) and set(k.head_ids[h.i]) <= set(k.actors))]
         actor_heads = k.actor_heads or k.unresolved.get("actor", [])
         recipient_heads = k.recipient_heads or (
-            k.unresolved.get("recipient", []) if k.type in PATIENT_TYPES else [])
+            k.unresolved.get("recipient", []) if k.type in PATIENT_TYPES else []) or \
+            _goal_heads(k)
         k.recipients = [r for r in k.recipients if r not in k.actors]
         ev = EventDraft(
             type=k.type, mode=k.mode,
