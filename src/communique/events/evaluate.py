@@ -24,14 +24,11 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from .. import nlp as _nlp
-from ..actors import find_actors
 from ..errors import InputError
 from ..options import Options
-from ..quotes import cues as _cues
-from ..quotes import find_quotes, find_regions, quoted_mask
-from . import lexicon as _lexicon
 from . import syntax as sx
-from .stage import EventDraft, find_events
+from .stage import EventDraft
+from .trace import trace
 
 CLASSES = (0, 1, 2, 3, 4)
 CLASS_NAMES = {0: "no event", 1: "verbal coop", 2: "material coop", 3: "verbal conflict",
@@ -60,14 +57,9 @@ def _events_of(texts: list[str], options: Options) -> Iterator[list[EventDraft]]
 
 def _docs_events(texts: list[str], options: Options) -> Iterator[tuple[Doc, list[EventDraft]]]:
     nlp = _nlp.load(options.model)
-    cue_lex = _cues.load(tuple(options.cue_files))
-    lex = _lexicon.load(tuple(options.event_files))
     for doc in nlp.pipe(texts, batch_size=64):
-        text = doc.text
-        regions = find_regions(text)
-        index = find_actors(doc, quoted_mask(text, regions))
-        drafts = find_quotes(doc, regions, index, cue_lex, indirect=options.indirect)
-        yield doc, find_events(doc, index, drafts, lex, complete_only=False)
+        t = trace(doc, options)
+        yield doc, t.events
 
 
 def read_classes(path: str | Path) -> list[tuple[str, int]]:
