@@ -213,3 +213,16 @@ def test_missing_store_is_an_error(tmp_path) -> None:  # noqa: ANN001
     (tmp_path / "other.db").write_bytes(b"")
     with pytest.raises(StoreError):
         create_app(tmp_path / "other.db")
+
+
+def test_both_quote_search_plans_agree(client, monkeypatch) -> None:  # noqa: ANN001
+    """Common words walk the date index, rare ones sort their matches: same rows."""
+    from communique.web import queries as Q
+
+    db = client.app.state.store.connect()
+    for q in ("talks", "the", None):
+        sorted_plan = Q.quotes(db, q=q, page=Q.Page(1, 20))
+        monkeypatch.setattr(Q, "COMMON_MATCHES", 1)
+        walked = Q.quotes(db, q=q, page=Q.Page(1, 20))
+        monkeypatch.setattr(Q, "COMMON_MATCHES", 10**9)
+        assert walked == sorted_plan
