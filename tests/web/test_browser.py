@@ -127,15 +127,24 @@ def test_network_and_edge_click(server: str, page) -> None:  # noqa: ANN001
     page.goto(server + "/network?since=2023-01-01&until=2023-12-31")
     page.wait_for_selector("#network[data-ready='1']", timeout=20000)
     assert page.evaluate("window.communiqueNetwork.edges().length") > 0
-    # click the middle of the strongest edge where Cytoscape drew it
+    # click the middle of the edge whose midpoint lies farthest from any node, so the
+    # click cannot land on a node (which would open the actor page)
     pos = page.evaluate("""() => {
         const cy = window.communiqueNetwork;
-        const strength = (x) => Math.abs(x.data('score'));
-        const e = cy.edges().sort((x, y) => strength(y) - strength(x))[0];
-        const m = e.renderedMidpoint();
         const box = document.getElementById('network').getBoundingClientRect();
-        return {x: box.left + m.x, y: box.top + m.y, events: e.data('events')};
+        const nodes = cy.nodes().map((n) => n.renderedPosition());
+        let best = null;
+        cy.edges().forEach((e) => {
+            const m = e.renderedMidpoint();
+            const d = Math.min(...nodes.map((p) => Math.hypot(p.x - m.x, p.y - m.y)));
+            const inside = m.x > 5 && m.y > 5 && m.x < box.width - 5 && m.y < box.height - 5;
+            if (inside && (best === null || d > best.d)) {
+                best = {d: d, x: box.left + m.x, y: box.top + m.y, events: e.data('events')};
+            }
+        });
+        return best;
     }""")
+    assert pos is not None and pos["d"] > 8
     page.mouse.click(pos["x"], pos["y"])
     page.wait_for_selector("#edge-events li.edge-event", timeout=10000)
     assert page.locator("#edge-events li.edge-event").count() == min(pos["events"], 50)
