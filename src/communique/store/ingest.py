@@ -51,6 +51,7 @@ class IngestStats:
     interrupted: bool = False
     peak_rss_mb: float = 0.0
     worker_rss_mb: dict[int, float] = field(default_factory=dict)
+    worker_cpu_s: dict[int, float] = field(default_factory=dict)  # cumulative, per process
 
     @property
     def done(self) -> int:
@@ -87,7 +88,7 @@ def _init_worker(model: str, parent: int) -> None:
 
 
 def analyze_chunk(articles: Sequence[Article], options: Options
-                  ) -> tuple[list[Analysis | str], list[bytes | None], int, float]:
+                  ) -> tuple[list[Analysis | str], list[bytes | None], int, float, float]:
     """Analyse a chunk: per article an Analysis or a one-line failure reason, with its
     MinHash signature. A crash inside the pipeline fails only the article that caused it:
     the chunk is retried one article at a time."""
@@ -107,8 +108,8 @@ def analyze_chunk(articles: Sequence[Article], options: Options
                 results.append(f"analysis failed: {type(exc).__name__}: {first}"[:500])
     sigs = [dedup.signature(a.article.text) if isinstance(a, Analysis) else None
             for a in results]
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return results, sigs, os.getpid(), rss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return results, sigs, os.getpid(), usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def _reason(f: Failure) -> str:
@@ -198,8 +199,9 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
     def commit(chunk: _Chunk, outcome: tuple | None) -> None:  # type: ignore[type-arg]
         batch: list[Analysed | Failed] = list(chunk.failures)
         if outcome is not None:
-            results, sigs, pid, rss = outcome
+            results, sigs, pid, rss, cpu = outcome
             stats.worker_rss_mb[pid] = max(stats.worker_rss_mb.get(pid, 0.0), rss)
+            stats.worker_cpu_s[pid] = max(stats.worker_cpu_s.get(pid, 0.0), cpu)
             for (file, position, h, _), result, sig in zip(chunk.articles, results, sigs,
                                                            strict=True):
                 if isinstance(result, Analysis) and sig is not None:
