@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -42,17 +43,21 @@ def _ingest_child(corpus: str, db: str, workers: int) -> dict[str, Any]:
 
 
 def _in_child(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    """``fn(*args)`` in a fresh process, not a daemon: ingest starts its own workers."""
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(1) as pool:
-        return pool.apply(fn, args)
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+        return pool.submit(fn, *args).result()
 
 
 def bench_spark(n: int = 400, *, masters: tuple[str, ...] = ("local[1]", "local[2]"),
                 ingest_workers: int | None = 2, partitions: int | None = None,
-                seed: int = 0, workdir: str | None = None) -> dict[str, Any]:
+                seed: int = 0, workdir: str | None = None,
+                progress: Callable[[str, dict[str, Any]], None] | None = None
+                ) -> dict[str, Any]:
     """Figures for ``n`` synthetic articles: per master and for ingest, articles/s and
-    seconds; ``speedup`` of the last master over the first; ``overhead``: how much longer
-    Spark on ``local[ingest_workers]`` takes than ingest with as many workers."""
+    seconds (each passed to ``progress`` as it ends); ``speedup`` of the last master over
+    the first; ``overhead``: how much longer Spark on ``local[ingest_workers]`` takes
+    than ingest with as many workers."""
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         corpus = str(Path(tmp) / "corpus.jsonl")
         write_corpus(n, corpus, seed=seed)
@@ -61,12 +66,16 @@ def bench_spark(n: int = 400, *, masters: tuple[str, ...] = ("local[1]", "local[
             out["spark"][master] = _in_child(_spark_child, corpus,
                                              str(Path(tmp) / f"out-{len(out['spark'])}"),
                                              master, partitions)
+            if progress:
+                progress(f"spark {master}", out["spark"][master])
         runs = list(out["spark"].values())
         if len(runs) > 1:
             out["speedup"] = runs[-1]["rate"] / runs[0]["rate"]
         if ingest_workers:
             out["ingest"] = _in_child(_ingest_child, corpus, str(Path(tmp) / "bench.db"),
                                       ingest_workers)
+            if progress:
+                progress(f"ingest --workers {ingest_workers}", out["ingest"])
             same = out["spark"].get(f"local[{ingest_workers}]")
             if same:
                 out["overhead"] = same["seconds"] / out["ingest"]["seconds"] - 1.0

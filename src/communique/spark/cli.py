@@ -4,6 +4,8 @@ CLI works without the ``spark`` extra."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from ..options import DEFAULT_MAX_CHARS, Options
@@ -26,8 +28,8 @@ def spark() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, metavar="DIR",
               help="Output directory (local path or any Hadoop URI, e.g. s3a://...).")
-@click.option("--master", default=None, metavar="URL",
-              help="Spark master, e.g. local[2] (default: spark-submit's, else local[*]).")
+@click.option("--master", default="local[*]", show_default=True, metavar="URL",
+              help="Spark master, e.g. local[2]; '' keeps the one spark-submit set.")
 @click.option("--partitions", type=click.IntRange(min=1), default=None,
               help="Analysis partitions (default: 4 per core).")
 @click.option("--format", "fmt", type=click.Choice(["auto", "files", "parquet"]),
@@ -37,23 +39,18 @@ def spark() -> None:
               help="Field holding an attribute, e.g. --field text=body (repeatable).")
 @click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS,
               show_default=True, help="Refuse longer articles.")
-def analyze_cmd(inputs: tuple[str, ...], out_dir: str, master: str | None,
+def analyze_cmd(inputs: tuple[str, ...], out_dir: str, master: str,
                 partitions: int | None, fmt: str, fields: tuple[str, ...],
                 max_chars: int) -> None:
     """Analyse INPUTS on Spark into Parquet tables under --out: articles, actors, quotes,
     events (the columns of `communique export`), records (for `communique load`) and
     failures (every refused record with its reason)."""
     _need_pyspark()
-    import os
-
     from ..readers import Fields, ReadOptions
     from .job import run, session
 
     read_options = ReadOptions(fields=Fields.parse(list(fields)), max_chars=max_chars)
-    if master is None and "SPARK_ENV_LOADED" not in os.environ \
-            and "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
-        master = "local[*]"
-    result = run(list(inputs), out_dir, spark=session(master), partitions=partitions,
+    result = run(list(inputs), out_dir, spark=session(master or None), partitions=partitions,
                  fmt=fmt, options=Options(max_chars=max_chars), read_options=read_options)
     click.echo(f"{result['articles']:,} articles analysed, {result['failures']:,} failures, "
                f"in {result['seconds']:.1f} s -> {out_dir}", err=True)
@@ -88,16 +85,14 @@ def bench_spark_cmd(n: int, partitions: int | None, no_ingest: bool) -> None:
     _need_pyspark()
     from .bench import bench_spark
 
-    r = bench_spark(n, partitions=partitions, ingest_workers=None if no_ingest else 2)
-    click.echo(f"corpus: {r['n']} synthetic articles")
-    for master, run in r["spark"].items():
-        click.echo(f"spark {master:<9} {run['rate']:7.2f} articles/s "
+    def show(name: str, run: dict[str, Any]) -> None:
+        click.echo(f"{name:<20} {run['rate']:7.2f} articles/s "
                    f"({run['articles']} in {run['seconds']:.1f} s)")
+
+    click.echo(f"corpus: {n} synthetic articles")
+    r = bench_spark(n, partitions=partitions, ingest_workers=None if no_ingest else 2,
+                    progress=show)
     if "speedup" in r:
         click.echo(f"speed-up local[2] / local[1]: {r['speedup']:.2f}x")
-    if "ingest" in r:
-        i = r["ingest"]
-        click.echo(f"ingest --workers 2 {i['rate']:7.2f} articles/s "
-                   f"({i['articles']} in {i['seconds']:.1f} s)")
     if "overhead" in r:
         click.echo(f"spark overhead vs ingest --workers 2: {100 * r['overhead']:+.0f}% time")

@@ -105,17 +105,17 @@ def _tables_schema() -> Any:
     """The JSON that :func:`rows.record_rows` returns for one record, as a Spark type."""
     from pyspark.sql import types as T
 
-    def struct(cols: list[tuple[str, str]], extra: list[Any] = ()) -> Any:  # type: ignore[assignment]
+    def struct(cols: list[tuple[str, str]], *extra: Any) -> Any:
         return T.StructType([T.StructField(c, _spark_type(t)) for c, t in cols] + list(extra))
 
-    actor_cols = [c for c in COLUMNS["actors"] if c[0] not in ("articles",)]
+    actor_cols = [c for c in COLUMNS["actors"] if c[0] != "articles"]
     quote_cols = [c for c in COLUMNS["quotes"] if c[0] != "speakers"]
     return T.StructType([
         T.StructField("article", struct(COLUMNS["articles"])),
         T.StructField("actors", T.ArrayType(struct(
-            actor_cols, [T.StructField("index", T.LongType())]))),
+            actor_cols, T.StructField("index", T.LongType())))),
         T.StructField("quotes", T.ArrayType(struct(
-            quote_cols, [T.StructField("speaker_actor_ids", T.ArrayType(T.LongType()))]))),
+            quote_cols, T.StructField("speaker_actor_ids", T.ArrayType(T.LongType()))))),
         T.StructField("events", T.ArrayType(struct(COLUMNS["events"]))),
     ])
 
@@ -343,9 +343,9 @@ def analyze_dataframe(df: DataFrame, options: Options | None = None, *,
     ``df`` is either :func:`read_input` output or any table with a ``text`` column and
     optionally ``title``, ``url``, ``source``, ``published``, ``id`` (names set by
     ``read_options.fields``). Exact duplicates (same normalized-text hash) are analysed
-    once, the first by (file, position) kept, as the store would. The analysed rows are
-    persisted so the tables derive from one analysis; call ``unpersist`` on
-    ``tables["records"]`` when done in a long notebook session.
+    once, the first by (file, position) kept, as the store would. The analysed rows
+    (``tables["_analysed"]``) are persisted so every table derives from one analysis;
+    unpersist them when done in a long notebook session.
     """
     from pyspark import StorageLevel
     from pyspark.sql import Window
