@@ -105,8 +105,10 @@ class EventDraft:
 
     @property
     def complete(self) -> bool:
-        """PLOVER codes an event only with an actor, and a recipient where the type needs one."""
-        return bool(self.actors) and (bool(self.recipients) or self.type not in NEEDS_RECIPIENT)
+        """PLOVER codes an event only with an actor, and a recipient where the type needs one
+        (joint action of several actors, "X and Y cooperated", has them all as actors)."""
+        return bool(self.actors) and (bool(self.recipients) or self.type not in NEEDS_RECIPIENT
+                                      or (self.type == "COOPERATE" and len(self.actors) > 1))
 
     @property
     def quad(self) -> int:
@@ -142,6 +144,7 @@ class _Cand:
     contexts: tuple[str, ...] = ()
     unresolved: dict[str, list[Token]] = field(default_factory=dict)
     head_ids: dict[int, list[int]] = field(default_factory=dict)
+    arg_nodes: list[Token] = field(default_factory=list)  # argument heads as parsed
 
 
 class _Coder:
@@ -365,7 +368,7 @@ class _Coder:
             return tok.lower_ not in ("it", "this", "that", "what", "which", "there") or \
                 self.label(tok) is not None
         lem = tok.lemma_.lower()
-        if lem in sx.ACTOR_NOUNS:
+        if lem in sx.ACTOR_NOUNS or sx.unnamed_name(tok):
             return True
         if lem in sx.QUANTITY_NOUNS or tok.pos_ == "NUM":
             return any(self.actor_like(o) for o in sx.preps(tok, {"of"}))
@@ -423,6 +426,14 @@ class _Coder:
                 return [(s, h) for s in self.drafts[q].speakers]
         if low in sx.RELATIVES and h.head.dep_ == "relcl":
             h = h.head.head
+        if h.pos_ == "NOUN" and depth < 2 and h.lemma_.lower() in sx.ACTOR_NOUNS:
+            # "the armies of Brazil and Argentina": several named actors, not one group
+            of = sx.preps(h, {"of"})
+            if of and len(sx.conjuncts(of[0])) > 1:
+                hits = [x for q in sx.conjuncts(of[0])
+                        for x in self._resolve_one(q, path, role, depth + 1)]
+                if len(hits) > 1:
+                    return [(i, h) for i, _ in hits]
         m = self.index.mention_at(h)
         if m is not None and m.actor >= 0:
             return [(m.actor, h)]
@@ -434,7 +445,7 @@ class _Coder:
                     return [(cid, h)]
             return []
         lem = h.lemma_.lower()
-        if lem in sx.ACTOR_NOUNS and h.pos_ in ("NOUN", "PROPN"):
+        if (lem in sx.ACTOR_NOUNS and h.pos_ in ("NOUN", "PROPN")) or sx.unnamed_name(h):
             # created in the actor index only if the event is kept (see materialize)
             return [(-1 - h.i, h)]
         if (lem in sx.QUANTITY_NOUNS or h.pos_ == "NUM") and depth < 2:
@@ -595,6 +606,7 @@ def _take(c: _Coder, cand: _Cand, heads: list[Token], role: str, how: str) -> bo
     heads = [h for h in heads if h is not None]
     if not heads:
         return False
+    cand.arg_nodes.extend(h for h in heads if h not in cand.arg_nodes)
     hits: list[tuple[int, Token]] = []
     for h in heads:
         for hit in c.resolve(h, cand.path, role):
@@ -964,6 +976,20 @@ def _consume(c: _Coder, cands: list[_Cand]) -> None:
             k.dropped = True
 
 
+def _nested(cands: list[_Cand]) -> None:
+    """An event inside another's argument phrase, of the same type and by the same actors,
+    describes that event ("the missiles FIRED by the army struck ..."): one event."""
+    live = [k for k in cands if not k.dropped]
+    for k in live:
+        for o in live:
+            if o is k or o.type != k.type or o.dropped or set(o.actors) != set(k.actors):
+                continue
+            if any(h.left_edge.i <= k.tok.i <= h.right_edge.i for h in o.arg_nodes):
+                k.dropped = True
+                o.path.append(f"'{k.tok.text}' inside an argument is the same event")
+                break
+
+
 def _clause_head(c: _Coder, k: _Cand) -> Token:
     """The verb whose auxiliaries and negation govern the event."""
     if k.governor is not None and k.tok.pos_ == "NOUN":
@@ -1066,7 +1092,9 @@ def _own_flags(c: _Coder, k: _Cand, node: Token, first: bool) -> None:
             else:
                 k.hypothetical = True
                 k.path.append(f"hypothetical: '{ch.text}' clause")
-    if first and node.tag_ == "VB" and node.dep_ == "ROOT" and any(
+    if first and node.tag_ == "VB" and (node.dep_ == "ROOT" or (
+            node.dep_ == "relcl" and node.head.dep_ in ("ROOT", "nsubj")
+            and not sx.has_child(node, sx.SUBJECTS))) and any(
             a.tag_ == "TO" for a in node.children):
         k.future = True
         k.path.append("future: headline infinitive")
@@ -1254,6 +1282,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
     _absorb(c, cands)
     cands.extend(_demands(c, cands))
     _consume(c, cands)
+    _nested(cands)
     article_ctx: list[str] | None = None
     out: list[EventDraft] = []
     for k in cands:

@@ -72,6 +72,13 @@ TARGET_NOUNS = {"position", "base", "target", "village", "town", "city", "area",
                 "territory", "border", "office", "mosque", "church", "line"}
 
 
+def unnamed_name(tok: Token) -> bool:
+    """A proper noun the entity recogniser missed ("Modi will meet ..."): a name all the
+    same, when capitalised and not a date, month or weekday."""
+    return (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper()
+            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"))
+
+
 def has_child(tok: Token, deps: tuple[str, ...] | set[str]) -> bool:
     return any(c.dep_ in deps for c in tok.children)
 
@@ -154,7 +161,15 @@ def subject(verb: Token, max_hops: int = 6) -> tuple[Token | None, list[str]]:
     """
     path: list[str] = []
     cur = verb
-    for _ in range(max_hops):
+    for hop in range(max_hops):
+        if hop == 0 and cur.pos_ == "VERB" and not has_child(cur, SUBJECTS):
+            # the small model's misparse of "If Turkey attacks Greece": the subject is
+            # taken for a compound of the verb
+            for c in cur.children:
+                if c.dep_ == "compound" and c.i < cur.i and c.ent_type_ in (
+                        "GPE", "ORG", "NORP", "PERSON"):
+                    path.append(f"'{c.text}' misparsed as a compound: the subject")
+                    return c, path
         for c in cur.children:
             if c.dep_ in SUBJECTS:
                 if c.lower_ in RELATIVES and cur.dep_ == "relcl":
@@ -162,7 +177,9 @@ def subject(verb: Token, max_hops: int = 6) -> tuple[Token | None, list[str]]:
                     return cur.head, path
                 return c, path
         if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
-            # "troops who attacked" with 'who' missing in the parse
+            if _infinitive(cur):  # headline "Macron to visit China" parsed as a relative
+                path.append(f"headline infinitive: '{cur.head.text}' acts")
+                return cur.head, path
             return None, path
         head = cur.head
         if head.i == cur.i:
