@@ -67,6 +67,11 @@ DEMAND_MODALS = {"must", "should"}
 #: types whose object is affected even when it names no actor ("shelled the depot",
 #: "vetoed the resolution"); for the others an object that is no actor is a theme
 #: ("sent aid", "signed an agreement") and marks no recipient
+#: heads that make a trigger noun before them a mere modifier ("talk show", "attack
+#: helicopter"); event heads ("mediation effort", "ceasefire deal") keep it an event
+NOT_EVENT_HEADS = {"show", "program", "programme", "camp", "site", "zone", "helicopter",
+                   "aircraft", "jet", "ship", "vehicle", "dog", "song", "film", "movie",
+                   "book", "slogan", "sign", "banner", "victim", "survivor"}
 #: nouns that stand for a series of events: "a round OF talks", "a wave OF arrests"
 COLLECTIVE_NOUNS = {"round", "series", "wave", "spate", "set", "string", "number", "day",
                     "week", "campaign"}
@@ -349,6 +354,8 @@ class _Coder:
                 return True
             if v == "@plural" and tok.tag_ in ("NNS", "NNPS"):
                 return True
+            if v == "@event" and any(r.type for r in self.lex.rows(lem, "NOUN")):
+                return True
         return False
 
     # --- word classes ----------------------------------------------------------------
@@ -577,8 +584,9 @@ def _candidates(c: _Coder) -> list[_Cand]:
     out: list[_Cand] = []
     for tok in c.doc:
         pos = c.pos_of(tok)
-        if pos is None:
-            continue
+        if pos is None or (pos == "NOUN" and tok.dep_ == "compound" and (
+                tok.head.lemma_.lower() in sx.ACTOR_NOUNS | NOT_EVENT_HEADS)):
+            continue  # "a TALK show", "PROTEST leaders": a modifier, not an event
         found = c.match(tok, pos)
         if found is None:
             continue

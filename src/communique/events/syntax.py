@@ -117,6 +117,9 @@ def direct_object(verb: Token) -> Token | None:
             return c
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the missiles fired by ..."
         return verb.head
+    if verb.dep_ == "relcl" and has_child(verb, ("nsubj",)) and verb.head.pos_ in (
+            "NOUN", "PROPN"):
+        return verb.head  # "the records that Trump released"
     # the small model's usual misparse of "accept refugees fleeing X": the object is
     # made the subject of a gerund clause
     for c in verb.children:
