@@ -48,7 +48,10 @@ def speed(paths: tuple[str, ...], polnear: str | None, split: str, limit: int,
         raise click.UsageError("no texts to benchmark")
     r = bench_speed(texts, repeat=repeat)
     Console().print(
-        f"{r['articles']} articles, {r['words']:,} words\n"
-        f"bare spaCy      {r['spacy_articles_per_s']:8.2f} articles/s\n"
-        f"analyze_many    {r['communique_articles_per_s']:8.2f} articles/s\n"
-        f"ratio           {r['ratio']:8.3f}  (1.0 = extraction costs nothing)")
+        f"{r['articles']} articles, {r['words']:,} words          wall clock    CPU time\n"
+        f"bare spaCy      articles/s {r['spacy_articles_per_s']:10.2f} "
+        f"{r['spacy_cpu_articles_per_s']:10.2f}\n"
+        f"analyze_many    articles/s {r['communique_articles_per_s']:10.2f} "
+        f"{r['communique_cpu_articles_per_s']:10.2f}\n"
+        f"ratio (CPU)     {r['ratio']:.3f}   (wall {r['wall_ratio']:.3f}; "
+        "1.0 = extraction costs nothing)")
