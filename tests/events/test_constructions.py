@@ -172,3 +172,14 @@ def test_exercise_of_several_forces_is_cooperation(events, one):
 def test_demand_in_reported_speech(events, one):
     e = one(events("Sweden said that Turkey must release the journalists."), "REQUEST")
     assert e["actors"] == ["Sweden"] and e["recipients"] == ["Turkey"]
+
+
+def test_blamed_for_doing_the_object_acts(events, one):
+    evs = events("Sweden criticised Turkey for shelling Kurdish villages.")
+    assert one(evs, "ACCUSE")["recipients"] == ["Turkey"]
+    assert one(evs, "ASSAULT")["actors"] == ["Turkey"]
+
+
+def test_coordinated_passive_participle_keeps_the_agent(events, one):
+    e = one(events("The reporter was beaten and detained by Iranian police."), "COERCE")
+    assert e["actors"] == ["Iranian police"]

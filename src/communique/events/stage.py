@@ -274,7 +274,10 @@ class _Coder:
                 elif not self.test_token(subj, vals):
                     return False
             elif key == "comp":
-                comp = sx.complement(tok)
+                comp = sx.complement(tok) or next(
+                    (o for o in tok.children if o.dep_ in ("oprd", "attr")), None)
+                if "@noun" in vals and (comp is None or comp.pos_ not in ("NOUN", "PROPN")):
+                    return False
                 if "@yes" in vals and comp is None:
                     return False
                 if "@no" in vals and comp is not None:
@@ -1149,6 +1152,9 @@ def _demands(c: _Coder, cands: list[_Cand]) -> list[_Cand]:
                      None)
         if modal is None:
             continue
+        subj_tok = next((s for s in tok.children if s.dep_ in sx.SUBJECTS), None)
+        if modal.lower_ == "should" and (subj_tok is None or not c.actor_like(subj_tok)):
+            continue  # "the debate should help him" is an opinion, not a demand
         subj = next((s for s in tok.children if s.dep_ in sx.SUBJECTS), None)
         if subj is None or subj.lower_ in sx.FIRST_PERSON or subj.lower_ in ("there",):
             continue

@@ -88,8 +88,14 @@ def children(tok: Token, deps: tuple[str, ...] | set[str]) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl")
+    """Passive voice, also for a participle coordinated with a passive ("was shot and
+    KILLED by")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return True
+    return (verb.tag_ == "VBN" and verb.dep_ == "conj" and not has_child(verb, ("nsubj",))
+            and verb.head.pos_ == "VERB" and is_passive(verb.head))
 
 
 def pobjs(prep: Token) -> list[Token]:
@@ -205,6 +211,11 @@ def subject(verb: Token, max_hops: int = 6) -> tuple[Token | None, list[str]]:
             cur = head
             continue
         if dep == "pcomp" and cur.tag_ == "VBG" and head.dep_ == "prep":
+            # "criticised X FOR shooting", "accused X OF attacking": the object acts
+            objs = [c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i]
+            if head.lower_ in ("for", "of") and objs:
+                path.append(f"object of '{head.head.text}' does what it is blamed for")
+                return objs[0], path
             path.append(f"gerund after '{head.text}'")
             cur = head.head
             continue
