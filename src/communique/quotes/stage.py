@@ -425,7 +425,7 @@ def _frame(ctx: _Ctx, tok: Token, cue) -> Draft | None:
         if c.i in ctx.region_of_token:
             continue
         dep = c.dep_
-        if dep == "ccomp" and "ccomp" in cue.frames:
+        if dep == "ccomp" and "ccomp" in cue.frames and (c.i > tok.i or _fronted(ctx, c, tok)):
             # "X said that ..." or, content first, "..., sources said"
             content_toks = list(c.subtree)
             break
@@ -446,7 +446,7 @@ def _frame(ctx: _Ctx, tok: Token, cue) -> Draft | None:
             break
     if not content_toks and "ccomp" in cue.frames and tok.dep_ in ("parataxis", "ccomp") \
             and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX") \
-            and any(c.dep_ in SUBJECTS for c in tok.children):
+            and any(c.dep_ in SUBJECTS for c in tok.children) and _fronted(ctx, tok.head, tok):
         # "The talks failed, officials said": the cue hangs off the reported clause
         cue_side = {t.i for t in tok.subtree}
         content_toks = [t for t in tok.head.subtree if t.i not in cue_side]
@@ -463,6 +463,20 @@ def _frame(ctx: _Ctx, tok: Token, cue) -> Draft | None:
     if mention is not None and content[0] < mention[1] and mention[0] < content[1]:
         return None
     return Draft("indirect", content, ctx.cue_span(tok, prep), speakers, mention)
+
+
+def _fronted(ctx: _Ctx, clause: Token, cue: Token) -> bool:
+    """A reported clause before its speech cue, set off by a comma: "..., officials said"."""
+    if ctx.cue_of(cue) is None or ctx.cue_of(cue).kind != "speech":
+        return False
+    subj = [c for c in cue.children if c.dep_ in SUBJECTS and c.i < cue.i]
+    left = subj[0].left_edge.i if subj else cue.i  # where "officials said" starts
+    right = max((t.i for t in clause.subtree if t.i < left), default=-1)
+    if right < 0:
+        return False
+    between = ctx.doc[right + 1:left]
+    return any(t.text in (",", "—", "–") for t in between) and \
+        all(t.i not in ctx.region_of_token for t in between)
 
 
 def _clause_extent(ctx: _Ctx, cue: Token, first: Token) -> list[Token]:
