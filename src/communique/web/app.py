@@ -29,6 +29,7 @@ from .. import __version__
 from ..store.db import StoreError
 from ..store.queries import QueryError
 from . import queries as Q
+from .aggregates import Aggregates
 from .render import article_blocks, timeline_chart
 
 HERE = Path(__file__).parent
@@ -238,6 +239,17 @@ def create_app(db_path: str | Path) -> FastAPI:
                     "opened read-only.",
         docs_url=None, redoc_url=None)  # the docs UIs load scripts from a CDN
     app.state.store = store
+    aggregates = Aggregates()
+    app.state.aggregates = aggregates
+
+    def arrays(db: sqlite3.Connection) -> Any:
+        return aggregates.get(db, marker(db))
+
+    def warm() -> None:  # load the arrays now rather than in the first request
+        db = store.connect()
+        arrays(db)
+
+    threading.Thread(target=warm, name="communique-warm", daemon=True).start()
     app.add_middleware(Hardening)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     env = Environment(loader=PackageLoader("communique.web", "templates"),
@@ -304,7 +316,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         hit = overview_cache.get((since, until))
         if hit is not None and hit[0] == mark:
             return hit[1]
-        data = Q.overview(db, since, until)
+        data = Q.overview(db, since, until, arrays=arrays(db))
         if len(overview_cache) >= 64:
             overview_cache.pop(next(iter(overview_cache)), None)
         overview_cache[(since, until)] = (mark, data)
@@ -381,7 +393,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         if key not in summaries:
             if len(summaries) >= 512:
                 summaries.pop(next(iter(summaries)), None)
-            summaries[key] = Q.actor_summary(db, actor_id)
+            summaries[key] = Q.actor_summary(db, actor_id, arrays=arrays(db))
         found = Q.actor(db, actor_id, role=role, page=Q.Page(p, per_page),
                         summary=summaries[key]) if summaries[key] else None
         if found is None:
@@ -412,7 +424,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         summed PLOVER scores of their events (``coop`` positive, ``conflict`` negative).
         The period defaults to the last month of the corpus."""
         return _json(Q.network(db, f.since, f.until, etype=f.type, country=f.country,
-                               limit=limit))
+                               limit=limit, arrays=arrays(db)))
 
     @app.get("/api/network/edge", tags=["network"], summary="Events behind an edge")
     def api_edge(db: Db, f: Annotated[NetworkFilters, Depends(network_filters)],

@@ -11,10 +11,13 @@ import datetime as dt
 import json
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..store.migrations import PLOVER_QUADS
 from ..store.queries import QueryError, fts_query
+
+if TYPE_CHECKING:
+    from .aggregates import EventArrays
 
 Row = dict[str, Any]
 
@@ -85,7 +88,7 @@ def default_period(db: sqlite3.Connection, since: dt.date | None, until: dt.date
 # --- overview ------------------------------------------------------------------------------
 
 def overview(db: sqlite3.Connection, since: dt.date | None, until: dt.date | None,
-             limit: int = 10) -> Row:
+             limit: int = 10, arrays: EventArrays | None = None) -> Row:
     """Corpus size and dates, latest articles, most active actors and strongest pairs."""
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     first, last = date_bounds(db)
@@ -102,7 +105,8 @@ def overview(db: sqlite3.Connection, since: dt.date | None, until: dt.date | Non
             GROUP BY aa.actor_id ORDER BY articles DESC LIMIT ?) n
         JOIN actors x ON x.id = n.actor_id ORDER BY n.articles DESC, x.name""",
                   [*params, limit])
-    edges = pair_scores(db, p_since, p_until)
+    edges = (named_pairs(db, arrays, p_since, p_until) if arrays is not None
+             else pair_scores(db, p_since, p_until))
     coop = sorted((e for e in edges if e["coop"] > 0), key=lambda e: -e["coop"])[:limit]
     conflict = sorted((e for e in edges if e["conflict"] < 0), key=lambda e: e["conflict"])
     return {"counts": counts, "first_date": first, "last_date": last,
@@ -123,6 +127,30 @@ def _period(alias: str, since: str | None, until: str | None) -> tuple[str, list
 
 
 # --- pairs and the network ---------------------------------------------------------------
+
+def _actor_names(db: sqlite3.Connection, ids: set[int]) -> dict[int, Row]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {r["id"]: r for r in rows(db, f"SELECT id, name, country, kind FROM actors "
+                                         f"WHERE id IN ({marks})", sorted(ids))}
+
+
+def named_pairs(db: sqlite3.Connection, arrays: EventArrays, since: str | None,
+                until: str | None, *, etype: str | None = None, country: str | None = None,
+                limit: int = 1000) -> list[Row]:
+    """:func:`pair_scores` from the in-memory arrays, with the same columns."""
+    found = arrays.pairs(since, until, etype=etype, country=country, limit=limit)
+    names = _actor_names(db, {p["a"] for p in found} | {p["b"] for p in found})
+    out = []
+    for p in found:
+        xa, xb = names.get(p["a"], {}), names.get(p["b"], {})
+        out.append({"a": p["a"], "a_name": xa.get("name"), "a_country": xa.get("country"),
+                    "a_kind": xa.get("kind"), "b": p["b"], "b_name": xb.get("name"),
+                    "b_country": xb.get("country"), "b_kind": xb.get("kind"),
+                    **{k: p[k] for k in ("score", "coop", "conflict", "events")}})
+    return out
+
 
 def pair_scores(db: sqlite3.Connection, since: str | None, until: str | None, *,
                 etype: str | None = None, country: str | None = None,
@@ -164,11 +192,14 @@ def pair_scores(db: sqlite3.Connection, since: str | None, until: str | None, *,
 
 
 def network(db: sqlite3.Connection, since: dt.date | None, until: dt.date | None, *,
-            etype: str | None, country: str | None, limit: int) -> Row:
+            etype: str | None, country: str | None, limit: int,
+            arrays: EventArrays | None = None) -> Row:
     """Nodes and edges of the strongest ``limit`` pairs in the period (default: the last
     month of the corpus)."""
     p_since, p_until = default_period(db, since, until, 31)
-    edges = pair_scores(db, p_since, p_until, etype=etype, country=country, limit=limit)
+    edges = (named_pairs(db, arrays, p_since, p_until, etype=etype, country=country,
+                         limit=limit) if arrays is not None
+             else pair_scores(db, p_since, p_until, etype=etype, country=country, limit=limit))
     nodes: dict[int, Row] = {}
     for e in edges:
         for side in ("a", "b"):
@@ -201,19 +232,37 @@ _EVENT_JOINS = """
     LEFT JOIN plover_types p ON p.type = e.type"""
 
 
-_NAME_JOINS = _EVENT_JOINS.split("LEFT JOIN plover_types")[0]
+_ARTICLE_JOIN = "JOIN articles a ON a.id = e.article_id"
+_NAME_JOINS = _EVENT_JOINS.split("LEFT JOIN plover_types")[0].replace(_ARTICLE_JOIN, "")
+#: the walk: articles newest (or oldest) first by the date index, their events in turn
+_WALK = "articles a INDEXED BY articles_published CROSS JOIN events e ON e.article_id = a.id"
+
+
+#: a filter matching at least this many rows walks the date index instead of sorting
+COMMON_MATCHES = 2000
+
+
+def common(db: sqlite3.Connection, sql: str, params: list[Any]) -> bool:
+    """Whether a filter's id subquery yields at least ``COMMON_MATCHES`` rows: then a
+    page is found faster by walking the date index than by sorting every match."""
+    return db.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)",
+                      [*params, COMMON_MATCHES]).fetchone()[0] >= COMMON_MATCHES
 
 
 def _event_page(db: sqlite3.Connection, conds: list[str], params: list[Any], order: str,
-                page: Page, *, names: bool = False, quad: bool = False) -> list[Row]:
+                page: Page, *, names: bool = False, quad: bool = False,
+                walk: bool = False) -> list[Row]:
     """Two steps: pick the page's event ids with only the joins the filters and sort
     need, then fetch names and sentences for those rows alone (SQLite would otherwise
-    compute every column of every match before sorting)."""
-    joins = _NAME_JOINS if names else "JOIN articles a ON a.id = e.article_id"
+    compute every column of every match before sorting). ``walk`` (for a date order and
+    common filters) reads events in date order and stops when the page is full."""
+    joins = (f"FROM {_WALK}" if walk else f"FROM events e {_ARTICLE_JOIN}")
+    if names:
+        joins += _NAME_JOINS
     if quad:
         joins += " LEFT JOIN plover_types p ON p.type = e.type"
     where = " WHERE " + " AND ".join(conds) if conds else ""
-    ids = f"SELECT e.id FROM events e {joins}{where} ORDER BY {order}{page.sql()}"
+    ids = f"SELECT e.id {joins}{where} ORDER BY {order}{page.sql()}"
     return rows(db, f"SELECT {_EVENT_COLUMNS} FROM ({ids}) pg JOIN events e ON e.id = pg.id "
                     f"{_EVENT_JOINS} ORDER BY {order}", params)
 
@@ -262,9 +311,12 @@ def events(db: sqlite3.Connection, *, since: dt.date | None = None,
         conds.append("coalesce(p.quad, 0) = ?")
         params.append(quad)
     direction = "ASC" if order == "asc" else "DESC"
+    walk = sort == "date" and (actor is None or common(
+        db, "SELECT event_id FROM event_actors WHERE actor_id = ?", [actor]))
     return page.cut(_event_page(
         db, conds, params, f"{EVENT_SORTS[sort]} {direction}, e.id {direction}", page,
-        names=bool(country) or sort in ("actor", "recipient"), quad=quad is not None))
+        names=bool(country) or sort in ("actor", "recipient"), quad=quad is not None,
+        walk=walk))
 
 
 # --- quotes ------------------------------------------------------------------------------
@@ -283,10 +335,6 @@ def _speakers(found: list[Row]) -> list[Row]:
     return found
 
 
-#: a search matching at least this many quotes walks articles newest first instead
-COMMON_MATCHES = 2000
-
-
 def quotes(db: sqlite3.Connection, *, q: str | None = None, speaker: str | None = None,
            speaker_id: int | None = None, since: dt.date | None = None,
            until: dt.date | None = None, kind: str | None = None,
@@ -300,18 +348,18 @@ def quotes(db: sqlite3.Connection, *, q: str | None = None, speaker: str | None 
     where, params = _period("a", _iso(since), _iso(until))
     conds = [where[6:]] if where else []
     try:
-        walk = speaker_id is None
+        walk = True
         if q:
             expr = fts_query(q)
-            conds.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            match = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?"
+            conds.append(f"q.id IN ({match})")
             params.append(expr)
-            if walk:
-                walk = db.execute("SELECT count(*) FROM (SELECT 1 FROM quotes_fts WHERE "
-                                  "quotes_fts MATCH ? LIMIT ?)",
-                                  [expr, COMMON_MATCHES]).fetchone()[0] >= COMMON_MATCHES
+            walk = common(db, match, [expr])
         if speaker_id is not None:
-            conds.append("q.id IN (SELECT quote_id FROM quote_speakers WHERE actor_id = ?)")
+            said = "SELECT quote_id FROM quote_speakers WHERE actor_id = ?"
+            conds.append(f"q.id IN ({said})")
             params.append(speaker_id)
+            walk = walk and common(db, said, [speaker_id])
         if speaker:
             conds.append("q.id IN (SELECT qs.quote_id FROM quote_speakers qs JOIN actors x "
                          "ON x.id = qs.actor_id WHERE x.name LIKE ?)")
@@ -354,7 +402,8 @@ def actors(db: sqlite3.Connection, *, q: str | None, country: str | None,
     return page.cut(rows(db, sql, params))
 
 
-def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10) -> Row | None:
+def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10,
+                  arrays: EventArrays | None = None) -> Row | None:
     """One actor without its events list: roles over time, counts, latest quotes, monthly
     cooperation and conflict, main partners and adversaries (the costly, cacheable part)."""
     found = rows(db, "SELECT id, key, name, kind, country, organization, sector, wikidata "
@@ -376,23 +425,31 @@ def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10) -> Row
                (SELECT count(*) FROM event_actors WHERE actor_id = ? AND role = 'recipient')
                    AS events_as_recipient""", [actor_id] * 4)[0]
     out["quotes"] = quotes(db, speaker_id=actor_id, page=Page(1, limit))["items"]
-    out["timeline"] = rows(db, """
-        SELECT substr(a.published, 1, 7) AS month,
-               round(sum(max(coalesce(e.score, 0), 0)), 2) AS coop,
-               round(sum(min(coalesce(e.score, 0), 0)), 2) AS conflict, count(*) AS events
-        FROM events e CROSS JOIN articles a ON a.id = e.article_id
-        WHERE e.negated = 0 AND a.published IS NOT NULL
-          AND e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)
-        GROUP BY month ORDER BY month DESC LIMIT 120""", [actor_id])[::-1]
-    counterparts = rows(db, """
-        SELECT c.id, x.name, x.country, round(c.score, 2) AS score, c.events FROM (
-            SELECT o.actor_id AS id, sum(coalesce(e.score, 0)) AS score, count(*) AS events
-            FROM event_actors me
-            CROSS JOIN event_actors o ON o.event_id = me.event_id AND o.role != me.role
-            CROSS JOIN events e ON e.id = me.event_id
-            WHERE me.actor_id = ? AND o.actor_id != ? AND e.negated = 0
-            GROUP BY o.actor_id) c
-        JOIN actors x ON x.id = c.id""", [actor_id, actor_id])
+    if arrays is not None:
+        out["timeline"] = arrays.timeline(actor_id)
+        counterparts = arrays.counterparts(actor_id)
+        names = _actor_names(db, {c["id"] for c in counterparts})
+        counterparts = [{"id": c["id"], "name": names[c["id"]]["name"],
+                         "country": names[c["id"]]["country"], "score": c["score"],
+                         "events": c["events"]} for c in counterparts if c["id"] in names]
+    else:
+        out["timeline"] = rows(db, """
+            SELECT substr(a.published, 1, 7) AS month,
+                   round(sum(max(coalesce(e.score, 0), 0)), 2) AS coop,
+                   round(sum(min(coalesce(e.score, 0), 0)), 2) AS conflict, count(*) AS events
+            FROM events e CROSS JOIN articles a ON a.id = e.article_id
+            WHERE e.negated = 0 AND a.published IS NOT NULL
+              AND e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)
+            GROUP BY month ORDER BY month DESC LIMIT 120""", [actor_id])[::-1]
+        counterparts = rows(db, """
+            SELECT c.id, x.name, x.country, round(c.score, 2) AS score, c.events FROM (
+                SELECT o.actor_id AS id, sum(coalesce(e.score, 0)) AS score, count(*) AS events
+                FROM event_actors me
+                CROSS JOIN event_actors o ON o.event_id = me.event_id AND o.role != me.role
+                CROSS JOIN events e ON e.id = me.event_id
+                WHERE me.actor_id = ? AND o.actor_id != ? AND e.negated = 0
+                GROUP BY o.actor_id) c
+            JOIN actors x ON x.id = c.id""", [actor_id, actor_id])
     out["partners"] = sorted((c for c in counterparts if c["score"] > 0),
                              key=lambda c: (-c["score"], c["name"]))[:limit]
     out["adversaries"] = sorted((c for c in counterparts if c["score"] < 0),
@@ -409,9 +466,10 @@ def actor(db: sqlite3.Connection, actor_id: int, *, role: str = "actor",
         return None
     out = dict(summary)
     out["events_role"] = role
+    mine = "SELECT event_id FROM event_actors WHERE actor_id = ? AND role = ?"
     out["events"] = page.cut(_event_page(
-        db, ["e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ? AND role = ?)"],
-        [actor_id, role], "a.published DESC, e.id DESC", page))
+        db, [f"e.id IN ({mine})"], [actor_id, role], "a.published DESC, e.id DESC", page,
+        walk=common(db, mine, [actor_id, role])))
     return out
 
 

@@ -1,0 +1,205 @@
+"""In-memory event arrays for the aggregate views: network, pair rankings, actor timelines.
+
+Summing PLOVER scores per actor pair over a month of a 100,000-article store touches
+tens of thousands of events and twice as many ``event_actors`` rows; SQLite does that in
+about half a second, too slow for a page under load. The store is read-only to the web
+process, so it keeps the few numbers these views need (per event: date, type, score,
+negation; who acted on whom) in NumPy arrays, about 40 bytes per event, loaded once
+and reloaded when an ingest has grown the store. The SQL versions in ``queries.py`` give
+the same answers and the tests hold the two together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+Row = dict[str, Any]
+
+
+def _ordinal(published: str | None) -> int:
+    if not published:
+        return -1
+    try:
+        return dt.date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return -1
+
+
+def _month(published: str | None) -> int:
+    """Months since year 0 (``YYYY-MM`` as one integer), -1 if undated."""
+    o = _ordinal(published)
+    if o < 0:
+        return -1
+    d = dt.date.fromordinal(o)
+    return d.year * 12 + d.month - 1
+
+
+@dataclass(slots=True)
+class EventArrays:
+    """Column arrays over events; see the module docstring."""
+
+    marker: tuple[Any, ...]
+    types: list[str]  # type code -> PLOVER type
+    # directed (event, actor, recipient) triples of non-negated events, sorted by date
+    t_date: np.ndarray
+    t_event: np.ndarray
+    t_src: np.ndarray
+    t_dst: np.ndarray
+    t_type: np.ndarray
+    t_score: np.ndarray
+    # (actor, event) participation of non-negated dated events, sorted by actor
+    p_actor: np.ndarray
+    p_month: np.ndarray
+    p_score: np.ndarray
+    country: dict[int, str | None]
+
+    @classmethod
+    def load(cls, db: sqlite3.Connection, marker: tuple[Any, ...]) -> EventArrays:
+        dates = dict(db.execute("SELECT id, published FROM articles"))
+        art_date = {k: _ordinal(v) for k, v in dates.items()}
+        art_month = {k: _month(v) for k, v in dates.items()}
+        ev = db.execute("SELECT id, article_id, type, negated, coalesce(score, 0) "
+                        "FROM events").fetchall()
+        types = sorted({r[2] for r in ev})
+        code = {t: i for i, t in enumerate(types)}
+        n = len(ev)
+        e_id = np.fromiter((r[0] for r in ev), np.int64, n)
+        e_date = np.fromiter((art_date.get(r[1], -1) for r in ev), np.int64, n)
+        e_month = np.fromiter((art_month.get(r[1], -1) for r in ev), np.int64, n)
+        e_type = np.fromiter((code[r[2]] for r in ev), np.int16, n)
+        e_neg = np.fromiter((bool(r[3]) for r in ev), np.bool_, n)
+        e_score = np.fromiter((r[4] for r in ev), np.float64, n)
+        del ev
+        order = np.argsort(e_id)
+        e_id, e_date, e_month, e_type, e_neg, e_score = (
+            x[order] for x in (e_id, e_date, e_month, e_type, e_neg, e_score))
+
+        def index(ids: np.ndarray) -> np.ndarray:
+            return np.searchsorted(e_id, ids)
+
+        tri = np.array(db.execute(
+            "SELECT s.event_id, s.actor_id, r.actor_id FROM event_actors s "
+            "JOIN event_actors r ON r.event_id = s.event_id AND r.role = 'recipient' "
+            "WHERE s.role = 'actor' AND s.actor_id != r.actor_id").fetchall(),
+            dtype=np.int64).reshape(-1, 3)
+        tri = np.unique(tri, axis=0)  # an actor listed twice in one event counts once
+        ti = index(tri[:, 0])
+        keep = ~e_neg[ti] if len(ti) else np.zeros(0, np.bool_)
+        tri, ti = tri[keep], ti[keep]
+        by_date = np.argsort(e_date[ti], kind="stable")
+        tri, ti = tri[by_date], ti[by_date]
+        part = np.array(db.execute("SELECT actor_id, event_id FROM event_actors").fetchall(),
+                        dtype=np.int64).reshape(-1, 2)
+        part = np.unique(part, axis=0)  # sorted by actor, then event
+        pi = index(part[:, 1])
+        keep = (~e_neg[pi] & (e_date[pi] >= 0)) if len(pi) else np.zeros(0, np.bool_)
+        part, pi = part[keep], pi[keep]
+        by_actor = np.argsort(part[:, 0], kind="stable")
+        part, pi = part[by_actor], pi[by_actor]
+        country = dict(db.execute("SELECT id, country FROM actors"))
+        return cls(marker, types, e_date[ti], tri[:, 0], tri[:, 1], tri[:, 2], e_type[ti],
+                   e_score[ti], part[:, 0], e_month[pi], e_score[pi], country)
+
+    # --- pairs -----------------------------------------------------------------------------
+
+    def pairs(self, since: str | None, until: str | None, *, etype: str | None = None,
+              country: str | None = None, limit: int = 1000) -> list[Row]:
+        """As :func:`queries.pair_scores`, without names: a, b, score, coop, conflict,
+        events for the ``limit`` strongest unordered pairs."""
+        lo = np.searchsorted(self.t_date, _ordinal(since) if since else -(2**62))
+        hi = np.searchsorted(self.t_date, _ordinal(until) if until else 2**62, side="right")
+        sel = slice(lo, hi)
+        src, dst, score, event = (self.t_src[sel], self.t_dst[sel], self.t_score[sel],
+                                  self.t_event[sel])
+        mask = np.ones(len(src), np.bool_)
+        if etype is not None:
+            if etype not in self.types:
+                return []
+            mask &= self.t_type[sel] == self.types.index(etype)
+        a, b = np.minimum(src, dst), np.maximum(src, dst)
+        if country is not None:
+            hits = np.array([k for k, v in self.country.items() if v == country], np.int64)
+            mask &= np.isin(a, hits) | np.isin(b, hits)
+        a, b, score, event = a[mask], b[mask], score[mask], event[mask]
+        if not len(a):
+            return []
+        base = int(max(a.max(), b.max())) + 1
+        key = a * base + b
+        uniq, inv = np.unique(key, return_inverse=True)
+        total = np.bincount(inv, weights=score)
+        coop = np.bincount(inv, weights=np.maximum(score, 0))
+        conflict = np.bincount(inv, weights=np.minimum(score, 0))
+        distinct = np.unique(np.stack([inv, event]), axis=1)[0]
+        events = np.bincount(distinct, minlength=len(uniq))
+        pa, pb = uniq // base, uniq % base
+        total_r = np.round(total, 2)
+        order = np.lexsort((pb, pa, -events, -np.abs(total_r)))[:limit]
+        return [{"a": int(pa[i]), "b": int(pb[i]), "score": float(total_r[i]),
+                 "coop": float(np.round(coop[i], 2)),
+                 "conflict": float(np.round(conflict[i], 2)), "events": int(events[i])}
+                for i in order]
+
+    # --- one actor ---------------------------------------------------------------------
+
+    def timeline(self, actor_id: int, months: int = 120) -> list[Row]:
+        """Monthly cooperation and conflict of the events the actor takes part in."""
+        lo, hi = np.searchsorted(self.p_actor, [actor_id, actor_id + 1])
+        if lo == hi:
+            return []
+        months_, scores = self.p_month[lo:hi], self.p_score[lo:hi]
+        uniq, inv = np.unique(months_, return_inverse=True)
+        coop = np.bincount(inv, weights=np.maximum(scores, 0))
+        conflict = np.bincount(inv, weights=np.minimum(scores, 0))
+        count = np.bincount(inv)
+        rows = [{"month": f"{int(m) // 12:04d}-{int(m) % 12 + 1:02d}",
+                 "coop": float(np.round(coop[i], 2)),
+                 "conflict": float(np.round(conflict[i], 2)), "events": int(count[i])}
+                for i, m in enumerate(uniq)]
+        return rows[-months:]
+
+    def counterparts(self, actor_id: int) -> list[Row]:
+        """Every actor this one acted on or was acted on by: summed score, events."""
+        out_mask = self.t_src == actor_id
+        in_mask = self.t_dst == actor_id
+        other = np.concatenate([self.t_dst[out_mask], self.t_src[in_mask]])
+        score = np.concatenate([self.t_score[out_mask], self.t_score[in_mask]])
+        if not len(other):
+            return []
+        uniq, inv = np.unique(other, return_inverse=True)
+        total = np.bincount(inv, weights=score)
+        count = np.bincount(inv)
+        return [{"id": int(u), "score": float(np.round(total[i], 2)), "events": int(count[i])}
+                for i, u in enumerate(uniq)]
+
+
+class Aggregates:
+    """The arrays of one store, loaded on first use and reloaded once the store has
+    grown (checked at most every ``refresh`` seconds, so an ingest in progress does not
+    make every request reload)."""
+
+    def __init__(self, refresh: float = 30.0) -> None:
+        self.refresh = refresh
+        self._arrays: EventArrays | None = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
+
+    def get(self, db: sqlite3.Connection, marker: tuple[Any, ...]) -> EventArrays:
+        arrays = self._arrays
+        now = time.monotonic()
+        if arrays is not None and (arrays.marker == marker or now - self._checked
+                                   < self.refresh):
+            return arrays
+        with self._lock:
+            arrays = self._arrays
+            if arrays is None or (arrays.marker != marker
+                                  and time.monotonic() - self._checked >= self.refresh):
+                arrays = self._arrays = EventArrays.load(db, marker)
+                self._checked = time.monotonic()
+            return arrays
