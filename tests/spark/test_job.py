@@ -143,3 +143,20 @@ def test_load_is_idempotent_and_matches_ingest(output, ingested, tmp_path):
         assert con.execute("SELECT count(*) FROM failures").fetchone()[0] == 1
     finally:
         con.close()
+
+
+def test_load_command(output, tmp_path):
+    from click.testing import CliRunner
+
+    from communique.cli import cli
+    from communique.store.db import connect
+
+    db = tmp_path / "cli.db"
+    for _ in range(2):
+        result = CliRunner().invoke(cli, ["load", str(output), "--db", str(db)])
+        assert result.exit_code == 0, result.output
+    con = connect(db, readonly=True)
+    try:
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == len(ARTICLES)
+    finally:
+        con.close()

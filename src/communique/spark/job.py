@@ -124,6 +124,8 @@ def _tables_schema() -> Any:
 
 def _local_name(path: str) -> str:
     """``file:/x/y`` as ``/x/y``, so a local run names files as ``communique ingest`` does."""
+    if path.startswith("file://"):
+        return path[7:]
     return path[5:] if path.startswith("file:") else path
 
 
@@ -151,23 +153,18 @@ def _frame(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> pd.DataFrame:
 def _read_files(options: ReadOptions) -> Callable[[Iterator[pd.DataFrame]],
                                                    Iterator[pd.DataFrame]]:
     """Files (binaryFile rows) through the reader their name calls for: one file can hold
-    many articles (JSONL, WARC), each read lazily as by ``communique ingest``."""
+    many articles (JSONL, WARC), each read lazily as by ``communique ingest``. As when
+    ingest walks a directory, files of other types are passed over, not failures."""
 
     def run(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-        from ..readers import SUFFIXES, reader_for
-        from ..readers.base import Item
-        from ..readers.text import read_text
+        from ..readers import reader_for
 
         for frame in frames:
             for path, content in zip(frame["path"], frame["content"], strict=True):
                 where = _local_name(path)
                 name = Path(where).name
-                reader = reader_for(Path(name)) or (read_text if "." not in name else None)
+                reader = reader_for(Path(name))
                 if reader is None:
-                    known = ", ".join(sorted({s.split(".")[1] for s in SUFFIXES}))
-                    rows = [_article_row(Item(where, None, reason="unsupported file type "
-                                                                  f"(expected {known})"))]
-                    yield _frame(rows, _ARTICLE_FIELDS)
                     continue
                 with tempfile.TemporaryDirectory() as tmp:
                     local = Path(tmp) / name
@@ -255,7 +252,7 @@ def _analyze(options: Options, batch_size: int) -> Callable[[Iterator[pd.DataFra
                 articles = [Article(text=r["text"], id=r["id"], title=_plain(r["title"]),
                                     url=_plain(r["url"]), source=_plain(r["source"]),
                                     published=_plain(r["published"])) for r in chunk]
-                results, sigs, _, _ = analyze_chunk(articles, options)
+                results, sigs = analyze_chunk(articles, options)[:2]  # then worker stats
                 out = []
                 for r, result, sig in zip(chunk, results, sigs, strict=True):
                     position = _position(r["position"])
@@ -329,7 +326,7 @@ def _parse_rows(df: DataFrame, read_options: ReadOptions) -> DataFrame:
     columns = [c for c in df.columns if c in wanted]
     df = df.select(*columns, F.col("__file").cast("string").alias("__file"),
                    F.col("__position").cast("long").alias("__position"))
-    df = df.withColumn("__file", F.regexp_replace("__file", "^file:", ""))
+    df = df.withColumn("__file", F.regexp_replace("__file", "^file:(//)?", ""))
     return df.mapInPandas(_read_records(read_options, columns), _article_schema())
 
 
