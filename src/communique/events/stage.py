@@ -484,8 +484,8 @@ class _Coder:
         for c in h.children:
             hits: list[tuple[int, Token]] = []
             dep = c.dep_
-            if dep == "poss":
-                hits = self._resolve_one(c, path, role, depth + 1)
+            if dep == "poss":  # "X's request": the whole phrase is the argument
+                hits = [(i, h) for i, _ in self._resolve_one(c, path, role, depth + 1)]
             elif dep in ("compound", "amod", "nmod"):
                 # a state modifier names the actor; the phrase stays the argument
                 if self.label(c) in sx.STATE_LABELS | {"PERSON"}:

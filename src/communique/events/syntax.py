@@ -234,15 +234,16 @@ def _infinitive(tok: Token) -> bool:
 
 
 #: dependents that are not part of an argument phrase: clauses and adverbials attached to
-#: the noun ("forces IN TRIPOLI ON TUESDAY", "a decision TO REINSTATE ...")
+#: the noun ("forces ON TUESDAY", "a decision TO REINSTATE ..."); of the prepositional
+#: phrases only "of", "in", "from" and "for" ones stay ("envoy OF Iran", "rebels IN Idlib")
 PHRASE_DROP = {"relcl", "acl", "advmod", "npadvmod", "advcl", "parataxis"}
-PHRASE_PREPS = {"of"}
+PHRASE_PREPS = {"of", "in", "from", "for"}
 
 
 def phrase_span(head: Token, *, split_conj: bool = True) -> tuple[int, int]:
-    """Token range of an argument phrase: the head with its determiners, modifiers, "of"
-    complements and appositions ("Venezuela's president, Nicolas Maduro"), without
-    relative or participial clauses, other prepositional phrases, or its conjuncts when
+    """Token range of an argument phrase: the head with its determiners, modifiers, some
+    prepositional phrases and appositions ("Venezuela's president, Nicolas Maduro"),
+    without relative or participial clauses, other prepositional phrases, or conjuncts when
     ``split_conj`` (each conjunct is then its own argument)."""
     drop = PHRASE_DROP | ({"conj", "cc"} if split_conj else set())
     keep = [head]
