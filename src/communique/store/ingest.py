@@ -35,6 +35,8 @@ from .writer import Analysed, Failed, Writer
 #: a chunk is written when it holds this many non-article entries (failures, skips), so
 #: a rerun over a fully stored corpus still commits and reports progress as it goes
 MAX_PASSENGERS = 2000
+#: JSONL bytes that ``estimate_total`` counts lines in before giving up on a total
+COUNT_BYTES = 1 << 30
 
 
 @dataclass(slots=True)
@@ -120,12 +122,14 @@ def _reason(f: Failure) -> str:
 
 def estimate_total(paths: Iterable[str]) -> int | None:
     """Articles the paths hold, counted cheaply (JSONL lines, one per single-article file);
-    ``None`` when a feed, WARC or stdin makes the number unknown before reading."""
+    ``None`` when a feed, WARC, stdin or over ``COUNT_BYTES`` of JSONL make the number
+    unknown (or too slow to know) before reading."""
     import gzip
 
     from ..readers import expand_paths
 
     total = 0
+    budget = COUNT_BYTES
     for arg in paths:
         if arg == "-":
             return None
@@ -138,6 +142,9 @@ def estimate_total(paths: Iterable[str]) -> int | None:
             if reader is None:
                 total += 1
             elif name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
+                budget -= path.stat().st_size * (4 if name.endswith(".gz") else 1)
+                if budget < 0:
+                    return None
                 opener = gzip.open if name.endswith(".gz") else open
                 try:
                     with opener(path, "rb") as f:

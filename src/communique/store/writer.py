@@ -10,6 +10,7 @@ flight; the articles' hashes make a rerun skip everything committed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import sqlite3
@@ -58,6 +59,7 @@ def _now() -> str:
 _PUNCT = re.compile(r"[^\w\s]")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_name(name: str) -> str:
     """Case, accents, punctuation and a leading "the" do not make a different actor."""
     s = unicodedata.normalize("NFKD", name.casefold())
