@@ -150,6 +150,7 @@ class _Cand:
     unresolved: dict[str, list[Token]] = field(default_factory=dict)
     head_ids: dict[int, list[int]] = field(default_factory=dict)
     arg_nodes: list[Token] = field(default_factory=list)  # argument heads as parsed
+    outer: dict[int, Token] = field(default_factory=dict)  # actor token -> its phrase
 
 
 class _Coder:
@@ -620,9 +621,19 @@ def _take(c: _Coder, cand: _Cand, heads: list[Token], role: str, how: str) -> bo
     cand.arg_nodes.extend(h for h in heads if h not in cand.arg_nodes)
     hits: list[tuple[int, Token]] = []
     for h in heads:
+        conj = sx.conjuncts(h)
         for hit in c.resolve(h, cand.path, role):
             if hit[0] not in [x[0] for x in hits]:
                 hits.append(hit)
+            # the argument phrase (conjunct) an actor was found in: "an arms depot OF THE
+            # SYRIAN ARMY" is the argument, the army the actor
+            tok = hit[1]
+            for q in conj:
+                if q.left_edge.i <= tok.i <= q.right_edge.i and (
+                        q is tok or not any(o is not q and o.left_edge.i <= tok.i <= o.right_edge.i
+                                            and o.i > q.i for o in conj)):
+                    cand.outer[tok.i] = q
+                    break
     ids = [i for i, _ in hits]
     target_heads = cand.actor_heads if role == "actor" else cand.recipient_heads
     target_ids = cand.actors if role == "actor" else cand.recipients
@@ -1249,6 +1260,9 @@ def _mode_from_keywords(c: _Coder, k: _Cand) -> None:
             return
 
 
+#: types whose recipient span is the argument phrase ("struck AN ARMS DEPOT OF THE
+#: SYRIAN ARMY"), not the actor found inside it
+OUTER_SPANS = {"ASSAULT", "COERCE"}
 GOAL_PREPS = {"to", "on", "against", "at", "into", "with", "toward", "towards", "upon"}
 
 
@@ -1321,6 +1335,9 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
         # a recipient that is the actor itself ("opened ITS borders") is no recipient
         k.recipient_heads = [h for h in k.recipient_heads if not (
             k.head_ids.get(h.i) and set(k.head_ids[h.i]) <= set(k.actors))]
+        if k.type in OUTER_SPANS:
+            k.recipient_heads = list(dict.fromkeys(k.outer.get(h.i, h)
+                                                   for h in k.recipient_heads))
         actor_heads = k.actor_heads or k.unresolved.get("actor", [])
         recipient_heads = k.recipient_heads or (
             k.unresolved.get("recipient", []) if k.type in PATIENT_TYPES else []) or \
