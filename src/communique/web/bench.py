@@ -341,6 +341,10 @@ def bench_serve(articles: int = 100_000, *, db_path: str | Path | None = None,
                 say(f"{name}: p95 {row['p95_ms']:.1f} ms")
     finally:
         server.terminate()
-        server.wait(10)
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:  # a request still running in a server thread
+            server.kill()
+            server.wait()
     return {**sizes, "db": str(path), "build_seconds": round(build_s, 1),
             "requests": requests, "concurrency": concurrency, "routes": routes_out}

@@ -296,13 +296,18 @@ def events(db: sqlite3.Connection, *, since: dt.date | None = None,
            country: str | None = None, quad: int | None = None, sort: str = "date",
            order: str = "desc", page: Page = Page()) -> Row:
     """Events with their first actor and recipient, filtered, sorted and paginated."""
+    mine = "SELECT event_id FROM event_actors WHERE actor_id = ?"
+    walk = sort == "date" and (actor is None or common(db, mine, [actor]))
+    # walking, the events of each article are found by article id; a "+" keeps SQLite
+    # from looking them up by type or id list instead (once per article: a full scan)
+    plus = "+" if walk else ""
     where, params = _period("a", _iso(since), _iso(until))
     conds = [where[6:]] if where else []
     if etype:
-        conds.append("e.type = ?")
+        conds.append(f"{plus}e.type = ?")
         params.append(etype)
     if actor is not None:
-        conds.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
+        conds.append(f"{plus}e.id IN ({mine})")
         params.append(actor)
     if country:
         conds.append("(x1.country = ? OR x2.country = ?)")
@@ -311,8 +316,6 @@ def events(db: sqlite3.Connection, *, since: dt.date | None = None,
         conds.append("coalesce(p.quad, 0) = ?")
         params.append(quad)
     direction = "ASC" if order == "asc" else "DESC"
-    walk = sort == "date" and (actor is None or common(
-        db, "SELECT event_id FROM event_actors WHERE actor_id = ?", [actor]))
     return page.cut(_event_page(
         db, conds, params, f"{EVENT_SORTS[sort]} {direction}, e.id {direction}", page,
         names=bool(country) or sort in ("actor", "recipient"), quad=quad is not None,
@@ -348,22 +351,21 @@ def quotes(db: sqlite3.Connection, *, q: str | None = None, speaker: str | None 
     where, params = _period("a", _iso(since), _iso(until))
     conds = [where[6:]] if where else []
     try:
-        walk = True
+        # filters as id subqueries; with a "+" while walking (see events())
+        filters: list[tuple[str, Any]] = []
         if q:
-            expr = fts_query(q)
-            match = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?"
-            conds.append(f"q.id IN ({match})")
-            params.append(expr)
-            walk = common(db, match, [expr])
+            filters.append(("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?",
+                            fts_query(q)))
         if speaker_id is not None:
-            said = "SELECT quote_id FROM quote_speakers WHERE actor_id = ?"
-            conds.append(f"q.id IN ({said})")
-            params.append(speaker_id)
-            walk = walk and common(db, said, [speaker_id])
+            filters.append(("SELECT quote_id FROM quote_speakers WHERE actor_id = ?",
+                            speaker_id))
         if speaker:
-            conds.append("q.id IN (SELECT qs.quote_id FROM quote_speakers qs JOIN actors x "
-                         "ON x.id = qs.actor_id WHERE x.name LIKE ?)")
-            params.append(f"%{speaker}%")
+            filters.append(("SELECT quote_id FROM quote_speakers WHERE actor_id IN "
+                            "(SELECT id FROM actors WHERE name LIKE ?)", f"%{speaker}%"))
+        walk = all(common(db, sql, [value]) for sql, value in filters)
+        for sql, value in filters:
+            conds.append(f"{'+' if walk else ''}q.id IN ({sql})")
+            params.append(value)
         if kind:
             conds.append("q.kind = ?")
             params.append(kind)
@@ -467,9 +469,10 @@ def actor(db: sqlite3.Connection, actor_id: int, *, role: str = "actor",
     out = dict(summary)
     out["events_role"] = role
     mine = "SELECT event_id FROM event_actors WHERE actor_id = ? AND role = ?"
+    walk = common(db, mine, [actor_id, role])
     out["events"] = page.cut(_event_page(
-        db, [f"e.id IN ({mine})"], [actor_id, role], "a.published DESC, e.id DESC", page,
-        walk=common(db, mine, [actor_id, role])))
+        db, [f"{'+' if walk else ''}e.id IN ({mine})"], [actor_id, role],
+        "a.published DESC, e.id DESC", page, walk=walk))
     return out
 
 
