@@ -31,6 +31,7 @@ def _spark_child(corpus: str, out: str, master: str, partitions: int | None
     finally:
         spark.stop()
     result["rate"] = result["articles"] / result["seconds"]
+    result["analyze_rate"] = result["articles"] / result["analyze_seconds"]
     return result
 
 
@@ -71,6 +72,7 @@ def bench_spark(n: int = 400, *, masters: tuple[str, ...] = ("local[1]", "local[
         runs = list(out["spark"].values())
         if len(runs) > 1:
             out["speedup"] = runs[-1]["rate"] / runs[0]["rate"]
+            out["analyze_speedup"] = runs[-1]["analyze_rate"] / runs[0]["analyze_rate"]
         if ingest_workers:
             out["ingest"] = _in_child(_ingest_child, corpus, str(Path(tmp) / "bench.db"),
                                       ingest_workers)

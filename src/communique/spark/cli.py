@@ -86,13 +86,18 @@ def bench_spark_cmd(n: int, partitions: int | None, no_ingest: bool) -> None:
     from .bench import bench_spark
 
     def show(name: str, run: dict[str, Any]) -> None:
-        click.echo(f"{name:<20} {run['rate']:7.2f} articles/s "
-                   f"({run['articles']} in {run['seconds']:.1f} s)")
+        line = (f"{name:<20} {run['rate']:7.2f} articles/s "
+                f"({run['articles']} in {run['seconds']:.1f} s")
+        if "analyze_seconds" in run:
+            line += (f"; reading and analysis {run['analyze_seconds']:.1f} s, "
+                     f"{run['analyze_rate']:.2f} articles/s")
+        click.echo(line + ")")
 
     click.echo(f"corpus: {n} synthetic articles")
     r = bench_spark(n, partitions=partitions, ingest_workers=None if no_ingest else 2,
                     progress=show)
     if "speedup" in r:
-        click.echo(f"speed-up local[2] / local[1]: {r['speedup']:.2f}x")
+        click.echo(f"speed-up local[2] / local[1]: {r['speedup']:.2f}x "
+                   f"(reading and analysis alone: {r['analyze_speedup']:.2f}x)")
     if "overhead" in r:
         click.echo(f"spark overhead vs ingest --workers 2: {100 * r['overhead']:+.0f}% time")
