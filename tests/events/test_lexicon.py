@@ -71,3 +71,13 @@ def test_bad_rows_name_file_and_line(row, message):
 def test_unknown_table_is_refused():
     with pytest.raises(LexiconError, match="unknown table"):
         build([("x.csv", "a,b\n1,2\n", True)])
+
+
+def test_row_can_require_a_recipient(events, tmp_path):
+    extra = tmp_path / "need.csv"
+    extra.write_text("pattern,pos,type,mode,contexts,cameo,frame,conditions,source\n"
+                     "harass,verb,COERCE,,,17,,need=recipient,test\n")
+    opts = {"event_files": (str(extra),)}
+    assert [e["type"] for e in events("Chinese ships harassed Philippine boats.", **opts)] \
+        == ["COERCE"]
+    assert events("Chinese ships harassed near the reef.", **opts) == []

@@ -29,7 +29,7 @@ FRAMES = {"", "content"}
 #: condition keys that restrict a row (the others say where arguments are found).
 RESTRICT_KEYS = {"gov", "obj", "notobj", "pobj", "prep", "mod", "of", "subj", "comp", "voice",
                  "sent"}
-ARG_KEYS = {"actor", "recipient"}
+ARG_KEYS = {"actor", "recipient", "need"}
 ROLES = {"report", "light", "receive", "future", "hypothetical", "negative"}
 
 

@@ -107,11 +107,14 @@ class EventDraft:
     recipient_spans: list[tuple[int, int]] = field(default_factory=list)
     reciprocal: bool = False
     absorbed: list[str] = field(default_factory=list)
+    needs_recipient: bool = False  # the lexicon row says need=recipient
 
     @property
     def complete(self) -> bool:
         """PLOVER codes an event only with an actor, and a recipient where the type needs one
         (joint action of several actors, "X and Y cooperated", has them all as actors)."""
+        if self.needs_recipient and not self.recipients:
+            return False
         return bool(self.actors) and (bool(self.recipients) or self.type not in NEEDS_RECIPIENT
                                       or (self.type == "COOPERATE" and len(self.actors) > 1))
 
@@ -241,7 +244,7 @@ class _Coder:
 
     def conditions_hold(self, tok: Token, row: Trigger, part: Token | None) -> bool:
         for key, vals in row.conditions:
-            if key in ("actor", "recipient"):
+            if key in ("actor", "recipient", "need"):
                 continue
             if key == "obj" or key == "notobj":
                 obj = self.object_for(tok, row)
@@ -1355,6 +1358,8 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             recipient_spans=_span(doc, recipient_heads if not reciprocal_heads
                                   else reciprocal_heads),
             reciprocal=bool(reciprocal_heads),
+            needs_recipient=bool(k.row is not None and k.row.cond("need")
+                                 and "recipient" in (k.row.cond("need") or ())),
         )
         if complete_only and not ev.complete:
             continue
