@@ -8,6 +8,8 @@ import click
 
 from .. import __version__
 from ..errors import CommuniqueError
+from ..events.cli import eval_events
+from ..events.cli import events as events_group
 from ..kb.cli import actors as actors_group
 from ..kb.cli import eval_actors
 from ..nlp import ModelError
@@ -30,7 +32,10 @@ cli.add_command(eval_group)
 cli.add_command(bench)
 cli.add_command(actors_group)
 eval_group.add_command(eval_actors)
-cli.add_command(serve), bench.add_command(bench_serve_cmd)
+cli.add_command(serve)
+bench.add_command(bench_serve_cmd)
+cli.add_command(events_group)
+eval_group.add_command(eval_events)
 cli.add_command(spark_group)
 cli.add_command(load_cmd)
 bench.add_command(bench_spark_cmd)
