@@ -136,15 +136,17 @@ class EventArrays:
         total = np.bincount(inv, weights=score)
         coop = np.bincount(inv, weights=np.maximum(score, 0))
         conflict = np.bincount(inv, weights=np.minimum(score, 0))
-        distinct = np.unique(np.stack([inv, event]), axis=1)[0]
-        events = np.bincount(distinct, minlength=len(uniq))
+        # events per pair: (A, B) and (B, A) in one event count once
+        distinct = np.unique(inv.astype(np.int64) * (int(event.max()) + 1) + event)
+        events = np.bincount(distinct // (int(event.max()) + 1), minlength=len(uniq))
         pa, pb = uniq // base, uniq % base
         total_r = np.round(total, 2)
         order = np.lexsort((pb, pa, -events, -np.abs(total_r)))[:limit]
-        return [{"a": int(pa[i]), "b": int(pb[i]), "score": float(total_r[i]),
-                 "coop": float(np.round(coop[i], 2)),
-                 "conflict": float(np.round(conflict[i], 2)), "events": int(events[i])}
-                for i in order]
+        cols = zip(pa[order].tolist(), pb[order].tolist(), total_r[order].tolist(),
+                   np.round(coop[order], 2).tolist(), np.round(conflict[order], 2).tolist(),
+                   events[order].tolist(), strict=True)
+        return [{"a": a_, "b": b_, "score": t, "coop": c, "conflict": k, "events": n}
+                for a_, b_, t, c, k, n in cols]
 
     # --- one actor ---------------------------------------------------------------------
 
