@@ -273,3 +273,24 @@ def test_both_event_plans_agree(client, monkeypatch) -> None:  # noqa: ANN001
         sorted_plan = case()
         monkeypatch.setattr(Q, "COMMON_MATCHES", 1)
         assert case() == sorted_plan
+
+
+def test_in_memory_event_lists_match_sql(client) -> None:  # noqa: ANN001
+    from communique.web import queries as Q
+    from communique.web.aggregates import EventArrays
+
+    db = client.app.state.store.connect()
+    arrays = EventArrays.load(db, ())
+    pairs = Q.pair_scores(db, None, None)
+    assert pairs
+    for p in pairs[:15]:
+        for page in (Q.Page(1, 50), Q.Page(1, 1), Q.Page(2, 1)):
+            for role in ("actor", "recipient"):
+                sql = Q.actor(db, p["a"], role=role, page=page, summary={})
+                mem = Q.actor(db, p["a"], role=role, page=page, summary={}, arrays=arrays)
+                assert mem["events"] == sql["events"]
+            for etype in (None, "CONSULT"):
+                sql = Q.edge_events(db, p["a"], p["b"], None, None, etype, page)
+                mem = Q.edge_events(db, p["a"], p["b"], None, None, etype, page,
+                                    arrays=arrays)
+                assert mem == sql

@@ -58,6 +58,11 @@ class EventArrays:
     p_actor: np.ndarray
     p_month: np.ndarray
     p_score: np.ndarray
+    # every (actor, role, event), negated and undated too, sorted by actor
+    r_actor: np.ndarray
+    r_is_actor: np.ndarray
+    r_event: np.ndarray
+    r_date: np.ndarray
     country: dict[int, str | None]
 
     @classmethod
@@ -95,9 +100,12 @@ class EventArrays:
         tri, ti = tri[keep], ti[keep]
         by_date = np.argsort(e_date[ti], kind="stable")
         tri, ti = tri[by_date], ti[by_date]
-        part = np.array(db.execute("SELECT actor_id, event_id FROM event_actors").fetchall(),
-                        dtype=np.int64).reshape(-1, 2)
-        part = np.unique(part, axis=0)  # sorted by actor, then event
+        roles = np.array(db.execute("SELECT actor_id, role = 'actor', event_id "
+                                    "FROM event_actors").fetchall(),
+                         dtype=np.int64).reshape(-1, 3)
+        roles = np.unique(roles, axis=0)  # sorted by actor, role, event
+        ri = index(roles[:, 2])
+        part = np.unique(roles[:, [0, 2]], axis=0)  # sorted by actor, then event
         pi = index(part[:, 1])
         keep = (~e_neg[pi] & (e_date[pi] >= 0)) if len(pi) else np.zeros(0, np.bool_)
         part, pi = part[keep], pi[keep]
@@ -105,7 +113,8 @@ class EventArrays:
         part, pi = part[by_actor], pi[by_actor]
         country = dict(db.execute("SELECT id, country FROM actors"))
         return cls(marker, types, e_date[ti], tri[:, 0], tri[:, 1], tri[:, 2], e_type[ti],
-                   e_score[ti], part[:, 0], e_month[pi], e_score[pi], country)
+                   e_score[ti], part[:, 0], e_month[pi], e_score[pi], roles[:, 0],
+                   roles[:, 1].astype(np.bool_), roles[:, 2], e_date[ri], country)
 
     # --- pairs -----------------------------------------------------------------------------
 
@@ -147,6 +156,36 @@ class EventArrays:
                    events[order].tolist(), strict=True)
         return [{"a": a_, "b": b_, "score": t, "coop": c, "conflict": k, "events": n}
                 for a_, b_, t, c, k, n in cols]
+
+    # --- event lists ---------------------------------------------------------------------
+
+    @staticmethod
+    def _newest(events: np.ndarray, dates: np.ndarray, offset: int, n: int) -> list[int]:
+        """Event ids ordered as the pages show them (date, then id, both descending)."""
+        events, first = np.unique(events, return_index=True)
+        dates = dates[first]
+        order = np.lexsort((-events, -dates))[offset:offset + n]
+        return events[order].tolist()
+
+    def actor_events(self, actor_id: int, role: str, offset: int, n: int) -> list[int]:
+        """Ids of the actor's events as ``role``, newest first, ``n`` from ``offset``."""
+        lo, hi = np.searchsorted(self.r_actor, [actor_id, actor_id + 1])
+        mask = self.r_is_actor[lo:hi] == (role == "actor")
+        return self._newest(self.r_event[lo:hi][mask], self.r_date[lo:hi][mask], offset, n)
+
+    def edge_events(self, a: int, b: int, since: str | None, until: str | None,
+                    etype: str | None, offset: int, n: int) -> list[int]:
+        """Ids of the non-negated events between ``a`` and ``b`` (either way), newest
+        first: the rows behind one network edge."""
+        lo = np.searchsorted(self.t_date, _ordinal(since) if since else -(2**62))
+        hi = np.searchsorted(self.t_date, _ordinal(until) if until else 2**62, side="right")
+        src, dst = self.t_src[lo:hi], self.t_dst[lo:hi]
+        mask = ((src == a) & (dst == b)) | ((src == b) & (dst == a))
+        if etype is not None:
+            if etype not in self.types:
+                return []
+            mask &= self.t_type[lo:hi] == self.types.index(etype)
+        return self._newest(self.t_event[lo:hi][mask], self.t_date[lo:hi][mask], offset, n)
 
     # --- one actor ---------------------------------------------------------------------
 

@@ -395,7 +395,7 @@ def create_app(db_path: str | Path) -> FastAPI:
                 summaries.pop(next(iter(summaries)), None)
             summaries[key] = Q.actor_summary(db, actor_id, arrays=arrays(db))
         found = Q.actor(db, actor_id, role=role, page=Q.Page(p, per_page),
-                        summary=summaries[key]) if summaries[key] else None
+                        summary=summaries[key], arrays=arrays(db)) if summaries[key] else None
         if found is None:
             raise HTTPException(404, f"no actor {actor_id}")
         return found
@@ -432,7 +432,7 @@ def create_app(db_path: str | Path) -> FastAPI:
                  page: PageNo = 1, per_page: PerPage = 50) -> JSONResponse:
         """The events between actors ``a`` and ``b`` (either direction) in the period."""
         return _json(Q.edge_events(db, a, b, f.since, f.until, f.type,
-                                   Q.Page(page, per_page)))
+                                   Q.Page(page, per_page), arrays=arrays(db)))
 
     @app.get("/network", include_in_schema=False)
     def network_page(request: Request, db: Db,

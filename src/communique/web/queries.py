@@ -267,8 +267,18 @@ def _event_page(db: sqlite3.Connection, conds: list[str], params: list[Any], ord
                     f"{_EVENT_JOINS} ORDER BY {order}", params)
 
 
+def _events_by_id(db: sqlite3.Connection, ids: list[int]) -> list[Row]:
+    """Full event rows for ids already in page order (date, id descending)."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return rows(db, f"SELECT {_EVENT_COLUMNS} FROM events e {_EVENT_JOINS} "
+                    f"WHERE e.id IN ({marks}) ORDER BY a.published DESC, e.id DESC", ids)
+
+
 def edge_events(db: sqlite3.Connection, a: int, b: int, since: dt.date | None,
-                until: dt.date | None, etype: str | None, page: Page) -> Row:
+                until: dt.date | None, etype: str | None, page: Page,
+                arrays: EventArrays | None = None) -> Row:
     """The events behind one network edge (either direction), newest first."""
     p_since, p_until = default_period(db, since, until, 31)
     where, params = _period("a", p_since, p_until)
@@ -282,7 +292,11 @@ def edge_events(db: sqlite3.Connection, a: int, b: int, since: dt.date | None,
     if etype:
         conds.append("e.type = ?")
         params.append(etype)
-    found = _event_page(db, conds, params, "a.published DESC, e.id", page)
+    if arrays is not None:
+        found = _events_by_id(db, arrays.edge_events(a, b, p_since, p_until, etype,
+                                                     page.offset, page.size + 1))
+    else:
+        found = _event_page(db, conds, params, "a.published DESC, e.id DESC", page)
     names = {r["id"]: r["name"] for r in rows(
         db, "SELECT id, name FROM actors WHERE id IN (?, ?)", [a, b])}
     return {"a": a, "b": b, "a_name": names.get(a), "b_name": names.get(b),
@@ -460,7 +474,8 @@ def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10,
 
 
 def actor(db: sqlite3.Connection, actor_id: int, *, role: str = "actor",
-          page: Page = Page(), limit: int = 10, summary: Row | None = None) -> Row | None:
+          page: Page = Page(), limit: int = 10, summary: Row | None = None,
+          arrays: EventArrays | None = None) -> Row | None:
     """:func:`actor_summary` (or the ``summary`` given) plus a page of the actor's events
     as ``role`` (actor or recipient)."""
     summary = summary if summary is not None else actor_summary(db, actor_id, limit)
@@ -468,6 +483,10 @@ def actor(db: sqlite3.Connection, actor_id: int, *, role: str = "actor",
         return None
     out = dict(summary)
     out["events_role"] = role
+    if arrays is not None:
+        out["events"] = page.cut(_events_by_id(db, arrays.actor_events(
+            actor_id, role, page.offset, page.size + 1)))
+        return out
     mine = "SELECT event_id FROM event_actors WHERE actor_id = ? AND role = ?"
     walk = common(db, mine, [actor_id, role])
     out["events"] = page.cut(_event_page(
