@@ -294,3 +294,13 @@ def test_in_memory_event_lists_match_sql(client) -> None:  # noqa: ANN001
                 mem = Q.edge_events(db, p["a"], p["b"], None, None, etype, page,
                                     arrays=arrays)
                 assert mem == sql
+
+
+def test_unique_rows_matches_numpy() -> None:
+    import numpy as np
+
+    from communique.web.aggregates import _unique_rows
+
+    x = np.random.default_rng(0).integers(0, 40, (2000, 3))
+    assert (np.unique(x, axis=0) == _unique_rows(x)).all()
+    assert _unique_rows(np.zeros((0, 2), np.int64)).shape == (0, 2)

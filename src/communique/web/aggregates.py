@@ -41,6 +41,25 @@ def _month(published: str | None) -> int:
     return d.year * 12 + d.month - 1
 
 
+def _unique_rows(x: np.ndarray) -> np.ndarray:
+    """``np.unique(x, axis=0)`` for non-negative integer columns, through one integer
+    key per row (several times faster than the structured sort of ``axis=0``)."""
+    if not len(x):
+        return x
+    spans = (x.max(axis=0) + 1).astype(object)
+    if int(np.prod(spans)) >= 2**62:
+        return np.unique(x, axis=0)
+    key = np.zeros(len(x), np.int64)
+    for col, span in zip(x.T, spans, strict=True):
+        key = key * int(span) + col
+    key = np.unique(key)
+    out = np.empty((len(key), x.shape[1]), np.int64)
+    for j in range(x.shape[1] - 1, -1, -1):
+        out[:, j] = key % int(spans[j])
+        key = key // int(spans[j])
+    return out
+
+
 @dataclass(slots=True)
 class EventArrays:
     """Column arrays over events; see the module docstring."""
@@ -94,7 +113,7 @@ class EventArrays:
             "JOIN event_actors r ON r.event_id = s.event_id AND r.role = 'recipient' "
             "WHERE s.role = 'actor' AND s.actor_id != r.actor_id").fetchall(),
             dtype=np.int64).reshape(-1, 3)
-        tri = np.unique(tri, axis=0)  # an actor listed twice in one event counts once
+        tri = _unique_rows(tri)  # an actor listed twice in one event counts once
         ti = index(tri[:, 0])
         keep = ~e_neg[ti] if len(ti) else np.zeros(0, np.bool_)
         tri, ti = tri[keep], ti[keep]
@@ -103,9 +122,9 @@ class EventArrays:
         roles = np.array(db.execute("SELECT actor_id, role = 'actor', event_id "
                                     "FROM event_actors").fetchall(),
                          dtype=np.int64).reshape(-1, 3)
-        roles = np.unique(roles, axis=0)  # sorted by actor, role, event
+        roles = _unique_rows(roles)  # sorted by actor, role, event
         ri = index(roles[:, 2])
-        part = np.unique(roles[:, [0, 2]], axis=0)  # sorted by actor, then event
+        part = _unique_rows(roles[:, [0, 2]])  # sorted by actor, then event
         pi = index(part[:, 1])
         keep = (~e_neg[pi] & (e_date[pi] >= 0)) if len(pi) else np.zeros(0, np.bool_)
         part, pi = part[keep], pi[keep]
