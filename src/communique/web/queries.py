@@ -311,7 +311,10 @@ def events(db: sqlite3.Connection, *, since: dt.date | None = None,
            order: str = "desc", page: Page = Page()) -> Row:
     """Events with their first actor and recipient, filtered, sorted and paginated."""
     mine = "SELECT event_id FROM event_actors WHERE actor_id = ?"
-    walk = sort == "date" and (actor is None or common(db, mine, [actor]))
+    # walk unless an actor filter is rare, or is combined with others (an intersection
+    # of common filters can be rare, and a walk would then read most of the table)
+    walk = sort == "date" and (actor is None or (
+        not (etype or country or quad is not None) and common(db, mine, [actor])))
     # walking, the events of each article are found by article id; a "+" keeps SQLite
     # from looking them up by type or id list instead (once per article: a full scan)
     plus = "+" if walk else ""
@@ -376,7 +379,10 @@ def quotes(db: sqlite3.Connection, *, q: str | None = None, speaker: str | None 
         if speaker:
             filters.append(("SELECT quote_id FROM quote_speakers WHERE actor_id IN "
                             "(SELECT id FROM actors WHERE name LIKE ?)", f"%{speaker}%"))
-        walk = all(common(db, sql, [value]) for sql, value in filters)
+        # walk for no filter or one common filter; several filters together can match
+        # few rows even when each matches many, so they are intersected and sorted
+        walk = not filters or (len(filters) == 1
+                               and common(db, filters[0][0], [filters[0][1]]))
         for sql, value in filters:
             conds.append(f"{'+' if walk else ''}q.id IN ({sql})")
             params.append(value)
