@@ -338,7 +338,8 @@ def bench_ingest_cmd(articles: int, corpus: str | None, workers: str, batch_size
         lines.append(f"analyze_many (warm, in-process)  {r['analyze_many']['rate']:8.2f} "
                      f"articles/s   cpu {r['analyze_many']['cpu_seconds']:.1f} s")
     for w, run in r["runs"].items():
-        lines.append(f"ingest --workers {w:<2} (cold)       {run['rate']:8.2f} articles/s"
+        label = "(warm)" if w == 1 else "(cold)"
+        lines.append(f"ingest --workers {w:<2} {label}       {run['rate']:8.2f} articles/s"
                      f"   cpu {run['cpu_seconds']:.1f} s (parent {run['parent_cpu_seconds']:.1f})"
                      f"   peak {run['peak_rss_mb']:,.0f} MB   {run['stored']:,} stored, "
                      f"{run['linked']:,} linked, {run['failed']} failed"
