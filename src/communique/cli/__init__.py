@@ -15,6 +15,8 @@ from ..kb.cli import eval_actors
 from ..nlp import ModelError
 from ..spark.cli import bench_spark_cmd, load_cmd
 from ..spark.cli import spark as spark_group
+from ..store.cli import events_cmd as events_query_cmd
+from ..store.cli import register as register_store
 from ..web.cli import bench_serve_cmd, serve
 from .analyze import analyze_cmd
 from .bench import bench
@@ -34,8 +36,24 @@ cli.add_command(actors_group)
 eval_group.add_command(eval_actors)
 cli.add_command(serve)
 bench.add_command(bench_serve_cmd)
-cli.add_command(events_group)
+register_store(cli, bench)  # ingest, quotes, events, stats, export, synth, actors top
 eval_group.add_command(eval_events)
+
+
+def _events(**options: object) -> None:
+    if click.get_current_context().invoked_subcommand is None:
+        assert events_query_cmd.callback is not None
+        events_query_cmd.callback(**options)
+
+
+# `communique events [--actor A ...]` queries the store; `communique events explain TEXT`
+# shows how the coder reads a text: one group serves both.
+events = click.Group("events", params=events_query_cmd.params, callback=_events,
+                     invoke_without_command=True,
+                     help=f"{events_query_cmd.help}\n\n{events_group.help}")
+for _name, _cmd in events_group.commands.items():
+    events.add_command(_cmd, _name)
+cli.add_command(events)
 cli.add_command(spark_group)
 cli.add_command(load_cmd)
 bench.add_command(bench_spark_cmd)
