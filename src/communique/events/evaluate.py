@@ -50,6 +50,18 @@ def main_event(events: list[EventDraft]) -> EventDraft | None:
     return min(live, key=lambda e: (e.depth, e.trigger[0]))
 
 
+def intent_event(events: list[EventDraft]) -> EventDraft | None:
+    """An intention the sentence states ("is considering sending aid to X", CAMEO's 03
+    "express intent to ..."): the hypothetical, not negated event nearest the root that
+    is directed at someone. Span scoring uses it for a sentence without a main event
+    whose speaker is the intending actor: the statement's target is the event's."""
+    live = [e for e in events if e.hypothetical and not e.negated and e.depth <= MAIN_DEPTH
+            and e.actor_spans and e.recipient_spans]
+    if not live:
+        return None
+    return min(live, key=lambda e: (e.depth, e.trigger[0]))
+
+
 def _events_of(texts: list[str], options: Options) -> Iterator[list[EventDraft]]:
     for _doc, events in _docs_events(texts, options):
         yield events
@@ -217,12 +229,24 @@ def predicted_spans(ev: EventDraft | None,
 #: what a statement is about: "expressed concern ABOUT X", "skeptical OF X"
 ABOUT = {"about", "over", "of", "to", "for", "with", "on", "at", "regarding", "toward",
          "towards", "against"}
+#: who made the charge a statement answers: "denied charges BY X", "accusations FROM X"
+AUTHOR = {"by", "from"}
+#: a subject that is the speaker again ("said IT is skeptical", "said THEY hoped"): the
+#: statement's target lies further down
+SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you"}
 
 
-def statement_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def statement_spans(doc: Doc, events: list[EventDraft] | None = None,
+                    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Source and target of a sentence that has no PLOVER event (CAMEO's 01 "make a
     statement", which CAMEO codes and PLOVER does not): the main clause's subject, and
-    its object or what it is about ("expressed concern about X", "is skeptical of X")."""
+    its object or what it is about ("expressed concern about X", "is skeptical of X").
+
+    The statement may answer a charge ("denied charges BY X": X), report a clause ("said
+    THE EMBASSY had conveyed ...", "is skeptical THE PROGRAM would meet ...": its
+    subject), or be about an event ("claimed responsibility for the attack ON X": the
+    event's target, given by ``events``, the sentence's events with their spans).
+    """
     sent = next(iter(doc.sents), None)
     if sent is None:
         return [], []
@@ -231,13 +255,34 @@ def statement_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, in
     if subj is None:
         return [], []
     src = [_char_span(doc, subj)]
-    target: Token | None = None
-    obj = next((c for c in root.children if c.dep_ in ("dobj", "dative")), None)
-    comp = next((c for c in root.children if c.dep_ in ("ccomp", "acomp", "xcomp")), None)
+    node: Token | None = root
+    for _hop in range(4):
+        if node is None:
+            break
+        target = _about(node)
+        if target is not None:
+            return src, _target_spans(doc, target, events or [])
+        clause = _reported_clause(node)
+        if clause is None:
+            break
+        inner = next((c for c in clause.children if c.dep_ in sx.SUBJECTS), None)
+        if inner is not None and inner.lower_ not in SPEAKER_PRONOUNS and \
+                inner.lower_ not in sx.RELATIVES and inner.pos_ != "PRON":
+            return src, [_char_span(doc, inner)]
+        node = clause
+    return src, []
+
+
+def _about(node: Token) -> Token | None:
+    """What the statement at ``node`` is about: the author of a charge it answers, a named
+    object, or the object of an "about" preposition."""
+    obj = next((c for c in node.children if c.dep_ in ("dobj", "dative")), None)
+    comp = next((c for c in node.children if c.dep_ in ("ccomp", "acomp", "xcomp")), None)
     candidates = []
     if obj is not None:
+        candidates += sx.preps(obj, AUTHOR)
         candidates += sx.preps(obj, ABOUT)
-    candidates += sx.preps(root, ABOUT)
+    candidates += sx.preps(node, ABOUT)
     if comp is not None:
         if comp.pos_ == "ADJ":
             candidates += sx.preps(comp, ABOUT)
@@ -247,8 +292,31 @@ def statement_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, in
                 candidates += sx.preps(inner, ABOUT)
     if obj is not None and obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         candidates.insert(0, obj)
-    target = candidates[0] if candidates else None
-    return src, ([_char_span(doc, target)] if target is not None else [])
+    return candidates[0] if candidates else None
+
+
+def _reported_clause(node: Token) -> Token | None:
+    """The clause a statement reports or judges: "said THAT ...", "is skeptical (that)
+    ...", "expressed hopes (that) ...", "expressed pessimism that ..."."""
+    for c in node.children:
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            return c
+    for c in node.children:
+        if c.dep_ in ("acomp", "dobj", "xcomp"):
+            for g in c.children:
+                if g.dep_ in ("ccomp", "acl") and g.pos_ in ("VERB", "AUX") and \
+                        not sx._infinitive(g):
+                    return g
+    return None
+
+
+def _target_spans(doc: Doc, target: Token, events: list[EventDraft]) -> list[tuple[int, int]]:
+    """The target phrase; a statement about an event ("claimed responsibility for THE
+    ATTACK on X") is about the event's target, and has none when the event names none."""
+    for ev in events:
+        if ev.token == target.i:
+            return list(ev.recipient_spans)
+    return [_char_span(doc, target)]
 
 
 def _char_span(doc: Doc, head: Token) -> tuple[int, int]:
@@ -276,7 +344,10 @@ def evaluate_spans(path: str | Path, *, limit: int | None = None,
                                          strict=True):
         ev = main_event(events)
         if ev is None and statements:
-            src, tgt = statement_spans(doc)
+            src, tgt = statement_spans(doc, events)
+            intent = intent_event(events)
+            if intent is not None and src and src[0] in intent.actor_spans:
+                tgt = list(intent.recipient_spans)  # the speaker's own intention
             ev = EventDraft(type="REQUEST", mode=None, trigger=(0, 0), sentence=(0, 0),
                             actor_spans=src, recipient_spans=tgt)
         pred = predicted_spans(ev, offsets)

@@ -154,6 +154,7 @@ class _Cand:
     head_ids: dict[int, list[int]] = field(default_factory=dict)
     arg_nodes: list[Token] = field(default_factory=list)  # argument heads as parsed
     outer: dict[int, Token] = field(default_factory=dict)  # actor token -> its phrase
+    content: _Cand | None = None  # the event a content frame absorbed ("agreed TO LIFT ...")
 
 
 class _Coder:
@@ -717,10 +718,19 @@ def _verb_args_parse(c: _Coder, cand: _Cand, part: Token | None) -> None:
         pob = sx.pobjs(part)
         if pob:
             heads.append((pob, f"object of '{part.text}'"))
+    goal = _transfer_goal(c, cand, obj)
+    if goal:
+        heads.append((goal, "goal of a transfer"))
     if obj is not None and obj is not tok and obj.i not in {a.i for a in cand.actor_heads}:
-        if _is_theme(cand, obj):
+        if _is_theme(cand, obj) or goal:
             cand.path.append(f"object '{obj.text}' is what is moved or given, not a recipient")
         else:
+            # "lifted the ban ON X", "suspended aid TO X": an act acted on whose own goal
+            # is named; that goal is who the event is directed at, not the act's owner
+            # ("lift ITS ban on US poultry")
+            inner = _object_goal(c, cand, obj)
+            if inner:
+                heads.append((inner, f"goal of '{obj.text}'"))
             heads.append(([obj], "object"))
     preps = VERB_RECIPIENT_PREPS.get(cand.type, set())
     p = sx.preps(tok, preps)
@@ -743,6 +753,40 @@ def _is_theme(cand: _Cand, obj: Token) -> bool:
     if cand.type == "MOBILIZE":
         return True
     return cand.type == "MOBILIZE" or (cand.type == "RETREAT" and cand.mode == "withdraw")
+
+
+#: types whose verb can hand or move something over to someone: "returned the artifacts
+#: TO Egypt", "sent troops TO Nepal", "donated $1 million TO the WFP"
+TRANSFER_TYPES = {"AID", "RETREAT", "CONCEDE", "COOPERATE", "AGREE", "SUPPORT", "MOBILIZE"}
+TRANSFER_PREPS = {"to", "into"}
+#: types whose object may be a thing with its own goal ("lift the ban ON X"); for the
+#: others the thing is the recipient phrase itself ("condemned the attack on X" accuses
+#: the attackers, "attacked the base in X" hit the base)
+THROUGH_OBJECT_TYPES = {"CONCEDE", "REJECT", "SANCTION", "AID", "RETREAT"}
+OWN_POSSESSIVES = {"its", "their", "his", "her", "our", "my"}
+
+
+def _transfer_goal(c: _Coder, cand: _Cand, obj: Token | None) -> list[Token]:
+    """The goal of "V X to Y" when X is what is handed over: then Y is the recipient and
+    X a theme. A person handed over ("released the hostages to the Red Cross") stays the
+    recipient: the event is about them."""
+    if cand.type not in TRANSFER_TYPES or obj is None or c.person_like(obj):
+        return []
+    return [p for p in sx.preps(cand.tok, TRANSFER_PREPS)
+            if p.pos_ in ("NOUN", "PROPN", "PRON") and p.ent_type_ not in ("MONEY", "DATE")]
+
+
+def _object_goal(c: _Coder, cand: _Cand, obj: Token) -> list[Token]:
+    """The goal inside a thing acted on ("lift the ban ON Iran", "lift ITS ban on US
+    poultry", "suspended aid TO Pakistan"), when the thing names no actor of its own: an
+    offer or request by someone else ("rejected May's offer on citizens' rights") is
+    directed at its author, which the object itself gives."""
+    if cand.type not in THROUGH_OBJECT_TYPES or obj.pos_ != "NOUN" or c.actor_like(obj):
+        return []
+    if any((ch.dep_ == "poss" and ch.lower_ not in OWN_POSSESSIVES)
+           or (ch.dep_ == "prep" and ch.lower_ in ("by", "from")) for ch in obj.children):
+        return []
+    return sx.preps(obj, GOAL_PREPS)
 
 
 def _place(c: _Coder, cand: _Cand, nodes: list[Token]) -> None:
@@ -799,6 +843,12 @@ def _noun_args(c: _Coder, cand: _Cand) -> None:
         return
     # the support verb lends its subject: "launched an attack", "held talks with"
     gov, how = _support_verb(c, tok)
+    if gov is None and row is not None and row.cond("gov"):
+        # a verb the row itself names ("remained on ALERT", "reached a DEAL") supports
+        # the noun as a light verb does
+        g = governing_verb(tok)
+        if g is not None and g.lemma_.lower() in (row.cond("gov") or ()):
+            gov, how = g, "light"
     if gov is None:
         _place(c, cand, [tok])
         return
@@ -897,6 +947,7 @@ def _absorb(c: _Coder, cands: list[_Cand]) -> None:
         if content is None or content is k:
             continue
         content.dropped = True
+        k.content = content
         k.absorbed.append(content.type)
         k.path.append(f"absorbs {content.type} '{content.tok.text}' as its content")
         _recode_with_content(k, content)
@@ -1269,12 +1320,15 @@ OUTER_SPANS = {"ASSAULT", "COERCE"}
 GOAL_PREPS = {"to", "on", "against", "at", "into", "with", "toward", "towards", "upon"}
 
 
-def _goal_heads(k: _Cand) -> list[Token]:
+def _goal_heads(k: _Cand, bare_object: bool = True) -> list[Token]:
     """Where an event without an actor recipient is directed, for its recipient spans:
-    "opened its borders TO REFUGEES", "lifted a ban ON US POULTRY"."""
+    "opened its borders TO REFUGEES", "lifted a ban ON US POULTRY"; with ``bare_object``
+    the object itself when it has no goal ("lifted THE CURFEW")."""
     nodes = [k.tok] + ([k.governor] if k.governor is not None else [])
     for n in nodes:
-        p = sx.preps(n, GOAL_PREPS)
+        # "gave money TO X" is often parsed as a dative: its object is the goal as well
+        p = [o for d in sx.children(n, ("dative",)) if d.pos_ == "ADP" for o in sx.pobjs(d)] \
+            or [o for o in sx.preps(n, GOAL_PREPS) if o is not k.tok]  # not "on ALERT"
         if p:
             return p[:1]
     for n in nodes:
@@ -1283,9 +1337,94 @@ def _goal_heads(k: _Cand) -> list[Token]:
             p = sx.preps(obj, GOAL_PREPS)
             if p:
                 return p[:1]
-            if not _is_theme(k, obj) and k.type not in ("AID", "SUPPORT", "AGREE"):
+            if bare_object and not _is_theme(k, obj) and k.type not in (
+                    "AID", "SUPPORT", "AGREE"):
                 return [obj]
     return []
+
+
+def _span_recipients(k: _Cand, depth: int = 0) -> list[Token]:
+    """Where an event without an actor recipient is directed, for its recipient spans: the
+    phrase it acts on (types that affect a thing: "vetoed THE RESOLUTION"), else its goal,
+    else what the event it absorbed is directed at ("agreed to lift the ban on US
+    POULTRY", "threatened to shell THE TREE")."""
+    heads = (k.unresolved.get("recipient", []) if k.type in PATIENT_TYPES else []) or \
+        _goal_heads(k, bare_object=depth == 0)
+    if not heads and k.content is not None and depth < 3:
+        content = k.content
+        # not the frame's own actors ("agreed to lift ITS ban"), nor what the content
+        # merely handles ("agreed to share INFORMATION", "to undertake EXERCISES")
+        heads = [h for h in content.recipient_heads if not (
+            content.head_ids.get(h.i) and set(content.head_ids[h.i]) <= set(k.actors))] \
+            or _span_recipients(content, depth + 1)
+    return heads
+
+
+#: types whose act can be directed at a place rather than at someone: "a ceasefire IN
+#: Yemen", "troops to the peacekeeping force IN Somalia", "lay down arms IN Colombia"
+PLACE_SPAN_TYPES = {"CONCEDE", "AGREE", "AID", "MOBILIZE", "RETREAT"}
+#: nouns of a deployment, located where it operates (they can act, but a contribution to
+#: one goes to the place)
+DEPLOYMENT_NOUNS = {"force", "mission", "operation", "contingent", "presence"}
+LOCATIVE_PREPS = {"in", "throughout", "across", "inside"}
+
+
+def _located(c: _Coder, h: Token, depth: int = 0) -> Token | None:
+    """The place a thing is in: "a ceasefire IN YEMEN", "restrictions on the movement of
+    workers IN CONFLICT ZONES" (through "of", "on", "to", "for" phrases)."""
+    for ch in h.children:
+        if ch.dep_ != "prep":
+            continue
+        if ch.lower_ in LOCATIVE_PREPS:
+            for p in sx.pobjs(ch):
+                if _placeish(c, p):
+                    return p
+        elif ch.lower_ in ("of", "on", "to", "for") and depth < 2:
+            for p in sx.pobjs(ch):
+                if p.pos_ == "NOUN" and not c.actor_like(p):
+                    got = _located(c, p, depth + 1)
+                    if got is not None:
+                        return got
+    return None
+
+
+PLACE_NOUNS = sx.TARGET_NOUNS | {"country", "state", "zone", "territory", "area", "part",
+                                 "valley", "island", "coast", "north", "south", "east", "west"}
+
+
+def _placeish(c: _Coder, p: Token, depth: int = 0) -> bool:
+    """A place: a named one, a place noun ("the war-torn country", "conflict zones"), or
+    one qualified by a place ("Georgia's conflict zones", "four of the country's states");
+    not an abstract phrase ("in a bid", "in their conflict")."""
+    if p.ent_type_ in ("DATE", "TIME") or p.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    if c.label(p) in ("GPE", "LOC", "FAC") or p.pos_ == "PROPN":
+        return True
+    if p.lemma_.lower() in PLACE_NOUNS:
+        return True
+    if any(ch.dep_ in ("compound", "amod", "poss") and c.label(ch) in ("GPE", "LOC", "NORP")
+           for ch in p.children):
+        return True
+    return depth < 1 and any(_placeish(c, o, depth + 1) for o in sx.preps(p, {"of"}))
+
+
+def _located_heads(c: _Coder, k: _Cand, heads: list[Token]) -> list[Token]:
+    """Recipient span heads of an act directed at a place: a thing (or a deployment) in a
+    place gives the place; people in a place stay ("refugees in the region"); without a
+    head, the place the act happens in ("remained on alert IN THE NORTH REGION")."""
+    if not heads:
+        for n in [k.tok] + ([k.governor] if k.governor is not None else []):
+            got = _located(c, n, 2)
+            if got is not None and got is not k.tok:
+                return [got]
+        return heads
+    out = []
+    for h in heads:
+        thing = h.pos_ == "NOUN" and (not c.actor_like(h)
+                                      or h.lemma_.lower() in DEPLOYMENT_NOUNS)
+        got = _located(c, h) if thing else None
+        out.append(got if got is not None else h)
+    return out
 
 
 def _span(doc: Doc, heads: list[Token], split_conj: bool = True) -> list[tuple[int, int]]:
@@ -1342,9 +1481,9 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             k.recipient_heads = list(dict.fromkeys(k.outer.get(h.i, h)
                                                    for h in k.recipient_heads))
         actor_heads = k.actor_heads or k.unresolved.get("actor", [])
-        recipient_heads = k.recipient_heads or (
-            k.unresolved.get("recipient", []) if k.type in PATIENT_TYPES else []) or \
-            _goal_heads(k)
+        recipient_heads = k.recipient_heads or _span_recipients(k)
+        if k.type in PLACE_SPAN_TYPES:
+            recipient_heads = _located_heads(c, k, recipient_heads)
         k.recipients = [r for r in k.recipients if r not in k.actors]
         ev = EventDraft(
             type=k.type, mode=k.mode,
