@@ -253,6 +253,8 @@ def test_in_memory_aggregates_match_sql(client) -> None:  # noqa: ANN001
         sql = Q.actor_summary(db, actor_id)
         mem = Q.actor_summary(db, actor_id, arrays=arrays)
         assert mem["timeline"] == sql["timeline"]
+        assert mem["roles"] == sql["roles"]
+        assert mem["counts"] == sql["counts"]
         assert {p["id"]: (p["score"], p["events"]) for p in mem["partners"]} == \
             {p["id"]: (p["score"], p["events"]) for p in sql["partners"]}
         assert {p["id"] for p in mem["adversaries"]} == {p["id"] for p in sql["adversaries"]}

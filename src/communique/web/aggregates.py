@@ -82,6 +82,11 @@ class EventArrays:
     r_is_actor: np.ndarray
     r_event: np.ndarray
     r_date: np.ndarray
+    # (actor, article) rows of article_actors with the role held there, sorted by actor
+    a_actor: np.ndarray
+    a_role: np.ndarray  # code into role_names, -1 for none
+    a_date: np.ndarray
+    role_names: list[str]
     country: dict[int, str | None]
 
     @classmethod
@@ -130,10 +135,20 @@ class EventArrays:
         part, pi = part[keep], pi[keep]
         by_actor = np.argsort(part[:, 0], kind="stable")
         part, pi = part[by_actor], pi[by_actor]
+        held = db.execute("SELECT actor_id, article_id, role FROM article_actors").fetchall()
+        role_names = sorted({r[2] for r in held if r[2] is not None})
+        role_code = {name: i for i, name in enumerate(role_names)}
+        m = len(held)
+        a_actor = np.fromiter((r[0] for r in held), np.int64, m)
+        a_date = np.fromiter((art_date.get(r[1], -1) for r in held), np.int64, m)
+        a_role = np.fromiter((role_code.get(r[2], -1) for r in held), np.int64, m)
+        del held
+        by_actor = np.argsort(a_actor, kind="stable")
         country = dict(db.execute("SELECT id, country FROM actors"))
         return cls(marker, types, e_date[ti], tri[:, 0], tri[:, 1], tri[:, 2], e_type[ti],
                    e_score[ti], part[:, 0], e_month[pi], e_score[pi], roles[:, 0],
-                   roles[:, 1].astype(np.bool_), roles[:, 2], e_date[ri], country)
+                   roles[:, 1].astype(np.bool_), roles[:, 2], e_date[ri], a_actor[by_actor],
+                   a_role[by_actor], a_date[by_actor], role_names, country)
 
     # --- pairs -----------------------------------------------------------------------------
 
@@ -207,6 +222,32 @@ class EventArrays:
         return self._newest(self.t_event[lo:hi][mask], self.t_date[lo:hi][mask], offset, n)
 
     # --- one actor ---------------------------------------------------------------------
+
+    def roles(self, actor_id: int, limit: int = 50) -> list[Row]:
+        """The roles the actor held (as articles named them), with first and last date
+        and number of articles, earliest first."""
+        lo, hi = np.searchsorted(self.a_actor, [actor_id, actor_id + 1])
+        role, date = self.a_role[lo:hi], self.a_date[lo:hi]
+        keep = role >= 0
+        role, date = role[keep], date[keep]
+        out = []
+        for code in np.unique(role).tolist():
+            dates = date[role == code]
+            dated = dates[dates >= 0]
+            first = dt.date.fromordinal(int(dated.min())).isoformat() if len(dated) else None
+            last = dt.date.fromordinal(int(dated.max())).isoformat() if len(dated) else None
+            out.append({"role": self.role_names[code], "first": first, "last": last,
+                        "articles": int(len(dates))})
+        out.sort(key=lambda r: (r["first"] is not None, r["first"] or "", r["role"]))
+        return out[:limit]
+
+    def counts(self, actor_id: int) -> Row:
+        """Articles naming the actor, events as actor and as recipient."""
+        lo, hi = np.searchsorted(self.a_actor, [actor_id, actor_id + 1])
+        rlo, rhi = np.searchsorted(self.r_actor, [actor_id, actor_id + 1])
+        acting = int(self.r_is_actor[rlo:rhi].sum())
+        return {"articles": int(hi - lo), "events_as_actor": acting,
+                "events_as_recipient": int(rhi - rlo) - acting}
 
     def timeline(self, actor_id: int, months: int = 120) -> list[Row]:
         """Monthly cooperation and conflict of the events the actor takes part in."""

@@ -433,19 +433,25 @@ def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10,
     if not found:
         return None
     out = found[0]
-    out["roles"] = rows(db, """
-        SELECT aa.role, min(a.published) AS first, max(a.published) AS last,
-               count(*) AS articles
-        FROM article_actors aa CROSS JOIN articles a ON a.id = aa.article_id
-        WHERE aa.actor_id = ? AND aa.role IS NOT NULL GROUP BY aa.role
-        ORDER BY first, aa.role LIMIT 50""", [actor_id])
-    out["counts"] = rows(db, """
-        SELECT (SELECT count(*) FROM article_actors WHERE actor_id = ?) AS articles,
-               (SELECT count(*) FROM quote_speakers WHERE actor_id = ?) AS quotes,
-               (SELECT count(*) FROM event_actors WHERE actor_id = ? AND role = 'actor')
-                   AS events_as_actor,
-               (SELECT count(*) FROM event_actors WHERE actor_id = ? AND role = 'recipient')
-                   AS events_as_recipient""", [actor_id] * 4)[0]
+    if arrays is not None:
+        out["roles"] = arrays.roles(actor_id)
+        out["counts"] = {**arrays.counts(actor_id), "quotes": db.execute(
+            "SELECT count(*) FROM quote_speakers WHERE actor_id = ?",
+            (actor_id,)).fetchone()[0]}
+    else:
+        out["roles"] = rows(db, """
+            SELECT aa.role, min(a.published) AS first, max(a.published) AS last,
+                   count(*) AS articles
+            FROM article_actors aa CROSS JOIN articles a ON a.id = aa.article_id
+            WHERE aa.actor_id = ? AND aa.role IS NOT NULL GROUP BY aa.role
+            ORDER BY first, aa.role LIMIT 50""", [actor_id])
+        out["counts"] = rows(db, """
+            SELECT (SELECT count(*) FROM article_actors WHERE actor_id = ?) AS articles,
+                   (SELECT count(*) FROM quote_speakers WHERE actor_id = ?) AS quotes,
+                   (SELECT count(*) FROM event_actors WHERE actor_id = ? AND role = 'actor')
+                       AS events_as_actor,
+                   (SELECT count(*) FROM event_actors WHERE actor_id = ? AND role = 'recipient')
+                       AS events_as_recipient""", [actor_id] * 4)[0]
     out["quotes"] = quotes(db, speaker_id=actor_id, page=Page(1, limit))["items"]
     if arrays is not None:
         out["timeline"] = arrays.timeline(actor_id)
