@@ -72,6 +72,9 @@ DEMAND_MODALS = {"must", "should"}
 NOT_EVENT_HEADS = {"show", "program", "programme", "camp", "site", "zone", "helicopter",
                    "aircraft", "jet", "ship", "vehicle", "dog", "song", "film", "movie",
                    "book", "slogan", "sign", "banner", "victim", "survivor"}
+#: generic heads whose event modifier is the event: "a mediation EFFORT", "a ceasefire
+#: INITIATIVE"; their support verb is the event's
+EVENT_HEADS = {"effort", "initiative", "bid", "process", "attempt", "plan", "proposal"}
 #: nouns that stand for a series of events: "a round OF talks", "a wave OF arrests"
 COLLECTIVE_NOUNS = {"round", "series", "wave", "spate", "set", "string", "number", "day",
                     "week", "campaign"}
@@ -813,10 +816,15 @@ def _noun_args(c: _Coder, cand: _Cand) -> None:
         for s in ("poss", "prep:by", "mod"):
             if _take(c, cand, _source_heads(c, tok, s), "actor", s):
                 break
-        if not cand.actors and cand.type in RECIPROCAL:
-            betw = sx.preps(tok, {"between", "among"})
+        betw = sx.preps(tok, {"between", "among"})
+        if cand.mode == "third-party":
+            # a mediation is directed at the parties between whom it mediates
+            if not betw and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+                betw = sx.preps(tok.head, {"between", "among"})  # "mediation EFFORT between"
             if betw:
-                _take(c, cand, betw, "actor", "participants")
+                _take(c, cand, betw, "recipient", "parties")
+        elif not cand.actors and cand.type in RECIPROCAL and betw:
+            _take(c, cand, betw, "actor", "participants")
     if rcpt_src:
         for s in sorted(rcpt_src):
             if _take(c, cand, _source_heads(c, tok, s), "recipient", s):
@@ -875,6 +883,8 @@ def _noun_args(c: _Coder, cand: _Cand) -> None:
 def _support_verb(c: _Coder, tok: Token) -> tuple[Token | None, str]:
     """The verb a nominal trigger is the object of, if it is a support or 'receive' verb."""
     node = tok
+    if node.dep_ == "compound" and node.head.lemma_.lower() in EVENT_HEADS:
+        node = node.head  # "launched a mediation EFFORT"
     if node.dep_ == "conj" and node.head.pos_ == "NOUN":
         node = node.head
     # "began a new round of joint exercises": the collective noun stands in
@@ -961,6 +971,37 @@ def _absorb(c: _Coder, cands: list[_Cand]) -> None:
             k.recipient_heads.extend(h for h in heads if h not in k.recipient_heads)
             for h in heads:
                 k.head_ids.setdefault(h.i, content.head_ids.get(h.i, []))
+
+
+#: types whose nominal act takes its target from the clause saying what it is for
+#: ("a hunger strike TO PROTEST AGAINST the authorities", "went on strike, PROTESTING X")
+PURPOSE_TYPES = {"PROTEST"}
+
+
+def _purpose(cands: list[_Cand]) -> None:
+    """A strike or protest without a recipient is directed at what its purpose clause is
+    directed at: the infinitive or participle attached to the noun or its support verb."""
+    by_tok = {k.tok.i: k for k in cands}
+    for k in cands:
+        if k.type not in PURPOSE_TYPES or k.recipients or k.recipient_heads:
+            continue
+        nodes = [k.tok] + ([k.governor] if k.governor is not None else [])
+        if k.tok.dep_ == "pobj" and k.tok.head.dep_ == "prep":  # "went on STRIKE to ..."
+            nodes.append(k.tok.head.head)
+        for n in nodes:
+            for ch in n.children:
+                o = by_tok.get(ch.i)
+                if o is None or o is k or ch.i < k.tok.i or ch.dep_ not in (
+                        "relcl", "acl", "advcl", "xcomp") or not o.recipient_heads:
+                    continue
+                k.recipients.extend(r for r in o.recipients if r not in k.recipients)
+                k.recipient_heads.extend(o.recipient_heads)
+                for h in o.recipient_heads:
+                    k.head_ids.setdefault(h.i, o.head_ids.get(h.i, []))
+                k.path.append(f"recipient from its purpose '{o.tok.text}'")
+                break
+            if k.recipient_heads:
+                break
 
 
 def _content_of(c: _Coder, k: _Cand, by_tok: dict[int, _Cand],
@@ -1328,12 +1369,13 @@ def _goal_heads(k: _Cand, bare_object: bool = True) -> list[Token]:
     for n in nodes:
         # "gave money TO X" is often parsed as a dative: its object is the goal as well
         p = [o for d in sx.children(n, ("dative",)) if d.pos_ == "ADP" for o in sx.pobjs(d)] \
-            or [o for o in sx.preps(n, GOAL_PREPS) if o is not k.tok]  # not "on ALERT"
+            or [o for o in sx.preps(n, GOAL_PREPS) if o != k.tok]  # not "on ALERT"
         if p:
             return p[:1]
     for n in nodes:
         obj = sx.direct_object(n)
-        if obj is not None and obj is not k.tok:
+        # not the trigger's own phrase ("launched a mediation EFFORT")
+        if obj is not None and not obj.left_edge.i <= k.tok.i <= obj.right_edge.i:
             p = sx.preps(obj, GOAL_PREPS)
             if p:
                 return p[:1]
@@ -1415,7 +1457,7 @@ def _located_heads(c: _Coder, k: _Cand, heads: list[Token]) -> list[Token]:
     if not heads:
         for n in [k.tok] + ([k.governor] if k.governor is not None else []):
             got = _located(c, n, 2)
-            if got is not None and got is not k.tok:
+            if got is not None and got != k.tok:
                 return [got]
         return heads
     out = []
@@ -1450,6 +1492,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
     if not cands:
         return []
     _absorb(c, cands)
+    _purpose(cands)
     cands.extend(_demands(c, cands))
     _consume(c, cands)
     _nested(cands)
@@ -1464,7 +1507,8 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
         if k.type == "MOBILIZE" and k.tok.lemma_.lower() in EXERCISES and len(k.actors) > 1:
             k.path.append("an exercise of several forces -> COOPERATE")
             k.type, k.mode, k.cameo = "COOPERATE", None, "06"
-        if (k.type == "CONSULT" or k.recoded_from == "CONSULT") and k.mode != "visit":
+        if (k.type == "CONSULT" or k.recoded_from == "CONSULT") and k.mode not in (
+                "visit", "third-party"):
             # PLOVER: without a host, all participants are actors
             for r in k.recipients:
                 if r not in k.actors:
