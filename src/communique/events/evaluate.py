@@ -229,6 +229,8 @@ def predicted_spans(ev: EventDraft | None,
 #: what a statement is about: "expressed concern ABOUT X", "skeptical OF X"
 ABOUT = {"about", "over", "of", "to", "for", "with", "on", "at", "regarding", "toward",
          "towards", "against"}
+#: where what is handed over goes: "handed over equipment TO X"
+GOAL = {"to", "into"}
 #: who made the charge a statement answers: "denied charges BY X", "accusations FROM X"
 AUTHOR = {"by", "from"}
 #: a subject that is the speaker again ("said IT is skeptical", "said THEY hoped"): the
@@ -281,6 +283,10 @@ def _about(node: Token) -> Token | None:
     candidates = []
     if obj is not None:
         candidates += sx.preps(obj, AUTHOR)
+        if obj.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            # "handed over equipment TO the ministry", "flew medicine INTO Afghanistan":
+            # what is handed over is no target, its receiver is
+            candidates += [t for t in sx.preps(node, GOAL) if t.ent_type_ not in ("MONEY",)]
         candidates += sx.preps(obj, ABOUT)
     candidates += sx.preps(node, ABOUT)
     if comp is not None:
@@ -292,7 +298,17 @@ def _about(node: Token) -> Token | None:
                 candidates += sx.preps(inner, ABOUT)
     if obj is not None and obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         candidates.insert(0, obj)
+    if not candidates:  # "sought refuge IN BANGLADESH", "served in Lebanon"
+        candidates = [t for n in (node, obj) if n is not None
+                      for t in sx.preps(n, {"in", "into"}) if _named_place(t)]
     return candidates[0] if candidates else None
+
+
+def _named_place(tok: Token) -> bool:
+    """A place by name, or a phrase qualified by one ("India's northeastern state")."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or any(
+        c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("GPE", "LOC")
+        for c in tok.children)
 
 
 def _reported_clause(node: Token) -> Token | None:

@@ -1404,7 +1404,7 @@ def _span_recipients(k: _Cand, depth: int = 0) -> list[Token]:
 
 #: types whose act can be directed at a place rather than at someone: "a ceasefire IN
 #: Yemen", "troops to the peacekeeping force IN Somalia", "lay down arms IN Colombia"
-PLACE_SPAN_TYPES = {"CONCEDE", "AGREE", "AID", "MOBILIZE", "RETREAT"}
+PLACE_SPAN_TYPES = {"CONCEDE", "AGREE", "AID", "MOBILIZE", "RETREAT", "COERCE"}
 #: nouns of a deployment, located where it operates (they can act, but a contribution to
 #: one goes to the place)
 DEPLOYMENT_NOUNS = {"force", "mission", "operation", "contingent", "presence"}
@@ -1450,6 +1450,12 @@ def _placeish(c: _Coder, p: Token, depth: int = 0) -> bool:
     return depth < 1 and any(_placeish(c, o, depth + 1) for o in sx.preps(p, {"of"}))
 
 
+def _condition(h: Token) -> bool:
+    """"A state OF EMERGENCY", "a state of siege": a condition, not a state that acts."""
+    return h.lemma_.lower() == "state" and any(
+        o.pos_ == "NOUN" and not o.ent_type_ for o in sx.preps(h, {"of"}))
+
+
 def _located_heads(c: _Coder, k: _Cand, heads: list[Token]) -> list[Token]:
     """Recipient span heads of an act directed at a place: a thing (or a deployment) in a
     place gives the place; people in a place stay ("refugees in the region"); without a
@@ -1462,8 +1468,8 @@ def _located_heads(c: _Coder, k: _Cand, heads: list[Token]) -> list[Token]:
         return heads
     out = []
     for h in heads:
-        thing = h.pos_ == "NOUN" and (not c.actor_like(h)
-                                      or h.lemma_.lower() in DEPLOYMENT_NOUNS)
+        thing = h.pos_ == "NOUN" and (not c.actor_like(h) or h.lemma_.lower() in DEPLOYMENT_NOUNS
+                                      or _condition(h))
         got = _located(c, h) if thing else None
         out.append(got if got is not None else h)
     return out
