@@ -11,6 +11,7 @@ ingest (``communique ingest --workers N``) is timed the same way, cold, into SQL
 from __future__ import annotations
 
 import multiprocessing
+import os
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -44,10 +45,13 @@ def _ingest_child(corpus: str, db: str, workers: int) -> dict[str, Any]:
 
 
 def _in_child(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
-    """``fn(*args)`` in a fresh process, not a daemon: ingest starts its own workers."""
+    """``fn(*args)`` in a fresh process, not a daemon: ingest starts its own workers.
+    The 1-minute load average at the end says how much else the machine was running."""
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
-        return pool.submit(fn, *args).result()
+        result = pool.submit(fn, *args).result()
+    result["load"] = os.getloadavg()[0]
+    return result
 
 
 def bench_spark(n: int = 400, *, masters: tuple[str, ...] = ("local[1]", "local[2]"),

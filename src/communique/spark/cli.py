@@ -91,7 +91,7 @@ def bench_spark_cmd(n: int, partitions: int | None, no_ingest: bool) -> None:
         if "analyze_seconds" in run:
             line += (f"; reading and analysis {run['analyze_seconds']:.1f} s, "
                      f"{run['analyze_rate']:.2f} articles/s")
-        click.echo(line + ")")
+        click.echo(f"{line}; load average {run['load']:.1f})")
 
     click.echo(f"corpus: {n} synthetic articles")
     r = bench_spark(n, partitions=partitions, ingest_workers=None if no_ingest else 2,
