@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from communique.store import dedup
 from communique.store.ingest import ingest
 
@@ -154,3 +156,15 @@ def test_kill_9_mid_ingest_then_rerun(tmp_path: Path) -> None:
     hashes = [h for (h,) in con.execute("SELECT hash FROM articles")]
     assert len(hashes) == len(set(hashes)) == 90
     assert set(hashes) == corpus_hashes(corpus)
+
+
+def test_unusable_store_is_a_one_line_error(tmp_path: Path, small_corpus: Path) -> None:
+    from communique.store.db import StoreError
+
+    (tmp_path / "a-directory.db").mkdir()
+    with pytest.raises(StoreError, match="cannot open database"):
+        ingest([str(small_corpus)], tmp_path / "a-directory.db")
+    (tmp_path / "junk.db").write_bytes(b"not a database at all " * 200)
+    with pytest.raises(StoreError):
+        ingest([str(small_corpus)], tmp_path / "junk.db")
+    assert (tmp_path / "junk.db").read_bytes() == b"not a database at all " * 200

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import resource
 import signal
+import sqlite3
 import threading
 import time
 from collections import Counter, deque
@@ -29,7 +30,7 @@ from ..pipeline import Failure, analyze_many
 from ..readers import Item, ReadOptions, read_paths
 from ..readers import reader_for as _reader_for
 from . import dedup
-from .db import connect
+from .db import StoreError, connect
 from .writer import Analysed, Failed, Writer
 
 #: a chunk is written when it holds this many non-article entries (failures, skips), so
@@ -237,6 +238,9 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
             _parallel(chunks, workers, options, commit)
     except KeyboardInterrupt:
         stats.interrupted = True
+    except sqlite3.Error as exc:  # disk full, file locked by another writer, ...
+        raise StoreError(f"{db_path}: cannot write ({exc}); the {stats.stored:,} articles "
+                         "committed before are kept: fix this and rerun") from None
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
@@ -245,6 +249,8 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
                              + (sum(stats.worker_rss_mb.values()) if workers > 1 else 0.0))
         try:
             writer.finish_run(run_id, stats.stored, stats.skipped, stats.failed)
+        except sqlite3.Error:
+            pass  # the run record is informational; the error above says what happened
         finally:
             db.close()
     return stats
