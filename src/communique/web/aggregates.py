@@ -41,6 +41,20 @@ def _month(published: str | None) -> int:
     return d.year * 12 + d.month - 1
 
 
+def _row_keys(x: np.ndarray) -> np.ndarray:
+    """One int64 per row of non-negative integer columns, ordered as the rows are, or the
+    rows themselves if their ranges do not fit in 62 bits."""
+    if not len(x):
+        return x
+    spans = [int(v) + 1 for v in x.max(axis=0)]
+    if int(np.prod(np.array(spans, dtype=object))) >= 2**62:
+        return x
+    key = np.zeros(len(x), np.int64)
+    for col, span in zip(x.T, spans, strict=True):
+        key = key * span + col
+    return key
+
+
 def _unique_rows(x: np.ndarray) -> np.ndarray:
     """``np.unique(x, axis=0)`` for non-negative integer columns, through one integer
     key per row (several times faster than the structured sort of ``axis=0``)."""
@@ -73,6 +87,7 @@ class EventArrays:
     t_dst: np.ndarray
     t_type: np.ndarray
     t_score: np.ndarray
+    t_first: np.ndarray  # 1 unless the reverse triple of the same event comes earlier
     # (actor, event) participation of non-negated dated events, sorted by actor
     p_actor: np.ndarray
     p_month: np.ndarray
@@ -124,6 +139,12 @@ class EventArrays:
         tri, ti = tri[keep], ti[keep]
         by_date = np.argsort(e_date[ti], kind="stable")
         tri, ti = tri[by_date], ti[by_date]
+        # A->B and B->A in one event are one event for the unordered pair: count it once
+        lo_, hi_ = np.minimum(tri[:, 1], tri[:, 2]), np.maximum(tri[:, 1], tri[:, 2])
+        keys = _row_keys(np.stack([tri[:, 0], lo_, hi_], axis=1))
+        _, first_of = np.unique(keys, axis=0 if keys.ndim > 1 else None, return_index=True)
+        t_first = np.zeros(len(tri), np.int64)
+        t_first[first_of] = 1
         roles = np.array(db.execute("SELECT actor_id, role = 'actor', event_id "
                                     "FROM event_actors").fetchall(),
                          dtype=np.int64).reshape(-1, 3)
@@ -146,7 +167,7 @@ class EventArrays:
         by_actor = np.argsort(a_actor, kind="stable")
         country = dict(db.execute("SELECT id, country FROM actors"))
         return cls(marker, types, e_date[ti], tri[:, 0], tri[:, 1], tri[:, 2], e_type[ti],
-                   e_score[ti], part[:, 0], e_month[pi], e_score[pi], roles[:, 0],
+                   e_score[ti], t_first, part[:, 0], e_month[pi], e_score[pi], roles[:, 0],
                    roles[:, 1].astype(np.bool_), roles[:, 2], e_date[ri], a_actor[by_actor],
                    a_role[by_actor], a_date[by_actor], role_names, country)
 
@@ -159,8 +180,8 @@ class EventArrays:
         lo = np.searchsorted(self.t_date, _ordinal(since) if since else -(2**62))
         hi = np.searchsorted(self.t_date, _ordinal(until) if until else 2**62, side="right")
         sel = slice(lo, hi)
-        src, dst, score, event = (self.t_src[sel], self.t_dst[sel], self.t_score[sel],
-                                  self.t_event[sel])
+        src, dst, score, first = (self.t_src[sel], self.t_dst[sel], self.t_score[sel],
+                                  self.t_first[sel])
         mask = np.ones(len(src), np.bool_)
         if etype is not None:
             if etype not in self.types:
@@ -170,7 +191,7 @@ class EventArrays:
         if country is not None:
             hits = np.array([k for k, v in self.country.items() if v == country], np.int64)
             mask &= np.isin(a, hits) | np.isin(b, hits)
-        a, b, score, event = a[mask], b[mask], score[mask], event[mask]
+        a, b, score, first = a[mask], b[mask], score[mask], first[mask]
         if not len(a):
             return []
         base = int(max(a.max(), b.max())) + 1
@@ -179,9 +200,7 @@ class EventArrays:
         total = np.bincount(inv, weights=score)
         coop = np.bincount(inv, weights=np.maximum(score, 0))
         conflict = np.bincount(inv, weights=np.minimum(score, 0))
-        # events per pair: (A, B) and (B, A) in one event count once
-        distinct = np.unique(inv.astype(np.int64) * (int(event.max()) + 1) + event)
-        events = np.bincount(distinct // (int(event.max()) + 1), minlength=len(uniq))
+        events = np.bincount(inv, weights=first).astype(np.int64)
         pa, pb = uniq // base, uniq % base
         total_r = np.round(total, 2)
         order = np.lexsort((pb, pa, -events, -np.abs(total_r)))[:limit]
