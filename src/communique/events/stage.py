@@ -463,6 +463,8 @@ class _Coder:
                     return [(cid, h)]
             return []
         lem = h.lemma_.lower()
+        if _condition(h):
+            return []  # "a state of emergency" is no state
         if (lem in sx.ACTOR_NOUNS and h.pos_ in ("NOUN", "PROPN")) or sx.unnamed_name(h):
             # created in the actor index only if the event is kept (see materialize)
             return [(-1 - h.i, h)]
@@ -511,7 +513,8 @@ class _Coder:
                 a = sx.agent_of(c)
                 objs = [a] if a is not None else sx.preps(c, {"on", "against"})
                 for o in objs:
-                    hits += self._resolve_one(o, path, role, depth + 1)
+                    for q in sx.conjuncts(o):  # "imposed on India AND PAKISTAN"
+                        hits += self._resolve_one(q, path, role, depth + 1)
             for hit in hits:
                 if hit[0] not in [o[0] for o in out]:
                     out.append(hit)
@@ -1470,7 +1473,12 @@ def _located_heads(c: _Coder, k: _Cand, heads: list[Token]) -> list[Token]:
     for h in heads:
         thing = h.pos_ == "NOUN" and (not c.actor_like(h) or h.lemma_.lower() in DEPLOYMENT_NOUNS
                                       or _condition(h))
+        # the place of the thing, or of the act done to it ("lifted a state of emergency
+        # on Friday IN THE NORTH")
         got = _located(c, h) if thing else None
+        if got is None and (_condition(h) or (h.pos_ == "NOUN" and any(
+                r.type for r in c.lex.rows(h.lemma_.lower(), "NOUN")))):
+            got = _located(c, k.tok, 2)
         out.append(got if got is not None else h)
     return out
 

@@ -236,7 +236,7 @@ def _infinitive(tok: Token) -> bool:
 #: dependents that are not part of an argument phrase: clauses and adverbials attached to
 #: the noun ("forces ON TUESDAY", "a decision TO REINSTATE ..."); of the prepositional
 #: phrases only "of", "in", "from" and "for" ones stay ("envoy OF Iran", "rebels IN Idlib")
-PHRASE_DROP = {"relcl", "acl", "advmod", "npadvmod", "advcl", "parataxis"}
+PHRASE_DROP = {"relcl", "acl", "advmod", "npadvmod", "advcl", "parataxis", "preconj"}
 PHRASE_PREPS = {"of", "in", "from", "for"}
 
 
@@ -277,7 +277,14 @@ def phrase_span(head: Token, *, split_conj: bool = True) -> tuple[int, int]:
         toks.pop()
     while toks and toks[0].is_punct and toks[0] is not head:
         toks.pop(0)
-    return toks[0].i, toks[-1].i + 1
+    end = toks[-1].i + 1
+    # an opened parenthesis closes inside the phrase even when the parser hung ")" on the
+    # verb: "the Students Islamic Movement of India (SIMI)"
+    doc = head.doc
+    if end < len(doc) and doc[end].text == ")" and \
+            sum(t.text == "(" for t in toks) > sum(t.text == ")" for t in toks):
+        end += 1
+    return toks[0].i, end
 
 
 def conjuncts(tok: Token) -> list[Token]:
