@@ -84,3 +84,23 @@ def test_bad_date_is_a_usage_error(article):
     r = run("analyze", str(article), "--date", "yesterday")
     assert r.returncode == 2
     assert "Traceback" not in r.stderr and "--date" in r.stderr
+
+
+def test_html_article(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Border talks resume</title></head><body>"
+        "<nav>Home | World | Sport</nav><article><h1>Border talks resume</h1>"
+        "<p>Foreign ministers met in Geneva on Tuesday for a new round of talks on the "
+        "disputed border, with Swiss officials acting as hosts for the meeting.</p>"
+        "<p>\"We have agreed on a timetable for the next meetings,\" Anna Berg told "
+        "reporters after the session, adding that both delegations had been constructive."
+        "</p></article><footer>Copyright</footer></body></html>")
+    r = run("analyze", str(page), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    rec = json.loads(r.stdout)
+    assert "Home | World" not in rec["article"]["text"]
+    assert rec["article"]["title"] == "Border talks resume"
+    names = {a["id"]: a["name"] for a in rec["actors"]}
+    direct = [q for q in rec["quotes"] if q["kind"] == "direct"]
+    assert direct and [names[s] for s in direct[0]["speakers"]] == ["Anna Berg"]

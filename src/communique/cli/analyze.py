@@ -13,6 +13,7 @@ from ..inputs import read_article
 from ..model import Article
 from ..options import DEFAULT_MAX_CHARS, Options
 from ..pipeline import analyze_many
+from ..readers import ReadOptions, read_paths
 from .render import analysis_tables
 
 
@@ -29,10 +30,12 @@ from .render import analysis_tables
               help="Extra knowledge-base CSV (adds or overrides rows); repeatable.")
 def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str, max_chars: int,
                 no_indirect: bool, kb_files: tuple[str, ...]) -> None:
-    """Analyse .txt articles (or - for standard input): quotes, speakers, actors, events.
+    """Analyse articles: quotes, speakers, actors, events.
 
-    Several inputs give one JSON line each, in input order. An unreadable input is
-    reported on stderr in one line and skipped; the exit status is then 1.
+    PATH is a .txt or .html file, a JSON/JSONL file, a feed, a WARC, a directory, or -
+    for the text of one article on standard input. Several articles give one JSON line
+    each, in input order. An unreadable input is reported on stderr in one line and
+    skipped; the exit status is then 1.
     """
     if published:
         try:
@@ -42,19 +45,34 @@ def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str, max_cha
     options = Options(max_chars=max_chars, indirect=not no_indirect, kb_files=kb_files)
     failed = 0
 
+    read_options = ReadOptions(max_chars=max_chars)
+
     def articles() -> Iterator[Article]:
         nonlocal failed
         for path in paths:
-            try:
-                article, warnings = read_article(path, published=published,
-                                                 max_chars=max_chars)
-            except InputError as exc:
-                failed += 1
-                click.echo(f"error: {exc}", err=True)
+            if path == "-":  # the raw text of one article
+                try:
+                    article, warnings = read_article(path, published=published,
+                                                     max_chars=max_chars)
+                except InputError as exc:
+                    failed += 1
+                    click.echo(f"error: {exc}", err=True)
+                    continue
+                for w in warnings:
+                    click.echo(f"warning: {w}", err=True)
+                yield article
                 continue
-            for w in warnings:
-                click.echo(f"warning: {w}", err=True)
-            yield article
+            # .txt, .html, .json/.jsonl(.gz), feeds, WARC: the same readers as ingest
+            for item in read_paths([path], read_options):
+                for w in item.warnings:
+                    click.echo(f"warning: {w}", err=True)
+                if item.article is None:
+                    failed += 1
+                    click.echo(f"error: {item.where}: {item.reason}", err=True)
+                    continue
+                if published:
+                    item.article.published = published
+                yield item.article
 
     indent = 2 if fmt == "json" and len(paths) == 1 else None
     for analysis in analyze_many(articles(), options=options):
