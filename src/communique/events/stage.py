@@ -775,11 +775,17 @@ OWN_POSSESSIVES = {"its", "their", "his", "her", "our", "my"}
 def _transfer_goal(c: _Coder, cand: _Cand, obj: Token | None) -> list[Token]:
     """The goal of "V X to Y" when X is what is handed over: then Y is the recipient and
     X a theme. A person handed over ("released the hostages to the Red Cross") stays the
-    recipient: the event is about them."""
+    recipient: the event is about them. The goal may hang on what a sum is in ("provided
+    $3 million in funding TO LEBANON")."""
     if cand.type not in TRANSFER_TYPES or obj is None or c.person_like(obj):
         return []
-    return [p for p in sx.preps(cand.tok, TRANSFER_PREPS)
-            if p.pos_ in ("NOUN", "PROPN", "PRON") and p.ent_type_ not in ("MONEY", "DATE")]
+    found = [p for p in sx.preps(cand.tok, TRANSFER_PREPS)
+             if p.pos_ in ("NOUN", "PROPN", "PRON") and p.ent_type_ not in ("MONEY", "DATE")]
+    if not found and (obj.ent_type_ == "MONEY" or obj.pos_ == "NUM"):
+        for inner in sx.preps(obj, {"in", "of"}):
+            found += [p for p in sx.preps(inner, TRANSFER_PREPS)
+                      if p.pos_ in ("NOUN", "PROPN", "PRON")]
+    return found
 
 
 def _object_goal(c: _Coder, cand: _Cand, obj: Token) -> list[Token]:
@@ -978,12 +984,15 @@ def _absorb(c: _Coder, cands: list[_Cand]) -> None:
 
 #: types whose nominal act takes its target from the clause saying what it is for
 #: ("a hunger strike TO PROTEST AGAINST the authorities", "went on strike, PROTESTING X")
-PURPOSE_TYPES = {"PROTEST"}
+PURPOSE_TYPES = {"PROTEST", "AID"}
+#: what the purpose clause of an aid may be: "donated ventilators TO ASSIST Ethiopia"
+PURPOSE_OF = {"PROTEST": {"PROTEST", "ACCUSE"}, "AID": {"AID", "SUPPORT"}}
 
 
 def _purpose(cands: list[_Cand]) -> None:
     """A strike or protest without a recipient is directed at what its purpose clause is
-    directed at: the infinitive or participle attached to the noun or its support verb."""
+    directed at: the infinitive or participle attached to the noun or its support verb;
+    so is aid ("donated ventilators to assist ETHIOPIA")."""
     by_tok = {k.tok.i: k for k in cands}
     for k in cands:
         if k.type not in PURPOSE_TYPES or k.recipients or k.recipient_heads:
@@ -995,7 +1004,8 @@ def _purpose(cands: list[_Cand]) -> None:
             for ch in n.children:
                 o = by_tok.get(ch.i)
                 if o is None or o is k or ch.i < k.tok.i or ch.dep_ not in (
-                        "relcl", "acl", "advcl", "xcomp") or not o.recipient_heads:
+                        "relcl", "acl", "advcl", "xcomp") or not o.recipient_heads or \
+                        o.type not in PURPOSE_OF[k.type]:
                     continue
                 k.recipients.extend(r for r in o.recipients if r not in k.recipients)
                 k.recipient_heads.extend(o.recipient_heads)
