@@ -1398,6 +1398,25 @@ def _goal_heads(k: _Cand, bare_object: bool = True) -> list[Token]:
     return []
 
 
+#: types of joint action: coordinated actors doing them with no one else are the two
+#: sides of one reciprocal act
+JOINT_TYPES = {"AGREE", "COOPERATE", "CONSULT", "SUPPORT"}
+
+
+def _joint(k: _Cand) -> Token | None:
+    """The coordinated actor phrase of a joint act with no recipient of its own ("Canada
+    and Costa Rica agreed to ...", "the armies of Brazil and Argentina held exercises",
+    "X and Y failed to reach agreement"), for reciprocal spans; None otherwise."""
+    if k.recipients or not (k.type in JOINT_TYPES or k.recoded_from in JOINT_TYPES):
+        return None
+    if len(k.actors) < 2 or not k.actor_heads:
+        return None
+    h = min(k.actor_heads, key=lambda t: t.i)
+    if len(sx.conjuncts(h)) > 1 or any(len(sx.conjuncts(o)) > 1 for o in sx.preps(h, {"of"})):
+        return h
+    return None
+
+
 def _span_recipients(k: _Cand, depth: int = 0) -> list[Token]:
     """Where an event without an actor recipient is directed, for its recipient spans: the
     phrase it acts on (types that affect a thing: "vetoed THE RESOLUTION"), else its goal,
@@ -1553,6 +1572,11 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
         if k.type in PLACE_SPAN_TYPES:
             recipient_heads = _located_heads(c, k, recipient_heads)
         k.recipients = [r for r in k.recipients if r not in k.actors]
+        joint = None if reciprocal_heads else _joint(k)
+        if joint is not None:
+            # several actors agreeing or cooperating among themselves: one reciprocal
+            # phrase ("Canada and Costa Rica agreed to start negotiations")
+            actor_heads, recipient_heads, reciprocal_heads = [], [joint], [joint]
         ev = EventDraft(
             type=k.type, mode=k.mode,
             trigger=(k.tok.idx, k.tok.idx + len(k.tok.text)),
@@ -1563,7 +1587,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             token=k.tok.i, absorbed=k.absorbed,
             actor_spans=_span(doc, [h for h in actor_heads if h not in reciprocal_heads]),
             recipient_spans=_span(doc, recipient_heads if not reciprocal_heads
-                                  else reciprocal_heads),
+                                  else reciprocal_heads, split_conj=joint is None),
             reciprocal=bool(reciprocal_heads),
             needs_recipient=bool(k.row is not None and k.row.cond("need")
                                  and "recipient" in (k.row.cond("need") or ())),
