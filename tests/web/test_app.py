@@ -306,3 +306,21 @@ def test_unique_rows_matches_numpy() -> None:
     x = np.random.default_rng(0).integers(0, 40, (2000, 3))
     assert (np.unique(x, axis=0) == _unique_rows(x)).all()
     assert _unique_rows(np.zeros((0, 2), np.int64)).shape == (0, 2)
+
+
+def test_an_empty_store_serves_every_page(tmp_path) -> None:  # noqa: ANN001
+    import warnings
+
+    from communique.store.db import connect
+    from communique.web import create_app
+
+    connect(tmp_path / "empty.db").close()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    with TestClient(create_app(tmp_path / "empty.db")) as c:
+        for path in ("/", "/api/overview", "/actors", "/network", "/api/network",
+                     "/quotes", "/api/quotes?q=talks", "/events", "/api/events.csv",
+                     "/api/network/edge?a=1&b=2"):
+            assert c.get(path).status_code == 200, path
+        assert c.get("/api/actors/1").status_code == 404
