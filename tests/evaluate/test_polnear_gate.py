@@ -14,7 +14,7 @@ from communique.evaluate.polnear import evaluate_polnear, parse_ann, score_doc
 FLOORS = {
     "quoted_overlap_f1": 0.83,
     "all_overlap_f1": 0.61,
-    "speaker_accuracy": 0.87,
+    "speaker_accuracy": 0.90,
 }
 
 

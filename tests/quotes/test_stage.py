@@ -163,6 +163,19 @@ def test_content_before_the_cue(speakers):
     assert q.speaker_mention.text == "officials"
 
 
+def test_relative_pronoun_speaker_is_its_antecedent(speakers):
+    text = "The talks were praised by Anna Berg, who said that both sides had shown courage."
+    a, qs = only(text, "indirect")
+    assert qs[0].speaker_mention.text == "who"
+    assert speakers(a, qs[0]) == ["Anna Berg"]
+
+
+def test_it_as_speaker_is_shown_not_guessed():
+    a, qs = only("The ministry issued a report. It says that exports fell by a third.",
+                 "indirect")
+    assert qs[0].speaker_mention.text == "It" and qs[0].speakers == []
+
+
 def test_according_to():
     text = "The convoy was stopped at the border, according to the interior ministry."
     a, qs = only(text, "indirect")

@@ -96,6 +96,9 @@ class _Ctx:
                 # "was quoted as saying": the passive subject of the frame verb
                 if s.dep_ == "csubj" or s.i in self.region_of_token:
                     return None
+                # a subject in another paragraph is a misparse across a heading
+                if self.para[s.i] != self.para[verb.i]:
+                    return None
                 return s
             if v.dep_ in INHERIT or (v.pos_ == "NOUN" and v.dep_ in ("dobj", "pobj")):
                 if v.head.i == v.i:
@@ -108,11 +111,21 @@ class _Ctx:
     def speaker(self, subj: Token | None) -> tuple[list[int], tuple[int, int] | None]:
         if subj is None:
             return [], None
-        if subj.lower_ in ("it", "this", "that", "there", "which", "who", "what"):
+        low = subj.lower_
+        if low in ("there", "what", "this"):
             return [], None
+        span = (subj.idx, subj.idx + len(subj.text))
+        if low in ("who", "which", "that"):
+            # "X, who said ...": the relative pronoun names X
+            verb = subj.head
+            if verb.dep_ == "relcl" and verb.head.i != verb.i:
+                return self.index.resolve_phrase(verb.head), span
+            return [], None
+        if low == "it":
+            return [], span  # a document or body named elsewhere: shown, not guessed
         from ..actors.naming import phrase_tokens
 
-        toks = phrase_tokens(subj)
+        toks = [t for t in phrase_tokens(subj) if self.para[t.i] == self.para[subj.i]]
         end_tok = toks[-1]
         for conj in subj.conjuncts:
             if conj.i > subj.i:
