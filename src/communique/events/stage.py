@@ -1403,6 +1403,30 @@ def _goal_heads(k: _Cand, bare_object: bool = True) -> list[Token]:
 JOINT_TYPES = {"AGREE", "COOPERATE", "CONSULT", "SUPPORT"}
 
 
+#: what two parties make together: "signed an AGREEMENT with", "reached a DEAL with"
+AGREEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "contract",
+                   "truce", "protocol", "convention"}
+
+
+def _with_party(k: _Cand) -> list[Token]:
+    """The other side of an agreement made WITH someone ("signed an agreement with the UK",
+    "reached a deal with the UN"): both are parties of one reciprocal act, as in a
+    meeting. "Agreed with the Senate that ..." is an opinion, not an agreement: only an
+    agreement noun (the trigger or its object) makes the act two-sided."""
+    if not k.recipient_heads or not (k.type in JOINT_TYPES or k.recoded_from in JOINT_TYPES):
+        return []
+    nouns = [k.tok] if k.tok.pos_ == "NOUN" else [
+        o for o in k.tok.children if o.dep_ in ("dobj", "obj") and o.pos_ == "NOUN"]
+    nouns = [n for n in nouns if n.lemma_.lower() in AGREEMENT_NOUNS]
+    if not nouns:
+        return []
+    anchors = {n.i for n in nouns} | {k.tok.i} | ({k.governor.i} if k.governor is not None
+                                                  else set())
+    if all(h.head.lower_ == "with" and h.head.head.i in anchors for h in k.recipient_heads):
+        return list(k.recipient_heads)
+    return []
+
+
 def _joint(k: _Cand) -> Token | None:
     """The coordinated actor phrase of a joint act with no recipient of its own ("Canada
     and Costa Rica agreed to ...", "the armies of Brazil and Argentina held exercises",
@@ -1560,7 +1584,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             reciprocal_heads = list(k.recipient_heads)
             k.recipients.clear()
         else:
-            reciprocal_heads = []
+            reciprocal_heads = _with_party(k)
         # a recipient that is the actor itself ("opened ITS borders") is no recipient
         k.recipient_heads = [h for h in k.recipient_heads if not (
             k.head_ids.get(h.i) and set(k.head_ids[h.i]) <= set(k.actors))]
