@@ -85,6 +85,7 @@ def _event_view(e: Row, actors: dict[str, Row], actor_ids: dict[str, int]) -> Ro
 def timeline_chart(timeline: list[Row], width: int = 720, height: int = 220) -> Row:
     """Bar geometry for a server-drawn SVG: cooperation above the axis, conflict below,
     one pair of bars per month; no chart library needed."""
+    timeline = _fill_months(timeline)
     pad_left, pad_bottom, pad_top = 40, 30, 10
     inner_w, inner_h = width - pad_left - 10, height - pad_top - pad_bottom
     top = max([abs(t["coop"]) for t in timeline] + [abs(t["conflict"]) for t in timeline]
@@ -106,3 +107,21 @@ def timeline_chart(timeline: list[Row], width: int = 720, height: int = 220) -> 
     return {"width": width, "height": height, "mid": round(mid, 1), "left": pad_left,
             "right": width - 10, "top": round(top, 1), "bars": bars,
             "label_y": height - 8}
+
+
+def _fill_months(timeline: list[Row]) -> list[Row]:
+    """Months without events as empty bars, so the axis is time and not a list."""
+    def number(month: str) -> int:
+        year, mon = month.split("-")
+        return int(year) * 12 + int(mon) - 1
+
+    try:
+        known = {number(t["month"]): t for t in timeline}
+    except (ValueError, AttributeError):
+        return timeline
+    if not known:
+        return timeline
+    lo, hi = min(known), max(known)
+    return [known.get(m) or {"month": f"{m // 12:04d}-{m % 12 + 1:02d}", "coop": 0.0,
+                             "conflict": 0.0, "events": 0}
+            for m in range(lo, hi + 1)]
