@@ -785,6 +785,11 @@ def _transfer_goal(c: _Coder, cand: _Cand, obj: Token | None) -> list[Token]:
         for inner in sx.preps(obj, {"in", "of"}):
             found += [p for p in sx.preps(inner, TRANSFER_PREPS)
                       if p.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not found and cand.type in ("RETREAT", "CONCEDE"):
+        # "return weapons (they) seized FROM THE ARMY": given back to whom it was taken from
+        for cl in obj.children:
+            if cl.dep_ in ("acl", "relcl"):
+                found += [p for p in sx.preps(cl, {"from"}) if c.actor_like(p)]
     return found
 
 
@@ -798,7 +803,8 @@ def _object_goal(c: _Coder, cand: _Cand, obj: Token) -> list[Token]:
     if any((ch.dep_ == "poss" and ch.lower_ not in OWN_POSSESSIVES)
            or (ch.dep_ == "prep" and ch.lower_ in ("by", "from")) for ch in obj.children):
         return []
-    return sx.preps(obj, GOAL_PREPS)
+    # "suspended military aid and weapons deals WITH PAKISTAN": the goal of any conjunct
+    return [p for q in sx.conjuncts(obj) for p in sx.preps(q, GOAL_PREPS)]
 
 
 def _place(c: _Coder, cand: _Cand, nodes: list[Token]) -> None:
