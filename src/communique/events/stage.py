@@ -1399,7 +1399,7 @@ def _goal_heads(k: _Cand, bare_object: bool = True) -> list[Token]:
             if p:
                 return p[:1]
             if bare_object and not _is_theme(k, obj) and k.type not in (
-                    "AID", "SUPPORT", "AGREE"):
+                    "AID", "SUPPORT", "AGREE") and not _in_pattern(k, obj):
                 return [obj]
     return []
 
@@ -1445,6 +1445,15 @@ def _joint(k: _Cand) -> Token | None:
     if len(sx.conjuncts(h)) > 1 or any(len(sx.conjuncts(o)) > 1 for o in sx.preps(h, {"of"})):
         return h
     return None
+
+
+def _in_pattern(k: _Cand, obj: Token) -> bool:
+    """The object is part of the trigger's own pattern ("stopped WORK", "called off THE
+    STRIKE", "lifted THE CURFEW"): a predicate, not whom the act is directed at."""
+    if k.row is None or obj.head != k.tok:
+        return False
+    vals = k.row.cond("obj") or frozenset()
+    return obj.lemma_.lower() in vals or obj.lower_ in vals
 
 
 def _span_recipients(k: _Cand, depth: int = 0) -> list[Token]:
@@ -1527,7 +1536,9 @@ def _located_heads(c: _Coder, k: _Cand, heads: list[Token]) -> list[Token]:
             got = _located(c, n, 2)
             if got is not None and got != k.tok:
                 return [got]
-        return heads
+        obj = sx.direct_object(k.tok)  # the pattern's own object: "lay down arms IN X"
+        got = _located(c, obj) if obj is not None and obj.pos_ == "NOUN" else None
+        return [got] if got is not None else heads
     out = []
     for h in heads:
         thing = h.pos_ == "NOUN" and (not c.actor_like(h) or h.lemma_.lower() in DEPLOYMENT_NOUNS
