@@ -77,3 +77,21 @@ def test_the_connection_itself_refuses_writes(client) -> None:  # noqa: ANN001
     with pytest.raises(sqlite3.OperationalError):
         db.execute("DELETE FROM articles")
     assert "mode=ro" in store.uri
+
+
+def test_a_rebound_dns_name_is_refused(store_path: Path) -> None:
+    import warnings
+
+    from communique.web import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    app = create_app(store_path, hosts=frozenset({"127.0.0.1", "localhost", "::1"}))
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/overview").status_code == 200
+        assert c.get("/", headers={"host": "localhost:8000"}).status_code == 200
+        assert c.get("/", headers={"host": "[::1]:8000"}).status_code == 200
+        bad = c.get("/api/overview", headers={"host": "attacker.example:8000"})
+        assert bad.status_code == 400
+        assert "content-security-policy" in bad.headers

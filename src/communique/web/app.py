@@ -80,15 +80,28 @@ class ReadOnlyStore:
 
 class Hardening:
     """Security headers on every response, and empty query parameters dropped (an empty
-    form field means "no filter", not an invalid value)."""
+    form field means "no filter", not an invalid value). With ``hosts``, a request whose
+    Host header names another host is refused: a page elsewhere cannot reach the local
+    server through a DNS name rebound to 127.0.0.1."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, hosts: frozenset[str] | None = None) -> None:
         self.app = app
+        self.hosts = hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if self.hosts is not None:
+            host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if name.strip("[]").lower() not in self.hosts:
+                await send({"type": "http.response.start", "status": 400,
+                            "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                                        *SECURITY_HEADERS]})
+                await send({"type": "http.response.body",
+                            "body": b"invalid Host header for this server\n"})
+                return
         qs = scope.get("query_string", b"")
         if qs:
             pairs = parse_qsl(qs.decode("latin-1"), keep_blank_values=True)
@@ -229,8 +242,10 @@ HtmlPage = Annotated[int, Query(alias="page", ge=1, le=10000)]
 
 # --- the application ---------------------------------------------------------------------
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The ASGI app over the store at ``db_path`` (opened read-only, checked now)."""
+def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> FastAPI:
+    """The ASGI app over the store at ``db_path`` (opened read-only, checked now);
+    ``hosts``: the only Host header names accepted (``communique serve`` on loopback
+    passes its own), or any when None."""
     store = ReadOnlyStore(db_path)
     app = FastAPI(
         title="communique", version=__version__,
@@ -250,7 +265,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         arrays(db)
 
     threading.Thread(target=warm, name="communique-warm", daemon=True).start()
-    app.add_middleware(Hardening)
+    app.add_middleware(Hardening, hosts=hosts)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     env = Environment(loader=PackageLoader("communique.web", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True))

@@ -30,12 +30,14 @@ def serve(db_path: str, host: str, port: int) -> None:
 
     from .app import create_app
 
-    app = create_app(db_path)
+    loopback = _is_loopback(host)
+    app = create_app(db_path, hosts=frozenset({host.lower(), "localhost", "127.0.0.1", "::1"})
+                     if loopback else None)
     if not app.state.store.indexed:
         click.echo("warning: this store predates the date index of migration m005; pages "
                    "will be slow on a large corpus (any `communique ingest` into it adds it)",
                    err=True)
-    if not _is_loopback(host):
+    if not loopback:
         click.echo(f"warning: binding {host}: anyone who can reach this address can read "
                    "the corpus", err=True)
     click.echo(f"communique: serving {db_path} on http://{host}:{port}/ (Ctrl-C stops)",
