@@ -1553,10 +1553,27 @@ def _located_heads(c: _Coder, k: _Cand, heads: list[Token]) -> list[Token]:
     return out
 
 
-def _span(doc: Doc, heads: list[Token], split_conj: bool = True) -> list[tuple[int, int]]:
+def _charge(h: Token) -> Token | None:
+    """The "of" phrase of an accused that is the charge, which the small model hangs on the
+    accused ("accused the military OF MASS SLAUGHTER", "the legislation OF ATTACKING")."""
+    for ch in h.children:
+        if ch.dep_ == "prep" and ch.lower_ == "of" and ch.i > h.i:
+            for p in ch.children:
+                if p.dep_ == "pcomp" or p.tag_ == "VBG" or (
+                        p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ == ""
+                        and p.lemma_.lower() not in sx.ACTOR_NOUNS | sx.QUANTITY_NOUNS):
+                    return ch
+    return None
+
+
+def _span(doc: Doc, heads: list[Token], split_conj: bool = True,
+          cut_charge: bool = False) -> list[tuple[int, int]]:
     out = []
     for h in heads:
         s, e = sx.phrase_span(h, split_conj=split_conj)
+        charge = _charge(h) if cut_charge and h.head.lemma_.lower() == "accuse" else None
+        if charge is not None and s < charge.i < e:
+            e = charge.i
         span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
         if span not in out:
             out.append(span)
@@ -1628,7 +1645,8 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             token=k.tok.i, absorbed=k.absorbed,
             actor_spans=_span(doc, [h for h in actor_heads if h not in reciprocal_heads]),
             recipient_spans=_span(doc, recipient_heads if not reciprocal_heads
-                                  else reciprocal_heads, split_conj=joint is None),
+                                  else reciprocal_heads, split_conj=joint is None,
+                                  cut_charge=k.type == "ACCUSE"),
             reciprocal=bool(reciprocal_heads),
             needs_recipient=bool(k.row is not None and k.row.cond("need")
                                  and "recipient" in (k.row.cond("need") or ())),
