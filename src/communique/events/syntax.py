@@ -69,7 +69,8 @@ TARGET_NOUNS = {"position", "base", "target", "village", "town", "city", "area",
                 "province", "district", "neighborhood", "neighbourhood", "infrastructure",
                 "plant", "site", "home", "house", "hideout", "post", "station", "embassy",
                 "consulate", "tanker", "boat", "vehicle", "bus", "train", "capital",
-                "territory", "border", "office", "mosque", "church", "line"}
+                "territory", "border", "office", "mosque", "church", "line", "enclave",
+                "suburb", "port", "refinery", "oilfield", "field", "pipeline", "barracks"}
 
 
 def unnamed_name(tok: Token) -> bool:
