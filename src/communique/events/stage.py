@@ -1447,6 +1447,22 @@ def _joint(k: _Cand) -> Token | None:
     return None
 
 
+def _mobilized_against(k: _Cand) -> list[Token]:
+    """Whom forces are mobilised against: the "against" phrase of what they are mobilised
+    for ("mobilized troops for a battle AGAINST the Brotherhood", "for a possible order
+    to move AGAINST X")."""
+    if k.type != "MOBILIZE":
+        return []
+    for goal in sx.preps(k.tok, {"for"}):
+        found = sx.preps(goal, {"against"}) + [
+            p for cl in goal.children if cl.dep_ in ("acl", "relcl")
+            for v in [cl] + [g for g in cl.children if g.dep_ in ("xcomp", "advcl")]
+            for p in sx.preps(v, {"against"})]
+        if found:
+            return found[:1]
+    return []
+
+
 def _in_pattern(k: _Cand, obj: Token) -> bool:
     """The object is part of the trigger's own pattern ("stopped WORK", "called off THE
     STRIKE", "lifted THE CURFEW"): a predicate, not whom the act is directed at."""
@@ -1462,7 +1478,7 @@ def _span_recipients(k: _Cand, depth: int = 0) -> list[Token]:
     else what the event it absorbed is directed at ("agreed to lift the ban on US
     POULTRY", "threatened to shell THE TREE")."""
     heads = (k.unresolved.get("recipient", []) if k.type in PATIENT_TYPES else []) or \
-        _goal_heads(k, bare_object=depth == 0)
+        _goal_heads(k, bare_object=depth == 0) or _mobilized_against(k)
     if not heads and k.content is not None and depth < 3:
         content = k.content
         # not the frame's own actors ("agreed to lift ITS ban"), nor what the content
