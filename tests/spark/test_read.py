@@ -77,3 +77,16 @@ def test_parquet_rows_read_as_json_records(spark, tmp_path):
         (str(path), 2, None, None, None,
          "no 'body' field (set the text field with --field text=NAME)"),
     ]
+
+
+def test_any_dataframe_with_a_text_column(spark):
+    from communique.readers import ReadOptions
+    from communique.spark.job import _parse_rows
+
+    df = spark.createDataFrame([("Chile and Peru renewed their border accord.", "2024-05-01"),
+                                ("", "2024-05-02")], "text string, published string")
+    rows = sorted(_parse_rows(df, ReadOptions()).collect(), key=lambda r: r.position)
+    assert [(r.file, r.text, r.published, r.reason) for r in rows] == [
+        ("<dataframe>", "Chile and Peru renewed their border accord.", "2024-05-01", None),
+        ("<dataframe>", None, None, "empty article text")]
+    assert len({r.position for r in rows}) == 2

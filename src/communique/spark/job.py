@@ -317,8 +317,10 @@ def _parse_rows(df: DataFrame, read_options: ReadOptions) -> DataFrame:
     from pyspark.sql import functions as F
 
     if "__file" not in df.columns:
-        df = df.withColumn("__file", F.lit("<dataframe>"))
-    if "__position" not in df.columns:
+        # no files: a unique, increasing row id (a row number would sort all in one task)
+        df = df.withColumn("__file", F.lit("<dataframe>")) \
+            .withColumn("__position", F.monotonically_increasing_id() + 1)
+    if "__position" not in df.columns:  # a row number within each file: one task a file
         df = df.withColumn("__position", F.row_number().over(
             Window.partitionBy("__file").orderBy(F.monotonically_increasing_id())))
     f = read_options.fields
