@@ -226,6 +226,30 @@ def predicted_spans(ev: EventDraft | None,
     return out
 
 
+def sentence_spans(doc: Doc, events: list[EventDraft], *, statements: bool = True,
+                   ) -> list[tuple[str, tuple[int, int]]]:
+    """Labelled character spans of a sentence as the span file codes them: the main
+    event's actor (S) and recipient (T) phrases, or both sides of a reciprocal act (R);
+    without a main event, the statement's source and target (``statement_spans``), the
+    target being the speaker's own intention's when there is one ("is considering
+    sending aid to X")."""
+    ev = main_event(events)
+    if ev is None and statements:
+        src, tgt = statement_spans(doc, events)
+        intent = intent_event(events)
+        if intent is not None and src and src[0] in intent.actor_spans:
+            tgt = list(intent.recipient_spans)
+        ev = EventDraft(type="REQUEST", mode=None, trigger=(0, 0), sentence=(0, 0),
+                        actor_spans=src, recipient_spans=tgt)
+    if ev is None:
+        return []
+    out = []
+    for label, spans in (("S", ev.actor_spans), ("T", ev.recipient_spans)):
+        for sp in spans:
+            out.append(("R" if ev.reciprocal else label, sp))
+    return out
+
+
 #: what a statement is about: "expressed concern ABOUT X", "skeptical OF X"
 ABOUT = {"about", "over", "of", "to", "for", "with", "on", "at", "regarding", "toward",
          "towards", "against"}
@@ -358,15 +382,11 @@ def evaluate_spans(path: str | Path, *, limit: int | None = None,
     counts = {lab: [0, 0, 0] for lab in LABELS}
     for s, offsets, (doc, events) in zip(sents, offs, _docs_events(texts, options),
                                          strict=True):
-        ev = main_event(events)
-        if ev is None and statements:
-            src, tgt = statement_spans(doc, events)
-            intent = intent_event(events)
-            if intent is not None and src and src[0] in intent.actor_spans:
-                tgt = list(intent.recipient_spans)  # the speaker's own intention
-            ev = EventDraft(type="REQUEST", mode=None, trigger=(0, 0), sentence=(0, 0),
-                            actor_spans=src, recipient_spans=tgt)
-        pred = predicted_spans(ev, offsets)
+        pred = set()
+        for label, span in sentence_spans(doc, events, statements=statements):
+            toks = _to_tokens(span, offsets)
+            if toks is not None:
+                pred.add((label, *toks))
         for lab in LABELS:
             g = {x for x in s.gold if x[0] == lab}
             p = {x for x in pred if x[0] == lab}

@@ -239,6 +239,7 @@ def _infinitive(tok: Token) -> bool:
 #: phrases only "of", "in", "from" and "for" ones stay ("envoy OF Iran", "rebels IN Idlib")
 PHRASE_DROP = {"relcl", "acl", "advmod", "npadvmod", "advcl", "parataxis", "preconj"}
 PHRASE_PREPS = {"of", "in", "from", "for"}
+PAIR_WORDS = {"both", "either", "neither"}
 
 
 def phrase_span(head: Token, *, split_conj: bool = True) -> tuple[int, int]:
@@ -260,6 +261,8 @@ def phrase_span(head: Token, *, split_conj: bool = True) -> tuple[int, int]:
             continue
         if c.ent_type_ in ("DATE", "TIME") and c.i > head.i:
             continue
+        if split_conj and c.lower_ in PAIR_WORDS and has_child(head, ("conj",)):
+            continue  # "both India and Pakistan": "both" belongs to the pair, not to India
         stack.append(c)
     while stack:
         c = stack.pop()

@@ -1,0 +1,175 @@
+"""Argument spans of the event coder (what ``eval events --spans`` scores), one construction
+each, on sentences written for these tests: where a recipient phrase starts and ends, and
+when the two sides of an act are one reciprocal phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def spans():
+    """``spans(text)``: {label: [phrase, ...]} of the sentence's main event (S, T, R)."""
+    from communique.events.evaluate import sentence_spans
+    from communique.events.trace import trace
+    from communique.nlp import load
+
+    nlp = load()
+
+    def run(text: str) -> dict[str, list[str]]:
+        doc = nlp(text)
+        out: dict[str, list[str]] = {}
+        for label, (s, e) in sentence_spans(doc, trace(doc).events):
+            out.setdefault(label, []).append(text[s:e])
+        return out
+
+    return run
+
+
+# --- transfers: the goal, not what is handed over --------------------------------------
+
+def test_returned_object_goes_to_its_receiver(spans, events, one):
+    assert spans("Spain returned the stolen paintings to the government of Peru.")["T"] == [
+        "the government of Peru"]
+    e = one(events("Spain returned the stolen paintings to the government of Peru."), "RETREAT")
+    assert len(e["recipients"]) == 1 and "Peru" in e["recipients"][0]
+
+
+def test_troops_sent_to_a_country(spans):
+    assert spans("Ghana sent 200 soldiers to Mali.")["T"] == ["Mali"]
+
+
+def test_sum_given_in_aid_to_a_country(spans):
+    assert spans("Norway has provided $4 million in emergency aid to Haiti.")["T"] == ["Haiti"]
+
+
+def test_returned_to_whom_it_was_seized_from(spans):
+    t = spans("The rebels said they will return weapons they seized from the army.")["T"]
+    assert t == ["the army"]
+
+
+# --- a thing acted on: its goal or its place --------------------------------------------
+
+def test_lifting_a_ban_is_directed_at_its_target(spans, events, one):
+    assert spans("Japan lifted its ban on Brazilian beef.")["T"] == ["Brazilian beef"]
+    e = one(events("Kenya lifted the ban on Uganda."), "CONCEDE")
+    assert e["recipients"] == ["Uganda"]
+
+
+def test_refusing_to_lift_sanctions_lends_the_content_target(spans):
+    assert spans("Canada refused to lift sanctions on Belarus.")["T"] == ["Belarus"]
+
+
+def test_agreeing_to_lift_a_ban_on_imports(spans):
+    t = spans("Chile agreed to lift a ban on imports of Argentine wine.")["T"]
+    assert t == ["Argentine wine"]
+
+
+def test_threat_against_a_thing(spans):
+    assert spans("The militia threatened to shell the old bridge.")["T"] == ["the old bridge"]
+
+
+def test_ceasefire_in_a_place(spans):
+    assert spans("The rebels declared a ceasefire in Darfur.")["T"] == ["Darfur"]
+
+
+def test_state_of_emergency_is_no_actor(spans, events):
+    text = "Peru declared a state of emergency in the southern province of Puno."
+    assert spans(text)["T"] == ["the southern province of Puno"]
+    assert all(r != "a state of emergency" for e in events(text) for r in e["recipients"])
+
+
+def test_troops_for_a_peacekeeping_force_in_a_country(spans):
+    t = spans("Nepal is ready to contribute troops to the UN peacekeeping force in Lebanon.")
+    assert t["T"] == ["Lebanon"]
+
+
+def test_alert_in_a_place_borrows_the_verb_subject(spans, events, one):
+    s = spans("Greek troops remained on alert in Athens.")
+    assert s["S"] == ["Greek troops"] and s["T"] == ["Athens"]
+    assert one(events("Greek troops remained on alert in Athens."), "MOBILIZE")
+
+
+def test_mobilised_against_the_target_of_the_purpose(spans):
+    t = spans("Chad mobilized its army for a battle against the rebels.")["T"]
+    assert t == ["the rebels"]
+
+
+# --- nominal triggers ---------------------------------------------------------------------
+
+def test_mediation_effort_between_parties(spans, events, one):
+    s = spans("Qatar launched a mediation effort between Sudan and Chad.")
+    assert s["S"] == ["Qatar"] and s["T"] == ["Sudan", "Chad"]
+    e = one(events("Qatar launched a mediation effort between Sudan and Chad."), "CONSULT")
+    assert e["actors"] == ["Qatar"] and e["recipients"] == ["Sudan", "Chad"]
+
+
+def test_hunger_strike_to_protest_against(spans):
+    t = spans("The opposition leader began a hunger strike to protest against the "
+              "Egyptian authorities.")["T"]
+    assert t == ["the Egyptian authorities"]
+
+
+def test_investigation_opened_against(spans):
+    s = spans("French prosecutors opened an investigation against three Swiss banks.")
+    assert s["S"] == ["French prosecutors"] and s["T"] == ["three Swiss banks"]
+
+
+def test_accused_span_stops_before_the_charge(spans):
+    t = spans("Amnesty International accused the Nigerian army of torturing detainees.")["T"]
+    assert t == ["the Nigerian army"]
+
+
+# --- reciprocal acts --------------------------------------------------------------------------
+
+def test_coordinated_parties_agreeing_are_one_reciprocal_phrase(spans):
+    assert spans("Chile and Peru have agreed to share information on fishing.") == {
+        "R": ["Chile and Peru"]}
+
+
+def test_agreement_signed_with_someone_is_two_sided(spans):
+    s = spans("Kenya signed a trade agreement with Ghana.")
+    assert s == {"R": ["Kenya", "Ghana"]}
+
+
+def test_agreeing_with_someone_is_an_opinion_not_a_joint_act(spans):
+    assert "R" not in spans("The government agreed with the Senate that taxes should fall.")
+
+
+# --- statements (no PLOVER event) -------------------------------------------------------------
+
+def test_statement_denying_charges_targets_their_author(spans):
+    s = spans("The ministry rejected accusations by Human Rights Watch.")
+    assert s["S"] == ["The ministry"] and s["T"] == ["Human Rights Watch"]
+
+
+def test_statement_reporting_a_clause_targets_its_subject(spans):
+    s = spans("The agency said it is skeptical the government would finish the road on time.")
+    assert s["S"] == ["The agency"] and s["T"] == ["the government"]
+
+
+def test_statement_about_an_attack_targets_the_attacked(spans):
+    s = spans("The group claimed responsibility for the attack on the Pakistani embassy.")
+    assert s["T"] == ["the Pakistani embassy"]
+
+
+def test_intention_of_the_speaker_gives_the_target(spans):
+    s = spans("Portugal is considering sending aid to Mozambique.")
+    assert s["S"] == ["Portugal"] and s["T"] == ["Mozambique"]
+
+
+def test_seeking_refuge_in_a_country(spans):
+    assert spans("Thousands of Syrians have sought refuge in Jordan.")["T"] == ["Jordan"]
+
+
+# --- phrase shape --------------------------------------------------------------------------
+
+def test_parenthesis_closes_inside_the_phrase(spans):
+    t = spans("India refused to lift the ban imposed on the Students Movement of India "
+              "(SMI) since 2001.")["T"]
+    assert t == ["the Students Movement of India (SMI)"]
+
+
+def test_both_is_not_part_of_the_first_conjunct(spans):
+    assert spans("Japan lifted sanctions against both India and Pakistan.")["T"] == [
+        "India", "Pakistan"]
