@@ -173,3 +173,10 @@ def test_parenthesis_closes_inside_the_phrase(spans):
 def test_both_is_not_part_of_the_first_conjunct(spans):
     assert spans("Japan lifted sanctions against both India and Pakistan.")["T"] == [
         "India", "Pakistan"]
+
+
+# --- actor names --------------------------------------------------------------------------
+
+def test_time_phrase_is_not_part_of_an_actor_name(events, one):
+    e = one(events("A group of doctors in 2015 protested against the new law."), "PROTEST")
+    assert e["actors"] == ["group of doctors"]

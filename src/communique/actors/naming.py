@@ -149,12 +149,16 @@ def entity_name(doc: Doc, ent: Ent) -> str:
 
 
 def phrase_tokens(head: Token) -> list[Token]:
-    """The tokens of a noun phrase without relative clauses, appositions or conjuncts."""
+    """The tokens of a noun phrase without relative clauses, appositions, conjuncts or
+    time phrases: "a group of doctors in 2015" is the group of doctors, not "in 2015"."""
     keep = [head]
     stack = [c for c in head.children]
     while stack:
         c = stack.pop()
         if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "parataxis"):
+            continue
+        if c.i > head.i and (c.ent_type_ in ("DATE", "TIME") or (c.dep_ == "prep" and any(
+                p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj"))):
             continue
         keep.append(c)
         stack.extend(c.children)
