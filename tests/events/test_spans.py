@@ -180,3 +180,9 @@ def test_both_is_not_part_of_the_first_conjunct(spans):
 def test_time_phrase_is_not_part_of_an_actor_name(events, one):
     e = one(events("A group of doctors in 2015 protested against the new law."), "PROTEST")
     assert e["actors"] == ["group of doctors"]
+
+
+def test_stormed_building_with_the_place_hung_on_the_verb(spans, events, one):
+    text = "Militants stormed a police station in northern Mali on Sunday."
+    assert spans(text)["T"] == ["a police station in northern Mali"]
+    assert one(events(text), "ASSAULT")["recipients"] == ["Mali"]

@@ -158,6 +158,8 @@ class _Cand:
     arg_nodes: list[Token] = field(default_factory=list)  # argument heads as parsed
     outer: dict[int, Token] = field(default_factory=dict)  # actor token -> its phrase
     content: _Cand | None = None  # the event a content frame absorbed ("agreed TO LIFT ...")
+    placed: bool = False  # the recipient is only the place the act happened in
+    span_to: Token | None = None  # a locative after the recipient phrase that belongs to it
 
 
 class _Coder:
@@ -816,6 +818,7 @@ def _place(c: _Coder, cand: _Cand, nodes: list[Token]) -> None:
         places = [p for p in sx.preps(node, {"in", "at", "across", "inside"})
                   if c.label(p) in ("GPE", "LOC", "FAC")]
         if places and _take(c, cand, places[:1], "recipient", "place"):
+            cand.placed = True
             return
 
 
@@ -1569,6 +1572,17 @@ def _located_heads(c: _Coder, k: _Cand, heads: list[Token]) -> list[Token]:
     return out
 
 
+def _extend_to(doc: Doc, span: tuple[int, int], prep: Token) -> list[tuple[int, int]]:
+    """The span through a locative phrase that directly follows it ("a police headquarters"
+    + "in eastern Afghanistan"), else the span unchanged."""
+    start, end = span
+    objs = sx.pobjs(prep)
+    if prep.idx - end > 1 or prep.idx < end or not objs:
+        return [span]
+    last = doc[sx.phrase_span(objs[0])[1] - 1]
+    return [(start, last.idx + len(last.text))]
+
+
 def _charge(h: Token) -> Token | None:
     """The "of" phrase of an accused that is the charge, which the small model hangs on the
     accused ("accused the military OF MASS SLAUGHTER", "the legislation OF ATTACKING")."""
@@ -1641,6 +1655,14 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
         if k.type in OUTER_SPANS:
             k.recipient_heads = list(dict.fromkeys(k.outer.get(h.i, h)
                                                    for h in k.recipient_heads))
+            hit = [h for h in k.unresolved.get("recipient", []) if h.pos_ in ("NOUN", "PROPN")]
+            if k.placed and hit and k.recipient_heads:
+                # "stormed THE MOSQUE IN MOSUL": what was hit, with the place the parser
+                # hung on the verb, is the recipient phrase; the place stays the record's
+                # recipient
+                place = k.recipient_heads[0]
+                k.recipient_heads = hit
+                k.span_to = place.head if place.head.i > hit[0].i else None
         actor_heads = k.actor_heads or k.unresolved.get("actor", [])
         recipient_heads = k.recipient_heads or _span_recipients(k)
         if k.type in PLACE_SPAN_TYPES:
@@ -1651,6 +1673,11 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             # several actors agreeing or cooperating among themselves: one reciprocal
             # phrase ("Canada and Costa Rica agreed to start negotiations")
             actor_heads, recipient_heads, reciprocal_heads = [], [joint], [joint]
+        rec_spans = _span(doc, recipient_heads if not reciprocal_heads
+                          else reciprocal_heads, split_conj=joint is None,
+                          cut_charge=k.type == "ACCUSE")
+        if k.span_to is not None and len(rec_spans) == 1:
+            rec_spans = _extend_to(doc, rec_spans[0], k.span_to)
         ev = EventDraft(
             type=k.type, mode=k.mode,
             trigger=(k.tok.idx, k.tok.idx + len(k.tok.text)),
@@ -1660,9 +1687,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             quote=c.quote_at(k.tok.idx), cameo=k.cameo, pattern=k.pattern, path=k.path,
             token=k.tok.i, absorbed=k.absorbed,
             actor_spans=_span(doc, [h for h in actor_heads if h not in reciprocal_heads]),
-            recipient_spans=_span(doc, recipient_heads if not reciprocal_heads
-                                  else reciprocal_heads, split_conj=joint is None,
-                                  cut_charge=k.type == "ACCUSE"),
+            recipient_spans=rec_spans,
             reciprocal=bool(reciprocal_heads),
             needs_recipient=bool(k.row is not None and k.row.cond("need")
                                  and "recipient" in (k.row.cond("need") or ())),
