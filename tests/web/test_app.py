@@ -324,3 +324,19 @@ def test_an_empty_store_serves_every_page(tmp_path) -> None:  # noqa: ANN001
                      "/api/network/edge?a=1&b=2"):
             assert c.get(path).status_code == 200, path
         assert c.get("/api/actors/1").status_code == 404
+
+
+def test_arrays_are_rebuilt_in_the_background_when_the_store_grows(client) -> None:  # noqa: ANN001
+    from communique.web.aggregates import Aggregates
+
+    store = client.app.state.store
+    version = [1]
+    agg = Aggregates(store.connect, lambda db: (version[0],), refresh=0)
+    db = store.connect()
+    first = agg.get(db)
+    assert agg.get(db) is first  # unchanged store: no rebuild
+    version[0] = 2  # an ingest added rows
+    assert agg.get(db) is first  # served from the old arrays meanwhile
+    agg.wait()
+    second = agg.get(db)
+    assert second is not first and second.marker == (2,)

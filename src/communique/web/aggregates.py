@@ -15,6 +15,7 @@ import datetime as dt
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -300,26 +301,50 @@ class EventArrays:
 
 
 class Aggregates:
-    """The arrays of one store, loaded on first use and reloaded once the store has
-    grown (checked at most every ``refresh`` seconds, so an ingest in progress does not
-    make every request reload)."""
+    """The arrays of one store: loaded once (the first caller waits), then rebuilt in a
+    background thread when the store has grown, checked at most every ``refresh``
+    seconds; requests keep using the previous arrays until the new ones are ready, so
+    an ingest running beside the server never stalls a page."""
 
-    def __init__(self, refresh: float = 30.0) -> None:
+    def __init__(self, connect: Callable[[], sqlite3.Connection],
+                 marker: Callable[[sqlite3.Connection], tuple[Any, ...]],
+                 refresh: float = 30.0) -> None:
+        self.connect = connect
+        self.marker = marker
         self.refresh = refresh
         self._arrays: EventArrays | None = None
         self._checked = 0.0
+        self._reloading: threading.Thread | None = None
         self._lock = threading.Lock()
 
-    def get(self, db: sqlite3.Connection, marker: tuple[Any, ...]) -> EventArrays:
+    def get(self, db: sqlite3.Connection) -> EventArrays:
         arrays = self._arrays
-        now = time.monotonic()
-        if arrays is not None and (arrays.marker == marker or now - self._checked
-                                   < self.refresh):
-            return arrays
-        with self._lock:
-            arrays = self._arrays
-            if arrays is None or (arrays.marker != marker
-                                  and time.monotonic() - self._checked >= self.refresh):
-                arrays = self._arrays = EventArrays.load(db, marker)
-                self._checked = time.monotonic()
-            return arrays
+        if arrays is None:
+            with self._lock:
+                if self._arrays is None:
+                    self._arrays = EventArrays.load(db, self.marker(db))
+                    self._checked = time.monotonic()
+                return self._arrays
+        if time.monotonic() - self._checked >= self.refresh:
+            with self._lock:
+                if (time.monotonic() - self._checked >= self.refresh
+                        and self._reloading is None):
+                    self._checked = time.monotonic()
+                    if self.marker(db) != arrays.marker:
+                        self._reloading = threading.Thread(
+                            target=self._reload, name="communique-reload", daemon=True)
+                        self._reloading.start()
+        return arrays
+
+    def _reload(self) -> None:
+        try:
+            db = self.connect()
+            self._arrays = EventArrays.load(db, self.marker(db))
+        finally:
+            self._reloading = None
+
+    def wait(self) -> None:
+        """Block until a background rebuild in progress (if any) is done."""
+        thread = self._reloading
+        if thread is not None:
+            thread.join()

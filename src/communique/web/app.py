@@ -254,11 +254,11 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
                     "opened read-only.",
         docs_url=None, redoc_url=None)  # the docs UIs load scripts from a CDN
     app.state.store = store
-    aggregates = Aggregates()
+    aggregates = Aggregates(store.connect, marker)
     app.state.aggregates = aggregates
 
     def arrays(db: sqlite3.Connection) -> Any:
-        return aggregates.get(db, marker(db))
+        return aggregates.get(db)
 
     def warm() -> None:  # load the arrays now rather than in the first request
         db = store.connect()
