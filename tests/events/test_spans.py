@@ -186,3 +186,8 @@ def test_stormed_building_with_the_place_hung_on_the_verb(spans, events, one):
     text = "Militants stormed a police station in northern Mali on Sunday."
     assert spans(text)["T"] == ["a police station in northern Mali"]
     assert one(events(text), "ASSAULT")["recipients"] == ["Mali"]
+
+
+def test_aid_for_a_purpose_in_a_place(spans):
+    assert spans("Sweden gave 40 million euros to promote development in Ethiopia.")["T"] == [
+        "Ethiopia"]

@@ -1540,6 +1540,27 @@ def _placeish(c: _Coder, p: Token, depth: int = 0) -> bool:
     return depth < 1 and any(_placeish(c, o, depth + 1) for o in sx.preps(p, {"of"}))
 
 
+def _aided_place(c: _Coder, tok: Token) -> Token | None:
+    """Where aid without a recipient goes: the place of what it is for ("provided EUR 1.2
+    billion for aid to end the Ebola outbreak IN WEST AFRICA", "gave EUR 350 million to
+    promote development IN ETHIOPIA"), searched through the aid's purpose and object
+    phrases, nearest first."""
+    frontier = [tok]
+    for _ in range(4):
+        nxt = []
+        for n in frontier:
+            for ch in n.children:
+                if ch.dep_ == "prep" and ch.lower_ in LOCATIVE_PREPS:
+                    for p in sx.pobjs(ch):
+                        if _placeish(c, p):
+                            return p
+                if ch.dep_ in ("dobj", "pobj", "prep", "advcl", "xcomp", "conj", "acl") \
+                        and ch.i > tok.i:
+                    nxt.append(ch)
+        frontier = nxt
+    return None
+
+
 def _condition(h: Token) -> bool:
     """"A state OF EMERGENCY", "a state of siege": a condition, not a state that acts."""
     return h.lemma_.lower() == "state" and any(
@@ -1557,6 +1578,8 @@ def _located_heads(c: _Coder, k: _Cand, heads: list[Token]) -> list[Token]:
                 return [got]
         obj = sx.direct_object(k.tok)  # the pattern's own object: "lay down arms IN X"
         got = _located(c, obj) if obj is not None and obj.pos_ == "NOUN" else None
+        if got is None and k.type == "AID":
+            got = _aided_place(c, k.tok)
         return [got] if got is not None else heads
     out = []
     for h in heads:
