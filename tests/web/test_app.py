@@ -292,6 +292,8 @@ def test_in_memory_event_lists_match_sql(client) -> None:  # noqa: ANN001
                 mem = Q.actor(db, p["a"], role=role, page=page, summary={}, arrays=arrays)
                 assert mem["events"] == sql["events"]
             for etype in (None, "CONSULT"):
+                assert Q.quotes(db, speaker_id=p["a"], page=page, arrays=arrays) == \
+                    Q.quotes(db, speaker_id=p["a"], page=page)
                 sql = Q.edge_events(db, p["a"], p["b"], None, None, etype, page)
                 mem = Q.edge_events(db, p["a"], p["b"], None, None, etype, page,
                                     arrays=arrays)
@@ -340,3 +342,18 @@ def test_arrays_are_rebuilt_in_the_background_when_the_store_grows(client) -> No
     agg.wait()
     second = agg.get(db)
     assert second is not first and second.marker == (2,)
+
+
+def test_in_memory_speaker_quotes_match_sql(client) -> None:  # noqa: ANN001
+    from communique.web import queries as Q
+    from communique.web.aggregates import EventArrays
+
+    db = client.app.state.store.connect()
+    arrays = EventArrays.load(db, ())
+    speakers = {s["id"] for q in Q.quotes(db, page=Q.Page(1, 200))["items"]
+                for s in q["speakers"]}
+    assert len(speakers) > 3
+    for sid in speakers:
+        for page in (Q.Page(1, 10), Q.Page(2, 2)):
+            assert Q.quotes(db, speaker_id=sid, page=page, arrays=arrays) == \
+                Q.quotes(db, speaker_id=sid, page=page)

@@ -103,6 +103,10 @@ class EventArrays:
     a_role: np.ndarray  # code into role_names, -1 for none
     a_date: np.ndarray
     role_names: list[str]
+    # (speaker, quote) with the quote's date, sorted by speaker
+    s_actor: np.ndarray
+    s_quote: np.ndarray
+    s_date: np.ndarray
     country: dict[int, str | None]
 
     @classmethod
@@ -166,11 +170,18 @@ class EventArrays:
         a_role = np.fromiter((role_code.get(r[2], -1) for r in held), np.int64, m)
         del held
         by_actor = np.argsort(a_actor, kind="stable")
+        said = np.array(db.execute(
+            "SELECT DISTINCT qs.actor_id, q.id, q.article_id FROM quote_speakers qs "
+            "JOIN quotes q ON q.id = qs.quote_id").fetchall(), dtype=np.int64).reshape(-1, 3)
+        s_date = np.fromiter((art_date.get(int(x), -1) for x in said[:, 2]), np.int64,
+                             len(said))
+        by_speaker = np.argsort(said[:, 0], kind="stable")
         country = dict(db.execute("SELECT id, country FROM actors"))
         return cls(marker, types, e_date[ti], tri[:, 0], tri[:, 1], tri[:, 2], e_type[ti],
                    e_score[ti], t_first, part[:, 0], e_month[pi], e_score[pi], roles[:, 0],
                    roles[:, 1].astype(np.bool_), roles[:, 2], e_date[ri], a_actor[by_actor],
-                   a_role[by_actor], a_date[by_actor], role_names, country)
+                   a_role[by_actor], a_date[by_actor], role_names, said[by_speaker, 0],
+                   said[by_speaker, 1], s_date[by_speaker], country)
 
     # --- pairs -----------------------------------------------------------------------------
 
@@ -226,6 +237,11 @@ class EventArrays:
         lo, hi = np.searchsorted(self.r_actor, [actor_id, actor_id + 1])
         mask = self.r_is_actor[lo:hi] == (role == "actor")
         return self._newest(self.r_event[lo:hi][mask], self.r_date[lo:hi][mask], offset, n)
+
+    def speaker_quotes(self, actor_id: int, offset: int, n: int) -> list[int]:
+        """Ids of the actor's quotes, newest first (date, then id, descending)."""
+        lo, hi = np.searchsorted(self.s_actor, [actor_id, actor_id + 1])
+        return self._newest(self.s_quote[lo:hi], self.s_date[lo:hi], offset, n)
 
     def edge_events(self, a: int, b: int, since: str | None, until: str | None,
                     etype: str | None, offset: int, n: int) -> list[int]:

@@ -465,7 +465,8 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
     def quotes_data(db: sqlite3.Connection, f: QuoteFilters, p: int,
                     per_page: int) -> dict[str, Any]:
         return Q.quotes(db, q=f.q, speaker=f.speaker, speaker_id=f.speaker_id, since=f.since,
-                        until=f.until, kind=f.kind, page=Q.Page(p, per_page))
+                        until=f.until, kind=f.kind, page=Q.Page(p, per_page),
+                        arrays=arrays(db))
 
     @app.get("/api/quotes", tags=["quotes"], summary="Search quotes")
     def api_quotes(db: Db, f: Annotated[QuoteFilters, Depends(quote_filters)],

@@ -355,16 +355,30 @@ def _speakers(found: list[Row]) -> list[Row]:
     return found
 
 
+def quotes_by_id(db: sqlite3.Connection, ids: list[int]) -> list[Row]:
+    """Quote rows for ids already in page order (date, id descending)."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return _speakers(rows(db, f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a "
+                              f"ON a.id = q.article_id WHERE q.id IN ({marks}) "
+                              "ORDER BY a.published DESC, q.id DESC", ids))
+
+
 def quotes(db: sqlite3.Connection, *, q: str | None = None, speaker: str | None = None,
            speaker_id: int | None = None, since: dt.date | None = None,
            until: dt.date | None = None, kind: str | None = None,
-           page: Page = Page()) -> Row:
+           page: Page = Page(), arrays: EventArrays | None = None) -> Row:
     """Quotes matching a full-text query and filters, newest first.
 
     Two plans: few matches (a rare word, one speaker) are sorted by date outright; many
     (a common word, no search) are found by walking the date index from the newest
     article and stop when the page is full, instead of sorting every match.
     """
+    if arrays is not None and speaker_id is not None and not (q or speaker or since
+                                                               or until or kind):
+        return page.cut(quotes_by_id(db, arrays.speaker_quotes(speaker_id, page.offset,
+                                                               page.size + 1)))
     where, params = _period("a", _iso(since), _iso(until))
     conds = [where[6:]] if where else []
     try:
@@ -452,7 +466,8 @@ def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10,
                        AS events_as_actor,
                    (SELECT count(*) FROM event_actors WHERE actor_id = ? AND role = 'recipient')
                        AS events_as_recipient""", [actor_id] * 4)[0]
-    out["quotes"] = quotes(db, speaker_id=actor_id, page=Page(1, limit))["items"]
+    out["quotes"] = quotes(db, speaker_id=actor_id, page=Page(1, limit),
+                           arrays=arrays)["items"]
     if arrays is not None:
         out["timeline"] = arrays.timeline(actor_id)
         counterparts = arrays.counterparts(actor_id)
