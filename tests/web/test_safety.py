@@ -95,3 +95,9 @@ def test_a_rebound_dns_name_is_refused(store_path: Path) -> None:
         bad = c.get("/api/overview", headers={"host": "attacker.example:8000"})
         assert bad.status_code == 400
         assert "content-security-policy" in bad.headers
+
+
+def test_head_is_get_without_a_body(client) -> None:  # noqa: ANN001
+    r = client.head("/api/overview")
+    assert r.status_code == 200 and r.content == b""
+    assert "content-security-policy" in r.headers

@@ -108,9 +108,15 @@ class Hardening:
             scope = dict(scope, query_string=urlencode(
                 [(k, v) for k, v in pairs if v.strip()]).encode("latin-1"))
 
+        head = scope.get("method") == "HEAD"
+        if head:  # answered as GET without the body (routes are GET only)
+            scope = dict(scope, method="GET")
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+            elif head and message["type"] == "http.response.body":
+                message = dict(message, body=b"")
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
