@@ -112,7 +112,20 @@ def analyze_chunk(articles: Sequence[Article], options: Options
     sigs = [dedup.signature(a.article.text) if isinstance(a, Analysis) else None
             for a in results]
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    return results, sigs, os.getpid(), usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    return results, sigs, os.getpid(), peak_rss_mb(), usage.ru_utime + usage.ru_stime
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's ``VmHWM`` is its own; ``ru_maxrss``
+    (the fallback) keeps the peak of the process it was forked from, across exec."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _reason(f: Failure) -> str:
@@ -245,8 +258,8 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
         stats.elapsed = time.perf_counter() - t0
-        stats.peak_rss_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-                             + (sum(stats.worker_rss_mb.values()) if workers > 1 else 0.0))
+        stats.peak_rss_mb = peak_rss_mb() + (sum(stats.worker_rss_mb.values())
+                                             if workers > 1 else 0.0)
         try:
             writer.finish_run(run_id, stats.stored, stats.skipped, stats.failed)
         except sqlite3.Error:
