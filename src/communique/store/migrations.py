@@ -208,8 +208,22 @@ def m005_article_dates(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX articles_id_published ON articles(id, published)")
 
 
+def m006_counted_events(db: sqlite3.Connection) -> None:
+    """Per-story counts leave negated events out: "did not attack" is kept and flagged in
+    the record but is never an event in an aggregate."""
+    db.executescript("""
+    DROP VIEW story_events;
+    CREATE VIEW story_events AS
+    SELECT story_id, type, actor1_id, actor2_id,
+           min(date) AS date, count(DISTINCT article_id) AS copies, min(event_id) AS event_id
+    FROM events_flat
+    WHERE negated = 0
+    GROUP BY story_id, type, actor1_id, actor2_id;
+    """)
+
+
 MIGRATIONS: list[Migration] = [m001_core, m002_search, m003_dedup, m004_views,
-                               m005_article_dates]
+                               m005_article_dates, m006_counted_events]
 
 
 def applied(db: sqlite3.Connection) -> list[str]:

@@ -153,7 +153,8 @@ def stats(db: sqlite3.Connection) -> dict[str, Any]:
         "actors": one("SELECT count(*) FROM actors"),
         "mentions": one("SELECT count(*) FROM mentions"),
         "quotes": one("SELECT count(*) FROM quotes"),
-        "events": one("SELECT count(*) FROM events"),
+        "events": one("SELECT count(*) FROM events WHERE negated = 0"),
+        "negated_events": one("SELECT count(*) FROM events WHERE negated = 1"),
         "events_per_story": one("SELECT count(*) FROM story_events"),
         "failures": one("SELECT count(*) FROM failures"),
         "first_date": one("SELECT min(published) FROM articles"),
@@ -165,7 +166,8 @@ def stats(db: sqlite3.Connection) -> dict[str, Any]:
     out["recent_failures"] = _rows(db, "SELECT file, position, stage, reason, time "
                                        "FROM failures ORDER BY time DESC, id DESC LIMIT 10", [])
     out["events_by_type"] = dict(db.execute(
-        "SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC").fetchall())
+        "SELECT type, count(*) FROM events WHERE negated = 0 GROUP BY type ORDER BY 2 DESC"
+    ).fetchall())
     out["runs"] = _rows(db, "SELECT id, started, finished, workers, stored, skipped, failed "
                             "FROM runs ORDER BY id DESC LIMIT 5", [])
     return out
