@@ -59,6 +59,18 @@ cli.add_command(load_cmd)
 bench.add_command(bench_spark_cmd)
 
 
+def _same_help_everywhere(cmd: click.Command) -> None:
+    """``-h`` works on every command, whichever way it is reached (also in tests that
+    invoke a subcommand on its own)."""
+    cmd.context_settings.setdefault("help_option_names", ["-h", "--help"])
+    if isinstance(cmd, click.Group):
+        for sub in cmd.commands.values():
+            _same_help_everywhere(sub)
+
+
+_same_help_everywhere(cli)
+
+
 def main() -> None:
     """Entry point: user errors become one line on stderr, never a traceback."""
     try:
