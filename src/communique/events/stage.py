@@ -1136,6 +1136,21 @@ def _clause_head(c: _Coder, k: _Cand) -> Token:
     return k.tok
 
 
+
+def _flag_governed(k, gov: Token, roles: set[str], which: tuple[str, ...]) -> None:  # noqa: ANN001
+    """Modality a governing word lends the event below it ("plans to attack": future;
+    "refused to meet": negated, a refusal), noted on the candidate with its reason."""
+    if "future" in which and "future" in roles:
+        k.future = True
+        k.path.append(f"future: governed by '{gov.text}'")
+    if "hypothetical" in which and "hypothetical" in roles:
+        k.hypothetical = True
+        k.path.append(f"hypothetical: governed by '{gov.text}'")
+    if "negative" in which and "negative" in roles:
+        k.negated = True
+        k.refusal = True
+        k.path.append(f"negated: governed by '{gov.text}'")
+
 def _modality(c: _Coder, k: _Cand) -> None:
     tok = k.tok
     node = _clause_head(c, k)
@@ -1166,16 +1181,7 @@ def _modality(c: _Coder, k: _Cand) -> None:
                 (dep in ("acl",) and head.pos_ == "NOUN" and sx._infinitive(node)):
             gov = head.head if dep == "pcomp" else head
             roles = {g.role for g in c.roles_of(gov)}
-            if "future" in roles:
-                k.future = True
-                k.path.append(f"future: governed by '{gov.text}'")
-            if "hypothetical" in roles:
-                k.hypothetical = True
-                k.path.append(f"hypothetical: governed by '{gov.text}'")
-            if "negative" in roles:
-                k.negated = True
-                k.refusal = True
-                k.path.append(f"negated: governed by '{gov.text}'")
+            _flag_governed(k, gov, roles, ("future", "hypothetical", "negative"))
             if "report" in roles or gov.pos_ == "NOUN":
                 break
             node = gov
@@ -1183,14 +1189,7 @@ def _modality(c: _Coder, k: _Cand) -> None:
             continue
         if dep == "pcomp" and head.dep_ == "prep":
             gov = head.head
-            roles = {g.role for g in c.roles_of(gov)}
-            if "hypothetical" in roles:
-                k.hypothetical = True
-                k.path.append(f"hypothetical: governed by '{gov.text}'")
-            if "negative" in roles:
-                k.negated = True
-                k.refusal = True
-                k.path.append(f"negated: governed by '{gov.text}'")
+            _flag_governed(k, gov, {g.role for g in c.roles_of(gov)}, ("hypothetical", "negative"))
             break
         if dep in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN":
             # "accusations that it had used ...": the clause is an allegation
