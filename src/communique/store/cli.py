@@ -72,6 +72,11 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str | None, title: str,
         _console().print(t)
 
 
+def _as_table(fmt: str | None) -> bool:
+    """A table for people: asked for, or the default on a terminal (its short columns)."""
+    return fmt == "table" or (fmt is None and sys.stdout.isatty())
+
+
 def _cell(v: Any) -> str:
     if isinstance(v, float):
         return f"{v:+.1f}"
@@ -190,8 +195,7 @@ def quotes_cmd(db_path: str, speaker: str | None, search: str | None, since: str
 
     rows = queries.quotes(_open(db_path), speaker=speaker, search=search, since=since,
                           until=until, kind=kind, limit=limit or None)
-    cols = ["date", "speaker", "kind", "content", "source"] if (fmt or "table") == "table" \
-        and sys.stdout.isatty() else None
+    cols = ["date", "speaker", "kind", "content", "source"] if _as_table(fmt) else None
     emit(rows, fmt, "Quotes", cols)
 
 
@@ -216,7 +220,7 @@ def events_cmd(db_path: str, actor: str | None, recipient: str | None, etype: st
     rows = queries.events(_open(db_path), actor=actor, recipient=recipient, type=etype,
                           since=since, until=until, per_story=per_story, limit=limit or None)
     cols = ["date", "actor1_name", "type", "mode", "actor2_name", "score", "sentence"] \
-        if (fmt or "table") == "table" and sys.stdout.isatty() else None
+        if _as_table(fmt) else None
     emit(rows, fmt, "Events", cols)
 
 
