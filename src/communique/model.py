@@ -44,7 +44,9 @@ def text_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _iso_date(value: Any) -> str | None:
+def iso_date(value: Any) -> str | None:
+    """A date, datetime or ``YYYY-MM-DD...`` string as ``YYYY-MM-DD`` (None stays None);
+    anything else raises ValueError or TypeError."""
     if value is None or value == "":
         return None
     if isinstance(value, _dt.datetime):
@@ -74,7 +76,7 @@ class Article:
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise TypeError(f"article text must be str, not {type(self.text).__name__}")
-        self.published = _iso_date(self.published)
+        self.published = iso_date(self.published)
         if not self.id:
             self.id = text_id(self.text)
 

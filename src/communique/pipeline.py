@@ -17,7 +17,7 @@ from . import nlp as _nlp
 from .actors import find_actors
 from .errors import InputError
 from .kb import KnowledgeBase
-from .model import Analysis, Article, Quote, Span
+from .model import Analysis, Article, Quote, Span, iso_date
 from .options import Options
 from .quotes import cues as _cues
 from .quotes import find_quotes, find_regions, quoted_mask
@@ -129,5 +129,5 @@ def analyze(text: str | Article, *, published: str | None = None,
     """Analyse one article: quotes with speakers, actors and events, as an :class:`Analysis`."""
     article = _as_article(text, published)
     if published is not None and isinstance(text, Article) and not text.published:
-        article.published = Article(text="", published=published).published
+        article.published = iso_date(published)
     return next(iter(analyze_many([article], options=options)))

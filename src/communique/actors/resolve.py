@@ -46,6 +46,13 @@ def _locative(index: ActorIndex, cl: _Cluster) -> bool:
     return True
 
 
+def _adopt(cl: _Cluster, hit: dict) -> None:
+    """Take a knowledge-base person's canonical name and attributes."""
+    cl.name = hit["name"] or cl.name
+    for k in _ATTRS:
+        setattr(cl, k, hit.get(k))
+
+
 def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date) -> None:
     cl = index.clusters[cid]
     text = cl.name
@@ -55,25 +62,17 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
     kind = hit.get("kind") or "other"
     if cl.kind == "person":
         if kind == "person":
-            cl.name = hit["name"] or cl.name
-            for k in _ATTRS:
-                setattr(cl, k, hit.get(k))
+            _adopt(cl, hit)
         # an unknown person keeps the NER's kind; stated attributes from the title only
         elif cl.title or cl.origin:
             cl.country, cl.sector = hit.get("country"), hit.get("sector")
             cl.role = hit.get("role") or cl.title
         return
-    if kind == "other":
-        if cl.kind == "group":
-            return
-        if cl.kind in ("organization", "country") and cl.key.startswith("noun:"):
-            return
+    if kind == "other":  # unknown to the knowledge base: keep what the text gave
         return
-    if kind == "person":
+    if kind == "person":  # "Trump" tagged ORG by the small model
         cl.kind = "person"
-        cl.name = hit["name"] or cl.name
-        for k in _ATTRS:
-            setattr(cl, k, hit.get(k))
+        _adopt(cl, hit)
         return
     if kind == "organization" and hit.get("sector") == "GOV" and _locative(index, cl) \
             and hit.get("organization") is None:

@@ -152,10 +152,8 @@ class ActorIndex:
                 cm = self._by_token[child.i]
                 if cm.label == "PERSON" and cm.actor >= 0:
                     return [cm.actor]
-        if head.pos_ == "PRON" or head.pos_ in ("NOUN", "PROPN"):
-            if head.lower_ in PERSONAL | PLURAL:
-                return []
-            return [self._common_noun_actor(head)] if head.pos_ != "PRON" else []
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PERSONAL | PLURAL:
+            return [self._common_noun_actor(head)]
         return []
 
     def _common_noun_actor(self, head: Token) -> int:

@@ -10,7 +10,7 @@ import click
 
 from ..errors import InputError
 from ..inputs import read_article
-from ..model import Article
+from ..model import Article, iso_date
 from ..options import DEFAULT_MAX_CHARS, Options
 from ..pipeline import analyze_many
 from ..readers import ReadOptions, read_paths
@@ -39,7 +39,7 @@ def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str, max_cha
     """
     if published:
         try:
-            Article(text="", published=published)
+            iso_date(published)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--date") from None
     options = Options(max_chars=max_chars, indirect=not no_indirect, kb_files=kb_files)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
+from ..actors.naming import phrase_tokens
 from .cues import CueLexicon
 from .marks import Region
 
@@ -53,11 +54,10 @@ class _Ctx:
         # paragraph number of each token: attribution never crosses a paragraph break
         para = 0
         self.para: list[int] = []
+        ri = 0
         for t in doc:
             self.para.append(para)
             para += t.text.count("\n") + t.whitespace_.count("\n")
-        ri = 0
-        for t in doc:
             while ri < len(regions) and regions[ri].end <= t.idx:
                 ri += 1
             if ri < len(regions) and regions[ri].start <= t.idx < regions[ri].end:
@@ -123,8 +123,6 @@ class _Ctx:
             return [], None
         if low == "it":
             return [], span  # a document or body named elsewhere: shown, not guessed
-        from ..actors.naming import phrase_tokens
-
         toks = [t for t in phrase_tokens(subj) if self.para[t.i] == self.para[subj.i]]
         end_tok = toks[-1]
         for conj in subj.conjuncts:
@@ -136,8 +134,7 @@ class _Ctx:
 
     # --- spans -----------------------------------------------------------------------
     def span_of(self, toks: list[Token]) -> tuple[int, int]:
-        toks = [t for t in toks]
-        toks.sort(key=lambda t: t.i)
+        toks = sorted(toks, key=lambda t: t.i)
         while toks and (toks[-1].is_punct and toks[-1].text not in "\"”’'»)" or
                         toks[-1].is_space):
             toks.pop()
