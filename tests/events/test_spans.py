@@ -43,6 +43,17 @@ def test_sum_given_in_aid_to_a_country(spans):
     assert spans("Norway has provided $4 million in emergency aid to Haiti.")["T"] == ["Haiti"]
 
 
+def test_goal_hung_inside_what_is_sent(spans):
+    # the parser hangs "to Ecuador" on "engineers": still the goal of the sending
+    assert spans("The agency sent a small team of engineers to Ecuador.")["T"] == ["Ecuador"]
+
+
+def test_object_with_its_own_goal_keeps_it(spans):
+    # "linked TO the president" is inside the object, but "sanctions ON two banks" is the goal
+    t = spans("The treasury lifted sanctions on two banks linked to the Russian president.")
+    assert t["T"] == ["two banks"]
+
+
 def test_returned_to_whom_it_was_seized_from(spans):
     t = spans("The rebels said they will return weapons they seized from the army.")["T"]
     assert t == ["the army"]
@@ -63,6 +74,11 @@ def test_refusing_to_lift_sanctions_lends_the_content_target(spans):
 def test_agreeing_to_lift_a_ban_on_imports(spans):
     t = spans("Chile agreed to lift a ban on imports of Argentine wine.")["T"]
     assert t == ["Argentine wine"]
+
+
+def test_imposed_measure_is_no_target_its_goal_is(spans):
+    t = spans("The government imposed a blockade on the northern ports.")["T"]
+    assert t == ["the northern ports"]
 
 
 def test_threat_against_a_thing(spans):
@@ -132,6 +148,11 @@ def test_agreement_signed_with_someone_is_two_sided(spans):
     assert s == {"R": ["Kenya", "Ghana"]}
 
 
+def test_sides_failing_to_agree_are_one_reciprocal_phrase(spans):
+    assert spans("Serbia and Kosovo failed to reach an agreement on border controls.") == {
+        "R": ["Serbia and Kosovo"]}
+
+
 def test_agreeing_with_someone_is_an_opinion_not_a_joint_act(spans):
     assert "R" not in spans("The government agreed with the Senate that taxes should fall.")
 
@@ -141,6 +162,23 @@ def test_agreeing_with_someone_is_an_opinion_not_a_joint_act(spans):
 def test_statement_denying_charges_targets_their_author(spans):
     s = spans("The ministry rejected accusations by Human Rights Watch.")
     assert s["S"] == ["The ministry"] and s["T"] == ["Human Rights Watch"]
+
+
+def test_statement_denying_charges_stops_before_the_charge(spans):
+    t = spans("The government rejected accusations by Amnesty International of torture.")["T"]
+    assert t == ["Amnesty International"]
+
+
+def test_statement_to_coordinated_targets(spans):
+    t = spans("The ministry expressed sympathy to the Turkish people and the Turkish "
+              "government.")["T"]
+    assert t == ["the Turkish people", "the Turkish government"]
+
+
+def test_statement_reported_before_its_reporter(spans):
+    # "..., her office said": the senator's statement is the news, not the office's
+    s = spans("The senator expressed concern about the new tariffs, her office said.")
+    assert s == {"S": ["The senator"], "T": ["the new tariffs"]}
 
 
 def test_statement_reporting_a_clause_targets_its_subject(spans):

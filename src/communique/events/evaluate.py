@@ -27,7 +27,7 @@ from .. import nlp as _nlp
 from ..errors import InputError
 from ..options import Options
 from . import syntax as sx
-from .stage import EventDraft
+from .stage import EventDraft, _charge
 from .trace import trace
 
 CLASSES = (0, 1, 2, 3, 4)
@@ -277,6 +277,12 @@ def statement_spans(doc: Doc, events: list[EventDraft] | None = None,
     if sent is None:
         return [], []
     root = sent.root
+    # "X paid his respects to Y, the embassy said": the report is the news, not the
+    # reporter
+    fronted = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i
+                    and sx.has_child(c, sx.SUBJECTS)), None)
+    if fronted is not None:
+        root = fronted
     subj, _ = sx.subject(root)
     if subj is None:
         return [], []
@@ -356,7 +362,26 @@ def _target_spans(doc: Doc, target: Token, events: list[EventDraft]) -> list[tup
     for ev in events:
         if ev.token == target.i:
             return list(ev.recipient_spans)
-    return [_char_span(doc, target)]
+    # coordinated targets are each a target ("condolences to the people and the
+    # government"), when they are of a kind: an actor is not coordinated with a charge
+    kind = _actorish(target)
+    return [_actor_span(doc, t) if kind else _char_span(doc, t)
+            for t in sx.conjuncts(target) if _actorish(t) == kind]
+
+
+def _actor_span(doc: Doc, head: Token) -> tuple[int, int]:
+    """An actor's phrase without the charge the parser hangs on it ("accusations by the
+    US OF GENOCIDE")."""
+    s, e = sx.phrase_span(head)
+    charge = _charge(head)
+    if charge is not None and s < charge.i < e:
+        e = charge.i
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+
+
+def _actorish(tok: Token) -> bool:
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or \
+        tok.lemma_.lower() in sx.ACTOR_NOUNS
 
 
 def _char_span(doc: Doc, head: Token) -> tuple[int, int]:

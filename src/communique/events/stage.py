@@ -149,6 +149,7 @@ class _Cand:
     future: bool = False
     refusal: bool = False
     recoded_from: str | None = None
+    refused: str | None = None  # the cooperative type a REJECT refuses
     path: list[str] = field(default_factory=list)
     dropped: bool = False
     absorbed: list[str] = field(default_factory=list)
@@ -787,6 +788,16 @@ def _transfer_goal(c: _Coder, cand: _Cand, obj: Token | None) -> list[Token]:
         for inner in sx.preps(obj, {"in", "of"}):
             found += [p for p in sx.preps(inner, TRANSFER_PREPS)
                       if p.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not found:
+        # the parser may hang the goal on a word inside what is handed over ("returned
+        # dozens of ARTIFACTS to Egypt", "a pendant ENGRAVED with an image to the
+        # museum"): the last one is the goal, unless the object has a goal of its own
+        # ("lifted sanctions ON two banks linked to X")
+        own = [ch for ch in obj.children if ch.dep_ == "prep" and ch.lower_ != "of" and
+               ch.lower_ in GOAL_PREPS | NOUN_RECIPIENT_PREPS.get(cand.type, set())]
+        found = [p for t in (own or obj.subtree) if t.dep_ == "prep"
+                 and t.lower_ in TRANSFER_PREPS and t.i > obj.i for p in sx.pobjs(t)
+                 if c.actor_like(p) or c.label(p) in ("GPE", "LOC")][-1:]
     if not found and cand.type in ("RETREAT", "CONCEDE"):
         # "return weapons (they) seized FROM THE ARMY": given back to whom it was taken from
         for cl in obj.children:
@@ -1255,6 +1266,7 @@ def _recode(k: _Cand) -> None:
     """PLOVER's rules for intentions and refusals."""
     if k.negated and (k.future or k.refusal) and k.type in COOPERATIVE:
         k.path.append(f"refused {k.type} -> REJECT")
+        k.refused = k.type
         k.mode = REQUEST_MODE.get(k.type, "change")
         k.type, k.cameo = "REJECT", "12"
         k.negated = k.hypothetical = False
@@ -1439,7 +1451,9 @@ def _joint(k: _Cand) -> Token | None:
     """The coordinated actor phrase of a joint act with no recipient of its own ("Canada
     and Costa Rica agreed to ...", "the armies of Brazil and Argentina held exercises",
     "X and Y failed to reach agreement"), for reciprocal spans; None otherwise."""
-    if k.recipients or not (k.type in JOINT_TYPES or k.recoded_from in JOINT_TYPES):
+    # "X and Y failed to reach agreement": a joint act the sides failed at is theirs too
+    if k.recipients or not (k.type in JOINT_TYPES or k.recoded_from in JOINT_TYPES
+                            or k.refused in JOINT_TYPES):
         return None
     if len(k.actors) < 2 or not k.actor_heads:
         return None
@@ -1476,10 +1490,12 @@ def _in_pattern(k: _Cand, obj: Token) -> bool:
 
 def _span_recipients(k: _Cand, depth: int = 0) -> list[Token]:
     """Where an event without an actor recipient is directed, for its recipient spans: the
-    phrase it acts on (types that affect a thing: "vetoed THE RESOLUTION"), else its goal,
+    phrase it acts on (types that affect a thing: "vetoed THE RESOLUTION"; not the measure
+    of the trigger's own pattern: "imposed a blockade ON THE PORTS"), else its goal,
     else what the event it absorbed is directed at ("agreed to lift the ban on US
     POULTRY", "threatened to shell THE TREE")."""
-    heads = (k.unresolved.get("recipient", []) if k.type in PATIENT_TYPES else []) or \
+    heads = ([h for h in k.unresolved.get("recipient", []) if not _in_pattern(k, h)]
+             if k.type in PATIENT_TYPES else []) or \
         _goal_heads(k, bare_object=depth == 0) or _mobilized_against(k)
     if not heads and k.content is not None and depth < 3:
         content = k.content
