@@ -89,6 +89,15 @@ def test_ceasefire_in_a_place(spans):
     assert spans("The rebels declared a ceasefire in Darfur.")["T"] == ["Darfur"]
 
 
+def test_act_directed_at_no_one_aims_at_its_scene(spans):
+    t = spans("The prime minister resigned on Friday after weeks of protests in Armenia.")
+    assert t["T"] == ["Armenia"]
+    t = spans("Rebel fighters declared a truce effective from Monday in Chad.")
+    assert t["T"] == ["Chad"]
+    # not a place that belongs to the actor's own phrase
+    assert "T" not in spans("Rebels in Darfur declared a ceasefire on Monday.")
+
+
 def test_state_of_emergency_is_no_actor(spans, events):
     text = "Peru declared a state of emergency in the southern province of Puno."
     assert spans(text)["T"] == ["the southern province of Puno"]
@@ -179,6 +188,13 @@ def test_statement_reported_before_its_reporter(spans):
     # "..., her office said": the senator's statement is the news, not the office's
     s = spans("The senator expressed concern about the new tariffs, her office said.")
     assert s == {"S": ["The senator"], "T": ["the new tariffs"]}
+
+
+def test_statement_about_a_clause_targets_whom_it_concerns(spans):
+    t = spans("The union is skeptical about the ministry being able to pay the wages.")["T"]
+    assert t == ["the ministry"]
+    t = spans("The president expressed pessimism over holding talks with Venezuela.")["T"]
+    assert t == ["Venezuela"]
 
 
 def test_statement_reporting_a_clause_targets_its_subject(spans):

@@ -362,11 +362,31 @@ def _target_spans(doc: Doc, target: Token, events: list[EventDraft]) -> list[tup
     for ev in events:
         if ev.token == target.i:
             return list(ev.recipient_spans)
+    if target.pos_ in ("VERB", "AUX"):
+        target = _clause_target(target) or target
     # coordinated targets are each a target ("condolences to the people and the
     # government"), when they are of a kind: an actor is not coordinated with a charge
     kind = _actorish(target)
     return [_actor_span(doc, t) if kind else _char_span(doc, t)
             for t in sx.conjuncts(target) if _actorish(t) == kind]
+
+
+def _clause_target(verb: Token) -> Token | None:
+    """Who a clause a statement is about concerns: its subject ("skeptical about THE
+    GOVERNMENT being able to ..."), else an actor it is done to or with ("pessimism over
+    holding talks with THE UNITED STATES"), else what it acts on."""
+    subj = next((c for c in verb.children if c.dep_ in sx.SUBJECTS), None)
+    if subj is not None:
+        return subj if subj.pos_ != "PRON" else None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    if obj is not None and _actorish(obj):
+        return obj
+    for n in (verb, obj):
+        if n is not None:
+            hit = [p for p in sx.preps(n, ABOUT) if _actorish(p)]
+            if hit:
+                return hit[0]
+    return obj
 
 
 def _actor_span(doc: Doc, head: Token) -> tuple[int, int]:

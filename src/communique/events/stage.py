@@ -1610,6 +1610,34 @@ def _located_heads(c: _Coder, k: _Cand, heads: list[Token]) -> list[Token]:
     return out
 
 
+#: types whose act, directed at no one, is coded as aimed at the place it happens in
+#: ("resigned amid unrest in Kyrgyzstan", "declared a ceasefire effective Sunday in Somalia")
+SCENE_TYPES = {"AID", "CONCEDE", "RETREAT", "MOBILIZE"}
+
+
+def _scene(c: _Coder, k: _Cand, actor_heads: list[Token]) -> Token | None:
+    """The place an act directed at no one happens in, nearest the trigger in the parse:
+    a named place in a locative phrase of the trigger's phrase, then of each phrase above
+    it ("resigned after unrest IN KYRGYZSTAN", "troops arrived IN NEPAL to deliver aid"),
+    not inside the actor's own phrase ("rebels in Darfur")."""
+    inside = {t.i for h in actor_heads for t in h.subtree}
+    seen: set[int] = set()
+    node: Token | None = k.tok
+    for _ in range(8):
+        if node is None:
+            break
+        for t in node.subtree:
+            if t.i in seen or t.i in inside:
+                continue
+            seen.add(t.i)
+            if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS:
+                for p in sx.pobjs(t):
+                    if c.label(p) in ("GPE", "LOC"):
+                        return p
+        node = None if node.head.i == node.i else node.head
+    return None
+
+
 def _extend_to(doc: Doc, span: tuple[int, int], prep: Token) -> list[tuple[int, int]]:
     """The span through a locative phrase that directly follows it ("a police headquarters"
     + "in eastern Afghanistan"), else the span unchanged."""
@@ -1714,6 +1742,10 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
         rec_spans = _span(doc, recipient_heads if not reciprocal_heads
                           else reciprocal_heads, split_conj=joint is None,
                           cut_charge=k.type == "ACCUSE")
+        if not rec_spans and not reciprocal_heads and k.type in SCENE_TYPES:
+            place = _scene(c, k, actor_heads)
+            if place is not None:
+                rec_spans = _span(doc, [place])
         if k.span_to is not None and len(rec_spans) == 1:
             rec_spans = _extend_to(doc, rec_spans[0], k.span_to)
         ev = EventDraft(
