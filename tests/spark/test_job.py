@@ -61,8 +61,9 @@ def _table(out: Path, what: str) -> list[dict[str, Any]]:
     import pyarrow.dataset as ds
 
     rows = ds.dataset(out / what, format="parquet", partitioning="hive").to_table().to_pylist()
-    for r in rows:
+    for r in rows:  # the date columns beside the export's
         r.pop("day", None)
+        r.pop("month", None)
     return rows
 
 
@@ -162,3 +163,77 @@ def test_load_command(output, tmp_path):
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == len(ARTICLES)
     finally:
         con.close()
+
+
+def _partition_dirs(out: Path, what: str) -> list[str]:
+    return sorted(p.name for p in (out / what).iterdir() if p.is_dir())
+
+
+def test_dated_tables_are_partitioned_by_month_with_the_day_kept(output):
+    import pyarrow.parquet as pq
+
+    for what in ("records", "articles", "quotes", "events"):
+        assert _partition_dirs(output, what) == ["month=2024-03", "month=unknown"], what
+    files = sorted((output / "events" / "month=2024-03").glob("*.parquet"))
+    assert len(files) == 1  # one file per partition, not one per task
+    days = pq.read_table(files[0], columns=["day"]).column("day").to_pylist()
+    assert days == sorted(days) and set(days) <= {f"2024-03-0{d}" for d in range(1, 6)}
+    assert _partition_dirs(output, "actors") == [] and _partition_dirs(output, "failures") == []
+
+
+def test_day_partitions_load_into_the_same_store(spark, corpus, ingested, tmp_path):
+    from communique.spark.job import run
+    from communique.spark.load import load
+
+    out = tmp_path / "by-day"
+    run(str(corpus), str(out), spark=spark, partitions=3, partition_by="day")
+    assert _partition_dirs(out, "records") == [
+        "day=2024-03-01", "day=2024-03-02", "day=2024-03-03", "day=2024-03-04",
+        "day=2024-03-05", "day=unknown"]
+    db = tmp_path / "by-day.db"
+    assert load(out, db).stored == len(ARTICLES)
+    for what in ("articles", "actors", "quotes", "events"):
+        assert _comparable(_export(db, what)) == _comparable(_export(ingested, what))
+
+
+def test_unknown_partition_grain_is_refused(output):
+    from communique.spark.job import write_tables
+
+    with pytest.raises(ValueError, match="partition_by must be one of day, month, year"):
+        write_tables({}, str(output), partition_by="week")
+
+
+def test_article_failing_analysis_is_a_failure_row(spark):
+    """A DataFrame the reader did not vet: the analysis refuses the long article (its
+    own --max-chars), records why, and analyses the rest."""
+    from communique.options import Options
+    from communique.readers import ReadOptions
+    from communique.spark.job import analyze_dataframe
+
+    texts = [ARTICLES[0][1], "Long. " * 200, ARTICLES[1][1]]
+    df = spark.createDataFrame([(t, f"d{i}") for i, t in enumerate(texts)],
+                               "text string, id string")
+    tables = analyze_dataframe(df, Options(max_chars=500),
+                               read_options=ReadOptions(max_chars=10_000))
+    try:
+        failures = [r.asDict() for r in tables["failures"].collect()]
+        ids = sorted(r["record_id"] for r in tables["articles"].collect())
+    finally:
+        tables["_analysed"].unpersist()
+    # rows of a DataFrame are numbered by Spark's increasing ids, not 1, 2, 3
+    assert [(f["file"], f["stage"]) for f in failures] == [("<dataframe>", "analyze")]
+    assert "500" in failures[0]["reason"]
+    assert ids == ["d0", "d2"]
+
+
+def test_spark_analyze_command(spark, corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from communique.spark.cli import analyze_cmd
+
+    out = tmp_path / "cli-out"
+    result = CliRunner().invoke(analyze_cmd, [str(corpus), "--out", str(out),
+                                              "--master", "local[2]", "--partition-by", "year"])
+    assert result.exit_code == 0, result.output
+    assert "10 articles analysed, 1 failures" in result.output
+    assert _partition_dirs(out, "events") == ["year=2024", "year=unknown"]

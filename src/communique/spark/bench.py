@@ -21,14 +21,15 @@ from typing import Any
 from ..synth import write as write_corpus
 
 
-def _spark_child(corpus: str, out: str, master: str, partitions: int | None
-                 ) -> dict[str, Any]:
+def _spark_child(corpus: str, out: str, master: str, partitions: int | None,
+                 partition_by: str) -> dict[str, Any]:
     from .job import run, session
 
     spark = session(master, conf={"spark.ui.showConsoleProgress": "false"})
     try:
         spark.range(4).mapInPandas(lambda frames: frames, "id long").collect()  # warm-up
-        result = run(corpus, out, spark=spark, partitions=partitions)
+        result = run(corpus, out, spark=spark, partitions=partitions,
+                     partition_by=partition_by)
     finally:
         spark.stop()
     result["rate"] = result["articles"] / result["seconds"]
@@ -56,7 +57,7 @@ def _in_child(fn: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
 
 def bench_spark(n: int = 400, *, masters: tuple[str, ...] = ("local[1]", "local[2]"),
                 ingest_workers: int | None = 2, partitions: int | None = None,
-                seed: int = 0, workdir: str | None = None,
+                partition_by: str = "month", seed: int = 0, workdir: str | None = None,
                 progress: Callable[[str, dict[str, Any]], None] | None = None
                 ) -> dict[str, Any]:
     """Figures for ``n`` synthetic articles: per master and for ingest, articles/s and
@@ -70,7 +71,7 @@ def bench_spark(n: int = 400, *, masters: tuple[str, ...] = ("local[1]", "local[
         for master in masters:
             out["spark"][master] = _in_child(_spark_child, corpus,
                                              str(Path(tmp) / f"out-{len(out['spark'])}"),
-                                             master, partitions)
+                                             master, partitions, partition_by)
             if progress:
                 progress(f"spark {master}", out["spark"][master])
         runs = list(out["spark"].values())

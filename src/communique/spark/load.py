@@ -4,9 +4,10 @@ Runs without Spark (pyarrow only), so results computed on a cluster can be copie
 laptop and explored there. Every record goes through :class:`store.writer.Writer`, the
 store's one write path: the same hash key skips what is stored (a rerun adds nothing),
 and the same MinHash linking joins wire copies into stories, which the Spark job leaves
-undone because it needs the corpus in order. Records are loaded day by day (oldest
-first, then undated), in (file, position) order within a day, so one day is in memory
-at a time and a story's first copy is the earliest one.
+undone because it needs the corpus in order. Records are loaded a date partition at a
+time (a day, month or year, as the job wrote them; oldest first, then undated), in
+(day, file, position) order within it, so one partition is in memory at a time and a
+story's first copy is the earliest one.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ..model import Analysis
 from ..store import dedup
 from ..store.db import connect
 from ..store.writer import Analysed, Failed, Writer
-from .job import PARTITION, UNKNOWN_DAY
+from .job import GRAINS, PARTITION, UNKNOWN_DAY
 
 
 class LoadError(CommuniqueError):
@@ -39,10 +40,11 @@ class LoadStats:
     seconds: float = 0.0
 
 
-def _days(records: Path) -> list[Path]:
-    """The day partitions of the records table, oldest first and "unknown" last."""
-    days = [p for p in records.iterdir() if p.is_dir() and p.name.startswith(f"{PARTITION}=")]
-    return sorted(days, key=lambda p: (p.name == f"{PARTITION}={UNKNOWN_DAY}", p.name))
+def _partitions(records: Path) -> list[Path]:
+    """The date partitions of the records table, oldest first and "unknown" last."""
+    parts = [p for p in records.iterdir() if p.is_dir() and "=" in p.name
+             and p.name.split("=", 1)[0] in GRAINS]
+    return sorted(parts, key=lambda p: (p.name.endswith(f"={UNKNOWN_DAY}"), p.name))
 
 
 def _rows(path: Path, columns: list[str]) -> list[dict[str, Any]]:
@@ -50,13 +52,15 @@ def _rows(path: Path, columns: list[str]) -> list[dict[str, Any]]:
 
     files = sorted(f for f in path.rglob("*.parquet") if not f.name.startswith((".", "_")))
     rows: list[dict[str, Any]] = []
-    for f in files:
-        rows.extend(pq.read_table(f, columns=columns).to_pylist())
+    for f in files:  # a column the partitioning moved to the directory name is absent
+        names = set(pq.read_schema(f).names)
+        rows.extend(pq.read_table(f, columns=[c for c in columns if c in names]).to_pylist())
     return rows
 
 
-def _key(row: dict[str, Any]) -> tuple[str, int]:
-    return (row.get("file") or "", row.get("position") or 0)
+def _key(row: dict[str, Any]) -> tuple[str, str, int]:
+    """Publication order: ``day`` is in the files unless the partitions are days."""
+    return (row.get(PARTITION) or "", row.get("file") or "", row.get("position") or 0)
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -76,8 +80,9 @@ def load(out_dir: str | Path, db_path: str | Path, *, batch_size: int = 64) -> L
     writer = Writer(db)
     run_id = writer.start_run([str(out)], 0)
     try:
-        for day in _days(records):
-            rows = sorted(_rows(day, ["file", "position", "hash", "record", "signature"]),
+        for part in _partitions(records):
+            rows = sorted(_rows(part, ["file", "position", "hash", "record", "signature",
+                                      PARTITION]),
                           key=_key)
             for chunk in _batches(rows, batch_size):
                 batch: list[Analysed | Failed] = []
