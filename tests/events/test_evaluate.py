@@ -41,6 +41,13 @@ def test_detokenize_glues_punctuation_and_possessives():
     assert [text[a:b] for a, b in offs][2:4] == ["’", "s"]
 
 
+def test_detokenize_rejoins_numbers_split_at_their_separators():
+    text, offs = detokenize(["Kenya", "sent", "2", ",", "374", "troops", "and", "$", "1", ".",
+                             "5", "million", ",", "20", "trucks", "."])
+    assert text == "Kenya sent 2,374 troops and $1.5 million, 20 trucks."
+    assert [text[a:b] for a, b in offs][2:5] == ["2", ",", "374"]
+
+
 def test_gold_spans_from_bio_tags():
     assert _gold_spans(["B-S", "I-S", "O", "B-T", "B-T", "I-T"]) == {
         ("S", 0, 2), ("T", 3, 4), ("T", 4, 6)}

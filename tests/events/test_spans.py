@@ -129,6 +129,11 @@ def test_mediation_effort_between_parties(spans, events, one):
     assert e["actors"] == ["Qatar"] and e["recipients"] == ["Sudan", "Chad"]
 
 
+def test_mediation_for_a_dispute_between_parties(spans):
+    s = spans("Oman launched a mediation effort to end the feud between Iran and Bahrain.")
+    assert s["S"] == ["Oman"] and s["T"] == ["Iran", "Bahrain"]
+
+
 def test_hunger_strike_to_protest_against(spans):
     t = spans("The opposition leader began a hunger strike to protest against the "
               "Egyptian authorities.")["T"]
@@ -210,6 +215,11 @@ def test_statement_about_an_attack_targets_the_attacked(spans):
 def test_intention_of_the_speaker_gives_the_target(spans):
     s = spans("Portugal is considering sending aid to Mozambique.")
     assert s["S"] == ["Portugal"] and s["T"] == ["Mozambique"]
+
+
+def test_act_the_speaker_failed_at_gives_the_target(spans):
+    s = spans("The council failed to renew the trade embargo on Cuba.")
+    assert s == {"S": ["The council"], "T": ["Cuba"]}
 
 
 def test_seeking_refuge_in_a_country(spans):

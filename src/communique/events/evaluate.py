@@ -52,10 +52,11 @@ def main_event(events: list[EventDraft]) -> EventDraft | None:
 
 def intent_event(events: list[EventDraft]) -> EventDraft | None:
     """An intention the sentence states ("is considering sending aid to X", CAMEO's 03
-    "express intent to ..."): the hypothetical, not negated event nearest the root that
-    is directed at someone. Span scoring uses it for a sentence without a main event
-    whose speaker is the intending actor: the statement's target is the event's."""
-    live = [e for e in events if e.hypothetical and not e.negated and e.depth <= MAIN_DEPTH
+    "express intent to ..."), or an act it says did not happen ("failed to renew the
+    embargo on X"): the hypothetical or negated event nearest the root that is directed
+    at someone. Span scoring uses it for a sentence without a main event whose speaker is
+    the event's actor: the statement's target is the event's."""
+    live = [e for e in events if (e.hypothetical or e.negated) and e.depth <= MAIN_DEPTH
             and e.actor_spans and e.recipient_spans]
     if not live:
         return None
@@ -192,7 +193,8 @@ def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     prev = ""
     for k, tok in enumerate(tokens):
         glue = (k == 0 or tok in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER
-                or (tok in ("s", "S") and prev in ("’", "'")) or tok == "-" or prev == "-")
+                or (tok in ("s", "S") and prev in ("’", "'")) or tok == "-" or prev == "-"
+                or _in_number(tokens, k))
         if not glue:
             parts.append(" ")
             pos += 1
@@ -201,6 +203,14 @@ def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
         pos += len(tok)
         prev = tok
     return "".join(parts), offsets
+
+
+def _in_number(tokens: list[str], k: int) -> bool:
+    """Token ``k`` follows the separator inside a number split by the tokenisation:
+    "2, 374 migrants" and "$22. 5 million" were "2,374" and "22.5"."""
+    return (k >= 2 and tokens[k - 1] in (",", ".") and tokens[k][:1].isdigit()
+            and tokens[k - 2][-1:].isdigit()
+            and (tokens[k - 1] == "." or (len(tokens[k]) >= 3 and tokens[k][:3].isdigit())))
 
 
 def _to_tokens(span: tuple[int, int], offsets: list[tuple[int, int]]) -> tuple[int, int] | None:

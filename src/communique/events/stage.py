@@ -850,6 +850,8 @@ def _noun_args(c: _Coder, cand: _Cand) -> None:
             # a mediation is directed at the parties between whom it mediates
             if not betw and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
                 betw = sx.preps(tok.head, {"between", "among"})  # "mediation EFFORT between"
+            if not betw:
+                betw = _disputants(tok.head if tok.dep_ == "compound" else tok)
             if betw:
                 _take(c, cand, betw, "recipient", "parties")
         elif not cand.actors and cand.type in RECIPROCAL and betw:
@@ -907,6 +909,20 @@ def _noun_args(c: _Coder, cand: _Cand) -> None:
             if subj is not None and not cand.recipients:
                 _take(c, cand, [subj], "recipient", f"subject of '{gov.text}'")
     _place(c, cand, [tok, gov])
+
+
+def _disputants(node: Token) -> list[Token]:
+    """The parties of the dispute a mediation is for: "a mediation effort to resolve the
+    rift BETWEEN Qatar and the Gulf states" (the first "between" phrase in its purpose
+    clause)."""
+    for cl in node.children:
+        if cl.dep_ in ("acl", "advcl", "xcomp") and sx.has_child(cl, ("aux",)):
+            for t in cl.subtree:
+                if t.dep_ == "prep" and t.lower_ in ("between", "among"):
+                    objs = sx.pobjs(t)
+                    if objs:
+                        return objs[:1]
+    return []
 
 
 def _support_verb(c: _Coder, tok: Token) -> tuple[Token | None, str]:
