@@ -222,6 +222,17 @@ def test_act_the_speaker_failed_at_gives_the_target(spans):
     assert s == {"S": ["The council"], "T": ["Cuba"]}
 
 
+def test_statement_about_a_release_targets_its_receiver(spans):
+    s = spans("The minister authorized the release of $50 million in military assistance "
+              "to Jordan.")
+    assert s == {"S": ["The minister"], "T": ["Jordan"]}
+
+
+def test_statement_goal_is_not_sought_in_a_clause_of_the_object(spans):
+    t = spans("The union issued a statement saying its leader had written to the minister.")
+    assert t["T"] == ["its leader"]
+
+
 def test_seeking_refuge_in_a_country(spans):
     assert spans("Thousands of Syrians have sought refuge in Jordan.")["T"] == ["Jordan"]
 

@@ -327,6 +327,7 @@ def _about(node: Token) -> Token | None:
             # "handed over equipment TO the ministry", "flew medicine INTO Afghanistan":
             # what is handed over is no target, its receiver is
             candidates += [t for t in sx.preps(node, GOAL) if t.ent_type_ not in ("MONEY",)]
+            candidates += _deep_goal(obj)
         candidates += sx.preps(obj, ABOUT)
     candidates += sx.preps(node, ABOUT)
     if comp is not None:
@@ -397,6 +398,32 @@ def _clause_target(verb: Token) -> Token | None:
             if hit:
                 return hit[0]
     return obj
+
+
+def _deep_goal(obj: Token) -> list[Token]:
+    """Where what a statement's object hands over goes when the parser hung the goal
+    inside it ("the release of $1 billion in assistance TO EGYPT", "the possibility of
+    moving helicopters from the mission TO DARFUR"): the last named receiver of a "to"
+    phrase in the object's phrase, unless the object says what it is about itself
+    ("concern ABOUT ...")."""
+    if any(c.dep_ == "prep" and c.lower_ in (ABOUT | AUTHOR) - {"of", "to"}
+           for c in obj.children):
+        return []
+    hits = [p for t in _phrase_tokens(obj) if t.dep_ == "prep" and t.lower_ in GOAL
+            and t.i > obj.i for p in sx.pobjs(t) if _actorish(p) and p.ent_type_ != "MONEY"]
+    return hits[-1:]
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of a noun phrase, without the clauses attached to it ("a statement SAYING
+    THAT ..."); a gerund after a preposition stays ("the possibility of TRANSFERRING")."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children
+                     if c.dep_ not in ("acl", "relcl", "ccomp", "advcl", "xcomp", "parataxis"))
+    return out
 
 
 def _actor_span(doc: Doc, head: Token) -> tuple[int, int]:
