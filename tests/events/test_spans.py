@@ -178,6 +178,27 @@ def test_statement_denying_charges_targets_their_author(spans):
     assert s["S"] == ["The ministry"] and s["T"] == ["Human Rights Watch"]
 
 
+def test_statement_denying_charges_by_phrase_hung_on_the_verb():
+    # the small model's misparse of "denied charges by X that ...": "by X" on the verb,
+    # which in the active voice cannot be its agent (a parse built by hand)
+    from spacy.tokens import Doc
+
+    from communique.events.evaluate import statement_spans
+    from communique.nlp import load
+
+    doc = Doc(load().vocab,
+              words=["The", "ministry", "denied", "charges", "by", "local", "farmers", "that",
+                     "it", "seized", "land", "."],
+              heads=[1, 2, 2, 2, 2, 6, 4, 9, 9, 3, 9, 2],
+              deps=["det", "nsubj", "ROOT", "dobj", "prep", "amod", "pobj", "mark", "nsubj",
+                    "relcl", "dobj", "punct"],
+              tags=["DT", "NN", "VBD", "NNS", "IN", "JJ", "NNS", "IN", "PRP", "VBD", "NN", "."],
+              pos=["DET", "NOUN", "VERB", "NOUN", "ADP", "ADJ", "NOUN", "SCONJ", "PRON", "VERB",
+                   "NOUN", "PUNCT"])
+    src, tgt = statement_spans(doc)
+    assert [doc.text[a:b] for a, b in tgt] == ["local farmers"]
+
+
 def test_statement_denying_charges_stops_before_the_charge(spans):
     t = spans("The government rejected accusations by Amnesty International of torture.")["T"]
     assert t == ["Amnesty International"]

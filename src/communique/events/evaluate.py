@@ -323,6 +323,11 @@ def _about(node: Token) -> Token | None:
     candidates = []
     if obj is not None:
         candidates += sx.preps(obj, AUTHOR)
+        if not sx.is_passive(node):
+            # an active verb has no agent: its "by" phrase belongs to the object ("denied
+            # charges BY X" with "by" hung on "denied")
+            candidates += [p for p in sx.preps(node, {"by"})
+                           if _actorish(p) or p.tag_ in ("NNS", "NNPS")]
         if obj.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
             # "handed over equipment TO the ministry", "flew medicine INTO Afghanistan":
             # what is handed over is no target, its receiver is
