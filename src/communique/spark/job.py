@@ -364,16 +364,17 @@ def analyze_dataframe(df: DataFrame, options: Options | None = None, *,
     df = df.withColumn("__n", F.when(F.col("reason").isNotNull(), F.lit(1))
                        .otherwise(F.row_number().over(first))).where("__n = 1").drop("__n")
     partitions = partitions or spark.sparkContext.defaultParallelism * 4
+    # the table rows are parsed from JSON before persisting, once, not once per table
     analysed = (df.repartition(partitions)
                 .mapInPandas(_analyze(options, batch_size or options.batch_size),
                              _analysed_schema())
+                .withColumn("tables", F.from_json("tables", _tables_schema()))
                 .persist(StorageLevel.MEMORY_AND_DISK))
     ok = analysed.where(F.col("reason").isNull())
     failures = analysed.where(F.col("reason").isNotNull()).select(
         "file", "position", "reason", "stage")
     records = ok.select("file", "position", "hash", "record", "signature", PARTITION)
-    parsed = ok.select("file", "position", PARTITION,
-                       F.from_json("tables", _tables_schema()).alias("t"))
+    parsed = ok.select("file", "position", PARTITION, F.col("tables").alias("t"))
     return {"records": records, "failures": failures, **_tables(parsed),
             "_analysed": analysed}
 
