@@ -86,8 +86,10 @@ def load_cmd(out_dir: str, db_path: str, batch_size: int) -> None:
 @click.option("--partition-by", type=click.Choice(["day", "month", "year"]), default="month",
               show_default=True, help="Date partitions of the output tables.")
 @click.option("--no-ingest", is_flag=True, help="Skip the local ingest comparison.")
+@click.option("--no-pin", is_flag=True,
+              help="Let local[1] use every CPU (its JVM threads then run beside the task).")
 def bench_spark_cmd(n: int, partitions: int | None, partition_by: str,
-                    no_ingest: bool) -> None:
+                    no_ingest: bool, no_pin: bool) -> None:
     """Spark job articles/s on local[1] and local[2], the speed-up, and Spark's overhead
     against local `ingest --workers 2` on the same synthetic corpus."""
     _need_pyspark()
@@ -99,10 +101,11 @@ def bench_spark_cmd(n: int, partitions: int | None, partition_by: str,
         if "analyze_seconds" in run:
             line += (f"; reading and analysis {run['analyze_seconds']:.1f} s, "
                      f"{run['analyze_rate']:.2f} articles/s")
-        click.echo(f"{line}; load average {run['load']:.1f})")
+        click.echo(f"{line}; on {run['cpus']} CPU{'s' * (run['cpus'] > 1)}; "
+                   f"load average {run['load']:.1f})")
 
     click.echo(f"corpus: {n} synthetic articles; output partitioned by {partition_by}")
-    r = bench_spark(n, partitions=partitions, partition_by=partition_by,
+    r = bench_spark(n, partitions=partitions, partition_by=partition_by, pin=not no_pin,
                     ingest_workers=None if no_ingest else 2, progress=show)
     if "speedup" in r:
         click.echo(f"speed-up local[2] / local[1]: {r['speedup']:.2f}x "
