@@ -26,6 +26,7 @@ def ids(client, hostile_id: int) -> dict[str, int]:  # noqa: ANN001
 
 PAGES = [
     ("/", "/api/overview", {}),
+    ("/articles", "/api/articles", {"q": "talks"}),
     ("/articles/{article}", "/api/articles/{article}", {}),
     ("/actors", "/api/actors", {"q": "a"}),
     ("/actors/{actor}", "/api/actors/{actor}", {"role": "recipient"}),
@@ -50,7 +51,7 @@ def test_page_and_json_twin(client, ids, html: str, api: str, params: dict) -> N
 
 def test_every_api_route_is_documented(client) -> None:  # noqa: ANN001
     paths = client.get("/openapi.json").json()["paths"]
-    for route in ("/api/overview", "/api/articles/{article_id}",
+    for route in ("/api/overview", "/api/articles", "/api/articles/{article_id}",
                   "/api/articles/{article_id}/record", "/api/actors", "/api/actors/{actor_id}",
                   "/api/network", "/api/network/edge", "/api/quotes", "/api/events",
                   "/api/events.csv"):
@@ -158,6 +159,8 @@ def test_pagination(client) -> None:  # noqa: ANN001
     ("/api/events", {"since": "2023-05-01", "until": "2023-01-01"}, "after"),
     ("/api/events", {"country": "France"}, "country"),
     ("/api/quotes", {"q": '"unclosed'}, "search"),
+    ("/api/articles", {"q": '"unclosed'}, "search"),
+    ("/api/articles", {"story": 0}, "story"),
     ("/api/quotes", {"kind": "shouted"}, "kind"),
     ("/api/network", {"limit": 0}, "limit"),
     ("/api/network/edge", {"a": 1}, "b"),
@@ -321,7 +324,8 @@ def test_an_empty_store_serves_every_page(tmp_path) -> None:  # noqa: ANN001
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
     with TestClient(create_app(tmp_path / "empty.db")) as c:
-        for path in ("/", "/api/overview", "/actors", "/network", "/api/network",
+        for path in ("/", "/api/overview", "/articles", "/api/articles?q=talks",
+                     "/actors", "/network", "/api/network",
                      "/quotes", "/api/quotes?q=talks", "/events", "/api/events.csv",
                      "/api/network/edge?a=1&b=2"):
             assert c.get(path).status_code == 200, path
@@ -357,3 +361,66 @@ def test_in_memory_speaker_quotes_match_sql(client) -> None:  # noqa: ANN001
         for page in (Q.Page(1, 10), Q.Page(2, 2)):
             assert Q.quotes(db, speaker_id=sid, page=page, arrays=arrays) == \
                 Q.quotes(db, speaker_id=sid, page=page)
+
+
+def _all_articles(client, **params) -> list[dict]:  # noqa: ANN001
+    out, page = [], 1
+    while True:
+        r = client.get("/api/articles", params={**params, "page": page, "per_page": 7}).json()
+        out += r["items"]
+        if not r["has_next"]:
+            return out
+        page += 1
+
+
+def test_articles_list_newest_first_with_counts(client, store_path) -> None:  # noqa: ANN001
+    import sqlite3
+
+    items = _all_articles(client)
+    con = sqlite3.connect(store_path)
+    try:
+        assert len(items) == con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        for a in items[:5]:
+            assert a["quotes"] == con.execute("SELECT count(*) FROM quotes WHERE "
+                                              "article_id = ?", [a["id"]]).fetchone()[0]
+    finally:
+        con.close()
+    dated = [a["published"] for a in items if a["published"]]
+    assert dated == sorted(dated, reverse=True)
+    assert len({a["id"] for a in items}) == len(items)  # pages do not overlap
+
+
+def test_articles_search_filters_and_snippets(client) -> None:  # noqa: ANN001
+    found = _all_articles(client, q="talks")
+    assert found and len(found) < len(_all_articles(client))
+    for a in found:
+        words = [a["snippet"][s:e].lower() for s, e in a["snippet_hits"]]
+        assert words and all(w.startswith("talk") for w in words), a
+    source = found[0]["source"]
+    assert {a["source"] for a in _all_articles(client, source=source)} == {source}
+    some = _all_articles(client, since="2023-06-01", until="2023-06-30")
+    assert all("2023-06-01" <= a["published"] <= "2023-06-30" for a in some)
+    story = found[0]["story_id"]
+    assert all(a["story_id"] == story for a in _all_articles(client, story=story))
+    html = client.get("/articles", params={"q": "talks"}).text
+    assert "<mark>talks</mark>" in html.lower() or "<mark>talk" in html.lower()
+
+
+def test_both_article_search_plans_agree(client, monkeypatch) -> None:  # noqa: ANN001
+    from communique.web import queries as Q
+
+    db = client.app.state.store.connect()
+    for q in ("talks", "the", None):
+        sorted_plan = Q.articles(db, q=q, page=Q.Page(1, 20))
+        monkeypatch.setattr(Q, "COMMON_MATCHES", 1)
+        walked = Q.articles(db, q=q, page=Q.Page(1, 20))
+        monkeypatch.setattr(Q, "COMMON_MATCHES", 10**9)
+        assert walked == sorted_plan
+
+
+def test_snippet_parts_mark_the_hits() -> None:
+    from communique.web.render import snippet_parts
+
+    assert snippet_parts("a talk on talks", [[2, 6], [10, 15]]) == [
+        ("a ", False), ("talk", True), (" on ", False), ("talks", True)]
+    assert snippet_parts("plain", []) == [("plain", False)]

@@ -151,3 +151,18 @@ def test_network_and_edge_click(server: str, page) -> None:  # noqa: ANN001
     assert page.locator("#edge-events li.edge-event").count() == min(pos["events"], 50)
     assert page.locator("#edge-title").inner_text()
     shot(page, "network")
+
+
+def test_article_search_to_article(server: str, page) -> None:  # noqa: ANN001
+    page.goto(server + "/")
+    page.click("nav a[href='/articles']")
+    page.fill("#article-search input[name=q]", "talks")
+    page.click("#article-search button[type=submit]")
+    page.wait_for_url("**/articles?*q=talks*")
+    rows = page.locator("table.articles tbody tr")
+    assert rows.count() >= 1
+    assert page.locator(".snippet mark").first.inner_text().lower().startswith("talk")
+    shot(page, "articles")
+    rows.first.locator("td a").first.click()
+    page.wait_for_url("**/articles/*")
+    assert page.locator("h1").count() == 1

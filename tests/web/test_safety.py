@@ -21,7 +21,7 @@ def test_script_in_an_article_shows_as_text(client, hostile_id: int) -> None:  #
     assert 'href="javascript:' not in html  # a stored javascript: URL is not a link
     # the only scripts on any page are files under /static
     for path in ("/", f"/articles/{hostile_id}", "/quotes?q=acceptable", "/events",
-                 "/network", "/actors"):
+                 "/network", "/actors", "/articles", "/articles?q=acceptable"):
         page = client.get(path).text
         assert "<script>" not in page, path
         assert XSS_TITLE not in page and XSS_SOURCE not in page, path
@@ -58,8 +58,8 @@ def test_no_request_changes_the_store(client, store_path: Path, hostile_id: int)
     openapi = client.get("/openapi.json").json()
     paths = [p.replace("{article_id}", str(hostile_id)).replace("{actor_id}", "2")
              for p in openapi["paths"]]
-    pages = ["/", f"/articles/{hostile_id}", "/actors", "/actors/2", "/network", "/quotes",
-             "/events"]
+    pages = ["/", "/articles", f"/articles/{hostile_id}", "/actors", "/actors/2", "/network",
+             "/quotes", "/events"]
     hostile_params = {"q": "x'); DROP TABLE articles; --", "speaker": "'; DELETE FROM quotes",
                       "a": 1, "b": 2}
     for path in paths + pages:

@@ -30,7 +30,7 @@ from ..store.db import StoreError
 from ..store.queries import QueryError
 from . import queries as Q
 from .aggregates import Aggregates
-from .render import article_blocks, timeline_chart
+from .render import article_blocks, snippet_parts, timeline_chart
 
 HERE = Path(__file__).parent
 
@@ -201,6 +201,26 @@ def quote_filters(q: Annotated[str | None, Query(max_length=200, description=(
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleFilters:
+    q: str | None
+    source: str | None
+    story: int | None
+    since: dt.date | None
+    until: dt.date | None
+
+
+def article_filters(q: Annotated[str | None, Query(max_length=200, description=(
+                        "Full-text search of titles and text, as for quotes."))] = None,
+                    source: Annotated[str | None, Query(max_length=200, description=(
+                        "Exact source name, e.g. a wire."))] = None,
+                    story: Annotated[int | None, Query(ge=1, description=(
+                        "Story id: the copies of one wire story."))] = None,
+                    since: Since = None, until: Until = None) -> ArticleFilters:
+    _period_ok(since, until)
+    return ArticleFilters(q, source, story, since, until)
+
+
+@dataclass(frozen=True, slots=True)
 class NetworkFilters:
     since: dt.date | None
     until: dt.date | None
@@ -277,6 +297,7 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
                       autoescape=select_autoescape(default=True, default_for_string=True))
     env.globals["version"] = __version__
     env.filters["web_url"] = web_url
+    env.globals["snippet_parts"] = snippet_parts
 
     def page(request: Request, template: str, data: dict[str, Any],
              status: int = 200) -> HTMLResponse:
@@ -362,6 +383,25 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
         if found is None:
             raise HTTPException(404, f"no article {article_id}")
         return found
+
+    def articles_data(db: sqlite3.Connection, f: ArticleFilters, p: int,
+                      per_page: int) -> dict[str, Any]:
+        return Q.articles(db, q=f.q, source=f.source, story=f.story, since=f.since,
+                          until=f.until, page=Q.Page(p, per_page))
+
+    @app.get("/api/articles", tags=["articles"], summary="List and search articles")
+    def api_articles(db: Db, f: Annotated[ArticleFilters, Depends(article_filters)],
+                     page: PageNo = 1, per_page: PerPage = 50) -> JSONResponse:
+        """Articles matching a full-text query, source, story and dates, newest first,
+        with counts of actors, quotes and events; with ``q``, a ``snippet`` of the text
+        and the ``snippet_hits`` ([start, end) offsets) of the matched words."""
+        return _json(articles_data(db, f, page, per_page))
+
+    @app.get("/articles", include_in_schema=False)
+    def articles_page(request: Request, db: Db,
+                      f: Annotated[ArticleFilters, Depends(article_filters)],
+                      page_no: HtmlPage = 1, per_page: PerPage = 50) -> HTMLResponse:
+        return page(request, "articles.html", {"r": articles_data(db, f, page_no, per_page)})
 
     @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article")
     def api_article(db: Db, article_id: int) -> JSONResponse:

@@ -258,6 +258,8 @@ def _workload(db_path: Path, rng: random.Random) -> dict[str, Callable[[], str]]
         "network (one month)": lambda: f"/api/network?{month()}",
         "network edge (one month)": lambda: "/api/network/edge?a={}&b={}&{}".format(
             *rng.choice(pairs), month()),
+        "articles (page)": lambda: f"/api/articles?page={rng.randint(1, 20)}",
+        "article search": lambda: f"/api/articles?q={rng.choice(words)}",
         "quote search": lambda: f"/api/quotes?q={rng.choice(words)}",
         "quote search + speaker": lambda: f"/api/quotes?q={rng.choice(words)}"
                                           f"&speaker={rng.choice(names)}",

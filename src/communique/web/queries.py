@@ -419,6 +419,77 @@ def quotes(db: sqlite3.Connection, *, q: str | None = None, speaker: str | None 
     return page.cut(_speakers(found))
 
 
+# --- articles ----------------------------------------------------------------------------
+
+#: marks around the matched words of a search snippet (control characters, which the
+#: page escapes around and turns into <mark>; never in stored text after normalisation)
+HIT_START, HIT_END = "\x02", "\x03"
+
+
+def articles(db: sqlite3.Connection, *, q: str | None = None, source: str | None = None,
+             story: int | None = None, since: dt.date | None = None,
+             until: dt.date | None = None, page: Page = Page()) -> Row:
+    """Articles matching a full-text query (title and text) and filters, newest first,
+    with their counts of actors, quotes and events and, for a search, a snippet around
+    the matched words. The same two plans as :func:`quotes`: a common word or no search
+    walks the date index, a rare one sorts its matches."""
+    where, params = _period("a", _iso(since), _iso(until))
+    conds = [where[6:]] if where else []
+    search = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+    try:
+        walk = not q or common(db, search, [fts_query(q)])
+        if q:
+            conds.append(f"{'+' if walk else ''}a.id IN ({search})")
+            params.append(fts_query(q))
+        if source:
+            conds.append("a.source = ?")
+            params.append(source)
+        if story is not None:
+            conds.append("a.story_id = ?")
+            params.append(story)
+        order = " ORDER BY a.published DESC, a.id DESC"
+        table = "articles a INDEXED BY articles_published" if walk and story is None \
+            else "articles a"
+        ids = (f"SELECT a.id FROM {table}"
+               + (" WHERE " + " AND ".join(conds) if conds else "") + order + page.sql())
+        found = rows(db, "SELECT a.id, a.title, a.published, a.source, a.url, a.story_id, "
+                         "(SELECT count(*) FROM article_actors aa WHERE aa.article_id = a.id)"
+                         " AS actors, "
+                         "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes, "
+                         "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
+                         f"FROM ({ids}) pg JOIN articles a ON a.id = pg.id" + order, params)
+        if q and found:
+            marks = ",".join("?" * len(found))
+            snippets = dict(db.execute(
+                "SELECT rowid, snippet(articles_fts, -1, ?, ?, ' … ', 24) FROM articles_fts "
+                f"WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+                [HIT_START, HIT_END, fts_query(q), *(r["id"] for r in found)]))
+            for r in found:
+                snippet = (snippets.get(r["id"]) or "").replace("\n", " ")
+                r["snippet"], r["snippet_hits"] = _hits(snippet)
+    except sqlite3.OperationalError as exc:
+        if not q:
+            raise
+        raise QueryError(f"q: bad search expression ({exc})") from None
+    return page.cut(found)
+
+
+def _hits(marked: str) -> tuple[str, list[list[int]]]:
+    """A snippet without its marks, and the [start, end) offsets the marks enclosed."""
+    text, hits, start = [], [], None
+    pos = 0
+    for ch in marked:
+        if ch == HIT_START:
+            start = pos
+        elif ch == HIT_END and start is not None:
+            hits.append([start, pos])
+            start = None
+        else:
+            text.append(ch)
+            pos += 1
+    return "".join(text), hits
+
+
 # --- actors ------------------------------------------------------------------------------
 
 def actors(db: sqlite3.Connection, *, q: str | None, country: str | None,

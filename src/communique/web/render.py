@@ -125,3 +125,16 @@ def _fill_months(timeline: list[Row]) -> list[Row]:
     return [known.get(m) or {"month": f"{m // 12:04d}-{m % 12 + 1:02d}", "coop": 0.0,
                              "conflict": 0.0, "events": 0}
             for m in range(lo, hi + 1)]
+
+
+def snippet_parts(text: str, hits: list[list[int]]) -> list[tuple[str, bool]]:
+    """A search snippet as (text, is a matched word) parts, for ``<mark>`` in a loop."""
+    parts, pos = [], 0
+    for start, end in sorted(hits):
+        if start > pos:
+            parts.append((text[pos:start], False))
+        parts.append((text[start:end], True))
+        pos = end
+    if pos < len(text):
+        parts.append((text[pos:], False))
+    return parts
