@@ -424,3 +424,23 @@ def test_snippet_parts_mark_the_hits() -> None:
     assert snippet_parts("a talk on talks", [[2, 6], [10, 15]]) == [
         ("a ", False), ("talk", True), (" on ", False), ("talks", True)]
     assert snippet_parts("plain", []) == [("plain", False)]
+
+
+def test_events_by_score_are_read_from_an_index(store_path) -> None:  # noqa: ANN001
+    """Migration m007: the first page by score does not sort every event."""
+    from communique.store.db import connect
+    from communique.web import queries as Q
+
+    db = connect(store_path, readonly=True)
+    try:
+        seen: list[str] = []
+        db.set_trace_callback(seen.append)
+        for etype in (None, "ACCUSE"):
+            Q.events(db, sort="score", order="asc", etype=etype, page=Q.Page(1, 5))
+        db.set_trace_callback(None)
+        for sql in seen:
+            plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + sql))
+            assert "TEMP B-TREE" not in plan.split("SCAN pg")[0], plan
+            assert "events_score" in plan or "events_type_score" in plan, plan
+    finally:
+        db.close()

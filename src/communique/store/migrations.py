@@ -222,8 +222,19 @@ def m006_counted_events(db: sqlite3.Connection) -> None:
     """)
 
 
+def m007_event_scores(db: sqlite3.Connection) -> None:
+    """Events in score order, overall and within a type: the events table sorted by score
+    reads the first page from an index instead of sorting every event (2 s at 100,000
+    articles). (type, score) serves type lookups too, so it replaces the type index."""
+    db.executescript("""
+    CREATE INDEX events_score ON events(score);
+    CREATE INDEX events_type_score ON events(type, score);
+    DROP INDEX events_type;
+    """)
+
+
 MIGRATIONS: list[Migration] = [m001_core, m002_search, m003_dedup, m004_views,
-                               m005_article_dates, m006_counted_events]
+                               m005_article_dates, m006_counted_events, m007_event_scores]
 
 
 def applied(db: sqlite3.Connection) -> list[str]:
