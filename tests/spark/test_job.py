@@ -266,3 +266,43 @@ def test_spark_submit_entry_point(corpus, tmp_path):
     # spark-submit hands the Python driver's stderr to its own stdout
     assert "10 articles analysed, 1 failures" in proc.stdout + proc.stderr
     assert _partition_dirs(out, "quotes") == ["month=2024-03", "month=unknown"]
+
+
+def test_a_corrupt_output_file_is_one_line_and_keeps_what_was_loaded(output, tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from communique.spark.cli import load_cmd
+    from communique.spark.load import LoadError, load
+    from communique.store.db import connect
+
+    out = tmp_path / "damaged"
+    shutil.copytree(output, out)
+    bad = out / "records" / "month=2099-01" / "part-00000.parquet"  # loaded last
+    bad.parent.mkdir()
+    bad.write_bytes(b"not parquet at all")
+    db = tmp_path / "damaged.db"
+    with pytest.raises(LoadError, match=r"month=2099-01/part-00000.parquet: not a readable"):
+        load(out, db)
+    con = connect(db, readonly=True)
+    try:  # the partitions before the damaged one are stored, whole
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 9
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        con.close()
+    result = CliRunner().invoke(load_cmd, [str(out), "--db", str(db)])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    bad.unlink()
+    assert load(out, db).stored == 1  # the undated one, after the fix
+
+
+def test_spark_analyze_refuses_a_missing_input_before_starting(tmp_path):
+    from click.testing import CliRunner
+
+    from communique.spark.cli import analyze_cmd
+
+    result = CliRunner().invoke(analyze_cmd, [str(tmp_path / "absent.jsonl"),
+                                              "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'absent.jsonl'}: no such file or directory" in result.output

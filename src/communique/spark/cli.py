@@ -4,6 +4,7 @@ CLI works without the ``spark`` extra."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import click
@@ -50,13 +51,23 @@ def analyze_cmd(inputs: tuple[str, ...], out_dir: str, master: str,
     events (the columns of `communique export`), records (for `communique load`) and
     failures (every refused record with its reason)."""
     _need_pyspark()
+    from pyspark.errors import PySparkException
+
     from ..readers import Fields, ReadOptions
     from .job import run, session
 
+    for path in inputs:  # local paths are checked before a JVM starts
+        if "://" not in path and not path.startswith("file:") and not Path(path).exists():
+            raise click.ClickException(f"{path}: no such file or directory")
     read_options = ReadOptions(fields=Fields.parse(list(fields)), max_chars=max_chars)
-    result = run(list(inputs), out_dir, spark=session(master or None), partitions=partitions,
-                 fmt=fmt, options=Options(max_chars=max_chars), read_options=read_options,
-                 partition_by=partition_by)
+    try:
+        result = run(list(inputs), out_dir, spark=session(master or None),
+                     partitions=partitions, fmt=fmt, options=Options(max_chars=max_chars),
+                     read_options=read_options, partition_by=partition_by)
+    except PySparkException as exc:  # e.g. a remote path that does not exist
+        text = str(exc).strip()
+        raise click.ClickException(text.splitlines()[0] if text else type(exc).__name__
+                                   ) from None
     click.echo(f"{result['articles']:,} articles analysed, {result['failures']:,} failures, "
                f"in {result['seconds']:.1f} s -> {out_dir}", err=True)
 

@@ -48,13 +48,23 @@ def _partitions(records: Path) -> list[Path]:
 
 
 def _rows(path: Path, columns: list[str]) -> list[dict[str, Any]]:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     files = sorted(f for f in path.rglob("*.parquet") if not f.name.startswith((".", "_")))
     rows: list[dict[str, Any]] = []
     for f in files:  # a column the partitioning moved to the directory name is absent
-        names = set(pq.read_schema(f).names)
-        rows.extend(pq.read_table(f, columns=[c for c in columns if c in names]).to_pylist())
+        try:
+            names = set(pq.read_schema(f).names)
+            rows.extend(pq.read_table(f, columns=[c for c in columns if c in names])
+                        .to_pylist())
+        except (pa.ArrowException, OSError) as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise LoadError(f"{f}: not a readable Parquet table ({first})") from None
+        missing = {"file", "position"} - names
+        if missing:
+            raise LoadError(f"{f}: no {', '.join(sorted(missing))} column "
+                            "(is it `communique spark analyze` output?)")
     return rows
 
 
