@@ -147,3 +147,14 @@ def test_synth_is_deterministic(tmp_path: Path) -> None:
     assert r.exit_code == 0 and len(list((tmp_path / "d").glob("*.json"))) == 12
     r = CliRunner().invoke(synth_cmd, ["12", "--out", str(tmp_path / "c.jsonl")])
     assert len((tmp_path / "c.jsonl").read_text().splitlines()) == 12
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_to_an_unwritable_place_is_one_line(ingested: Path, tmp_path: Path,
+                                                   fmt: str) -> None:
+    out = tmp_path / "no-such-dir" / f"events.{fmt}"
+    r = CliRunner().invoke(export_cmd, ["--db", str(ingested), "--what", "events",
+                                        "--format", fmt, "--out", str(out)])
+    assert r.exit_code == 1
+    assert r.output.startswith(f"Error: {out}: cannot write (")
+    assert len(r.output.strip().splitlines()) == 1

@@ -216,6 +216,9 @@ def test_missing_store_is_an_error(tmp_path) -> None:  # noqa: ANN001
     (tmp_path / "other.db").write_bytes(b"")
     with pytest.raises(StoreError):
         create_app(tmp_path / "other.db")
+    (tmp_path / "garbage.db").write_bytes(b"not a database, not even close " * 200)
+    with pytest.raises(StoreError, match="garbage.db: cannot open database"):
+        create_app(tmp_path / "garbage.db")
 
 
 def test_both_quote_search_plans_agree(client, monkeypatch) -> None:  # noqa: ANN001

@@ -281,13 +281,18 @@ def export_cmd(db_path: str, what: str, fmt: str, out: str | None) -> None:
     from .export import export
 
     db = _open(db_path)
-    if fmt == "parquet":
-        n = export(db, what, fmt, out)
-    elif out:
-        with open(out, "w", encoding="utf-8", newline="") as f:
-            n = export(db, what, fmt, f)
-    else:
-        n = export(db, what, fmt, sys.stdout)
+    try:
+        if fmt == "parquet":
+            n = export(db, what, fmt, out)
+        elif out:
+            with open(out, "w", encoding="utf-8", newline="") as f:
+                n = export(db, what, fmt, f)
+        else:
+            n = export(db, what, fmt, sys.stdout)
+    except OSError as exc:
+        if not out:
+            raise
+        raise click.ClickException(f"{out}: cannot write ({exc.strerror or exc})") from None
     if out:
         _console(stderr=True).print(f"{n:,} {what} -> {out}")
 

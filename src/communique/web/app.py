@@ -58,7 +58,10 @@ class ReadOnlyStore:
         self.uri = f"file:{quote(str(self.path))}?mode=ro"
         self._local = threading.local()
         db = self.connect()
-        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+        try:
+            names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open database ({exc})") from None
         if "articles" not in names:
             raise StoreError(f"{path}: not a communique database (no articles table)")
         #: False for a store written before migration m005: pages work, dates join slowly
