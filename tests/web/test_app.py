@@ -221,15 +221,17 @@ def test_missing_store_is_an_error(tmp_path) -> None:  # noqa: ANN001
         create_app(tmp_path / "garbage.db")
 
 
-def test_both_quote_search_plans_agree(client, monkeypatch) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("search", ["quotes", "articles"])
+def test_both_search_plans_agree(client, monkeypatch, search: str) -> None:  # noqa: ANN001
     """Common words walk the date index, rare ones sort their matches: same rows."""
     from communique.web import queries as Q
 
+    find = getattr(Q, search)
     db = client.app.state.store.connect()
     for q in ("talks", "the", None):
-        sorted_plan = Q.quotes(db, q=q, page=Q.Page(1, 20))
+        sorted_plan = find(db, q=q, page=Q.Page(1, 20))
         monkeypatch.setattr(Q, "COMMON_MATCHES", 1)
-        walked = Q.quotes(db, q=q, page=Q.Page(1, 20))
+        walked = find(db, q=q, page=Q.Page(1, 20))
         monkeypatch.setattr(Q, "COMMON_MATCHES", 10**9)
         assert walked == sorted_plan
 
@@ -407,18 +409,6 @@ def test_articles_search_filters_and_snippets(client) -> None:  # noqa: ANN001
     assert all(a["story_id"] == story for a in _all_articles(client, story=story))
     html = client.get("/articles", params={"q": "talks"}).text
     assert "<mark>talks</mark>" in html.lower() or "<mark>talk" in html.lower()
-
-
-def test_both_article_search_plans_agree(client, monkeypatch) -> None:  # noqa: ANN001
-    from communique.web import queries as Q
-
-    db = client.app.state.store.connect()
-    for q in ("talks", "the", None):
-        sorted_plan = Q.articles(db, q=q, page=Q.Page(1, 20))
-        monkeypatch.setattr(Q, "COMMON_MATCHES", 1)
-        walked = Q.articles(db, q=q, page=Q.Page(1, 20))
-        monkeypatch.setattr(Q, "COMMON_MATCHES", 10**9)
-        assert walked == sorted_plan
 
 
 def test_snippet_parts_mark_the_hits() -> None:
