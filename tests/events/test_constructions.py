@@ -164,7 +164,7 @@ def test_mode_from_weapon_keyword_refines_the_score(events, one):
 
 
 def test_exercise_of_several_forces_is_cooperation(events, one):
-    e = one(events("The armies of Brazil and Argentina held joint military exercises."),
+    e = one(events("The navies of Japan and India held joint military drills."),
             "COOPERATE")
     assert e["score"] == 9.5
 

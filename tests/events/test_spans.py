@@ -55,8 +55,8 @@ def test_object_with_its_own_goal_keeps_it(spans):
 
 
 def test_returned_to_whom_it_was_seized_from(spans):
-    t = spans("The rebels said they will return weapons they seized from the army.")["T"]
-    assert t == ["the army"]
+    t = spans("The militia said it will return rifles it took from the police.")["T"]
+    assert t == ["the police"]
 
 
 # --- a thing acted on: its goal or its place --------------------------------------------
@@ -72,8 +72,8 @@ def test_refusing_to_lift_sanctions_lends_the_content_target(spans):
 
 
 def test_agreeing_to_lift_a_ban_on_imports(spans):
-    t = spans("Chile agreed to lift a ban on imports of Argentine wine.")["T"]
-    assert t == ["Argentine wine"]
+    t = spans("Peru agreed to end the ban on imports of Chilean apples.")["T"]
+    assert t == ["Chilean apples"]
 
 
 def test_imposed_measure_is_no_target_its_goal_is(spans):
@@ -105,8 +105,8 @@ def test_state_of_emergency_is_no_actor(spans, events):
 
 
 def test_troops_for_a_peacekeeping_force_in_a_country(spans):
-    t = spans("Nepal is ready to contribute troops to the UN peacekeeping force in Lebanon.")
-    assert t["T"] == ["Lebanon"]
+    t = spans("Ghana will contribute troops to the UN peacekeeping mission in Mali.")
+    assert t["T"] == ["Mali"]
 
 
 def test_alert_in_a_place_borrows_the_verb_subject(spans, events, one):
@@ -130,8 +130,8 @@ def test_mediation_effort_between_parties(spans, events, one):
 
 
 def test_mediation_for_a_dispute_between_parties(spans):
-    s = spans("Oman launched a mediation effort to end the feud between Iran and Bahrain.")
-    assert s["S"] == ["Oman"] and s["T"] == ["Iran", "Bahrain"]
+    s = spans("Norway began a mediation bid to settle the quarrel between Ghana and Togo.")
+    assert s["S"] == ["Norway"] and s["T"] == ["Ghana", "Togo"]
 
 
 def test_hunger_strike_to_protest_against(spans):
@@ -153,8 +153,8 @@ def test_accused_span_stops_before_the_charge(spans):
 # --- reciprocal acts --------------------------------------------------------------------------
 
 def test_coordinated_parties_agreeing_are_one_reciprocal_phrase(spans):
-    assert spans("Chile and Peru have agreed to share information on fishing.") == {
-        "R": ["Chile and Peru"]}
+    assert spans("Estonia and Latvia have agreed to exchange data on smuggling.") == {
+        "R": ["Estonia and Latvia"]}
 
 
 def test_agreement_signed_with_someone_is_two_sided(spans):
@@ -217,10 +217,10 @@ def test_statement_reported_before_its_reporter(spans):
 
 
 def test_statement_about_a_clause_targets_whom_it_concerns(spans):
-    t = spans("The union is skeptical about the ministry being able to pay the wages.")["T"]
-    assert t == ["the ministry"]
-    t = spans("The president expressed pessimism over holding talks with Venezuela.")["T"]
-    assert t == ["Venezuela"]
+    t = spans("The party is doubtful about the bank managing to repay its creditors.")["T"]
+    assert t == ["the bank"]
+    t = spans("The senator voiced unease about reopening negotiations with the rebels.")["T"]
+    assert t == ["the rebels"]
 
 
 def test_statement_reporting_a_clause_targets_its_subject(spans):
@@ -239,19 +239,19 @@ def test_intention_of_the_speaker_gives_the_target(spans):
 
 
 def test_act_the_speaker_failed_at_gives_the_target(spans):
-    s = spans("The council failed to renew the trade embargo on Cuba.")
-    assert s == {"S": ["The council"], "T": ["Cuba"]}
+    s = spans("Lawmakers failed to renew the sanctions on Belarus.")
+    assert s == {"S": ["Lawmakers"], "T": ["Belarus"]}
 
 
 def test_statement_about_a_release_targets_its_receiver(spans):
-    s = spans("The minister authorized the release of $50 million in military assistance "
-              "to Jordan.")
-    assert s == {"S": ["The minister"], "T": ["Jordan"]}
+    s = spans("The cabinet approved the transfer of 300 tonnes of grain "
+              "to Kenya.")
+    assert s == {"S": ["The cabinet"], "T": ["Kenya"]}
 
 
 def test_statement_goal_is_not_sought_in_a_clause_of_the_object(spans):
-    t = spans("The union issued a statement saying its leader had written to the minister.")
-    assert t["T"] == ["its leader"]
+    t = spans("The league issued a statement saying its chairman had spoken to the governor.")
+    assert t["T"] == ["its chairman"]
 
 
 def test_seeking_refuge_in_a_country(spans):
@@ -261,9 +261,9 @@ def test_seeking_refuge_in_a_country(spans):
 # --- phrase shape --------------------------------------------------------------------------
 
 def test_parenthesis_closes_inside_the_phrase(spans):
-    t = spans("India refused to lift the ban imposed on the Students Movement of India "
-              "(SMI) since 2001.")["T"]
-    assert t == ["the Students Movement of India (SMI)"]
+    t = spans("Egypt refused to lift the ban imposed on the Popular Youth Front of Sinai "
+              "(PYFS) since 2013.")["T"]
+    assert t == ["the Popular Youth Front of Sinai (PYFS)"]
 
 
 def test_both_is_not_part_of_the_first_conjunct(spans):

@@ -279,7 +279,7 @@ def statement_spans(doc: Doc, events: list[EventDraft] | None = None,
     its object or what it is about ("expressed concern about X", "is skeptical of X").
 
     The statement may answer a charge ("denied charges BY X": X), report a clause ("said
-    THE EMBASSY had conveyed ...", "is skeptical THE PROGRAM would meet ...": its
+    THE EMBASSY had conveyed ...", "doubts THE PLAN will work ...": its
     subject), or be about an event ("claimed responsibility for the attack ON X": the
     event's target, given by ``events``, the sentence's events with their spans).
     """
@@ -287,8 +287,8 @@ def statement_spans(doc: Doc, events: list[EventDraft] | None = None,
     if sent is None:
         return [], []
     root = sent.root
-    # "X paid his respects to Y, the embassy said": the report is the news, not the
-    # reporter
+    # "the talks ended without a deal, the spokesman said": the report is the news, not
+    # the reporter
     fronted = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i
                     and sx.has_child(c, sx.SUBJECTS)), None)
     if fronted is not None:
@@ -388,9 +388,9 @@ def _target_spans(doc: Doc, target: Token, events: list[EventDraft]) -> list[tup
 
 
 def _clause_target(verb: Token) -> Token | None:
-    """Who a clause a statement is about concerns: its subject ("skeptical about THE
-    GOVERNMENT being able to ..."), else an actor it is done to or with ("pessimism over
-    holding talks with THE UNITED STATES"), else what it acts on."""
+    """Who a clause a statement is about concerns: its subject ("doubtful about THE BANK
+    managing to repay ..."), else an actor it is done to or with ("unease about reopening
+    negotiations with THE REBELS"), else what it acts on."""
     subj = next((c for c in verb.children if c.dep_ in sx.SUBJECTS), None)
     if subj is not None:
         return subj if subj.pos_ != "PRON" else None
@@ -407,8 +407,8 @@ def _clause_target(verb: Token) -> Token | None:
 
 def _deep_goal(obj: Token) -> list[Token]:
     """Where what a statement's object hands over goes when the parser hung the goal
-    inside it ("the release of $1 billion in assistance TO EGYPT", "the possibility of
-    moving helicopters from the mission TO DARFUR"): the last named receiver of a "to"
+    inside it ("the transfer of 300 tonnes of grain TO KENYA", "plans for shifting
+    engineers from the base TO THE BORDER PROVINCE"): the last named receiver of a "to"
     phrase in the object's phrase, unless the object says what it is about itself
     ("concern ABOUT ...")."""
     if any(c.dep_ == "prep" and c.lower_ in (ABOUT | AUTHOR) - {"of", "to"}

@@ -448,7 +448,7 @@ class _Coder:
         if low in sx.RELATIVES and h.head.dep_ == "relcl":
             h = h.head.head
         if h.pos_ == "NOUN" and depth < 2 and h.lemma_.lower() in sx.ACTOR_NOUNS:
-            # "the armies of Brazil and Argentina": several named actors, not one group
+            # "the navies of Japan and India": several named actors, not one group
             of = sx.preps(h, {"of"})
             if of and len(sx.conjuncts(of[0])) > 1:
                 hits = [x for q in sx.conjuncts(of[0])
@@ -638,8 +638,8 @@ def _take(c: _Coder, cand: _Cand, heads: list[Token], role: str, how: str) -> bo
         for hit in c.resolve(h, cand.path, role):
             if hit[0] not in [x[0] for x in hits]:
                 hits.append(hit)
-            # the argument phrase (conjunct) an actor was found in: "an arms depot OF THE
-            # SYRIAN ARMY" is the argument, the army the actor
+            # the argument phrase (conjunct) an actor was found in: "a fuel dump OF THE
+            # RWANDAN ARMY" is the argument, the army the actor
             tok = hit[1]
             for q in conj:
                 if q.left_edge.i <= tok.i <= q.right_edge.i and (
@@ -789,9 +789,9 @@ def _transfer_goal(c: _Coder, cand: _Cand, obj: Token | None) -> list[Token]:
             found += [p for p in sx.preps(inner, TRANSFER_PREPS)
                       if p.pos_ in ("NOUN", "PROPN", "PRON")]
     if not found:
-        # the parser may hang the goal on a word inside what is handed over ("returned
-        # dozens of ARTIFACTS to Egypt", "a pendant ENGRAVED with an image to the
-        # museum"): the last one is the goal, unless the object has a goal of its own
+        # the parser may hang the goal on a word inside what is handed over ("handed back
+        # crates of DOCUMENTS to Chile", "a medal STAMPED with a crest to the veterans'
+        # league"): the last one is the goal, unless the object has a goal of its own
         # ("lifted sanctions ON two banks linked to X")
         own = [ch for ch in obj.children if ch.dep_ == "prep" and ch.lower_ != "of" and
                ch.lower_ in GOAL_PREPS | NOUN_RECIPIENT_PREPS.get(cand.type, set())]
@@ -816,7 +816,7 @@ def _object_goal(c: _Coder, cand: _Cand, obj: Token) -> list[Token]:
     if any((ch.dep_ == "poss" and ch.lower_ not in OWN_POSSESSIVES)
            or (ch.dep_ == "prep" and ch.lower_ in ("by", "from")) for ch in obj.children):
         return []
-    # "suspended military aid and weapons deals WITH PAKISTAN": the goal of any conjunct
+    # "cut trade and defence ties WITH MALI": the goal of any conjunct
     return [p for q in sx.conjuncts(obj) for p in sx.preps(q, GOAL_PREPS)]
 
 
@@ -912,9 +912,8 @@ def _noun_args(c: _Coder, cand: _Cand) -> None:
 
 
 def _disputants(node: Token) -> list[Token]:
-    """The parties of the dispute a mediation is for: "a mediation effort to resolve the
-    rift BETWEEN Qatar and the Gulf states" (the first "between" phrase in its purpose
-    clause)."""
+    """The parties of the dispute a mediation is for: "a mediation bid to settle the
+    quarrel BETWEEN Ghana and Togo" (the first "between" phrase in its purpose clause)."""
     for cl in node.children:
         if cl.dep_ in ("acl", "advcl", "xcomp") and sx.has_child(cl, ("aux",)):
             for t in cl.subtree:
@@ -932,7 +931,7 @@ def _support_verb(c: _Coder, tok: Token) -> tuple[Token | None, str]:
         node = node.head  # "launched a mediation EFFORT"
     if node.dep_ == "conj" and node.head.pos_ == "NOUN":
         node = node.head
-    # "began a new round of joint exercises": the collective noun stands in
+    # "opened a fresh round of joint drills": the collective noun stands in
     if node.dep_ == "pobj" and node.head.lower_ == "of" and \
             node.head.head.lemma_.lower() in COLLECTIVE_NOUNS:
         node = node.head.head
@@ -1404,8 +1403,8 @@ def _mode_from_keywords(c: _Coder, k: _Cand) -> None:
             return
 
 
-#: types whose recipient span is the argument phrase ("struck AN ARMS DEPOT OF THE
-#: SYRIAN ARMY"), not the actor found inside it
+#: types whose recipient span is the argument phrase ("shelled A FUEL DUMP OF THE
+#: RWANDAN ARMY"), not the actor found inside it
 OUTER_SPANS = {"ASSAULT", "COERCE"}
 GOAL_PREPS = {"to", "on", "against", "at", "into", "with", "toward", "towards", "upon"}
 
@@ -1465,7 +1464,7 @@ def _with_party(k: _Cand) -> list[Token]:
 
 def _joint(k: _Cand) -> Token | None:
     """The coordinated actor phrase of a joint act with no recipient of its own ("Canada
-    and Costa Rica agreed to ...", "the armies of Brazil and Argentina held exercises",
+    and Costa Rica agreed to ...", "the navies of Japan and India held drills",
     "X and Y failed to reach agreement"), for reciprocal spans; None otherwise."""
     # "X and Y failed to reach agreement": a joint act the sides failed at is theirs too
     if k.recipients or not (k.type in JOINT_TYPES or k.recoded_from in JOINT_TYPES
@@ -1516,7 +1515,7 @@ def _span_recipients(k: _Cand, depth: int = 0) -> list[Token]:
     if not heads and k.content is not None and depth < 3:
         content = k.content
         # not the frame's own actors ("agreed to lift ITS ban"), nor what the content
-        # merely handles ("agreed to share INFORMATION", "to undertake EXERCISES")
+        # merely handles ("agreed to exchange DATA", "to undertake EXERCISES")
         heads = [h for h in content.recipient_heads if not (
             content.head_ids.get(h.i) and set(content.head_ids[h.i]) <= set(k.actors))] \
             or _span_recipients(content, depth + 1)
@@ -1601,7 +1600,7 @@ def _condition(h: Token) -> bool:
 def _located_heads(c: _Coder, k: _Cand, heads: list[Token]) -> list[Token]:
     """Recipient span heads of an act directed at a place: a thing (or a deployment) in a
     place gives the place; people in a place stay ("refugees in the region"); without a
-    head, the place the act happens in ("remained on alert IN THE NORTH REGION")."""
+    head, the place the act happens in ("stayed on high alert IN THE EASTERN PROVINCE")."""
     if not heads:
         for n in [k.tok] + ([k.governor] if k.governor is not None else []):
             got = _located(c, n, 2)
@@ -1627,14 +1626,14 @@ def _located_heads(c: _Coder, k: _Cand, heads: list[Token]) -> list[Token]:
 
 
 #: types whose act, directed at no one, is coded as aimed at the place it happens in
-#: ("resigned amid unrest in Kyrgyzstan", "declared a ceasefire effective Sunday in Somalia")
+#: ("stepped down amid strikes in Peru", "declared a ceasefire effective Sunday in Somalia")
 SCENE_TYPES = {"AID", "CONCEDE", "RETREAT", "MOBILIZE"}
 
 
 def _scene(c: _Coder, k: _Cand, actor_heads: list[Token]) -> Token | None:
     """The place an act directed at no one happens in, nearest the trigger in the parse:
     a named place in a locative phrase of the trigger's phrase, then of each phrase above
-    it ("resigned after unrest IN KYRGYZSTAN", "troops arrived IN NEPAL to deliver aid"),
+    it ("stepped down amid strikes IN PERU", "medics landed IN FIJI to hand out supplies"),
     not inside the actor's own phrase ("rebels in Darfur")."""
     inside = {t.i for h in actor_heads for t in h.subtree}
     seen: set[int] = set()

@@ -283,7 +283,7 @@ def phrase_span(head: Token, *, split_conj: bool = True) -> tuple[int, int]:
         toks.pop(0)
     end = toks[-1].i + 1
     # an opened parenthesis closes inside the phrase even when the parser hung ")" on the
-    # verb: "the Students Islamic Movement of India (SIMI)"
+    # verb: "the Popular Youth Front of Sinai (PYFS)"
     doc = head.doc
     if end < len(doc) and doc[end].text == ")" and \
             sum(t.text == "(" for t in toks) > sum(t.text == ")" for t in toks):
