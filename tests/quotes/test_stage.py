@@ -212,3 +212,18 @@ def test_spans_are_exact_slices_of_the_text():
         for span in (q.content, q.cue, q.speaker_mention):
             if span is not None:
                 assert text[span.start:span.end] == span.text
+
+
+def test_a_verb_in_the_next_sentence_reports_only_if_someone_speaks(speakers):
+    """After a full stop inside the marks, "The session continued." is narration, so the
+    quote goes on with the speaker before it; "The minister said so on Friday." still
+    reports it."""
+    text = ('"The offer is serious," the envoy said after the meeting. "We expect an '
+            'answer within days." The session continued.')
+    a, qs = only(text, "direct")
+    assert [q.content.text for q in qs] == ["The offer is serious,",
+                                            "We expect an answer within days."]
+    assert [speakers(a, q) for q in qs] == [["envoy"], ["envoy"]]
+    assert all(q.cue.text == "said" for q in qs)
+    a, qs = only('"The border stays closed." The minister said so on Friday.', "direct")
+    assert speakers(a, qs[0]) == ["minister"]

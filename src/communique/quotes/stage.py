@@ -11,12 +11,13 @@ content is that complement; a cue verb with a complement but no marks is *indire
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
-from ..actors.naming import phrase_tokens
+from ..actors.naming import ORG_NOUNS, PERSON_NOUNS, phrase_tokens
 from .cues import CueLexicon
 from .marks import Region
 
@@ -316,6 +317,19 @@ def _covers_sentence(ctx: _Ctx, qtoks: list[Token]) -> bool:
     return True
 
 
+def _ends_sentence(inner: str) -> bool:
+    """The quoted words end with a full stop (not an ellipsis or an initial: "U.S.")."""
+    inner = inner.rstrip()
+    return (inner.endswith(".") and not inner.endswith("..")
+            and not re.search(r"(?:^|[\s.])[A-Z]\.$", inner))
+
+
+def _speakerish(tok: Token) -> bool:
+    """A phrase that can be someone speaking: a name, a pronoun, a person or body noun."""
+    return (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ in ("PRON", "PROPN")
+            or tok.lemma_.lower() in PERSON_NOUNS | ORG_NOUNS)
+
+
 def _nearby_cue(ctx: _Ctx, region: Region, qtoks: list[Token]):
     doc = ctx.doc
     text = ctx.text
@@ -356,6 +370,12 @@ def _nearby_cue(ctx: _Ctx, region: Region, qtoks: list[Token]):
                                 nxt = nxt.head
                             subj = nxt
                             break
+                # after a full stop inside the marks a new sentence has begun: its verb
+                # reports the quote only if someone is its subject ("The debate
+                # continued." does not)
+                if subj is not None and _ends_sentence(text[region.inner[0]:region.inner[1]]) \
+                        and not _speakerish(subj):
+                    break
                 speakers, mention = ctx.speaker(subj)
                 if subj is not None:
                     return ctx.cue_span(t), speakers, mention, t
