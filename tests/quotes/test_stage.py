@@ -227,3 +227,31 @@ def test_a_verb_in_the_next_sentence_reports_only_if_someone_speaks(speakers):
     assert all(q.cue.text == "said" for q in qs)
     a, qs = only('"The border stays closed." The minister said so on Friday.', "direct")
     assert speakers(a, qs[0]) == ["minister"]
+
+
+def test_according_to_when_the_parser_swallows_the_clause():
+    """The small model sometimes reads "According to X, the offer smells of ..." with
+    "smells" a noun in apposition to X, so the clause hangs inside the source (a parse
+    built by hand): the source then ends at the first comma, past an apposition."""
+    from spacy.tokens import Doc
+
+    from communique.actors import find_actors
+    from communique.nlp import load
+    from communique.quotes import cues
+    from communique.quotes.marks import find_regions, quoted_mask
+    from communique.quotes.stage import find_quotes
+
+    words = ["According", "to", "Tom", "Hale", ",", "a", "union", "leader", ",", "the",
+             "offer", "smells", "of", "contempt", "."]
+    doc = Doc(load().vocab, words=words,
+              heads=[0, 0, 3, 1, 3, 7, 7, 3, 3, 11, 11, 3, 11, 12, 0],
+              deps=["ROOT", "prep", "compound", "pobj", "punct", "det", "compound", "appos",
+                    "punct", "det", "compound", "appos", "prep", "pobj", "punct"],
+              pos=["VERB", "ADP", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT",
+                   "DET", "NOUN", "NOUN", "ADP", "NOUN", "PUNCT"],
+              ents=["O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 11)
+    regions = find_regions(doc.text)
+    index = find_actors(doc, quoted_mask(doc.text, regions))
+    drafts = find_quotes(doc, regions, index, cues.load(()))
+    assert [doc.text[slice(*d.content)] for d in drafts] == ["the offer smells of contempt"]
+    assert doc.text[slice(*drafts[0].speaker_mention)] == "Tom Hale"

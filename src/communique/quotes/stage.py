@@ -550,6 +550,18 @@ def _according_to(ctx: _Ctx, tok: Token) -> Draft | None:
     left = [t for t in rest if t.i < lo]
     right = [t for t in rest if t.i > hi]
     side = left if sum(t.is_alpha for t in left) >= sum(t.is_alpha for t in right) else right
+    if sum(t.is_alpha for t in side) < 3 and lo == sent.start:
+        # the parser swallowed the clause into the source ("According to X, the move
+        # reeks of ..." with "reeks" a noun in apposition to X): the source ends at the
+        # first comma
+        commas = [t.i for t in sent if t.i > to.i and t.text == ","]
+        if commas:
+            side = [t for t in sent if t.i > commas[0]]
+            # and after its apposition, a verbless stretch between two commas ("According
+            # to X, a radio host, the move ...")
+            if len(commas) > 1 and not any(t.pos_ in ("VERB", "AUX") for t in
+                                           ctx.doc[commas[0] + 1:commas[1]]):
+                side = [t for t in sent if t.i > commas[1]]
     if sum(t.is_alpha for t in side) < 3:
         return None
     content = ctx.span_of(side)
