@@ -255,3 +255,23 @@ def test_according_to_when_the_parser_swallows_the_clause():
     drafts = find_quotes(doc, regions, index, cues.load(()))
     assert [doc.text[slice(*d.content)] for d in drafts] == ["the offer smells of contempt"]
     assert doc.text[slice(*drafts[0].speaker_mention)] == "Tom Hale"
+
+
+def test_a_line_labelled_with_a_name_is_that_speakers(speakers):
+    """Transcripts and headlines: "NAME: words" at the start of a line; a place, a heading
+    word or a line in the middle of a sentence is no label."""
+    text = ("Interview with the defence minister Karin Holm.\n\n"
+            "HOST: Will the army buy the new tanks this year?\n\n"
+            "HOLM: We will decide in the spring, not before.\n\n"
+            "OSLO: The talks went on late into the night.\n\n"
+            "Update: the vote was delayed to Friday.\n\n"
+            "Holm: Budget 'Will Not Be Cut' Next Year\n")
+    a = analyze(text)
+    labelled = [q for q in a.quotes if q.cue and q.cue.text == ":"]
+    assert [q.content.text for q in labelled] == [
+        "Will the army buy the new tanks this year?",
+        "We will decide in the spring, not before.",
+        "Budget 'Will Not Be Cut' Next Year"]
+    assert [speakers(a, q) for q in labelled[1:]] == [["Karin Holm"], ["Karin Holm"]]
+    assert [q.kind for q in labelled] == ["indirect", "indirect", "mixed"]
+    assert labelled[1].speaker_mention.text == "HOLM"

@@ -259,13 +259,18 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
                    cid)
         if ent.title and index.clusters[cid].title is None and label == "PERSON":
             index.clusters[cid].title = ent.title
-    # bare surnames the entity recogniser missed ("Merz said ...")
+    # bare surnames the entity recogniser missed ("Merz said ..."), also in capitals or
+    # tagged as a noun when they label a line ("MERZ: We will ...", "Merz: ...")
     by_surname = {index.clusters[c].name.split()[-1]: c
                   for c in set(index._person_keys.values()) if index.clusters[c].name.split()}
     for tok in doc:
-        if tok.pos_ == "PROPN" and tok.i not in index._by_token and tok.text in by_surname:
+        if tok.i in index._by_token:
+            continue
+        name = tok.text.title() if tok.is_upper and len(tok.text) > 2 else tok.text
+        label = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
+        if name in by_surname and (tok.pos_ == "PROPN" or label or name != tok.text):
             index._add(Mention(tok.i, tok.i + 1, "PERSON", quoted=index.is_quoted(tok)),
-                       by_surname[tok.text])
+                       by_surname[name])
     if kb is not None:
         resolve_all(index, kb, index.day)
     # role nouns acting as subjects ("The chancellor warned", "a spokeswoman said") are
