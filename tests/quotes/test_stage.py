@@ -215,9 +215,9 @@ def test_spans_are_exact_slices_of_the_text():
 
 
 def test_a_verb_in_the_next_sentence_reports_only_if_someone_speaks(speakers):
-    """After a full stop inside the marks, "The session continued." is narration, so the
-    quote goes on with the speaker before it; "The minister said so on Friday." still
-    reports it."""
+    """After a quote that ends a sentence, "The session continued." or "The mayor
+    answered." starts a new sentence, so the quote goes on with the speaker before it;
+    a name after it ("Karin Holm said so") still reports it."""
     text = ('"The offer is serious," the envoy said after the meeting. "We expect an '
             'answer within days." The session continued.')
     a, qs = only(text, "direct")
@@ -225,8 +225,13 @@ def test_a_verb_in_the_next_sentence_reports_only_if_someone_speaks(speakers):
                                             "We expect an answer within days."]
     assert [speakers(a, q) for q in qs] == [["envoy"], ["envoy"]]
     assert all(q.cue.text == "said" for q in qs)
-    a, qs = only('"The border stays closed." The minister said so on Friday.', "direct")
-    assert speakers(a, qs[0]) == ["minister"]
+    a, qs = only('"The border stays closed." Karin Holm said so on Friday.', "direct")
+    assert speakers(a, qs[0]) == ["Karin Holm"]
+    text = ('A teacher had a question for the mayor. "As a parent, I worry about the '
+            'schools," she said. "Will the budget pay for new teachers?" The mayor answered '
+            'at length.')
+    a, qs = only(text, "direct")
+    assert [speakers(a, q) for q in qs] == [["teacher"], ["teacher"]]
 
 
 def test_according_to_when_the_parser_swallows_the_clause():

@@ -31,6 +31,14 @@ PERSON_NOUNS = {
     "manager", "vice", "deputy", "colonel", "lieutenant", "sergeant", "soldier", "pollster",
     "surrogate", "supporter", "critic", "voter", "member", "founder", "executive", "ceo",
     "reporter", "journalist", "editor", "columnist", "author", "writer", "veteran",
+    # people outside office who are quoted ("a teacher asked", "the farmer said")
+    "teacher", "parent", "mother", "father", "wife", "husband", "son", "daughter", "friend",
+    "neighbor", "neighbour", "doctor", "nurse", "farmer", "worker", "employee", "student",
+    "owner", "victim", "survivor", "refugee", "protester", "demonstrator", "citizen",
+    "businessman", "businesswoman", "scientist", "historian", "cleric", "priest", "pastor",
+    "bishop", "imam", "rabbi", "coach", "commentator", "donor", "investor", "banker",
+    "staffer", "volunteer", "organizer", "organiser", "delegate", "legislator", "politician",
+    "colleague", "detainee", "prisoner", "dissident", "inspector", "commissioner",
 }
 ORG_NOUNS = {
     "government", "ministry", "agency", "company", "campaign", "committee", "department",

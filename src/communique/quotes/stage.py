@@ -391,6 +391,15 @@ def _nearby_cue(ctx: _Ctx, region: Region, qtoks: list[Token]):
             break
         if t.idx >= region.end:
             after.append(t)
+    # a quote ending a sentence, then a capitalised word that is no name: the words after
+    # it are a new sentence ("... cover new teachers?" The mayor answered ...), not its
+    # attribution ("... teachers?" the mayor asked / "Stop!" Holm shouted)
+    inner = text[region.inner[0]:region.inner[1]].rstrip()
+    first = next((t for t in after if t.is_alpha), None)
+    if (_ends_sentence(inner) or inner.endswith(("?", "!"))) and first is not None \
+            and first.text[:1].isupper() and first.text != "I" and first.pos_ != "PROPN" \
+            and first.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+        after = []
     if after:
         k = 0
         while k < len(after) and (after[k].is_space or after[k].is_punct
