@@ -395,8 +395,9 @@ def _nearby_cue(ctx: _Ctx, region: Region, qtoks: list[Token]):
     # it are a new sentence ("... cover new teachers?" The mayor answered ...), not its
     # attribution ("... teachers?" the mayor asked / "Stop!" Holm shouted)
     inner = text[region.inner[0]:region.inner[1]].rstrip()
+    full_stop = _ends_sentence(inner)
     first = next((t for t in after if t.is_alpha), None)
-    if (_ends_sentence(inner) or inner.endswith(("?", "!"))) and first is not None \
+    if (full_stop or inner.endswith(("?", "!"))) and first is not None \
             and first.text[:1].isupper() and first.text != "I" and first.pos_ != "PROPN" \
             and first.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
         after = []
@@ -433,8 +434,7 @@ def _nearby_cue(ctx: _Ctx, region: Region, qtoks: list[Token]):
                 # after a full stop inside the marks a new sentence has begun: its verb
                 # reports the quote only if someone is its subject ("The debate
                 # continued." does not)
-                if subj is not None and _ends_sentence(text[region.inner[0]:region.inner[1]]) \
-                        and not _speakerish(subj):
+                if subj is not None and full_stop and not _speakerish(subj):
                     break
                 speakers, mention = ctx.speaker(subj)
                 if subj is not None:
@@ -611,14 +611,14 @@ def _according_to(ctx: _Ctx, tok: Token) -> Draft | None:
     right = [t for t in rest if t.i > hi]
     side = left if sum(t.is_alpha for t in left) >= sum(t.is_alpha for t in right) else right
     if sum(t.is_alpha for t in side) < 3 and lo == sent.start:
-        # the parser swallowed the clause into the source ("According to X, the move
-        # reeks of ..." with "reeks" a noun in apposition to X): the source ends at the
+        # the parser swallowed the clause into the source ("According to X, the offer
+        # smells of ..." with "smells" a noun in apposition to X): the source ends at the
         # first comma
         commas = [t.i for t in sent if t.i > to.i and t.text == ","]
         if commas:
             side = [t for t in sent if t.i > commas[0]]
             # and after its apposition, a verbless stretch between two commas ("According
-            # to X, a radio host, the move ...")
+            # to X, a union leader, the offer ...")
             if len(commas) > 1 and not any(t.pos_ in ("VERB", "AUX") for t in
                                            ctx.doc[commas[0] + 1:commas[1]]):
                 side = [t for t in sent if t.i > commas[1]]
