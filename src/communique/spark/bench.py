@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..synth import write as write_corpus
+from .job import DEFAULT_GRAIN
 
 
 def _spark_child(corpus: str, out: str, master: str, partitions: int | None,
@@ -85,7 +86,7 @@ def _in_child(fn: Callable[..., dict[str, Any]], *args: Any, cpus: int | None = 
 
 def bench_spark(n: int = 400, *, masters: tuple[str, ...] = ("local[1]", "local[2]"),
                 ingest_workers: int | None = 2, partitions: int | None = None,
-                partition_by: str = "month", pin: bool = True, seed: int = 0,
+                partition_by: str = DEFAULT_GRAIN, pin: bool = True, seed: int = 0,
                 workdir: str | None = None,
                 progress: Callable[[str, dict[str, Any]], None] | None = None
                 ) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from ..options import DEFAULT_MAX_CHARS, Options
+from .job import DEFAULT_GRAIN, GRAINS
 
 
 def _need_pyspark() -> None:
@@ -40,7 +41,7 @@ def spark() -> None:
               help="Field holding an attribute, e.g. --field text=body (repeatable).")
 @click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS,
               show_default=True, help="Refuse longer articles.")
-@click.option("--partition-by", type=click.Choice(["day", "month", "year"]), default="month",
+@click.option("--partition-by", type=click.Choice(list(GRAINS)), default=DEFAULT_GRAIN,
               show_default=True,
               help="Date partitions of the output tables: day suits archives with "
                    "thousands of articles a day; finer than the corpus writes tiny files.")
@@ -94,7 +95,7 @@ def load_cmd(out_dir: str, db_path: str, batch_size: int) -> None:
               help="Synthetic articles in the corpus.")
 @click.option("--partitions", type=click.IntRange(min=1), default=None,
               help="Analysis partitions (default: 4 per core).")
-@click.option("--partition-by", type=click.Choice(["day", "month", "year"]), default="month",
+@click.option("--partition-by", type=click.Choice(list(GRAINS)), default=DEFAULT_GRAIN,
               show_default=True, help="Date partitions of the output tables.")
 @click.option("--no-ingest", is_flag=True, help="Skip the local ingest comparison.")
 @click.option("--no-pin", is_flag=True,
