@@ -437,3 +437,13 @@ def test_events_by_score_are_read_from_an_index(store_path) -> None:  # noqa: AN
             assert "events_score" in plan or "events_type_score" in plan, plan
     finally:
         db.close()
+
+
+def test_an_article_links_to_the_other_copies_of_its_story(client) -> None:  # noqa: ANN001
+    copies = [a for a in _all_articles(client) if a["story_id"] != a["id"]]
+    assert copies, "the synthetic corpus has wire copies"
+    story = copies[0]["story_id"]
+    html = client.get(f"/articles/{copies[0]['id']}").text
+    assert f'href="/articles?story={story}"' in html
+    listed = {a["id"] for a in _all_articles(client, story=story)}
+    assert {story, copies[0]["id"]} <= listed
