@@ -436,11 +436,12 @@ def articles(db: sqlite3.Connection, *, q: str | None = None, source: str | None
     where, params = _period("a", _iso(since), _iso(until))
     conds = [where[6:]] if where else []
     search = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+    match = fts_query(q) if q else None
     try:
-        walk = not q or common(db, search, [fts_query(q)])
-        if q:
+        walk = match is None or common(db, search, [match])
+        if match is not None:
             conds.append(f"{'+' if walk else ''}a.id IN ({search})")
-            params.append(fts_query(q))
+            params.append(match)
         if source:
             conds.append("a.source = ?")
             params.append(source)
@@ -458,12 +459,12 @@ def articles(db: sqlite3.Connection, *, q: str | None = None, source: str | None
                          "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes, "
                          "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
                          f"FROM ({ids}) pg JOIN articles a ON a.id = pg.id" + order, params)
-        if q and found:
+        if match is not None and found:
             marks = ",".join("?" * len(found))
             snippets = dict(db.execute(
                 "SELECT rowid, snippet(articles_fts, -1, ?, ?, ' … ', 24) FROM articles_fts "
                 f"WHERE articles_fts MATCH ? AND rowid IN ({marks})",
-                [HIT_START, HIT_END, fts_query(q), *(r["id"] for r in found)]))
+                [HIT_START, HIT_END, match, *(r["id"] for r in found)]))
             for r in found:
                 snippet = (snippets.get(r["id"]) or "").replace("\n", " ")
                 r["snippet"], r["snippet_hits"] = _hits(snippet)
