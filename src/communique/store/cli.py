@@ -7,7 +7,6 @@ the ``actors`` group and ``bench_ingest_cmd`` under ``bench`` (or call :func:`re
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sys
@@ -57,10 +56,9 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str | None, title: str,
                   ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif fmt == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore",
-                           lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+        from .export import write_csv
+
+        write_csv(sys.stdout, columns, rows)  # formula-like cells neutralised
     else:
         from rich.table import Table
 
@@ -276,19 +274,26 @@ def stats_cmd(db_path: str, fmt: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
               default="jsonl", show_default=True)
 @click.option("--out", "-o", metavar="FILE", help="Output file (default: standard output).")
-def export_cmd(db_path: str, what: str, fmt: str, out: str | None) -> None:
-    """Export a table; `--what articles --format jsonl` gives the analysis records."""
-    from .export import export
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists (never the store).")
+@click.option("--raw-csv", is_flag=True,
+              help="CSV cells as stored: no apostrophe before a leading = + - @ tab or CR "
+                   "(which spreadsheets would run as a formula).")
+def export_cmd(db_path: str, what: str, fmt: str, out: str | None, force: bool,
+               raw_csv: bool) -> None:
+    """Export a table; `--what articles --format jsonl` gives the analysis records.
+
+    --out is written to a temporary file renamed into place; it is refused when it is
+    the store (or its -wal/-shm file) or, without --force, when it exists.
+    """
+    from .export import export, export_file
 
     db = _open(db_path)
     try:
-        if fmt == "parquet":
-            n = export(db, what, fmt, out)
-        elif out:
-            with open(out, "w", encoding="utf-8", newline="") as f:
-                n = export(db, what, fmt, f)
+        if out:
+            n = export_file(db, what, fmt, out, store=db_path, force=force, raw_csv=raw_csv)
         else:
-            n = export(db, what, fmt, sys.stdout)
+            n = export(db, what, fmt, None if fmt == "parquet" else sys.stdout,
+                       raw_csv=raw_csv)
     except OSError as exc:
         if not out:
             raise

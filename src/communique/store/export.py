@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sqlite3
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import IO, Any
 
 from ..errors import CommuniqueError
@@ -75,6 +78,32 @@ class ExportError(CommuniqueError):
     """An export that cannot be written as asked."""
 
 
+#: first characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: a string starting with ``= + - @``, tab or CR
+    gets a leading apostrophe (OWASP's advice against CSV injection); numbers, booleans
+    and other strings are unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(out: IO[str], columns: Sequence[str], rows: Iterable[Mapping[str, Any]], *,
+              raw: bool = False) -> int:
+    """A header and ``rows`` as CSV, cells through :func:`csv_cell` unless ``raw``;
+    columns missing from a row are empty, extra keys ignored. Returns the rows written."""
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(columns)
+    n = 0
+    for row in rows:
+        w.writerow([row.get(c) if raw else csv_cell(row.get(c)) for c in columns])
+        n += 1
+    return n
+
+
 def rows(db: sqlite3.Connection, what: str) -> Iterator[dict[str, Any]]:
     sql, columns = QUERIES[what]
     names = [c for c, _ in columns]
@@ -97,8 +126,10 @@ def records(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         yield rec
 
 
-def export(db: sqlite3.Connection, what: str, fmt: str, out: IO[str] | str | None) -> int:
-    """Write ``what`` as ``fmt`` to ``out`` (a text stream, or a path for Parquet)."""
+def export(db: sqlite3.Connection, what: str, fmt: str, out: IO[str] | str | None, *,
+           raw_csv: bool = False) -> int:
+    """Write ``what`` as ``fmt`` to ``out`` (a text stream, or a path for Parquet); CSV
+    cells are neutralised (:func:`csv_cell`) unless ``raw_csv``."""
     if what not in WHAT:
         raise ExportError(f"--what: {what!r} is not one of {', '.join(WHAT)}")
     n = 0
@@ -114,13 +145,53 @@ def export(db: sqlite3.Connection, what: str, fmt: str, out: IO[str] | str | Non
             n += 1
     elif fmt == "csv":
         columns = [c for c, _ in QUERIES[what][1]]
-        w = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-        w.writeheader()
-        for rec in rows(db, what):
-            w.writerow(rec)
-            n += 1
+        n = write_csv(out, columns, rows(db, what), raw=raw_csv)
     else:
         raise ExportError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    return n
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist: compare the names
+        return a.resolve() == b.resolve()
+
+
+def export_file(db: sqlite3.Connection, what: str, fmt: str, out: str | Path, *,
+                store: str | Path, force: bool = False, raw_csv: bool = False) -> int:
+    """Export to the file ``out``, never over the store: refused when ``out`` is the
+    store or its ``-wal``/``-shm`` file (same inode or same name), or when it exists and
+    ``force`` is not set. Written to a temporary file in the same directory and renamed
+    into place, so a failed export leaves no partial file and an old ``out`` intact."""
+    target, store = Path(out), Path(store)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if _same_file(target, Path(f"{store}{suffix}")):
+            raise ExportError(f"{out}: is the store {store}{suffix} itself; choose another "
+                              "output file")
+    if target.is_dir():
+        raise ExportError(f"{out}: is a directory; give a file name")
+    if (target.exists() or target.is_symlink()) and not force:
+        raise ExportError(f"{out}: already exists; use --force to overwrite it")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                               dir=target.parent if str(target.parent) else ".")
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        if fmt == "parquet":
+            os.close(fd)
+            n = export(db, what, fmt, tmp)
+        else:
+            with open(fd, "w", encoding="utf-8", newline="") as f:
+                n = export(db, what, fmt, f, raw_csv=raw_csv)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
     return n
 
 

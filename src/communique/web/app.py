@@ -6,7 +6,6 @@ page only through Jinja autoescaping; scripts come from ``/static`` only, which 
 Content-Security-Policy enforces.
 """
 
-import csv
 import datetime as dt
 import io
 import json
@@ -27,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..store.db import StoreError
+from ..store.export import write_csv
 from ..store.queries import QueryError
 from . import queries as Q
 from .aggregates import Aggregates
@@ -549,15 +549,16 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
     def api_events_csv(db: Db, f: Annotated[EventFilters, Depends(event_filters)],
                        page: PageNo = 1,
                        per_page: Annotated[int, Query(ge=1, le=10000, description=(
-                           "Rows per file (at most 10,000; use page for more)."))] = 1000
+                           "Rows per file (at most 10,000; use page for more)."))] = 1000,
+                       raw: Annotated[bool, Query(description=(
+                           "Cells as stored: no apostrophe before a leading = + - @ tab "
+                           "or CR (which spreadsheets would run as a formula)."))] = False
                        ) -> Response:
-        """The same rows as ``/api/events`` as a CSV download, up to 10,000 per page."""
+        """The same rows as ``/api/events`` as a CSV download, up to 10,000 per page;
+        text cells a spreadsheet would take for a formula get a leading apostrophe."""
         items = events_data(db, f, page, per_page)["items"]
         out = io.StringIO()
-        columns = list(items[0]) if items else ["event_id"]
-        w = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-        w.writeheader()
-        w.writerows(items)
+        write_csv(out, list(items[0]) if items else ["event_id"], items, raw=raw)
         return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers={
             "content-disposition": 'attachment; filename="events.csv"'})
 
