@@ -100,9 +100,12 @@ def _cell(v: Any) -> str:
               help="Refuse larger single-article files (default 64 MiB).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if anything failed.")
+@click.option("--force", is_flag=True,
+              help="Add communique's tables to a database that has other tables but no "
+                   "communique migration record (refused without it).")
 def ingest_cmd(paths: tuple[str, ...], db_path: str, workers: int | None, batch_size: int,
                fields: tuple[str, ...], max_chars: int, max_file_bytes: int | None,
-               quiet: bool, strict: bool) -> None:
+               quiet: bool, strict: bool, force: bool) -> None:
     """Analyse files, directories, globs or - (JSONL on stdin) into the store.
 
     Reads .txt, .html/.htm, .json, .jsonl (also .gz), RSS/Atom (.rss/.atom/.xml) and
@@ -147,7 +150,7 @@ def ingest_cmd(paths: tuple[str, ...], db_path: str, workers: int | None, batch_
     try:
         stats = ingest(paths, db_path, workers=workers, batch_size=batch_size,
                        options=Options(max_chars=max_chars, batch_size=min(batch_size, 64)),
-                       read_options=read_options, progress=callback)
+                       read_options=read_options, progress=callback, force=force)
     finally:
         if progress is not None:
             progress.stop()

@@ -200,15 +200,17 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
            batch_size: int = 64, options: Options | None = None,
            read_options: ReadOptions | None = None,
            progress: Callable[[IngestStats], None] | None = None,
-           stdin=None) -> IngestStats:  # type: ignore[no-untyped-def]
+           stdin=None, force: bool = False) -> IngestStats:  # type: ignore[no-untyped-def]
     """Read, analyse and store everything in ``paths``; see the module docstring.
+
+    A database of another application is refused unless ``force`` (see ``db.connect``).
 
     Ctrl-C stops after rolling back the batch in flight: the returned stats have
     ``interrupted`` set and everything counted in them is committed.
     """
     options = options or Options()
     read_options = read_options or ReadOptions(max_chars=options.max_chars)
-    db = connect(db_path)
+    db = connect(db_path, force=force)
     writer = Writer(db)
     run_id = writer.start_run(paths, workers)
     stats = IngestStats()

@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ..store.db import StoreError
+from ..store.db import RECORD_TABLE, StoreError, damaged
 from ..store.export import write_csv
 from ..store.queries import QueryError
 from . import queries as Q
@@ -62,8 +62,9 @@ class ReadOnlyStore:
             names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot open database ({exc})") from None
-        if "articles" not in names:
-            raise StoreError(f"{path}: not a communique database (no articles table)")
+        if "articles" not in names or RECORD_TABLE not in names:
+            raise StoreError(f"{path}: not a communique database (no articles table or no "
+                             "migration record)")
         #: False for a store written before migration m005: pages work, dates join slowly
         self.indexed = "articles_id_published" in names
 
