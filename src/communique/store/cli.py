@@ -7,10 +7,12 @@ the ``actors`` group and ``bench_ingest_cmd`` under ``bench`` (or call :func:`re
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
@@ -32,6 +34,22 @@ def _console(stderr: bool = False):  # noqa: ANN202
     from rich.console import Console
 
     return Console(stderr=stderr)
+
+
+def reads_store(command: Callable[..., None]) -> Callable[..., None]:
+    """A command over the store whose SQLite errors (corrupt pages found mid-query) end
+    in one line naming the store, never a traceback."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            from .db import StoreError, damaged
+
+            raise StoreError(damaged(kwargs.get("db_path", DEFAULT_DB), exc)) from None
+
+    return run
 
 
 def _open(db_path: str):  # noqa: ANN202
@@ -189,6 +207,7 @@ def _summary(s, db_path: str, console) -> None:  # type: ignore[no-untyped-def]
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="0 for all.")
 @format_option()
+@reads_store
 def quotes_cmd(db_path: str, speaker: str | None, search: str | None, since: str | None,
                until: str | None, kind: str | None, limit: int, fmt: str | None) -> None:
     """Quotes in the store, newest first: who said what, where."""
@@ -212,6 +231,7 @@ def quotes_cmd(db_path: str, speaker: str | None, search: str | None, since: str
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="0 for all.")
 @format_option()
+@reads_store
 def events_cmd(db_path: str, actor: str | None, recipient: str | None, etype: str | None,
                since: str | None, until: str | None, per_story: bool, limit: int,
                fmt: str | None) -> None:
@@ -233,6 +253,7 @@ def events_cmd(db_path: str, actor: str | None, recipient: str | None, etype: st
                                            "location", "other"]))
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @format_option()
+@reads_store
 def actors_top_cmd(db_path: str, by: str, kind: str | None, limit: int,
                    fmt: str | None) -> None:
     """The most present actors in the store (one row per canonical actor)."""
@@ -244,6 +265,7 @@ def actors_top_cmd(db_path: str, by: str, kind: str | None, limit: int,
 @click.command("stats")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None)
+@reads_store
 def stats_cmd(db_path: str, fmt: str | None) -> None:
     """What the store holds: counts, dates, failures, recent runs."""
     from . import queries
@@ -281,6 +303,7 @@ def stats_cmd(db_path: str, fmt: str | None) -> None:
 @click.option("--raw-csv", is_flag=True,
               help="CSV cells as stored: no apostrophe before a leading = + - @ tab or CR "
                    "(which spreadsheets would run as a formula).")
+@reads_store
 def export_cmd(db_path: str, what: str, fmt: str, out: str | None, force: bool,
                raw_csv: bool) -> None:
     """Export a table; `--what articles --format jsonl` gives the analysis records.

@@ -20,10 +20,13 @@ RECORD_TABLE = "_migrations"
 
 
 def damaged(path: str | Path, exc: BaseException) -> str:
-    """The one-line message for a store SQLite cannot read (corrupt pages, not a
-    database), with the way to get the readable rows back."""
-    return (f"{path}: the store is damaged ({exc}); recover what is readable with "
-            f"`sqlite3 {path} \".recover\" | sqlite3 recovered.db`")
+    """The one-line message for a store SQLite cannot read: damaged (corrupt pages, not
+    a database) with the way to get the readable rows back, or another reason."""
+    text = " ".join(str(exc).split())
+    if "malformed" in text or "not a database" in text:
+        return (f"{path}: the store is damaged ({text}); recover what is readable with "
+                f"`sqlite3 {path} \".recover\" | sqlite3 recovered.db`")
+    return f"{path}: cannot read the store ({text})"
 
 
 def _check_ours(db: sqlite3.Connection, path: Path, force: bool) -> None:
@@ -71,7 +74,7 @@ def connect(path: str | Path = DEFAULT_DB, *, readonly: bool = False,
             db.close()
         if isinstance(exc, StoreError):
             raise
-        if "malformed" in str(exc):
+        if "malformed" in str(exc):  # the schema itself is damaged
             raise StoreError(damaged(path, exc)) from None
         raise StoreError(f"{path}: cannot open database ({exc})") from None
     db.row_factory = sqlite3.Row

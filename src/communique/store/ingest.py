@@ -30,7 +30,7 @@ from ..pipeline import Failure, analyze_many
 from ..readers import Item, ReadOptions, read_paths
 from ..readers import reader_for as _reader_for
 from . import dedup
-from .db import StoreError, connect
+from .db import StoreError, connect, damaged
 from .writer import Analysed, Failed, Writer
 
 #: a chunk is written when it holds this many non-article entries (failures, skips), so
@@ -253,7 +253,9 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
             _parallel(chunks, workers, options, commit)
     except KeyboardInterrupt:
         stats.interrupted = True
-    except sqlite3.Error as exc:  # disk full, file locked by another writer, ...
+    except sqlite3.Error as exc:  # disk full, file locked by another writer, damaged, ...
+        if "malformed" in str(exc) or "not a database" in str(exc):
+            raise StoreError(damaged(db_path, exc)) from None
         raise StoreError(f"{db_path}: cannot write ({exc}); the {stats.stored:,} articles "
                          "committed before are kept: fix this and rerun") from None
     finally:

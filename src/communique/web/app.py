@@ -9,20 +9,21 @@ Content-Security-Policy enforces.
 import datetime as dt
 import io
 import json
+import logging
 import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import parse_qsl, quote, urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..store.db import RECORD_TABLE, StoreError, damaged
@@ -30,20 +31,12 @@ from ..store.export import write_csv
 from ..store.queries import QueryError
 from . import queries as Q
 from .aggregates import Aggregates
+from .hardening import CSP as CSP  # re-exported: the policy pages are served with
+from .hardening import Hardening
 from .render import article_blocks, snippet_parts, timeline_chart
 
 HERE = Path(__file__).parent
-
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-       "frame-ancestors 'none'")
-SECURITY_HEADERS = [
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-]
-
+log = logging.getLogger("communique.web")
 
 # --- the store, read-only ------------------------------------------------------------------
 
@@ -80,54 +73,11 @@ class ReadOnlyStore:
         return db
 
 
-# --- ASGI middleware ---------------------------------------------------------------------
-
-class Hardening:
-    """Security headers on every response, and empty query parameters dropped (an empty
-    form field means "no filter", not an invalid value). With ``hosts``, a request whose
-    Host header names another host is refused: a page elsewhere cannot reach the local
-    server through a DNS name rebound to 127.0.0.1."""
-
-    def __init__(self, app: ASGIApp, hosts: frozenset[str] | None = None) -> None:
-        self.app = app
-        self.hosts = hosts
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        if self.hosts is not None:
-            host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
-            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-            if name.strip("[]").lower() not in self.hosts:
-                await send({"type": "http.response.start", "status": 400,
-                            "headers": [(b"content-type", b"text/plain; charset=utf-8"),
-                                        *SECURITY_HEADERS]})
-                await send({"type": "http.response.body",
-                            "body": b"invalid Host header for this server\n"})
-                return
-        qs = scope.get("query_string", b"")
-        if qs:
-            pairs = parse_qsl(qs.decode("latin-1"), keep_blank_values=True)
-            scope = dict(scope, query_string=urlencode(
-                [(k, v) for k, v in pairs if v.strip()]).encode("latin-1"))
-
-        head = scope.get("method") == "HEAD"
-        if head:  # answered as GET without the body (routes are GET only)
-            scope = dict(scope, method="GET")
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
-            elif head and message["type"] == "http.response.body":
-                message = dict(message, body=b"")
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
 # --- parameters --------------------------------------------------------------------------
 
+#: the largest SQLite integer: a larger id in a URL is a 400, not an OverflowError
+MAX_ID = 2**63 - 1
+RowId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="A row id.")]
 PageNo = Annotated[int, Query(ge=1, le=10000, description="1-based page number.")]
 PerPage = Annotated[int, Query(ge=1, le=200, description="Rows per page (at most 200).")]
 Since = Annotated[dt.date | None, Query(description="First date, inclusive (YYYY-MM-DD).")]
@@ -169,8 +119,8 @@ class EventFilters:
 
 
 def event_filters(since: Since = None, until: Until = None, type: EventType = None,
-                  actor: Annotated[int | None, Query(ge=1, description="Actor id (either "
-                                                     "side of the event).")] = None,
+                  actor: Annotated[int | None, Query(ge=1, le=MAX_ID, description=(
+                      "Actor id (either side of the event)."))] = None,
                   country: Country = None,
                   quad: Annotated[int | None, Query(ge=0, le=4, description="Quad class: 1 "
                                                     "verbal coop .. 4 material conflict.")]
@@ -197,7 +147,7 @@ def quote_filters(q: Annotated[str | None, Query(max_length=200, description=(
                       "\"exact phrase\" or OR is passed through."))] = None,
                   speaker: Annotated[str | None, Query(max_length=100, description=(
                       "Part of a speaker's canonical name."))] = None,
-                  speaker_id: Annotated[int | None, Query(ge=1)] = None,
+                  speaker_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
                   since: Since = None, until: Until = None,
                   kind: Literal["direct", "mixed", "indirect"] | None = None) -> QuoteFilters:
     _period_ok(since, until)
@@ -217,7 +167,7 @@ def article_filters(q: Annotated[str | None, Query(max_length=200, description=(
                         "Full-text search of titles and text, as for quotes."))] = None,
                     source: Annotated[str | None, Query(max_length=200, description=(
                         "Exact source name, e.g. a wire."))] = None,
-                    story: Annotated[int | None, Query(ge=1, description=(
+                    story: Annotated[int | None, Query(ge=1, le=MAX_ID, description=(
                         "Story id: the copies of one wire story."))] = None,
                     since: Since = None, until: Until = None) -> ArticleFilters:
     _period_ok(since, until)
@@ -291,8 +241,10 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
         return aggregates.get(db)
 
     def warm() -> None:  # load the arrays now rather than in the first request
-        db = store.connect()
-        arrays(db)
+        try:
+            arrays(store.connect())
+        except (sqlite3.Error, StoreError) as exc:  # the first request will say it
+            log.warning("cannot preload the store's aggregates: %s", exc)
 
     threading.Thread(target=warm, name="communique-warm", daemon=True).start()
     app.add_middleware(Hardening, hosts=hosts)
@@ -343,6 +295,15 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
         if headers:
             resp.headers.update(headers)
         return resp
+
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def store_error(request: Request, exc: sqlite3.DatabaseError) -> Response:
+        """A damaged store (or one SQLite cannot read now): 503 with the one-line reason."""
+        message = damaged(store.path, exc)
+        log.error("%s", message)
+        if is_api(request):
+            return JSONResponse({"error": message}, status_code=503)
+        return page(request, "error.html", {"status": 503, "message": message}, 503)
 
     @app.exception_handler(QueryError)
     async def query_error(request: Request, exc: QueryError) -> Response:
@@ -408,14 +369,14 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
         return page(request, "articles.html", {"r": articles_data(db, f, page_no, per_page)})
 
     @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article")
-    def api_article(db: Db, article_id: int) -> JSONResponse:
+    def api_article(db: Db, article_id: RowId) -> JSONResponse:
         """Article metadata, canonical actor ids of its local actors (``A1`` -> id) and
         its analysis record (the JSON contract, text included)."""
         return _json(article_data(db, article_id))
 
     @app.get("/api/articles/{article_id}/record", tags=["articles"],
              summary="Download an analysis record")
-    def api_article_record(db: Db, article_id: int) -> Response:
+    def api_article_record(db: Db, article_id: RowId) -> Response:
         """The analysis record alone (``communique.analysis/1``), as a file download."""
         record = article_data(db, article_id)["record"]
         return Response(json.dumps(record, ensure_ascii=False, indent=1),
@@ -424,7 +385,7 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
                                 f'attachment; filename="article-{article_id}.json"'})
 
     @app.get("/articles/{article_id}", include_in_schema=False)
-    def article_page(request: Request, db: Db, article_id: int) -> HTMLResponse:
+    def article_page(request: Request, db: Db, article_id: RowId) -> HTMLResponse:
         a = article_data(db, article_id)
         return page(request, "article.html", {
             "a": a, "blocks": article_blocks(a["record"], a["actor_ids"])})
@@ -466,7 +427,7 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
         return found
 
     @app.get("/api/actors/{actor_id}", tags=["actors"], summary="One actor")
-    def api_actor(db: Db, actor_id: int, role: Role = "actor", page: PageNo = 1,
+    def api_actor(db: Db, actor_id: RowId, role: Role = "actor", page: PageNo = 1,
                   per_page: PerPage = 50) -> JSONResponse:
         """Roles over time, latest quotes, events as actor or recipient (paginated),
         monthly cooperation and conflict (summed PLOVER scores), partners and
@@ -474,7 +435,7 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
         return _json(actor_data(db, actor_id, role, page, per_page))
 
     @app.get("/actors/{actor_id}", include_in_schema=False)
-    def actor_page(request: Request, db: Db, actor_id: int, role: Role = "actor",
+    def actor_page(request: Request, db: Db, actor_id: RowId, role: Role = "actor",
                    page_no: HtmlPage = 1,
                    per_page: PerPage = 50) -> HTMLResponse:
         a = actor_data(db, actor_id, role, page_no, per_page)
@@ -493,7 +454,8 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
 
     @app.get("/api/network/edge", tags=["network"], summary="Events behind an edge")
     def api_edge(db: Db, f: Annotated[NetworkFilters, Depends(network_filters)],
-                 a: Annotated[int, Query(ge=1)], b: Annotated[int, Query(ge=1)],
+                 a: Annotated[int, Query(ge=1, le=MAX_ID)],
+                 b: Annotated[int, Query(ge=1, le=MAX_ID)],
                  page: PageNo = 1, per_page: PerPage = 50) -> JSONResponse:
         """The events between actors ``a`` and ``b`` (either direction) in the period."""
         return _json(Q.edge_events(db, a, b, f.since, f.until, f.type,
