@@ -19,13 +19,22 @@ _ALLOWED_CONTROLS = {9, 10, 12, 13}
 
 
 def decode_bytes(data: bytes, where: str) -> tuple[str, list[str]]:
-    """Decode article bytes as UTF-8 (BOM allowed): ``(text, warnings)``.
+    """Decode article bytes as UTF-8 (BOM allowed), or UTF-16/32 when they start with its
+    byte-order mark: ``(text, warnings)``.
 
     Empty and binary inputs raise :class:`InputError`; invalid UTF-8 is decoded with
     U+FFFD replacements and a warning naming the first bad byte offset.
     """
     if not data.strip():
         raise InputError(where, "empty input (no text to analyse)")
+    bom = utf_bom(data)
+    if bom is not None:
+        text = data.decode(bom, errors="replace")
+        if not text.strip():
+            raise InputError(where, "empty input (only whitespace)")
+        bad = text.count("\ufffd")
+        return text, ([f"{where}: {bad} undecodable {bom.upper()} sequence(s) replaced with "
+                       "U+FFFD"] if bad else [])
     sample = data[:65536]
     if b"\x00" in sample:
         raise InputError(where, "binary data (NUL bytes), not a text article")
@@ -47,6 +56,17 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, list[str]]:
     return text, warnings
 
 
+def utf_bom(data: bytes) -> str | None:
+    """``utf-32``/``utf-16`` when ``data`` starts with that byte-order mark."""
+    import codecs
+
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"  # tested first: its little-endian mark starts with UTF-16's
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
 def read_article(path: str, *, published: str | None = None,
                  max_chars: int = DEFAULT_MAX_CHARS) -> tuple[Article, list[str]]:
     """Read one text article from a path, or from standard input when ``path`` is ``-``.
@@ -63,12 +83,15 @@ def read_article(path: str, *, published: str | None = None,
             raise InputError(where, "no such file")
         if p.is_dir():
             raise InputError(where, "is a directory (give article files)")
-        size = p.stat().st_size
+        from .readers.files import check_regular
+
+        size = check_regular(p, where)
         if size > max_chars * 4:
             raise InputError(where, f"file is {size:,} bytes, too large for one article "
                                     f"(limit {max_chars:,} characters; see --max-chars)")
         try:
-            data = p.read_bytes()
+            with open(p, "rb") as f:
+                data = f.read(max_chars * 4 + 1)
         except OSError as exc:
             raise InputError(where, f"cannot read: {exc.strerror or exc}") from None
     text, warnings = decode_bytes(data, where)

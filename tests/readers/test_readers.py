@@ -13,7 +13,9 @@ from communique.readers import Fields, ReadOptions, read_paths
 
 
 def read(*paths: str | Path, **kw) -> list:
-    return list(read_paths([str(p) for p in paths], ReadOptions(**kw) if kw else None))
+    """Read with the options ``kw``; texts of any length (these tests use short ones;
+    the minimum length is tested in test_hardening.py)."""
+    return list(read_paths([str(p) for p in paths], ReadOptions(**{"min_chars": 1, **kw})))
 
 
 def ok(items) -> list:
@@ -149,7 +151,7 @@ def test_json_object_array_and_wrapper(tmp_path: Path) -> None:
 
 def test_stdin_jsonl() -> None:
     stdin = io.BytesIO(b'{"text": "From a pipe."}\n{oops\n')
-    items = list(read_paths(["-"], stdin=stdin))
+    items = list(read_paths(["-"], ReadOptions(min_chars=1), stdin=stdin))
     assert items[0].article.text == "From a pipe." and items[0].file == "<stdin>"
     assert items[1].position == 2 and "malformed JSON" in items[1].reason
 

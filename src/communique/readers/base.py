@@ -18,6 +18,8 @@ from ..options import DEFAULT_MAX_CHARS
 
 #: single-article files (txt, html, json) above this many bytes are refused unread.
 DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
+#: article texts shorter than this many characters (stripped) are refused
+DEFAULT_MIN_CHARS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,8 @@ class ReadOptions:
     fields: Fields = field(default_factory=Fields)
     max_chars: int = DEFAULT_MAX_CHARS
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    #: shorter texts are refused: a page of navigation links is not an article
+    min_chars: int = DEFAULT_MIN_CHARS
 
 
 def decode(data: bytes, where: str) -> tuple[str, list[str]]:
@@ -85,8 +89,8 @@ def make_article(where: str, options: ReadOptions, text: object, *,
                  warnings: list[str] | None = None) -> Article:
     """An Article from reader fields, refusing empty, oversized or ill-typed values.
 
-    An unreadable date is dropped with a warning (appended to ``warnings``) rather than
-    losing the article over its metadata.
+    An unreadable date (of any type: ``true``, an object) is dropped with a warning
+    (appended to ``warnings``) rather than losing the article over its metadata.
     """
     if not isinstance(text, str):
         if text is None:
@@ -94,6 +98,10 @@ def make_article(where: str, options: ReadOptions, text: object, *,
         raise InputError(where, f"text is a {type(text).__name__}, not a string")
     if not text.strip():
         raise InputError(where, "empty article text")
+    if len(text.strip()) < options.min_chars:
+        raise InputError(where, f"article text is only {len(text.strip()):,} characters, "
+                                f"under the {options.min_chars:,}-character minimum (not an "
+                                "article? lower it with --min-chars)")
     if len(text) > options.max_chars:
         raise InputError(where, f"article is {len(text):,} characters, over the "
                                 f"{options.max_chars:,} limit (raise it with --max-chars)")
@@ -105,7 +113,8 @@ def make_article(where: str, options: ReadOptions, text: object, *,
             return str(value).strip() or None
         raise InputError(where, f"{name} is a {type(value).__name__}, not a string")
 
-    date = parse_date(opt("published", published))
+    readable = isinstance(published, (str, int, float)) and not isinstance(published, bool)
+    date = parse_date(opt("published", published if readable else None))
     if date is None and published not in (None, "") and warnings is not None:
         warnings.append(f"{where}: published date {published!r} not understood; left empty")
     try:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..inputs import utf_bom
 from .base import Item, ReadOptions, make_article
 from .files import read_bytes
 from .html import fragment_text
@@ -40,7 +41,7 @@ def read_feed(path: Path, where: str, options: ReadOptions) -> Iterator[Item]:
         data = read_bytes(path, where, options.max_file_bytes)
         if not data.strip():
             raise InputError(where, "empty file")
-        if b"\x00" in data[:4096]:
+        if b"\x00" in data[:4096] and utf_bom(data) is None:  # feedparser reads UTF-16/32
             raise InputError(where, "binary data (NUL bytes), not a feed")
         feed = feedparser.parse(data)
         if not feed.entries and (feed.get("bozo") or not feed.get("version")):

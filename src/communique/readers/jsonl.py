@@ -7,11 +7,13 @@ rewriting it. A malformed line fails alone, with its line number; the file goes 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import InputError
+from ..inputs import utf_bom
 from ..model import Article
 from .base import Fields, Item, ReadOptions, make_article
 from .files import open_stream, read_bytes
@@ -40,12 +42,43 @@ def record_article(record: Any, where: str, options: ReadOptions,
     f: Fields = options.fields
     text = get_field(record, f.text)
     if text is None:
+        if _present(record, f.text):
+            raise InputError(where, f"{f.text!r} is null, not the article text")
         raise InputError(where, f"no {f.text!r} field (set the text field with "
                                 "--field text=NAME)")
     return make_article(where, options, text, title=get_field(record, f.title),
                         url=get_field(record, f.url), published=get_field(record, f.published),
                         source=get_field(record, f.source), id=get_field(record, f.id),
                         warnings=warnings)
+
+
+def _present(record: dict[str, Any], name: str) -> bool:
+    """Whether ``record`` has the field ``name`` at all (null or not)."""
+    if name in record:
+        return True
+    *parents, last = name.split(".")
+    value: Any = record
+    for part in parents:
+        if not isinstance(value, dict) or part not in value:
+            return False
+        value = value[part]
+    return isinstance(value, dict) and last in value
+
+
+def parse_json(text: str | bytes) -> Any:
+    """``json.loads``, with the limits of Python's parser as ValueError one-liners:
+    nesting past the recursion limit, integers of over 4,300 digits."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except ValueError as exc:  # int_max_str_digits
+        if "digits" in str(exc):
+            raise ValueError(f"a number of over {sys.get_int_max_str_digits():,} "
+                             "digits") from None
+        raise ValueError(str(exc).splitlines()[0] if str(exc) else "invalid") from None
 
 
 def _kind(value: Any) -> str:
@@ -89,9 +122,12 @@ def read_lines(stream: BinaryIO, file: str, options: ReadOptions) -> Iterator[It
             yield Item(file, lineno, reason=f"invalid UTF-8 at byte {exc.start} of the line")
             continue
         try:
-            record = json.loads(line)
+            record = parse_json(line)
         except json.JSONDecodeError as exc:
             yield Item(file, lineno, reason=f"malformed JSON: {exc.msg} (column {exc.colno})")
+            continue
+        except ValueError as exc:
+            yield Item(file, lineno, reason=f"unreadable JSON: {exc}")
             continue
         yield _one(record, file, lineno, options)
 
@@ -113,15 +149,19 @@ def read_json(path: Path, where: str, options: ReadOptions) -> Iterator[Item]:
         data = read_bytes(path, where, options.max_file_bytes)
         if not data.strip():
             raise InputError(where, "empty file")
-        if b"\x00" in data[:4096]:
+        encoding = utf_bom(data) or "utf-8-sig"
+        if encoding == "utf-8-sig" and b"\x00" in data[:4096]:
             raise InputError(where, "binary data (NUL bytes), not JSON")
         try:
-            doc = json.loads(data.decode("utf-8-sig"))
+            doc = parse_json(data.decode(encoding))
         except UnicodeDecodeError as exc:
-            raise InputError(where, f"invalid UTF-8 at byte {exc.start}") from None
+            raise InputError(where, f"invalid {encoding.removesuffix('-sig').upper()} at "
+                                    f"byte {exc.start}") from None
         except json.JSONDecodeError as exc:
             raise InputError(where, f"malformed JSON: {exc.msg} (line {exc.lineno}, "
                                     f"column {exc.colno})") from None
+        except ValueError as exc:
+            raise InputError(where, f"unreadable JSON: {exc}") from None
     except InputError as exc:
         yield Item(where, None, reason=exc.problem)
         return

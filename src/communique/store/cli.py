@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from ..options import DEFAULT_MAX_CHARS, Options
+from ..readers.base import DEFAULT_MIN_CHARS
 from .db import DEFAULT_DB
 
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
@@ -116,6 +117,9 @@ def _cell(v: Any) -> str:
               show_default=True, help="Refuse longer articles.")
 @click.option("--max-file-bytes", type=click.IntRange(min=1), default=None,
               help="Refuse larger single-article files (default 64 MiB).")
+@click.option("--min-chars", type=click.IntRange(min=1), default=DEFAULT_MIN_CHARS,
+              show_default=True,
+              help="Refuse shorter article texts (a page of navigation links).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if anything failed.")
 @click.option("--force", is_flag=True,
@@ -123,20 +127,21 @@ def _cell(v: Any) -> str:
                    "communique migration record (refused without it).")
 def ingest_cmd(paths: tuple[str, ...], db_path: str, workers: int | None, batch_size: int,
                fields: tuple[str, ...], max_chars: int, max_file_bytes: int | None,
-               quiet: bool, strict: bool, force: bool) -> None:
+               min_chars: int, quiet: bool, strict: bool, force: bool) -> None:
     """Analyse files, directories, globs or - (JSONL on stdin) into the store.
 
     Reads .txt, .html/.htm, .json, .jsonl (also .gz), RSS/Atom (.rss/.atom/.xml) and
     .warc/.warc.gz. Articles already stored (same normalized text) are skipped, so a rerun
-    after an interruption finishes the rest. Failures are recorded with file and position
-    and summarised; they never stop the run.
+    after an interruption finishes the rest. Failures are recorded with file and position,
+    the first 20 named on stderr as FILE[:LINE]: reason, and never stop the run.
     """
     from ..readers import Fields, ReadOptions
     from ..readers.base import DEFAULT_MAX_FILE_BYTES
     from .ingest import estimate_total, ingest
 
     read_options = ReadOptions(fields=Fields.parse(fields), max_chars=max_chars,
-                               max_file_bytes=max_file_bytes or DEFAULT_MAX_FILE_BYTES)
+                               max_file_bytes=max_file_bytes or DEFAULT_MAX_FILE_BYTES,
+                               min_chars=min_chars)
     workers = workers or os.cpu_count() or 1
     err = _console(stderr=True)
     show = not quiet and err.is_terminal
@@ -184,13 +189,19 @@ def _summary(s, db_path: str, console) -> None:  # type: ignore[no-untyped-def]
     console.print(f"[bold]{head}[/bold]: {s.stored:,} stored ({s.linked:,} linked to an "
                   f"earlier story), {s.skipped:,} already stored, {s.failed:,} failed "
                   f"in {s.elapsed:.1f} s ({s.rate:.1f} articles/s) -> {db_path}")
-    for reason, n in s.reasons.most_common(5):
-        console.print(f"  {n:>6,} x {reason}")
-    if s.failed:
-        console.print("  failures are listed by `communique stats` (table failures)")
-    if s.warnings:
-        console.print(f"  {s.warnings:,} warning(s) while reading (e.g. invalid UTF-8 "
-                      "replaced)")
+    for line in s.failures_shown:  # FILE[:LINE]: reason, plain (no markup, no wrapping)
+        click.echo(line, err=True)
+    if s.failed > len(s.failures_shown):
+        click.echo(f"... and {s.failed - len(s.failures_shown):,} more failure(s): "
+                   "`communique stats` lists them (table failures)", err=True)
+    if s.failed > 1:
+        for reason, n in s.reasons.most_common(5):
+            console.print(f"  {n:>6,} x {reason}", markup=False, highlight=False)
+    for line in s.warnings_shown:
+        click.echo(f"warning: {line}", err=True)
+    if s.warnings > len(s.warnings_shown):
+        click.echo(f"... and {s.warnings - len(s.warnings_shown):,} more warning(s) while "
+                   "reading", err=True)
     if s.interrupted:
         console.print("  everything counted above is committed; rerun to finish the rest")
 

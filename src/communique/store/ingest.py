@@ -38,6 +38,8 @@ from .writer import Analysed, Failed, Writer
 MAX_PASSENGERS = 2000
 #: JSONL bytes that ``estimate_total`` counts lines in before giving up on a total
 COUNT_BYTES = 1 << 30
+#: failures and warnings kept by name in ``IngestStats`` for the summary
+SHOWN = 20
 
 
 @dataclass(slots=True)
@@ -49,6 +51,9 @@ class IngestStats:
     linked: int = 0  # stored as a near-duplicate copy of an earlier story
     failed: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
+    #: the first ``SHOWN`` failures as ``FILE[:LINE]: reason``, and warnings, in order
+    failures_shown: list[str] = field(default_factory=list)
+    warnings_shown: list[str] = field(default_factory=list)
     warnings: int = 0
     elapsed: float = 0.0
     interrupted: bool = False
@@ -139,6 +144,7 @@ def estimate_total(paths: Iterable[str]) -> int | None:
     ``None`` when a feed, WARC, stdin or over ``COUNT_BYTES`` of JSONL make the number
     unknown (or too slow to know) before reading."""
     import gzip
+    import zlib
 
     from ..readers import expand_paths
 
@@ -162,8 +168,12 @@ def estimate_total(paths: Iterable[str]) -> int | None:
                 opener = gzip.open if name.endswith(".gz") else open
                 try:
                     with opener(path, "rb") as f:
-                        total += sum(1 for line in f if line.strip())
-                except (OSError, EOFError):
+                        for line in f:  # unpacked bytes count against the budget too
+                            budget -= len(line)
+                            if budget < 0:
+                                return None
+                            total += bool(line.strip())
+                except (OSError, EOFError, zlib.error):
                     total += 1
             elif name.endswith((".json", ".json.gz", ".txt", ".text", ".html", ".htm",
                                 ".xhtml")) or not path.suffix:
@@ -179,6 +189,9 @@ def _chunks(items: Iterator[Item], writer: Writer, inflight: set[str], size: int
     chunk = _Chunk()
     for item in items:
         stats.warnings += len(item.warnings)
+        room = SHOWN - len(stats.warnings_shown)
+        if room > 0 and item.warnings:
+            stats.warnings_shown.extend(item.warnings[:room])
         if item.article is None:
             chunk.failures.append(Failed(item.file, item.position, item.reason or "unreadable"))
         else:
@@ -238,6 +251,9 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
         stats.skipped += len(chunk.skipped) + r.duplicates
         stats.linked += r.linked
         stats.failed += len(r.failed)
+        for f in r.failed[:SHOWN - len(stats.failures_shown)]:
+            stats.failures_shown.append(f"{f.file}:{f.position}: {f.reason}" if f.position
+                                        else f"{f.file}: {f.reason}")
         stats.reasons.update(_reason_kind(f.reason) for f in r.failed)
         stats.elapsed = time.perf_counter() - t0
         if progress:

@@ -52,6 +52,12 @@ class BatchResult:
     failed: list[Failed] = field(default_factory=list)
 
 
+def _safe(s: str | None) -> str | None:
+    """Text SQLite can store: lone surrogates (a file name that is not UTF-8) escaped."""
+    return s if s is None or s.isascii() else \
+        s.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -154,12 +160,12 @@ class Writer:
             "INSERT INTO failures (file, position, reason, stage, time) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (file, position) DO UPDATE SET reason = excluded.reason, "
             "stage = excluded.stage, time = excluded.time",
-            (f.file, f.position or 0, f.reason, f.stage, _now()))
+            (_safe(f.file), f.position or 0, _safe(f.reason), f.stage, _now()))
 
     def _clear_failure(self, file: str | None, position: int | None) -> None:
         if file is not None:
             self.db.execute("DELETE FROM failures WHERE file = ? AND position = ?",
-                            (file, position or 0))
+                            (_safe(file), position or 0))
 
     # --- one article ----------------------------------------------------------------------
 
@@ -178,7 +184,7 @@ class Writer:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING",
             (item.hash, art.get("id"), text, art.get("title"), art.get("url"),
              art.get("source"), art.get("published"), art.get("language"), story or 0,
-             item.file, item.position, json.dumps(stored_record, ensure_ascii=False),
+             _safe(item.file), item.position, json.dumps(stored_record, ensure_ascii=False),
              _now()))
         if cur.rowcount == 0:
             return None
