@@ -188,7 +188,8 @@ def _summary(s, db_path: str, console) -> None:  # type: ignore[no-untyped-def]
     head = "interrupted" if s.interrupted else "done"
     console.print(f"[bold]{head}[/bold]: {s.stored:,} stored ({s.linked:,} linked to an "
                   f"earlier story), {s.skipped:,} already stored, {s.failed:,} failed "
-                  f"in {s.elapsed:.1f} s ({s.rate:.1f} articles/s) -> {db_path}")
+                  f"in {s.elapsed:.1f} s ({s.rate:.1f} articles/s) -> {db_path}",
+                  soft_wrap=True)
     for line in s.failures_shown:  # FILE[:LINE]: reason, plain (no markup, no wrapping)
         click.echo(line, err=True)
     if s.failed > len(s.failures_shown):

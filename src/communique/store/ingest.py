@@ -81,18 +81,38 @@ class _Chunk:
 
 def _init_worker(model: str, parent: int) -> None:
     """Load spaCy once per worker; leave Ctrl-C to the parent, which stops the pool; and
-    exit if the parent dies (kill -9), rather than linger holding a model in memory."""
+    exit as soon as the parent dies (kill -9), rather than linger holding a model."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+    die_with_parent(parent)
     from .. import nlp
 
     nlp.load(model)
+
+
+#: seconds between two looks at the parent where the kernel cannot signal its death
+PARENT_POLL = 0.1
+
+
+def die_with_parent(parent: int) -> None:
+    """Exit when process ``parent`` dies: on Linux the kernel kills us at once
+    (``PR_SET_PDEATHSIG``); elsewhere, and as a fallback, a thread polls the parent id
+    every ``PARENT_POLL`` seconds (a thread, so it works while the model computes)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux
+        pass
+    if os.getppid() != parent:  # died before the above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
 def analyze_chunk(articles: Sequence[Article], options: Options
