@@ -75,7 +75,7 @@ def test_parquet_rows_read_as_json_records(spark, tmp_path):
         (str(path), 1, "Chile and Peru renewed their border accord.", "Accord renewed",
          "2024-05-01", None),
         (str(path), 2, None, None, None,
-         "no 'body' field (set the text field with --field text=NAME)"),
+         "'body' is null, not the article text"),
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 
 import click
@@ -83,6 +84,10 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except (CommuniqueError, ModelError) as exc:
         click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except sqlite3.DatabaseError as exc:  # a command that did not name its store
+        click.echo(f"error: the store cannot be read ({' '.join(str(exc).split())}); if it "
+                   "is damaged, recover it with `sqlite3 FILE \".recover\"`", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
