@@ -175,3 +175,15 @@ def test_a_damaged_store_is_a_503_on_the_web(damaged: Path) -> None:
                 assert ".recover" in r.text
         assert seen >= 8
     assert damaged.read_bytes() == before
+
+
+def test_a_damaged_schema_is_one_line_at_start(tmp_path: Path) -> None:
+    """Item 12: damage in the schema pages stops `serve` before it starts, in one line."""
+    from communique.store.db import StoreError
+    from communique.web import create_app
+
+    db = build(tmp_path / "schema.db", 60)
+    corrupt(db, first_page=1)
+    with pytest.raises(StoreError) as info:
+        create_app(db)
+    assert str(info.value).startswith(f"{db}: ") and "\n" not in str(info.value)

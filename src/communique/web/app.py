@@ -54,6 +54,8 @@ class ReadOnlyStore:
         try:
             names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
         except sqlite3.DatabaseError as exc:
+            if "malformed" in str(exc):  # the schema itself is damaged
+                raise StoreError(damaged(path, exc)) from None
             raise StoreError(f"{path}: cannot open database ({exc})") from None
         if "articles" not in names or RECORD_TABLE not in names:
             raise StoreError(f"{path}: not a communique database (no articles table or no "
