@@ -86,6 +86,7 @@ class Response:
 @dataclass(slots=True)
 class _Host:
     lock: threading.Lock = field(default_factory=threading.Lock)
+    robots_lock: threading.Lock = field(default_factory=threading.Lock)  # one fetch of it
     next_at: float = 0.0
     robots: urllib.robotparser.RobotFileParser | None = None
     robots_error: str | None = None
@@ -140,30 +141,30 @@ class Client:
         if not self.options.robots:
             return
         host = self._host(url)
-        with host.lock:
-            loaded = host.robots_loaded
-        if not loaded:
-            parts = urlsplit(url)
-            robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
-            parser: urllib.robotparser.RobotFileParser | None = None
-            error = None
-            try:
-                r = self.get(robots_url, retries=1)
-                if r.status < 400:
-                    parser = urllib.robotparser.RobotFileParser(robots_url)
-                    parser.parse(r.body.decode("utf-8", "replace").splitlines())
-            except FetchError as exc:
-                if exc.status is not None and 400 <= exc.status < 500:
-                    parser = None  # no robots.txt: everything is allowed
-                else:  # unreachable robots.txt: assume a full disallow (RFC 9309)
-                    error = f"robots.txt unreachable ({exc.reason})"
-            with host.lock:
-                host.robots, host.robots_error, host.robots_loaded = parser, error, True
+        with host.robots_lock:
+            if not host.robots_loaded:
+                host.robots, host.robots_error = self._robots(url)
+                host.robots_loaded = True
         if host.robots_error:
             raise FetchError(url, host.robots_error, retry=True)
         if host.robots is not None and not host.robots.can_fetch(self.options.user_agent
                                                                  .split("/")[0], url):
             raise FetchError(url, "disallowed by robots.txt", retry=False)
+
+    def _robots(self, url: str) -> tuple[urllib.robotparser.RobotFileParser | None,
+                                          str | None]:
+        parts = urlsplit(url)
+        robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
+        try:
+            r = self.get(robots_url, retries=1)
+        except FetchError as exc:
+            if exc.status is not None and 400 <= exc.status < 500:
+                return None, None  # no robots.txt: everything is allowed
+            # unreachable robots.txt: assume a full disallow for now (RFC 9309)
+            return None, f"robots.txt unreachable ({exc.reason})"
+        parser = urllib.robotparser.RobotFileParser(robots_url)
+        parser.parse(r.body.decode("utf-8", "replace").splitlines())
+        return parser, None
 
     # --- requests -------------------------------------------------------------------------
 

@@ -56,7 +56,7 @@ class SourceReport:
     unchanged: int = 0  # listed items already known
     failed: int = 0  # items that failed in this poll
     listed: int = 0  # new items the listing brought
-    seconds: float = 0.0
+    seconds: float = 0.0  # its listing's and items' request and extraction time
     error: str | None = None
 
 
@@ -104,6 +104,7 @@ def _listings(client: Client, db, sources: Sequence[str], opts: WatchOptions,  #
                 report = reports[owner[url]]
                 try:
                     r = f.result()
+                    report.seconds += r.seconds
                     if r.not_modified:
                         state.record_unchanged(db, url, None, parent)
                         if url == report.url and report.status == "ok":
@@ -144,10 +145,7 @@ def poll(db_path: str | Path, sources: Sequence[str], options: WatchOptions | No
     try:
         state.reconcile(db)
         owner: dict[str, str] = {}
-        starts = {url: time.perf_counter() for url in sources}
         _listings(client, db, sources, opts, reports, owner)
-        for url, r in reports.items():
-            r.seconds = time.perf_counter() - starts[url]
         if progress:
             progress(report)
         items = state.due(db, list(owner), opts.max_attempts)
@@ -168,8 +166,6 @@ def poll(db_path: str | Path, sources: Sequence[str], options: WatchOptions | No
         client.close()
         db.close()
         report.seconds = time.perf_counter() - t0
-        for r in reports.values():
-            r.seconds = max(r.seconds, 0.0)
     return report
 
 
@@ -202,6 +198,7 @@ def _items(db, writer: Writer, client: Client, items, owner: dict[str, str],  # 
         for future in _as_done(futures):
             page = future.result()
             report.fetch_seconds += page.seconds
+            source_of[page.url].seconds += page.seconds
             if page.article is None:
                 failed(page.url, page.reason or "cannot fetch", page.permanent)
                 chunk.failures.append(Failed(page.url, None, page.reason or "cannot fetch",

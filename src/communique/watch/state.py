@@ -172,7 +172,7 @@ def sources_health(db: sqlite3.Connection, limit: int = 500) -> list[dict[str, A
     success, error counts and its items by status; [] for a store never watched."""
     if not has_tables(db):
         return []
-    rows = db.execute(
+    cur = db.execute(
         "SELECT s.url, s.kind, s.parent, s.last_poll, s.last_success, s.last_status, "
         "s.errors, s.total_errors, s.last_error, "
         "count(i.url) AS items, "
@@ -182,10 +182,9 @@ def sources_health(db: sqlite3.Connection, limit: int = 500) -> list[dict[str, A
         "coalesce(sum(i.status = 'failed'), 0) AS failed "
         "FROM watch_sources s LEFT JOIN watch_items i ON i.source = s.url "
         "GROUP BY s.url ORDER BY coalesce(s.parent, s.url), s.parent IS NOT NULL, s.url "
-        "LIMIT ?", (limit,)).fetchall()
+        "LIMIT ?", (limit,))
     out = []
-    for r in rows:
-        d = dict(zip(r.keys(), tuple(r), strict=True))
+    for d in _dicts(cur):
         d["health"] = ("failing" if d["errors"] else "ok" if d["last_success"]
                        else "never polled")
         out.append(d)
@@ -196,7 +195,11 @@ def item_failures(db: sqlite3.Connection, limit: int = 50) -> list[dict[str, Any
     """The most recent failed items with their reasons and attempts."""
     if not has_tables(db):
         return []
-    rows = db.execute("SELECT url, source, attempts, last_attempt, reason FROM watch_items "
-                      "WHERE status = 'failed' ORDER BY last_attempt DESC, rowid DESC "
-                      "LIMIT ?", (limit,)).fetchall()
-    return [dict(zip(r.keys(), tuple(r), strict=True)) for r in rows]
+    return _dicts(db.execute("SELECT url, source, attempts, last_attempt, reason "
+                             "FROM watch_items WHERE status = 'failed' "
+                             "ORDER BY last_attempt DESC, rowid DESC LIMIT ?", (limit,)))
+
+
+def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [c[0] for c in cur.description]
+    return [dict(zip(names, tuple(r), strict=True)) for r in cur.fetchall()]
