@@ -182,6 +182,9 @@ def bench_watch_cmd(feeds: int, items: int, workers: int, batch_size: int, concu
              f"second poll (all 304)       {r['repoll']['seconds']:8.2f} s   "
              f"{r['repoll']['requests']} requests, {r['repoll']['stored']} stored"]
     if "ingest" in r:
-        lines.append(f"ingest of the same texts   {r['ingest']['rate']:8.2f} articles/s")
-        lines.append(f"ratio watch/ingest         {r['ratio']:.3f}")
+        i = r["ingest"]
+        lines.append(f"ingest of the same texts    {i['rate']:8.2f} articles/s   "
+                     f"{i['cpu_rate']:.2f} per CPU second")
+        lines.append(f"ratio watch/ingest          {r['ratio']:.3f} wall clock, "
+                     f"{r['cpu_ratio']:.3f} CPU (watch: {w['cpu_rate']:.2f} per CPU second)")
     click.echo("\n".join(lines))
