@@ -160,9 +160,10 @@ class Site:
             self.log.append(Hit(path, status, inm, ims, req.headers.get("User-Agent")))
         try:
             req.send_response(status)
+            omit = headers.pop("X-Omit-Length", None)  # body until the connection closes
             for k, v in headers.items():
                 req.send_header(k, v)
-            if status != 304:
+            if status != 304 and not omit:
                 req.send_header("Content-Length", str(len(body)))
             req.end_headers()
             if status != 304:
