@@ -21,7 +21,7 @@ import httpx
 
 from .. import __version__
 
-DEFAULT_AGENT = f"communique/{__version__} (news analysis; +https://github.com/communique)"
+DEFAULT_AGENT = f"communique/{__version__} (news analysis software)"
 
 
 @dataclass(frozen=True, slots=True)

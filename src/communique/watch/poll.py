@@ -15,6 +15,7 @@ fetched but not yet stored wait in the watch state, and the next run goes on fro
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -26,7 +27,7 @@ from ..options import Options
 from ..readers.base import ReadOptions
 from ..store import dedup
 from ..store import ingest as _ingest
-from ..store.db import connect
+from ..store.db import StoreError, connect
 from ..store.writer import Analysed, Failed, Writer
 from . import state
 from .http import Client, FetchError, HttpOptions
@@ -111,8 +112,9 @@ def _listings(client: Client, db, sources: Sequence[str], opts: WatchOptions,  #
                             report.status = "unchanged"
                         continue
                     listing = parse(r.body, r.url)
-                except (FetchError, ListingError) as exc:
-                    reason = exc.reason if isinstance(exc, FetchError) else str(exc)
+                except (FetchError, ListingError, ValueError) as exc:
+                    reason = exc.reason if isinstance(exc, FetchError) else \
+                        str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
                     status = exc.status if isinstance(exc, FetchError) else None
                     state.record_error(db, url, parent, reason, status)
                     report.status, report.error = "error", reason
@@ -157,6 +159,9 @@ def poll(db_path: str | Path, sources: Sequence[str], options: WatchOptions | No
                 writer.finish_run(run_id, report.stored, report.duplicates, report.failed)
     except KeyboardInterrupt:
         report.interrupted = True
+    except sqlite3.Error as exc:  # disk full, locked by another writer, ...
+        raise StoreError(f"{db_path}: cannot write ({exc}); the {report.stored:,} articles "
+                         "committed before are kept: fix this and rerun") from None
     finally:
         if previous is not None:
             import signal
