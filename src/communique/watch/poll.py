@@ -201,6 +201,13 @@ def _items(db, writer: Writer, client: Client, items, owner: dict[str, str],  # 
         chunk = _ingest._Chunk()
         done_urls: list[tuple[str, str, int | None]] = []
         for future in _as_done(futures):
+            if future is None:  # fetching is the bottleneck: analyse what is there now
+                if chunk.articles:
+                    state.mark_done(db, done_urls)
+                    done_urls = []
+                    yield chunk
+                    chunk = _ingest._Chunk()
+                continue
             page = future.result()
             report.fetch_seconds += page.seconds
             source_of[page.url].seconds += page.seconds
@@ -285,11 +292,15 @@ def _items(db, writer: Writer, client: Client, items, owner: dict[str, str],  # 
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _as_done(futures: list[Future]) -> Iterator[Future]:  # type: ignore[type-arg]
-    """Futures as they finish (``as_completed`` without its lock-step with the caller)."""
+def _as_done(futures: list[Future]) -> Iterator[Future | None]:  # type: ignore[type-arg]
+    """Futures in the order they finish, and None each time the next one is not ready
+    yet (the caller may do something useful before waiting)."""
     pending = set(futures)
     while pending:
-        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        done, pending = wait(pending, timeout=0)
+        if not done:
+            yield None
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
         yield from done
 
 
