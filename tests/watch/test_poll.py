@@ -167,9 +167,15 @@ def test_sitemap_index_and_its_sitemaps(site, fast, tmp_path: Path) -> None:
     kinds = dict(rows(db, "SELECT url, kind FROM watch_sources"))
     assert kinds[f"{site.base}/index.xml"] == "index"
     assert kinds[f"{site.base}/s1.xml"] == "sitemap"
+    s2 = site.routes["/s2.xml"]
+    s2.body, s2.etag = news_sitemap(site.base, ["/p/2.html", "/p/3.html"]), '"s2b"'
+    site.add("/p/3.html", article_html(23))
     r = poll(db, [f"{site.base}/index.xml"], fast)
-    assert r.stored == 0 and site.hits("/s1.xml")[-1].status == 200  # index 304: no children
+    # the index is unchanged (304) but its sitemaps are asked again: one of them changed
     assert site.hits("/index.xml")[-1].status == 304
+    assert site.hits("/s1.xml")[-1].status == 304
+    assert site.hits("/s1.xml")[-1].if_none_match == '"s1"'
+    assert r.stored == 1 and r.sources[0].new == 1 and r.sources[0].status == "unchanged"
 
 
 def test_dedupe_by_canonical_url_and_text_and_stories(site, fast, tmp_path: Path) -> None:

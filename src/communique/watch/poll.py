@@ -110,6 +110,11 @@ def _listings(client: Client, db, sources: Sequence[str], opts: WatchOptions,  #
                         state.record_unchanged(db, url, None, parent)
                         if url == report.url and report.status == "ok":
                             report.status = "unchanged"
+                        if depth == 0:  # an unchanged index: its sitemaps may have changed
+                            for child in state.children(db, url)[:opts.max_sitemaps]:
+                                if child not in owner:
+                                    owner[child] = owner[url]
+                                    pending.add(submit(child, url, depth + 1))
                         continue
                     listing = parse(r.body, r.url)
                 except (FetchError, ListingError, ValueError) as exc:

@@ -105,6 +105,12 @@ def record_error(db: sqlite3.Connection, url: str, parent: str | None, reason: s
               (url, parent, t, status, reason))])
 
 
+def children(db: sqlite3.Connection, url: str) -> list[str]:
+    """The sitemaps a sitemap index listed on earlier polls."""
+    return [r[0] for r in db.execute("SELECT url FROM watch_sources WHERE parent = ? "
+                                     "ORDER BY rowid", (url,))]
+
+
 def reconcile(db: sqlite3.Connection) -> int:
     """Items whose article the writer committed before the process died: stored."""
     db.execute("BEGIN IMMEDIATE")
