@@ -186,5 +186,5 @@ def site():  # noqa: ANN201
 @pytest.fixture
 def fast() -> WatchOptions:
     """No politeness delay, short timeouts and backoff: the tests stay fast."""
-    return WatchOptions(http=HttpOptions(timeout=0.5, retries=2, backoff=0.01, delay=0.0,
+    return WatchOptions(http=HttpOptions(timeout=1.0, retries=2, backoff=0.01, delay=0.0,
                                          concurrency=4, max_bytes=200_000))
