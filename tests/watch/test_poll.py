@@ -6,6 +6,8 @@ import dataclasses
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from communique.watch import poll, sources_health
 
 from .conftest import article_html, article_text, news_sitemap, rss
@@ -214,3 +216,14 @@ def test_malformed_feed_and_empty_listing(site, fast, tmp_path: Path) -> None:
     assert [s.status for s in r.sources] == ["error", "error"]
     assert "not an RSS or Atom feed" in r.sources[0].error
     assert r.sources[1].error == "empty response"
+
+
+@pytest.mark.slow
+def test_analysis_in_the_ingest_worker_pool(site, fast, tmp_path: Path) -> None:
+    for i in range(4):
+        site.add(f"/w/{i}.html", article_html(90 + i))
+    site.add("/feed.xml", rss(site.base, [f"/w/{i}.html" for i in range(4)]), type=RSS)
+    opts = dataclasses.replace(fast, workers=2, batch_size=2)
+    r = poll(tmp_path / "w.db", [f"{site.base}/feed.xml"], opts)
+    assert (r.stored, r.failed, r.interrupted) == (4, 0, False)
+    assert r.analysis_seconds > 0  # the workers' CPU time, reported back
