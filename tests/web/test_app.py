@@ -33,6 +33,7 @@ PAGES = [
     ("/network", "/api/network", {"since": "2023-01-01", "until": "2023-12-31"}),
     ("/quotes", "/api/quotes", {"q": "talks"}),
     ("/events", "/api/events", {"sort": "score", "order": "asc"}),
+    ("/sources", "/api/sources", {}),
 ]
 
 

@@ -22,6 +22,7 @@ from ..web.cli import bench_serve_cmd, serve
 from .analyze import analyze_cmd
 from .bench import bench
 from .evaluate import eval_group
+from .watch import bench_watch_cmd, watch_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,6 +59,8 @@ cli.add_command(events)
 cli.add_command(spark_group)
 cli.add_command(load_cmd)
 bench.add_command(bench_spark_cmd)
+cli.add_command(watch_cmd)
+bench.add_command(bench_watch_cmd)
 
 
 def _same_help_everywhere(cmd: click.Command) -> None:

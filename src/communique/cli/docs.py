@@ -21,7 +21,8 @@ line on stderr naming the input and the problem; the exit status is 1 when some 
 failed and 2 for usage errors.
 
 Topic guides: `docs/kb.md` (actors), `docs/events.md`, `docs/store.md` (ingest, queries,
-export), `docs/web.md` (serve), `docs/spark.md`, `docs/benchmarks.md` (bench figures).
+export), `docs/web.md` (serve), `docs/watch.md` (watch), `docs/spark.md`,
+`docs/benchmarks.md` (bench figures).
 """
 
 WIDTH = 100

@@ -282,7 +282,11 @@ def stats_cmd(db_path: str, fmt: str | None) -> None:
     """What the store holds: counts, dates, failures, recent runs."""
     from . import queries
 
-    s = queries.stats(_open(db_path))
+    db = _open(db_path)
+    s = queries.stats(db)
+    from ..watch.state import sources_health
+
+    s["sources"] = sources_health(db)
     if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
         json.dump(s, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -302,6 +306,10 @@ def stats_cmd(db_path: str, fmt: str | None) -> None:
              "Events by type")
     if s["recent_failures"]:
         emit(s["recent_failures"], "table", "Recent failures")
+    if s["sources"]:
+        emit(s["sources"], "table", "Watched sources", ["url", "kind", "health", "last_poll",
+                                                       "last_success", "errors", "stored",
+                                                       "waiting", "failed", "last_error"])
 
 
 @click.command("export")

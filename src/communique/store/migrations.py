@@ -233,8 +233,46 @@ def m007_event_scores(db: sqlite3.Connection) -> None:
     """)
 
 
+def m008_watch(db: sqlite3.Connection) -> None:
+    """State of ``communique watch``: per source its HTTP validators and health, per item
+    URL when it was first seen and where it stands. An item waiting for analysis keeps
+    its extracted article (``fetched``), so a killed watch never fetches it again.
+    Indexes on the articles' URL and origin make the URL dedupe one lookup."""
+    db.executescript("""
+    CREATE TABLE watch_sources (
+        url TEXT PRIMARY KEY,
+        kind TEXT,                            -- feed | sitemap | index | unknown
+        parent TEXT,                          -- the sitemap index that listed it
+        etag TEXT, last_modified TEXT,
+        last_poll TEXT, last_success TEXT, last_status INTEGER,
+        errors INTEGER NOT NULL DEFAULT 0,    -- consecutive failed polls
+        total_errors INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+    );
+    CREATE TABLE watch_items (
+        url TEXT PRIMARY KEY,                 -- canonical URL of the listed item
+        source TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        status TEXT NOT NULL,                 -- pending | fetched | stored | duplicate | failed
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_attempt TEXT,
+        reason TEXT,
+        title TEXT, published TEXT, author TEXT,
+        page_url TEXT,                        -- canonical URL of the fetched page
+        article_id INTEGER,
+        fetched TEXT                          -- extracted article (JSON) awaiting analysis
+    );
+    CREATE INDEX watch_items_source ON watch_items(source, status);
+    CREATE INDEX watch_items_status ON watch_items(status);
+    CREATE INDEX watch_items_page ON watch_items(page_url);
+    CREATE INDEX articles_url ON articles(url);
+    CREATE INDEX articles_file ON articles(file);
+    """)
+
+
 MIGRATIONS: list[Migration] = [m001_core, m002_search, m003_dedup, m004_views,
                                m005_article_dates, m006_counted_events, m007_event_scores]
+MIGRATIONS.append(m008_watch)
 
 
 def applied(db: sqlite3.Connection) -> list[str]:

@@ -535,4 +535,22 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
         return page(request, "events.html", {"r": events_data(db, f, page_no, per_page),
                                              "f": f, "types": Q.EVENT_TYPES})
 
+    # --- watched sources (communique watch) ------------------------------------------
+
+    def sources_data(db: sqlite3.Connection) -> dict[str, Any]:
+        from ..watch.state import item_failures, sources_health
+
+        return {"items": sources_health(db), "failures": item_failures(db, 20)}
+
+    @app.get("/api/sources", tags=["sources"], summary="Watched sources and their health")
+    def api_sources(db: Db) -> JSONResponse:
+        """Each feed or sitemap followed by ``communique watch``: health (ok, failing,
+        never polled), last poll and success, consecutive and total errors, the last
+        error, and its items by status; ``failures``: the latest items that failed."""
+        return _json(sources_data(db))
+
+    @app.get("/sources", include_in_schema=False)
+    def sources_page(request: Request, db: Db) -> HTMLResponse:
+        return page(request, "sources.html", {"r": sources_data(db)})
+
     return app
