@@ -70,7 +70,8 @@ def test_score_record_counts(tmp_path):
     gdir, _ = _write(tmp_path)
     r = evaluate_docs(gdir, records={"t1": RECORD})
     assert r["named_found"] == 1.0
-    assert r["mentions"]["place"] == {"gold": 1, "found": 1.0}
+    assert r["mentions"]["place"] == {"gold": 1, "found": 1.0, "exact": 1.0}
+    assert r["named_exact"] == 1.0
     # B-cubed: Berg 2/2 mentions together, Lind split 1/2 + 1/2, Norway 1
     b = r["b_cubed_actors"]
     assert b["precision"] == 1.0
@@ -96,6 +97,16 @@ def test_missed_mentions_lower_recall_and_identity(tmp_path):
     assert r["identity_actors"]["country"] == pytest.approx(1 / 3, abs=1e-4)
     assert r["errors"]["t1"][0] == {"cluster": "C2", "name": "Omar Lind",
                                     "problem": "not found"}
+
+
+def test_exact_needs_the_same_boundaries(tmp_path):
+    gdir, _ = _write(tmp_path)
+    # the system splits "Anna Berg" into "Anna" and "Berg": found, but not exact
+    split = [_actor("A1", "Anna", "person", None, None, "Anna"),
+             _actor("A9", "Berg", "person", "NOR", "GOV", ("Berg", 1), ("Berg", 2))]
+    r = evaluate_docs(gdir, records={"t1": dict(RECORD, actors=split, quotes=[])})
+    assert r["mentions"]["name"]["found"] == pytest.approx(2 / 5, abs=1e-4)
+    assert r["named_exact"] == pytest.approx(1 / 5, abs=1e-4)
 
 
 def test_over_merging_lowers_precision(tmp_path):

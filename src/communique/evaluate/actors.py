@@ -174,6 +174,7 @@ def score_record(gold: GoldDoc, record: dict[str, Any]) -> dict[str, Any]:
         group = "place" if c.kind == "place" else m.type
         counts[f"mentions_{group}"] += 1
         counts[f"found_{group}"] += i in match
+        counts[f"exact_{group}"] += i in match and sys_spans[match[i]] == (m.start, m.end)
     counts["system_mentions"] = len(sys_spans)
     counts["system_mentions_matched"] = len(match)
 
@@ -259,9 +260,11 @@ def summarise(counts: Counter[str], articles: int) -> dict[str, Any]:
     named = counts["mentions_name"]
     out: dict[str, Any] = {"articles": articles}
     out["mentions"] = {t: {"gold": counts[f"mentions_{t}"],
-                           "found": _ratio(counts[f"found_{t}"], counts[f"mentions_{t}"])}
+                           "found": _ratio(counts[f"found_{t}"], counts[f"mentions_{t}"]),
+                           "exact": _ratio(counts[f"exact_{t}"], counts[f"mentions_{t}"])}
                        for t in (*MENTION_TYPES, "place")}
     out["named_found"] = _ratio(counts["found_name"], named)
+    out["named_exact"] = _ratio(counts["exact_name"], named)
     out["system_mentions"] = counts["system_mentions"]
     for key in ("actor", "place"):
         n = counts[f"b3_{key}_n"]

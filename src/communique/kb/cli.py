@@ -191,7 +191,8 @@ def _eval_docs(docs_dir: str, corpus_dir: str | None, as_json: bool, show_errors
         t.add_column("figure")
         t.add_column("value", justify="right")
         for typ, m in r["mentions"].items():
-            t.add_row(f"{typ} mentions found (of {m['gold']})", f"{m['found']:.3f}")
+            t.add_row(f"{typ} mentions found / exact (of {m['gold']})",
+                      f"{m['found']:.3f} / {m['exact']:.3f}")
         for key in ("actors", "places"):
             b = r[f"b_cubed_{key}"]
             t.add_row(f"B-cubed {key} P / R / F1",
