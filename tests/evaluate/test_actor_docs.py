@@ -178,3 +178,26 @@ def load_gold_from(data):
         p = Path(d) / "g.json"
         p.write_text(json.dumps(data), encoding="utf-8")
         return load_gold(p)
+
+
+def test_cli_docs_json_and_bad_gold(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from communique.evaluate import actors as mod
+    from communique.kb.cli import eval_actors
+
+    gdir, cdir = _write(tmp_path)
+    real = mod.evaluate_docs
+    monkeypatch.setattr(mod, "evaluate_docs",
+                        lambda g, c: real(g, c, analyze=lambda t, d: RECORD))
+    out = CliRunner().invoke(eval_actors, ["--docs", str(gdir), "--corpus", str(cdir),
+                                           "--json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["named_found"] == 1.0
+    out = CliRunner().invoke(eval_actors, ["--docs", str(gdir), "--corpus", str(cdir),
+                                           "--min-country", "0.99", "--min-sector", "0.5"])
+    assert out.exit_code == 0
+    (gdir / "t1.json").write_text("{", encoding="utf-8")
+    out = CliRunner().invoke(eval_actors, ["--docs", str(gdir), "--corpus", str(cdir)])
+    assert out.exit_code == 1
+    assert "t1.json: not JSON" in out.output and "Traceback" not in out.output
