@@ -58,3 +58,17 @@ def test_no_office_has_two_holders_at_once(kb):
                     continue
                 clashes.append(f"{post}: {n1} ({s1}..{e1}) and {n2} (from {s2})")
     assert clashes == [], "\n".join(clashes)
+
+
+def test_no_organisation_or_person_name_shadows_a_country(kb):
+    # An organisation or person alias that is also a country name, adjective or people
+    # noun would win over the country ("PRC" is China, not a Palestinian militia).
+    from communique.kb.base import ADJ, COUNTRY, ORG, PEOPLE, PERSON
+
+    allowed = {"brussels"}  # the EU, by design (docs/kb.md)
+    clashes = []
+    for k, entries in kb._phrases.items():
+        types = {e.type for e in entries}
+        if types & {ORG, PERSON} and types & {COUNTRY, ADJ, PEOPLE} and k not in allowed:
+            clashes.append(k)
+    assert clashes == []
