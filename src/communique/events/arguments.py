@@ -117,9 +117,9 @@ def _source_heads(c: Coder, tok: Token, source: str) -> list[Token]:
     if source == "agent":
         a = sx.agent_of(tok)
         return [a] if a is not None else []
-    if source == "mod":
-        return [m for m in tok.children if m.dep_ in ("compound", "amod", "nmod")
-                and c.label(m) in sx.STATE_LABELS | {"PERSON"}]
+    if source == "mod":  # "RUSSIAN and SYRIAN airstrikes": each coordinated modifier
+        return [q for m in tok.children if m.dep_ in ("compound", "amod", "nmod")
+                and c.label(m) in sx.STATE_LABELS | {"PERSON"} for q in sx.conjuncts(m)]
     if source.startswith("prep:"):
         return sx.preps(tok, {source[5:]})
     return []
@@ -149,6 +149,11 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
                 _take(c, cand, [agent], "actor", "agent of passive")
         elif subj is not None:
             _take(c, cand, [subj], "actor", "subject")
+    # "fought ALONGSIDE the SDF against X": whom the actor acts alongside is an ally, a
+    # co-actor, never the recipient
+    allies = sx.preps(tok, ALLY_PREPS)
+    if allies and cand.actors:
+        _take(c, cand, allies, "actor", "ally")
     if rcpt_src:
         for s in sorted(rcpt_src):
             if _take(c, cand, _source_heads(c, tok, s), "recipient", s):
@@ -204,6 +209,8 @@ def _is_theme(cand: Candidate, obj: Token) -> bool:
 
 
 TRANSFER_PREPS = {"to", "into"}
+#: prepositions of allies: "fought ALONGSIDE X", "patrolled side by side WITH"
+ALLY_PREPS = {"alongside"}
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our", "my"}
 
 
