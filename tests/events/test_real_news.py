@@ -62,3 +62,14 @@ def test_judicial_sanction_and_detention(events):
     evs = events("A Moscow court sentenced the Ukrainian sailor to six years in prison.")
     assert "SANCTION" in _types(evs)
     assert "COERCE" in _types(events("Iranian police detained a British-Iranian aid worker."))
+
+
+def test_threat_received_is_given_to_its_sender_not_the_receiver(events, one):
+    e = one(events("Jordan received threats from Syrian officials."), "THREATEN")
+    assert e["actors"] != ["Jordan"] and "Jordan" in e["recipients"]
+
+
+def test_threat_reported_by_a_ministry_is_the_agents(events, one):
+    e = one(events("The Qatari ministry reported a threat against its embassy by a militia."),
+            "THREATEN")
+    assert e["actors"] and "Qatar" not in " ".join(e["actors"])

@@ -281,7 +281,12 @@ def _noun_args(c: Coder, cand: Candidate) -> None:
             if s in actor_src and _take(c, cand, _source_heads(c, tok, s), "actor", s):
                 break
     else:
-        for s in ("poss", "prep:by", "mod"):
+        # "threats FROM Israeli officials": "from" gives the actor unless it is where the
+        # type's recipient is ("withdrawal from Syria")
+        sources = ["poss", "prep:by", "mod"]
+        if "from" not in NOUN_RECIPIENT_PREPS.get(cand.type, set()):
+            sources.append("prep:from")
+        for s in sources:
             if _take(c, cand, _source_heads(c, tok, s), "actor", s):
                 break
         betw = sx.preps(tok, {"between", "among"})
@@ -317,6 +322,13 @@ def _noun_args(c: Coder, cand: Candidate) -> None:
     # the reduced relative of a nominal trigger: "backing Russia has received from Iran"
     _received(c, cand)
     if cand.actors:
+        gov, how = _support_verb(c, tok)
+        if how == "receive" and gov is not None and not cand.recipients:
+            # "X received threats from Y": the receiver is the recipient, not the actor
+            subj, _ = sx.subject(gov)
+            if subj is not None and subj not in cand.actor_heads:
+                cand.governor = gov
+                _take(c, cand, [subj], "recipient", f"subject of '{gov.text}'")
         _place(c, cand, [tok])
         return
     # the support verb lends its subject: "launched an attack", "held talks with"
