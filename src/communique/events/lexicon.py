@@ -14,16 +14,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
-         "ASSAULT")
-#: quad classes after the PLOVER manual's quad table (1 verbal and 2 material cooperation,
-#: 3 verbal and 4 material conflict; SANCTION is verbal conflict there, as in CAMEO quads).
-QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
-        "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3, "THREATEN": 3,
-        "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
-#: PLOVER: "recipient required" for these types.
-NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+from . import plover
+
+#: the PLOVER type table (``data/plover_types.csv``): types, quad classes, base scores
+QUAD = plover.QUAD
+TYPES = plover.TYPES
+NEEDS_RECIPIENT = plover.NEEDS_RECIPIENT
 POS = {"verb": "VERB", "noun": "NOUN", "adj": "ADJ"}
 FRAMES = {"", "content"}
 #: condition keys that restrict a row (the others say where arguments are found).
@@ -82,6 +78,7 @@ class Lexicon:
     context_phrases: list[tuple[str, str]] = field(default_factory=list)
     modes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     scores: dict[tuple[str, str | None], float] = field(default_factory=dict)
+    private: set[str] = field(default_factory=set)  # nouns of private persons
 
     def rows(self, lemma: str, pos: str) -> list[Trigger]:
         return self.triggers.get((lemma, pos), [])
@@ -157,6 +154,8 @@ def _read(name: str, text: str) -> tuple[list[str], list[tuple[str, dict[str, st
 def build(sources: Iterable[tuple[str, str, bool]]) -> Lexicon:
     """A lexicon from (name, CSV text, is_user_file) sources; the header picks the table."""
     lex = Lexicon()
+    # base scores from the type table; a scores file's "TYPE,,score" row overrides one
+    lex.scores.update({(t, None): s for t, s in plover.BASE_SCORE.items()})
     triggers: list[tuple[Trigger, bool, int]] = []
     order = 0
     for name, text, user in sources:
@@ -168,6 +167,8 @@ def build(sources: Iterable[tuple[str, str, bool]]) -> Lexicon:
             order += 1
             if {"pattern", "type"} <= cols:
                 triggers.append((_trigger(where, row), user, order))
+            elif {"pattern", "sense"} <= cols:  # an idiom or non-political sense: a block
+                triggers.append((_trigger(where, {**row, "type": "-"}), user, order))
             elif {"pattern", "role"} <= cols:
                 lemma, particle = _split_pattern(row.get("pattern") or "", where)
                 pos = POS.get((row.get("pos") or "").strip().lower())
@@ -176,6 +177,11 @@ def build(sources: Iterable[tuple[str, str, bool]]) -> Lexicon:
                     raise LexiconError(f"{where}: bad governor row {row!r}")
                 lex.governors.setdefault((lemma, pos), []).append(
                     Governor(lemma, particle, pos, role))
+            elif "private" in cols:
+                word = (row.get("private") or "").strip().lower()
+                if not word or " " in word:
+                    raise LexiconError(f"{where}: bad private-person row {row!r}")
+                lex.private.add(word)
             elif {"keyword", "context"} <= cols and "type" not in cols:
                 kw = (row.get("keyword") or "").strip().lower()
                 ctx = (row.get("context") or "").strip()
@@ -210,7 +216,9 @@ def build(sources: Iterable[tuple[str, str, bool]]) -> Lexicon:
     return lex
 
 
-PACKAGED = ("triggers.csv", "governors.csv", "contexts.csv", "modes.csv", "scores.csv")
+#: senses before triggers: at equal specificity an idiom blocks the trigger it contains
+PACKAGED = ("senses.csv", "triggers.csv", "governors.csv", "contexts.csv", "modes.csv",
+            "scores.csv", "private.csv")
 
 
 @functools.cache

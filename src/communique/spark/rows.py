@@ -15,8 +15,9 @@ import hashlib
 import json
 from typing import Any
 
+from ..events.plover import QUAD as PLOVER_QUADS
+from ..events.plover import QUAD_NAMES
 from ..store.export import QUERIES
-from ..store.migrations import PLOVER_QUADS, QUAD_NAMES
 from ..store.writer import actor_key
 
 #: the exported columns of each table, in order, as (name, Parquet type)
@@ -100,7 +101,8 @@ def record_rows(record: dict[str, Any], text_hash: str, file: str | None,
             "quad_class": quad or 0, "quad_name": QUAD_NAMES[quad] if quad else None,
             "contexts": json.dumps(e.get("contexts") or []),
             "negated": bool(e.get("negated")), "hypothetical": bool(e.get("hypothetical")),
-            "future": bool(e.get("future")), "trigger": trigger and trigger["text"],
+            "future": bool(e.get("future")), "main": bool(e.get("main")),
+            "trigger": trigger and trigger["text"],
             "sentence": text[sentence["start"]:sentence["end"]], "article_id": aid,
             "story_id": story, "source": source, "url": url,
         })
