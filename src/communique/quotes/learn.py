@@ -180,6 +180,15 @@ def content_candidates(ctx, tok: Token, rule_span: tuple[int, int] | None = None
                     raw.append(("pobj" + side, list(g.subtree)))
                     ext = [t for t in doc[g.left_edge.i:sent.end]]
                     raw.append(("pext" + side, ext))
+    for kind, toks in list(raw):  # one level down: "went to discuss X", "pointed out X"
+        ids = {t.i for t in toks}
+        top = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
+        for g in top.children if top is not None else ():
+            if g.dep_ in ("ccomp", "xcomp", "dobj", "pobj", "pcomp"):
+                raw.append((kind + "/" + g.dep_, list(g.subtree)))
+            elif g.dep_ == "prep":
+                raw += [(kind + "/pobj", list(x.subtree)) for x in g.children
+                        if x.dep_ in ("pobj", "pcomp")]
     if tok.head.i != tok.i and tok.dep_ in ("parataxis", "ccomp", "advcl", "conj", "dep"):
         mine = {t.i for t in tok.subtree}
         raw.append(("head" + ("L" if tok.head.i < tok.i else "R"),
@@ -205,10 +214,11 @@ def content_candidates(ctx, tok: Token, rule_span: tuple[int, int] | None = None
         span = ctx.span_of(toks)
         if span[1] - span[0] < 2:
             continue
-        if span in out:
-            out[span].features.append("k=" + kind)
-            continue
-        out[span] = Candidate(kind, span, ["k=" + kind])
+        for variant, extra in _variants(ctx, span):
+            if variant in out:
+                out[variant].features.append("k=" + kind)
+                continue
+            out[variant] = Candidate(kind, variant, ["k=" + kind] + extra)
     if rule_span is not None and rule_span[1] > rule_span[0]:
         if rule_span in out:
             out[rule_span].features.append("rule")
@@ -218,6 +228,30 @@ def content_candidates(ctx, tok: Token, rule_span: tuple[int, int] | None = None
     for c in cands:
         c.features = _content_features(ctx, tok, c, len(cands))
     return cands
+
+
+def _variants(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[str]]]:
+    """The span; with the full stop that ends it; and run to the paragraph's end when
+    more sentences follow in it."""
+    out = [(span, [])]
+    doc, text = ctx.doc, ctx.text
+    last = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if last is None or len(last) == 0:
+        return out
+    end = last[-1]
+    nxt = doc[end.i + 1] if end.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text in (".", "?", "!") and nxt.sent.start == end.sent.start:
+        out.append(((span[0], nxt.idx + len(nxt.text)), ["+stop"]))
+        tail = nxt.sent.end
+        para = [t for t in doc[tail:] if ctx.para[t.i] == ctx.para[end.i]]
+        if para and any(t.is_alpha for t in para):
+            stop = para[-1]
+            while stop.i > tail and (stop.is_space or stop.text in ("\n",)):
+                stop = doc[stop.i - 1]
+            e = stop.idx + len(stop.text)
+            if e > nxt.idx and text[nxt.idx:e].count(".") <= 4:
+                out.append(((span[0], e), ["+para"]))
+    return out
 
 
 def _content_features(ctx, tok: Token, c: Candidate, n: int) -> list[str]:
