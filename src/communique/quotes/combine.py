@@ -66,7 +66,7 @@ def model_drafts(ctx, model: AttributionModel, rule_by_cue: dict[int, tuple[int,
     out = []
     cache = ctx.__dict__.setdefault("_candidates", {})
     for i, p in model.cue_probs(ctx).items():
-        if i in skip or p < threshold:
+        if i in skip or (p < threshold and i not in rule_by_cue):
             continue
         tok = ctx.doc[i]
         pos = "NOUN" if tok.pos_ == "NOUN" else "VERB"
@@ -117,11 +117,11 @@ def combine(ctx, drafts: list, model: AttributionModel, mode: str) -> list:
         found = model_drafts(ctx, model, {}, set(), threshold)
         return _resolve([], found)
     skip = {t.i for d in region_drafts if (t := cue_token(ctx, d)) is not None}
-    found = model_drafts(ctx, model, rule_by_cue, skip, min(threshold, keep))
+    found = model_drafts(ctx, model, rule_by_cue, skip, threshold)
     chosen = []
     for p, d in found:
         t = cue_token(ctx, d)
-        if p >= threshold or (t is not None and t.i in rule_by_cue):
+        if p >= threshold or (t is not None and t.i in rule_by_cue and p >= keep):
             chosen.append((p, d))
     return _resolve(region_drafts, chosen)
 

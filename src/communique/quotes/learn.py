@@ -243,7 +243,10 @@ def _variants(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[st
     if nxt is not None and nxt.text in (".", "?", "!") and nxt.sent.start == end.sent.start:
         out.append(((span[0], nxt.idx + len(nxt.text)), ["+stop"]))
         tail = nxt.sent.end
-        para = [t for t in doc[tail:] if ctx.para[t.i] == ctx.para[end.i]]
+        stop_at = tail  # paragraph numbers only grow: the run of the cue's paragraph
+        while stop_at < len(doc) and ctx.para[stop_at] == ctx.para[end.i]:
+            stop_at += 1
+        para = list(doc[tail:stop_at])
         if para and any(t.is_alpha for t in para):
             stop = para[-1]
             while stop.i > tail and (stop.is_space or stop.text in ("\n",)):
@@ -274,8 +277,7 @@ def _content_features(ctx, tok: Token, c: Candidate, n: int) -> list[str]:
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     f.append("eos" if last.i >= sent.end - 2 or after is None or after.is_sent_start
              else "a=" + after.lower_)
-    sents = {t.sent.start for t in span}
-    if len(sents) > 1:
+    if any(t.is_sent_start for t in span[1:]):
         f.append("multisent")
     inq = sum(1 for t in span if t.i in ctx.region_of_token)
     if inq:
