@@ -79,6 +79,8 @@ def model_drafts(ctx, model: AttributionModel, rule_by_cue: dict[int, tuple[int,
             continue
         best = max(cands, key=model.content_score)
         subj = _speaker_of(ctx, tok)
+        if subj is None:
+            continue  # no one reports it: "was discussed", a title, a scare quote
         speakers, mention = ctx.speaker(subj)
         if mention is not None and best.span[0] < mention[1] and mention[0] < best.span[1]:
             continue
@@ -118,9 +120,14 @@ def combine(ctx, drafts: list, model: AttributionModel, mode: str) -> list:
         return _resolve([], found)
     skip = {t.i for d in region_drafts if (t := cue_token(ctx, d)) is not None}
     found = model_drafts(ctx, model, rule_by_cue, skip, threshold)
+    # the rules' cue span where both found the cue word ("called for", "according to")
+    rule_cue = {t.i: d.cue for d in drafts if d not in region_drafts
+                and (t := cue_token(ctx, d)) is not None}
     chosen = []
     for p, d in found:
         t = cue_token(ctx, d)
+        if t is not None and t.i in rule_cue:
+            d.cue = rule_cue[t.i]
         if p >= threshold or (t is not None and t.i in rule_by_cue and p >= keep):
             chosen.append((p, d))
     return _resolve(region_drafts, chosen)
