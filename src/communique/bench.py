@@ -10,9 +10,16 @@ from .model import Article
 from .options import Options
 from .pipeline import analyze_many
 
+#: the stages added one at a time, to show what each costs (``bench_speed(parts=True)``)
+PARTS = {
+    "actors": Options(quotes=False, events=False),
+    "+ quote rules": Options(events=False, quote_model="rules"),
+    "+ quote model": Options(events=False),
+}
+
 
 def bench_speed(texts: Sequence[str], *, options: Options | None = None, repeat: int = 2,
-                batch_size: int = 32) -> dict[str, float]:
+                batch_size: int = 32, parts: bool = False) -> dict:
     """Articles/s of the bare spaCy pipeline and of ``analyze_many`` on the same texts.
 
     The two are interleaved ``repeat`` times and the best run of each kept. The ratio is
@@ -25,6 +32,18 @@ def bench_speed(texts: Sequence[str], *, options: Options | None = None, repeat:
         pass
     best_spacy = best_ours = float("inf")
     cpu_spacy = cpu_ours = float("inf")
+    part_cpu = dict.fromkeys(PARTS if parts else (), float("inf"))
+    if parts:  # the stages alone on the parsed texts: parse noise does not enter
+        from .pipeline import run_stages
+
+        docs = list(nlp.pipe(texts, batch_size=batch_size))
+        for _ in range(repeat):
+            for name, opts in [*PARTS.items(), ("+ events (all)", options)]:
+                c0 = time.process_time()
+                for doc, t in zip(docs, texts, strict=True):
+                    run_stages(doc, Article(text=t), opts)
+                part_cpu[name] = min(part_cpu.get(name, float("inf")),
+                                     time.process_time() - c0)
     for _ in range(repeat):
         t0, c0 = time.perf_counter(), time.process_time()
         for _doc in nlp.pipe(texts, batch_size=batch_size):
@@ -48,4 +67,18 @@ def bench_speed(texts: Sequence[str], *, options: Options | None = None, repeat:
         "wall_ratio": best_spacy / best_ours,
         # CPU time of this process only: other load on the machine does not count
         "ratio": cpu_spacy / cpu_ours,
+        # CPU ms per article of bare spaCy, then of each stage added in turn
+        # CPU ms per article: the parse, then each stage added in turn (on parsed texts)
+        "parts_ms": _parts_ms(cpu_spacy, part_cpu, n),
     }
+
+
+def _parts_ms(spacy: float, parts: dict[str, float], n: int) -> dict[str, float]:
+    if not parts:
+        return {}
+    out = {"spaCy parse": 1000 * spacy / n}
+    before = 0.0
+    for name, cpu in parts.items():
+        out[name] = 1000 * (cpu - before) / n
+        before = cpu
+    return out

@@ -143,6 +143,9 @@ class Quote:
     cue: Span | None = None
     speakers: list[str] = field(default_factory=list)
     speaker_mention: Span | None = None
+    #: what is attributed: ``statement`` (the default record's only kind), ``belief`` or
+    #: ``intention`` (kept with ``Options(beliefs=True)``)
+    attribution: str = "statement"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -152,6 +155,7 @@ class Quote:
             "cue": self.cue.to_dict() if self.cue else None,
             "speakers": list(self.speakers),
             "speaker_mention": self.speaker_mention.to_dict() if self.speaker_mention else None,
+            "attribution": self.attribution,
         }
 
     @classmethod
@@ -162,6 +166,7 @@ class Quote:
             id=d["id"], kind=d["kind"], content=content, cue=Span.from_dict(d.get("cue")),
             speakers=list(d.get("speakers", [])),
             speaker_mention=Span.from_dict(d.get("speaker_mention")),
+            attribution=d.get("attribution", "statement"),
         )
 
 

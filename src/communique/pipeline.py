@@ -21,6 +21,7 @@ from .model import Analysis, Article, Quote, Span, iso_date
 from .options import Options
 from .quotes import cues as _cues
 from .quotes import find_quotes, find_regions, quoted_mask
+from .quotes import learn as _learn
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,9 @@ def find_all(doc: Doc, options: Options, *, published: str | None = None,
     drafts = []
     if options.quotes:
         lexicon = _cues.load(tuple(options.cue_files))
-        drafts = find_quotes(doc, regions, index, lexicon, indirect=options.indirect)
+        model = _learn.load() if options.quote_model != "rules" else None
+        drafts = find_quotes(doc, regions, index, lexicon, indirect=options.indirect,
+                             model=model, mode=options.quote_model, beliefs=options.beliefs)
     event_drafts = []
     if options.events:  # before index.actors(): events may add common-noun actors
         event_lexicon = _events.load(tuple(options.event_files))
@@ -95,6 +98,7 @@ def run_stages(doc: Doc, article: Article, options: Options) -> Analysis:
             cue=Span.of(text, *d.cue) if d.cue else None,
             speakers=speakers,
             speaker_mention=Span.of(text, *d.speaker_mention) if d.speaker_mention else None,
+            attribution=d.attribution,
         ))
     events = _events.to_records(event_drafts, ids, text)
     return Analysis(article=article, actors=actors, quotes=quotes, events=events)

@@ -23,6 +23,7 @@ from .analyze import analyze_cmd
 from .bench import bench
 from .evaluate import eval_group
 from .watch import bench_watch_cmd, watch_cmd
+from .train import train
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,6 +35,7 @@ def cli() -> None:
 cli.add_command(analyze_cmd)
 cli.add_command(eval_group)
 cli.add_command(bench)
+cli.add_command(train)
 cli.add_command(actors_group)
 eval_group.add_command(eval_actors)
 cli.add_command(serve)

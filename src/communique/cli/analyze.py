@@ -11,7 +11,7 @@ import click
 from ..errors import InputError
 from ..inputs import read_article
 from ..model import Article, iso_date
-from ..options import DEFAULT_MAX_CHARS, Options
+from ..options import DEFAULT_MAX_CHARS, QUOTE_MODELS, Options
 from ..pipeline import analyze_many
 from ..readers import ReadOptions, read_paths
 from .render import analysis_tables
@@ -26,10 +26,15 @@ from .render import analysis_tables
 @click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS,
               show_default=True, help="Refuse longer articles (bounds memory).")
 @click.option("--no-indirect", is_flag=True, help="Only quotes in quotation marks.")
+@click.option("--beliefs", is_flag=True,
+              help="Also keep attributed beliefs and intentions, not only statements.")
+@click.option("--quote-model", type=click.Choice(QUOTE_MODELS), default="combined",
+              show_default=True, help="Quotes from rules and trained model, or either alone.")
 @click.option("--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra knowledge-base CSV (adds or overrides rows); repeatable.")
 def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str, max_chars: int,
-                no_indirect: bool, kb_files: tuple[str, ...]) -> None:
+                no_indirect: bool, beliefs: bool, quote_model: str,
+                kb_files: tuple[str, ...]) -> None:
     """Analyse articles: quotes, speakers, actors, events.
 
     PATH is a .txt or .html file, a JSON/JSONL file, a feed, a WARC, a directory, or -
@@ -42,7 +47,8 @@ def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str, max_cha
             iso_date(published)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--date") from None
-    options = Options(max_chars=max_chars, indirect=not no_indirect, kb_files=kb_files)
+    options = Options(max_chars=max_chars, indirect=not no_indirect, kb_files=kb_files,
+                      beliefs=beliefs, quote_model=quote_model)
     failed = 0
 
     read_options = ReadOptions(max_chars=max_chars)

@@ -31,8 +31,10 @@ def bench() -> None:
 @click.option("--split", default="dev", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
 @click.option("--repeat", type=click.IntRange(min=1), default=2, show_default=True)
+@click.option("--parts/--no-parts", default=True, show_default=True,
+              help="Also time the stages added one at a time (CPU ms per article).")
 def speed(paths: tuple[str, ...], polnear: str | None, split: str, limit: int,
-          repeat: int) -> None:
+          repeat: int, parts: bool) -> None:
     """analyze_many articles/s against bare spaCy on the same texts, and their ratio.
 
     The workload is PATHS (.txt), a PolNeAR split, or the bundled sample articles.
@@ -46,7 +48,7 @@ def speed(paths: tuple[str, ...], polnear: str | None, split: str, limit: int,
         texts = _sample_texts()
     if not texts:
         raise click.UsageError("no texts to benchmark")
-    r = bench_speed(texts, repeat=repeat)
+    r = bench_speed(texts, repeat=repeat, parts=parts)
     Console().print(
         f"{r['articles']} articles, {r['words']:,} words          wall clock    CPU time\n"
         f"bare spaCy      articles/s {r['spacy_articles_per_s']:10.2f} "
@@ -55,3 +57,6 @@ def speed(paths: tuple[str, ...], polnear: str | None, split: str, limit: int,
         f"{r['communique_cpu_articles_per_s']:10.2f}\n"
         f"ratio (CPU)     {r['ratio']:.3f}   (wall {r['wall_ratio']:.3f}; "
         "1.0 = extraction costs nothing)")
+    if r["parts_ms"]:
+        Console().print("cost per article (CPU ms): " + ", ".join(
+            f"{k} {v:.1f}" for k, v in r["parts_ms"].items()))

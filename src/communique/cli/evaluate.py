@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..evaluate import evaluate_polnear
+from ..options import QUOTE_MODELS, Options
 
 
 @click.group("eval")
@@ -21,11 +22,18 @@ def eval_group() -> None:
               help="PolNeAR-format corpus directory (with train/ and dev/).")
 @click.option("--split", default="dev", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N articles.")
+@click.option("--quote-model", type=click.Choice(QUOTE_MODELS), default="combined",
+              show_default=True, help="Rules and trained model, or either alone.")
+@click.option("--statements-only", is_flag=True,
+              help="Score the default record (statements only); by default beliefs and "
+                   "intentions are kept, as PolNeAR annotates them.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def eval_quotes(root: str, split: str, limit: int | None, as_json: bool) -> None:
+def eval_quotes(root: str, split: str, limit: int | None, quote_model: str,
+                statements_only: bool, as_json: bool) -> None:
     """Quote precision, recall and F1 (overlap and exact; all and quoted), speaker and cue
     accuracy, and speed, on a PolNeAR split."""
-    r = evaluate_polnear(root, split, limit=limit)
+    options = Options(quote_model=quote_model, beliefs=not statements_only)
+    r = evaluate_polnear(root, split, limit=limit, options=options)
     if as_json:
         click.echo(json.dumps(r, indent=2))
         return

@@ -213,7 +213,11 @@ def _prf(tp_p: int, pred: int, tp_g: int, gold: int) -> dict[str, float]:
 
 def evaluate_polnear(root: str | Path, split: str = "dev", *, options: Options | None = None,
                      limit: int | None = None) -> dict:
-    """Score the pipeline on a PolNeAR split; returns the figures as a flat-ish dict."""
+    """Score the pipeline on a PolNeAR split; returns the figures as a flat-ish dict.
+
+    By default beliefs and intentions are kept (``Options(beliefs=True)``), as PolNeAR
+    annotates them; pass ``options`` to score another configuration."""
+    options = options or Options(beliefs=True)
     docs = list(load_polnear(root, split))[:limit] if limit else list(load_polnear(root, split))
     if not docs:
         raise InputError(str(Path(root) / split), "no annotated articles found")
@@ -224,10 +228,17 @@ def evaluate_polnear(root: str | Path, split: str = "dev", *, options: Options |
         for k, v in score_doc(d.text, d.attributions, predictions(a)).items():
             totals[k] = totals.get(k, 0) + v
     seconds = time.perf_counter() - start
-    t = totals
+    out = summarise(totals, len(docs))
+    out["split"] = split
+    out["articles_per_second"] = len(docs) / seconds if seconds else 0.0
+    return out
+
+
+def summarise(t: dict[str, int], articles: int) -> dict:
+    """Precision, recall and F1 per subset and match, speaker and cue accuracy, from the
+    summed counts of :func:`score_doc`."""
     return {
-        "articles": len(docs),
-        "split": split,
+        "articles": articles,
         "all_overlap": _prf(t["tp_p"], t["pred"], t["tp_g"], t["gold"]),
         "all_exact": _prf(t["exact_p"], t["pred"], t["exact_g"], t["gold"]),
         "quoted_overlap": _prf(t["tp_pq"], t["pred_q"], t["tp_gq"], t["gold_q"]),
@@ -235,5 +246,4 @@ def evaluate_polnear(root: str | Path, split: str = "dev", *, options: Options |
         "speaker_accuracy": t["spk_ok"] / t["spk_n"] if t["spk_n"] else 0.0,
         "cue_accuracy": t["cue_ok"] / t["cue_n"] if t["cue_n"] else 0.0,
         "counts": t,
-        "articles_per_second": len(docs) / seconds if seconds else 0.0,
     }

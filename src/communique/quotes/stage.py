@@ -12,13 +12,15 @@ content is that complement; a cue verb with a complement but no marks is *indire
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
 from ..actors.naming import ORG_NOUNS, PERSON_NOUNS, phrase_tokens
+from . import combine as _combine
 from .cues import CueLexicon
+from .draft import Draft
+from .labels import labelled_lines
 from .marks import Region
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -32,17 +34,9 @@ DASHES = {"—", "―", "–", "--"}
 MIN_UNATTRIBUTED_WORDS = 5
 
 
-@dataclass(slots=True)
-class Draft:
-    kind: str
-    content: tuple[int, int]
-    cue: tuple[int, int] | None
-    speakers: list[int] = field(default_factory=list)
-    speaker_mention: tuple[int, int] | None = None
-    region: Region | None = None
+class Context:
+    """One article as the quote stage reads it: parse, quoted regions, paragraphs."""
 
-
-class _Ctx:
     def __init__(self, doc: Doc, regions: list[Region], index: ActorIndex,
                  lexicon: CueLexicon) -> None:
         self.doc = doc
@@ -146,14 +140,26 @@ class _Ctx:
         return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+_Ctx = Context
+
+
 def find_quotes(doc: Doc, regions: list[Region], index: ActorIndex,
-                lexicon: CueLexicon, *, indirect: bool = True) -> list[Draft]:
-    """All quotes of one article, in text order."""
+                lexicon: CueLexicon, *, indirect: bool = True, model=None,
+                mode: str = "combined", beliefs: bool = False) -> list[Draft]:
+    """All quotes of one article, in text order: the rules' drafts, combined with the
+    learned ``model`` (:mod:`.combine`) unless ``mode`` is ``rules``; statements only
+    unless ``beliefs``; never the writer's own sentences."""
     ctx = _Ctx(doc, regions, index, lexicon)
+    return finish(ctx, rule_drafts(ctx, indirect=indirect), model=model, mode=mode,
+                  beliefs=beliefs, indirect=indirect)
+
+
+def rule_drafts(ctx: _Ctx, *, indirect: bool = True) -> list[Draft]:
+    """The hand-written rules' quotes, each with what it reports (statement, belief...)."""
     drafts: list[Draft] = []
     used_cues: set[int] = set()
     previous: Draft | None = None
-    for ri, region in enumerate(regions):
+    for ri, region in enumerate(ctx.regions):
         d, cue_tok = _attribute_region(ctx, ri, region, previous)
         if d is None:
             continue
@@ -163,59 +169,24 @@ def find_quotes(doc: Doc, regions: list[Region], index: ActorIndex,
         previous = d
     if indirect:
         drafts.extend(_indirect(ctx, drafts, used_cues))
-    drafts.extend(_labelled_lines(ctx, drafts))
-    drafts.sort(key=lambda d: d.content)
+    drafts.extend(labelled_lines(ctx, drafts))
+    for d in drafts:
+        t = _combine.cue_token(ctx, d)
+        if t is not None and t.is_alpha:
+            pos = "NOUN" if t.pos_ == "NOUN" else "VERB"
+            d.attribution = ctx.lex.attribution(t.lemma_.lower(), pos) or "statement"
     return drafts
 
 
-#: a line that opens with up to four capitalised words and a colon: "PENCE: Well, ...",
-#: "Rutte: Europe must spend more" (quotation marks may open the line)
-_LABEL = re.compile(r"(?m)^[ \t\"“'‘]*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*):[ \t]+(\S.*)$")
-#: labels before a colon that name no one
-NOT_SPEAKERS = {"note", "update", "updated", "editor's note", "photo", "source", "related",
-                "read more", "watch", "video", "q", "a", "question", "answer", "correction",
-                "disclosure", "warning", "breaking", "live", "analysis", "opinion", "poll",
-                "exclusive", "see also", "also", "images", "credit", "contact", "email"}
-
-
-def _labelled_lines(ctx: _Ctx, drafts: list[Draft]) -> list[Draft]:
-    """Transcripts and headlines: a line that opens with a speaker's name and a colon is
-    that speaker's words ("WALLACE: If I may ...", "Rutte: Europe must spend more"). The
-    label must be a name: a person or organisation the parser or the actor index knows,
-    or an all-capital transcript label; a place ("WASHINGTON:") or a heading word
-    ("Update:") is none."""
-    out: list[Draft] = []
-    taken = [d.content for d in drafts if d.cue is not None]
-    for m in _LABEL.finditer(ctx.text):
-        label = m.group(1)
-        if label.lower() in NOT_SPEAKERS:
-            continue
-        span = ctx.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        head = span[-1]
-        if any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "CARDINAL") for t in span):
-            continue
-        kb = ctx.index.kb
-        if kb is not None and kb.lookup_place(label.title() if label.isupper() else label):
-            continue  # a dateline or a place heading
-        if head.i in ctx.region_of_token:
-            continue
-        named = any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in span)
-        known = ctx.index.mention_at(head) is not None
-        if not (named or known or (label.isupper() and len(label) > 2)):
-            continue
-        content = (m.start(2), m.end(2))
-        while content[1] > content[0] and ctx.text[content[1] - 1].isspace():
-            content = (content[0], content[1] - 1)
-        if any(ts <= content[0] and content[1] <= te for ts, te in taken):
-            continue  # already the content of an attribution with its own cue
-        colon = m.end(1)
-        kind = "mixed" if any(content[0] <= r.start and r.end <= content[1]
-                              for r in ctx.regions) else "indirect"
-        out.append(Draft(kind, content, (colon, colon + 1), ctx.index.resolve_phrase(head),
-                         (span[0].idx, head.idx + len(head.text))))
-    return out
+def finish(ctx: _Ctx, drafts: list[Draft], *, model=None, mode: str = "combined",
+           beliefs: bool = False, indirect: bool = True) -> list[Draft]:
+    """Combine with the model, keep what was asked for, in text order."""
+    if model is not None and mode != "rules" and indirect:
+        drafts = _combine.combine(ctx, drafts, model, mode)
+    drafts = [d for d in drafts if (beliefs or d.attribution == "statement")
+              and not _combine.is_writer(ctx, d)]
+    drafts.sort(key=lambda d: d.content)
+    return drafts
 
 
 # --------------------------------------------------------------------------------------
@@ -421,6 +392,8 @@ def _nearby_cue(ctx: _Ctx, region: Region, qtoks: list[Token]):
             if t.i in ctx.region_of_token:
                 break
             if ctx.cue_of(t) is not None:
+                if _reports_no_speech(t, full_stop):
+                    break
                 subj = ctx.subject_of(t)
                 if subj is None:
                     # "said Rep. Jane Doe" parsed without nsubj: the name after the verb
@@ -454,10 +427,20 @@ def _nearby_cue(ctx: _Ctx, region: Region, qtoks: list[Token]):
                     break
                 if ctx.cue_of(t) is not None:
                     subj = ctx.subject_of(t)
-                    if subj is not None:
+                    if subj is not None and not _reports_no_speech(t, False):
                         speakers, mention = ctx.speaker(subj)
                         return ctx.cue_span(t), speakers, mention, t
     return None
+
+
+def _reports_no_speech(verb: Token, new_sentence: bool) -> bool:
+    """A cue word next to a quote that reports nothing said: negated ("X has not
+    commented", "did not say") or, in a new sentence after the quote, with a complement
+    of its own ("She added that ..." reports its own words, not the quote's)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return new_sentence and any(c.dep_ in ("ccomp", "xcomp", "dobj", "obj")
+                                for c in verb.children)
 
 
 def _follows(ctx: _Ctx, previous: Draft, region: Region) -> bool:
