@@ -22,8 +22,8 @@ from ..web.cli import bench_serve_cmd, serve
 from .analyze import analyze_cmd
 from .bench import bench
 from .evaluate import eval_group
-from .watch import bench_watch_cmd, watch_cmd
 from .train import train
+from .watch import bench_watch_cmd, watch_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
