@@ -24,24 +24,41 @@ from .evaluate import CLASS_NAMES, CLASSES, LABELS, evaluate_cameo, evaluate_spa
               help="5-class CAMEO sentence file (sentence<TAB>0..4).")
 @click.option("--spans", "spans", type=click.Path(exists=True, dir_okay=False),
               help="CoNLL file of source/target/reciprocal spans (B-/I- S, T, R).")
+@click.option("--record", is_flag=True,
+              help="With --cameo: also score the JSON record (main event, else the first "
+                   "that happened).")
+@click.option("--docs", "docs", type=click.Path(exists=True, file_okay=False),
+              help="Directory of document-level event gold (ID.json, docs/events.md).")
+@click.option("--text", "text_dir", type=click.Path(exists=True, file_okay=False),
+              help="With --docs: directory of the gold articles' texts (ID.txt).")
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N sentences.")
 @click.option("--events-file", "event_files", multiple=True,
               type=click.Path(exists=True, dir_okay=False),
               help="Extra event lexicon CSV (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def eval_events(cameo: str | None, spans: str | None, limit: int | None,
-                event_files: tuple[str, ...], as_json: bool) -> None:
+def eval_events(cameo: str | None, spans: str | None, record: bool, docs: str | None,
+                text_dir: str | None, limit: int | None, event_files: tuple[str, ...],
+                as_json: bool) -> None:
     """Score the event coder: quad-class accuracy, macro F1 and confusion matrix on CAMEO
-    sentences; exact-match F1 of actor (S), recipient (T) and reciprocal (R) spans."""
-    if not cameo and not spans:
-        raise click.UsageError("give --cameo FILE and/or --spans FILE")
+    sentences (and from the JSON record); exact-match F1 of actor (S), recipient (T) and
+    reciprocal (R) spans; precision, recall, types and arguments against document gold."""
+    from ..evaluate.events_docs import evaluate_cameo_record, evaluate_docs
+
+    if not cameo and not spans and not docs:
+        raise click.UsageError("give --cameo FILE, --spans FILE and/or --docs DIR")
+    if docs and not text_dir:
+        raise click.UsageError("--docs DIR needs --text DIR (the articles' ID.txt files)")
     options = Options(event_files=event_files)
     out: dict = {}
     if cameo:
         out["cameo"] = evaluate_cameo(cameo, limit=limit, options=options)
         out["cameo"].pop("predictions", None)
+        if record:
+            out["cameo_record"] = evaluate_cameo_record(cameo, limit=limit, options=options)
     if spans:
         out["spans"] = evaluate_spans(spans, limit=limit, options=options)
+    if docs and text_dir:
+        out["docs"] = evaluate_docs(docs, text_dir, options=options)
     if as_json:
         click.echo(json.dumps(out, indent=2))
         return
@@ -49,8 +66,15 @@ def eval_events(cameo: str | None, spans: str | None, limit: int | None,
     if "cameo" in out:
         for t in cameo_tables(out["cameo"]):
             console.print(t)
+    if "cameo_record" in out:
+        r = out["cameo_record"]
+        console.print(f"from the JSON record (main event, else the first that happened): "
+                      f"accuracy {r['accuracy']:.3f}, macro F1 {r['macro_f1']:.3f}, per class "
+                      + " / ".join(f"{r['per_class'][c]['f1']:.2f}" for c in CLASSES))
     if "spans" in out:
         console.print(spans_table(out["spans"]))
+    if "docs" in out:
+        console.print(docs_table(out["docs"]))
 
 
 def cameo_tables(r: dict) -> list:
@@ -83,6 +107,23 @@ def spans_table(r: dict) -> Table:
         m = r[lab]
         t.add_row(names[lab], f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}",
                   str(m["tp"]), str(m["fp"]), str(m["fn"]))
+    return t
+
+
+def docs_table(r: dict) -> Table:
+    """Document-level figures: events overall and by type, then arguments."""
+    m = r["events"]
+    t = Table(title=f"Events against document gold: {r['articles']} articles; precision "
+                    f"{m['precision']:.3f}, recall {m['recall']:.3f}, F1 {m['f1']:.3f}; "
+                    f"type accuracy {r['type_accuracy']:.3f}; actor country "
+                    f"{r['actor_country_accuracy']:.3f}, recipient country "
+                    f"{r['recipient_country_accuracy']:.3f}; type + actor + recipient right "
+                    f"{r['all_right_of_shown']:.3f} of the events shown")
+    for col in ("type", "precision", "recall", "F1", "tp", "predicted", "gold"):
+        t.add_column(col)
+    for typ, v in r["by_type"].items():
+        t.add_row(typ, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}",
+                  str(v["tp"]), str(v["predicted"]), str(v["gold"]))
     return t
 
 
