@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-#: beside the repo; COMMUNIQUE_SHARED points elsewhere (a git worktree)
+#: beside the repo; COMMUNIQUE_SHARED points elsewhere (a git worktree's parent has none)
 SHARED = Path(os.environ.get("COMMUNIQUE_SHARED") or ROOT.parent / "shared")
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from . import events as _events
 from . import nlp as _nlp
-from .actors import find_actors
+from .actors import ActorIndex, find_actors
 from .errors import InputError
 from .kb import KnowledgeBase
 from .model import Analysis, Article, Quote, Span, iso_date
@@ -49,12 +49,24 @@ def check_article(article: Article, options: Options, where: str = "") -> None:
                          "(split it, or raise the limit with --max-chars)")
 
 
-def run_stages(doc: Doc, article: Article, options: Options) -> Analysis:
-    """The stages on one parsed article: actors, then quotes, then events."""
-    text = article.text
+@dataclass(slots=True)
+class Staged:
+    """What the stages found on one parsed text, before record ids exist."""
+
+    index: ActorIndex
+    quotes: list  # quote drafts
+    events: list  # event drafts (``events.EventDraft``)
+
+
+def find_all(doc: Doc, options: Options, *, published: str | None = None,
+             complete_only: bool = True, spans: bool = False) -> Staged:
+    """Actors, then quotes, then events on one parsed text: the pipeline's stages, which
+    ``events explain`` and the evaluation call too (with ``complete_only=False`` for events
+    PLOVER would not code, ``spans=True`` for their phrase spans)."""
+    text = doc.text
     regions = find_regions(text)
     kb = KnowledgeBase.load(list(options.kb_files) or None) if options.knowledge_base else None
-    index = find_actors(doc, quoted_mask(text, regions), published=article.published, kb=kb)
+    index = find_actors(doc, quoted_mask(text, regions), published=published, kb=kb)
     drafts = []
     if options.quotes:
         lexicon = _cues.load(tuple(options.cue_files))
@@ -62,7 +74,16 @@ def run_stages(doc: Doc, article: Article, options: Options) -> Analysis:
     event_drafts = []
     if options.events:  # before index.actors(): events may add common-noun actors
         event_lexicon = _events.load(tuple(options.event_files))
-        event_drafts = _events.find_events(doc, index, drafts, event_lexicon)
+        event_drafts = _events.find_events(doc, index, drafts, event_lexicon,
+                                           complete_only=complete_only, spans=spans)
+    return Staged(index, drafts, event_drafts)
+
+
+def run_stages(doc: Doc, article: Article, options: Options) -> Analysis:
+    """The stages on one parsed article: actors, then quotes, then events."""
+    text = article.text
+    staged = find_all(doc, options, published=article.published)
+    index, drafts, event_drafts = staged.index, staged.quotes, staged.events
     actors, ids = index.actors()
     quotes = []
     for n, d in enumerate(drafts, 1):

@@ -52,3 +52,35 @@ def test_failed_migration_leaves_previous_version(tmp_path: Path, monkeypatch) -
     tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
     assert "half_done" not in tables and "articles" in tables
     assert "broken" not in {r[0] for r in raw.execute("SELECT name FROM _migrations")}
+
+
+def test_plover_types_migration_corrects_sanction_quad(tmp_path: Path, analyses) -> None:
+    """A store made before m009 has SANCTION as quad 4; after it, SANCTION events of the
+    flat view (and the per-quad filters and exports that read it) are verbal conflict."""
+    from communique.events import plover
+    from communique.store import dedup
+    from communique.store.writer import Analysed, Writer
+
+    make, text_n = analyses
+    raw = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    migrations.applied(raw)
+    old = [m for m in migrations.MIGRATIONS if m.__name__ < "m008"]
+    for m in old:
+        raw.execute("BEGIN")
+        migrations._run_in_transaction(raw, m)
+        raw.execute("INSERT INTO _migrations VALUES (?, 'then')", (m.__name__,))
+        raw.execute("COMMIT")
+    raw.execute("UPDATE plover_types SET quad = 4, quad_name = 'material conflict' "
+                "WHERE type = 'SANCTION'")  # what m004 stored before the one type table
+    raw.close()
+    db = connect(tmp_path / "old.db")  # runs m009
+    a = make(text_n(1))
+    a.events[0].type = "SANCTION"
+    text = a.article.text
+    Writer(db).write([Analysed("f", 1, dedup.text_hash(text), a, dedup.signature(text))])
+    row = db.execute("SELECT quad_class, quad_name FROM events_flat").fetchone()
+    assert tuple(row) == (3, "verbal conflict")
+    stored = {r[0]: (r[1], r[2]) for r in db.execute(
+        "SELECT type, quad, score FROM plover_types")}
+    assert stored == {t: (plover.QUAD[t], plover.BASE_SCORE[t]) for t in plover.TYPES}
+    assert stored["SANCTION"][0] == 3

@@ -27,7 +27,8 @@ from .. import nlp as _nlp
 from ..errors import InputError
 from ..options import Options
 from . import syntax as sx
-from .stage import EventDraft, _charge
+from .spans import _charge
+from .stage import EventDraft
 from .trace import trace
 
 CLASSES = (0, 1, 2, 3, 4)

@@ -14,16 +14,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
-         "ASSAULT")
-#: quad classes after the PLOVER manual's quad table (1 verbal and 2 material cooperation,
-#: 3 verbal and 4 material conflict; SANCTION is verbal conflict there, as in CAMEO quads).
-QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
-        "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3, "THREATEN": 3,
-        "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
-#: PLOVER: "recipient required" for these types.
-NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+from . import plover
+
+#: the PLOVER type table (``data/plover_types.csv``): types, quad classes, base scores
+QUAD = plover.QUAD
+TYPES = plover.TYPES
+NEEDS_RECIPIENT = plover.NEEDS_RECIPIENT
 POS = {"verb": "VERB", "noun": "NOUN", "adj": "ADJ"}
 FRAMES = {"", "content"}
 #: condition keys that restrict a row (the others say where arguments are found).
@@ -157,6 +153,8 @@ def _read(name: str, text: str) -> tuple[list[str], list[tuple[str, dict[str, st
 def build(sources: Iterable[tuple[str, str, bool]]) -> Lexicon:
     """A lexicon from (name, CSV text, is_user_file) sources; the header picks the table."""
     lex = Lexicon()
+    # base scores from the type table; a scores file's "TYPE,,score" row overrides one
+    lex.scores.update({(t, None): s for t, s in plover.BASE_SCORE.items()})
     triggers: list[tuple[Trigger, bool, int]] = []
     order = 0
     for name, text, user in sources:

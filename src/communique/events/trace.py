@@ -8,13 +8,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..actors import ActorIndex, find_actors
-from ..kb import KnowledgeBase
+from ..actors import ActorIndex
 from ..options import Options
-from ..quotes import cues as _cues
-from ..quotes import find_quotes, find_regions, quoted_mask
-from . import lexicon as _lexicon
-from .stage import EventDraft, find_events
+from .stage import EventDraft
 
 
 @dataclass(slots=True)
@@ -31,17 +27,12 @@ class Traced:
 
 
 def trace(doc: Doc, options: Options | None = None, *, published: str | None = None,
-          complete_only: bool = False) -> Traced:
-    """Actors, quotes and events of a parsed text, as the pipeline finds them."""
+          complete_only: bool = False, spans: bool = True) -> Traced:
+    """Actors, quotes and events of a parsed text, found by the pipeline's own stages
+    (:func:`communique.pipeline.find_all`)."""
+    from ..pipeline import find_all
+
     options = options or Options()
-    text = doc.text
-    regions = find_regions(text)
-    kb = KnowledgeBase.load(list(options.kb_files) or None) if options.knowledge_base else None
-    index = find_actors(doc, quoted_mask(text, regions), published=published, kb=kb)
-    drafts = []
-    if options.quotes:
-        drafts = find_quotes(doc, regions, index, _cues.load(tuple(options.cue_files)),
-                             indirect=options.indirect)
-    lex = _lexicon.load(tuple(options.event_files))
-    events = find_events(doc, index, drafts, lex, complete_only=complete_only)
-    return Traced(doc, index, drafts, events)
+    staged = find_all(doc, options, published=published, complete_only=complete_only,
+                      spans=spans)
+    return Traced(doc, staged.index, staged.quotes, staged.events)

@@ -15,8 +15,9 @@ import hashlib
 import json
 from typing import Any
 
+from ..events.plover import QUAD as PLOVER_QUADS
+from ..events.plover import QUAD_NAMES
 from ..store.export import QUERIES
-from ..store.migrations import PLOVER_QUADS, QUAD_NAMES
 from ..store.writer import actor_key
 
 #: the exported columns of each table, in order, as (name, Parquet type)

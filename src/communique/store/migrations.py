@@ -12,17 +12,14 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
+from ..events import plover
+
 Migration = Callable[[sqlite3.Connection], None]
 
-#: PLOVER event types with their quad class (the 5-class CAMEO comparison scheme).
-PLOVER_QUADS = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
-    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}
-QUAD_NAMES = {0: "statement", 1: "verbal cooperation", 2: "material cooperation",
-              3: "verbal conflict", 4: "material conflict"}
+#: PLOVER event types with their quad class (the 5-class CAMEO comparison scheme), from
+#: the one PLOVER type table (``events/data/plover_types.csv``)
+PLOVER_QUADS = plover.QUAD
+QUAD_NAMES = plover.QUAD_NAMES
 
 
 def m001_core(db: sqlite3.Connection) -> None:
@@ -233,8 +230,23 @@ def m007_event_scores(db: sqlite3.Connection) -> None:
     """)
 
 
+def m009_plover_types(db: sqlite3.Connection) -> None:
+    """The store's PLOVER types from the one type table: m004 stored SANCTION as material
+    conflict (quad 4) while the lexicon and the PLOVER manual's quad table have it verbal
+    conflict (3). Every type's quad and quad name are rewritten from the table, which
+    corrects the quad class of stored SANCTION events in ``events_flat`` (and the exports,
+    web filters and counts read through it), and each type gets its base score."""
+    db.execute("ALTER TABLE plover_types ADD COLUMN score REAL")
+    db.executemany(
+        "INSERT INTO plover_types (type, quad, quad_name, score) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(type) DO UPDATE SET quad = excluded.quad, "
+        "quad_name = excluded.quad_name, score = excluded.score",
+        [(t, q, plover.QUAD_NAMES[q], plover.BASE_SCORE[t]) for t, q in plover.QUAD.items()])
+
+
 MIGRATIONS: list[Migration] = [m001_core, m002_search, m003_dedup, m004_views,
-                               m005_article_dates, m006_counted_events, m007_event_scores]
+                               m005_article_dates, m006_counted_events, m007_event_scores,
+                               m009_plover_types]
 
 
 def applied(db: sqlite3.Connection) -> list[str]:

@@ -29,23 +29,26 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from ..events.plover import BASE_SCORE
 from ..synth import AGENCIES, CLAIMS, COUNTRIES, PEOPLE, TOPICS
 
 Record = dict[str, Any]
 
 #: bumped when the generator changes, so a cached store of the old kind is not reused
-VERSION = 1
+#: (2: base scores from the PLOVER type table)
+VERSION = 2
 
-#: PLOVER types with a base score and a verb phrase (the trigger)
-EVENT_VERBS = {
-    "AGREE": (2.5, "agreed with"), "CONSULT": (2.5, "met"), "SUPPORT": (5.0, "backed"),
-    "CONCEDE": (4.5, "made concessions to"), "COOPERATE": (9.5, "signed a pact with"),
-    "AID": (10.0, "sent aid to"), "RETREAT": (6.5, "withdrew troops from"),
-    "REQUEST": (0.0, "urged"), "ACCUSE": (-3.5, "accused"), "REJECT": (-1.5, "rejected"),
-    "THREATEN": (-3.5, "threatened"), "PROTEST": (-5.0, "protested against"),
-    "SANCTION": (-6.5, "imposed sanctions on"), "MOBILIZE": (-6.5, "massed troops near"),
-    "COERCE": (-7.0, "expelled diplomats of"), "ASSAULT": (-9.0, "shelled"),
+#: PLOVER types with a verb phrase (the trigger); scores are the type table's base scores
+EVENT_PHRASES = {
+    "AGREE": "agreed with", "CONSULT": "met", "SUPPORT": "backed",
+    "CONCEDE": "made concessions to", "COOPERATE": "signed a pact with",
+    "AID": "sent aid to", "RETREAT": "withdrew troops from",
+    "REQUEST": "urged", "ACCUSE": "accused", "REJECT": "rejected",
+    "THREATEN": "threatened", "PROTEST": "protested against",
+    "SANCTION": "imposed sanctions on", "MOBILIZE": "massed troops near",
+    "COERCE": "expelled diplomats of", "ASSAULT": "shelled",
 }
+EVENT_VERBS = {t: (BASE_SCORE[t], phrase) for t, phrase in EVENT_PHRASES.items()}
 FIRST = ("Anna", "Boris", "Chen", "Dara", "Elif", "Farid", "Grace", "Hugo", "Ines", "Jonas",
          "Kemal", "Lina", "Mateo", "Nadia", "Omar", "Priya", "Rafael", "Sara", "Tomas", "Yara")
 LAST = ("Adeyemi", "Barros", "Costa", "Dimitrov", "Eriksen", "Fischer", "Garcia", "Haddad",

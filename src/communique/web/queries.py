@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..store.migrations import PLOVER_QUADS
+from ..events import plover
 from ..store.queries import QueryError, fts_query
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 Row = dict[str, Any]
 
 #: PLOVER event types, for validating the ``type`` filter
-EVENT_TYPES = tuple(PLOVER_QUADS)
+EVENT_TYPES = plover.TYPES
 #: columns the events table can be sorted by (name -> SQL expression)
 EVENT_SORTS = {"date": "a.published", "score": "e.score", "type": "e.type",
                "actor": "x1.name", "recipient": "x2.name"}

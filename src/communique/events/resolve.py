@@ -1,0 +1,159 @@
+"""Actor resolution of argument phrases: cluster ids of the actor index for a phrase head
+(and its conjuncts), the actors inside a phrase that cannot act, "it" and first-person
+pronouns in quotes."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import syntax as sx
+from .match import Matcher
+from .policy import NOUN_RECIPIENT_PREPS
+
+
+class Coder(Matcher):
+    """The coder's state on one article: lexicon matching plus actor resolution."""
+
+    # --- actors ----------------------------------------------------------------------
+    def quote_at(self, char: int) -> int | None:
+        best = None
+        for k, (s, e) in enumerate(self.quote_spans):
+            if s <= char < e and (best is None or e - s < self.quote_spans[best][1]
+                                  - self.quote_spans[best][0]):
+                best = k
+        return best
+
+    def resolve(self, head: Token, path: list[str], role: str) -> list[tuple[int, Token]]:
+        """(cluster id, phrase head) for an argument phrase and its conjuncts; a phrase that
+        cannot act (a policy, a weapon) gives the actors inside it: "Trump's decision",
+        "missiles fired by the army"."""
+        out: list[tuple[int, Token]] = []
+        for h in sx.conjuncts(head):
+            for hit in self._resolve_one(h, path, role, depth=0):
+                if hit[0] not in [o[0] for o in out]:
+                    out.append(hit)
+        return out
+
+    def _resolve_one(self, h: Token, path: list[str], role: str,
+                     depth: int) -> list[tuple[int, Token]]:
+        low = h.lower_
+        if low in sx.FIRST_PERSON:
+            q = self.quote_at(h.idx)
+            if q is not None and self.drafts[q].speakers:
+                path.append(f"{role}: '{h.text}' in a quote -> its speaker")
+                return [(s, h) for s in self.drafts[q].speakers]
+        if low in sx.RELATIVES and h.head.dep_ == "relcl":
+            h = h.head.head
+        if h.pos_ == "NOUN" and depth < 2 and h.lemma_.lower() in sx.ACTOR_NOUNS:
+            # "the navies of Japan and India": several named actors, not one group
+            of = sx.preps(h, {"of"})
+            if of and len(sx.conjuncts(of[0])) > 1:
+                hits = [x for q in sx.conjuncts(of[0])
+                        for x in self._resolve_one(q, path, role, depth + 1)]
+                if len(hits) > 1:
+                    return [(i, h) for i, _ in hits]
+        m = self.index.mention_at(h)
+        if m is not None and m.actor >= 0:
+            return [(m.actor, h)]
+        if h.pos_ == "PRON":
+            if low in ("it", "its", "itself"):
+                cid = self._it(h)
+                if cid is not None:
+                    path.append(f"{role}: '{h.text}' -> nearest earlier state or organisation")
+                    return [(cid, h)]
+            return []
+        lem = h.lemma_.lower()
+        if _condition(h):
+            return []  # "a state of emergency" is no state
+        if (lem in sx.ACTOR_NOUNS and h.pos_ in ("NOUN", "PROPN")) or sx.unnamed_name(h):
+            # created in the actor index only if the event is kept (see materialize)
+            return [(-1 - h.i, h)]
+        if (lem in sx.QUANTITY_NOUNS or h.pos_ == "NUM") and depth < 2:
+            for o in sx.preps(h, {"of"}):
+                hits = self._resolve_one(o, path, role, depth + 1)
+                if hits:  # "dozens of fighters": the whole phrase is the argument
+                    return [(i, h) for i, _ in hits]
+        if depth >= 2:
+            return []
+        inner = self._embedded(h, path, role, depth)
+        if inner:
+            path.append(f"{role}: actors inside '{h.text}'")
+        return inner
+
+    def _embedded(self, h: Token, path: list[str], role: str,
+                  depth: int) -> list[tuple[int, Token]]:
+        # an event noun's own recipient is not who the phrase is about: "condemned Russia's
+        # invasion of Ukraine" is about Russia
+        skip: set[str] = set()
+        rows = self.lex.rows(h.lemma_.lower(), "NOUN") if h.pos_ == "NOUN" else []
+        typed = [r for r in rows if r.type]
+        if typed and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
+                         for c in h.children):
+            skip = NOUN_RECIPIENT_PREPS.get(typed[0].type, set())
+        out: list[tuple[int, Token]] = []
+        for c in h.children:
+            hits: list[tuple[int, Token]] = []
+            dep = c.dep_
+            if dep == "poss":  # "X's request": the whole phrase is the argument
+                hits = [(i, h) for i, _ in self._resolve_one(c, path, role, depth + 1)]
+            elif dep in ("compound", "amod", "nmod"):
+                # a state modifier names the actor; the phrase stays the argument
+                if self.label(c) in sx.STATE_LABELS | {"PERSON"}:
+                    hits = [(i, h) for i, _ in self._resolve_one(c, path, role, depth + 1)]
+                elif dep == "compound" and depth < 2:  # "the ISIS group bastion"
+                    hits = [(i, h) for g in c.children if g.dep_ == "compound"
+                            and self.label(g) in sx.STATE_LABELS
+                            for i, _ in self._resolve_one(g, path, role, depth + 1)]
+            elif dep == "prep" and c.lower_ in ("of", "by", "between", "from", "to", "with") \
+                    and c.lower_ not in skip:
+                for p in sx.pobjs(c):
+                    for q in sx.conjuncts(p):
+                        hits += self._resolve_one(q, path, role, depth + 1)
+            elif dep == "acl":  # "missiles fired BY the army", "a ban imposed ON X"
+                a = sx.agent_of(c)
+                objs = [a] if a is not None else sx.preps(c, {"on", "against"})
+                for o in objs:
+                    for q in sx.conjuncts(o):  # "imposed on India AND PAKISTAN"
+                        hits += self._resolve_one(q, path, role, depth + 1)
+            for hit in hits:
+                if hit[0] not in [o[0] for o in out]:
+                    out.append(hit)
+        return out
+
+    def materialize(self, ids: list[int]) -> list[int]:
+        """Cluster ids for the event's arguments; a common-noun actor ("Russian forces")
+        becomes an actor of the index only now, for an event that is kept."""
+        out: list[int] = []
+        for i in ids:
+            if i < 0:
+                got = self.index.resolve_phrase(self.doc[-1 - i])
+                i = got[0] if got else None
+            if i is not None and i not in out:
+                out.append(i)
+        return out
+
+    def _it(self, tok: Token) -> int | None:
+        """'it'/'its': the nearest earlier state or organisation in this or the last sentence."""
+        sent = tok.sent
+        start = sent.start
+        si = self.index.sentence_index(tok.i)
+        if si > 0:
+            start = max(0, sent.start - 60)
+        nearest = None
+        for i in range(tok.i - 1, start - 1, -1):
+            t = self.doc[i]
+            m = self.index.mention_at(t)
+            if m is not None and m.actor >= 0 and m.label in ("GPE", "ORG"):
+                if t.dep_ in sx.SUBJECTS:  # the subject before: "Russia ... , it threatens"
+                    return m.actor
+                if nearest is None:
+                    nearest = m.actor
+        return nearest
+
+
+
+def _condition(h: Token) -> bool:
+    """"A state OF EMERGENCY", "a state of siege": a condition, not a state that acts."""
+    return h.lemma_.lower() == "state" and any(
+        o.pos_ == "NOUN" and not o.ent_type_ for o in sx.preps(h, {"of"}))
+
