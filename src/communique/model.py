@@ -182,6 +182,8 @@ class Event:
     future: bool = False
     quote: str | None = None
     score: float = 0.0
+    #: the news of its sentence (at most one per sentence), not an event in passing
+    main: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -198,6 +200,7 @@ class Event:
             "future": self.future,
             "quote": self.quote,
             "score": self.score,
+            "main": self.main,
         }
 
     @classmethod
@@ -209,6 +212,7 @@ class Event:
             recipients=list(d.get("recipients", [])), negated=bool(d.get("negated")),
             hypothetical=bool(d.get("hypothetical")), future=bool(d.get("future")),
             quote=d.get("quote"), score=float(d.get("score", 0.0)),
+            main=bool(d.get("main")),
         )
 
 

@@ -96,6 +96,12 @@ def run_stages(doc: Doc, article: Article, options: Options) -> Analysis:
             speakers=speakers,
             speaker_mention=Span.of(text, *d.speaker_mention) if d.speaker_mention else None,
         ))
+    if options.events and options.main_events:
+        from .events.classifier import mark_main
+
+        kept = [e for e in event_drafts if any(c in ids for c in e.actors)]
+        for n in mark_main(doc, kept):
+            kept[n].main = True
     events = _events.to_records(event_drafts, ids, text)
     return Analysis(article=article, actors=actors, quotes=quotes, events=events)
 

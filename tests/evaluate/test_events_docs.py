@@ -52,11 +52,14 @@ def test_sides_compare_countries_else_names_and_meetings_are_symmetric():
     assert score_docs([(gold, record)])["all_right_of_shown"] == 1.0
 
 
-def test_record_class_prefers_main_then_first_event_that_happened():
+def test_record_class_by_main_event_or_first_event_that_happened():
     rec = {"events": [_ev("ASSAULT", 0, hypothetical=True), _ev("CONSULT", 20),
                       _ev("ACCUSE", 40)]}
-    assert record_class(rec) == 1  # the hypothetical assault does not count
+    assert record_class(rec, main="first") == 1  # the hypothetical assault does not count
+    assert record_class(rec, main="main") == 0  # no main event: no news
+    assert record_class(rec, main="main-else-first") == 1
     rec["events"][2]["main"] = True
-    assert record_class(rec) == 3
-    assert record_class({"events": [_ev("AID", 0, negated=True)]}) == 0
+    assert record_class(rec, main="main") == record_class(rec, main="main-else-first") == 3
+    assert record_class(rec, main="first") == 1
+    assert record_class({"events": [_ev("AID", 0, negated=True)]}, main="first") == 0
     assert record_class({"events": []}) == 0

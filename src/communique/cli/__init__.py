@@ -21,6 +21,7 @@ from ..web.cli import bench_serve_cmd, serve
 from .analyze import analyze_cmd
 from .bench import bench
 from .evaluate import eval_group
+from .train import train_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,6 +32,7 @@ def cli() -> None:
 
 cli.add_command(analyze_cmd)
 cli.add_command(eval_group)
+cli.add_command(train_group)
 cli.add_command(bench)
 cli.add_command(actors_group)
 eval_group.add_command(eval_actors)

@@ -181,36 +181,48 @@ def evaluate_docs(gold_dir: str | Path, text_dir: str | Path, *,
     return out
 
 
-def record_class(record: dict) -> int:
-    """The CAMEO quad class of a one-sentence record: its main event's, else its first
-    event that happened; 0 without one."""
+def record_class(record: dict, *, main: str = "main") -> int:
+    """The CAMEO quad class of a one-sentence record. ``main="main"``: its main event's
+    (``"main": true``), 0 without one; ``"main-else-first"``: the main event, else the
+    first event that happened; ``"first"``: the first event that happened (not negated,
+    not hypothetical), 0 without one."""
     events = record["events"]
-    main = [e for e in events if e.get("main")]
-    if not main:
-        main = [e for e in events if not (e["negated"] or e["hypothetical"])]
-    if not main:
-        return 0
-    return QUAD.get(main[0]["type"], 0)
+    picked = [e for e in events if e.get("main")] if main != "first" else []
+    if not picked and main != "main":
+        picked = [e for e in events if not (e["negated"] or e["hypothetical"])]
+    return QUAD.get(picked[0]["type"], 0) if picked else 0
+
+
+MODES = ("first", "main", "main-else-first")
 
 
 def evaluate_cameo_record(path: str | Path, *, limit: int | None = None,
                           options: Options | None = None) -> dict:
-    """5-class accuracy, macro F1 and confusion of ``record_class`` on a CAMEO file."""
+    """5-class accuracy, macro F1 and confusion of ``record_class`` on a CAMEO file, for
+    each way of choosing the record's event (``MODES``)."""
     from ..events.evaluate import CLASSES, read_classes
     from ..pipeline import analyze_many
 
     rows = read_classes(path)[:limit]
-    confusion = [[0] * len(CLASSES) for _ in CLASSES]
+    confusions = {m: [[0] * len(CLASSES) for _ in CLASSES] for m in MODES}
     for (_s, gold), a in zip(rows, analyze_many([s for s, _ in rows], options=options),
                              strict=True):
-        confusion[gold][record_class(a.to_dict())] += 1
+        record = a.to_dict()
+        for m in MODES:
+            confusions[m][gold][record_class(record, main=m)] += 1
+    return {m: _class_scores(confusions[m]) for m in MODES}
+
+
+def _class_scores(confusion: list[list[int]]) -> dict:
+    from ..events.evaluate import CLASSES
+
     per = {}
     for c in CLASSES:
         tp = confusion[c][c]
         fp = sum(confusion[g][c] for g in CLASSES) - tp
         fn = sum(confusion[c]) - tp
         per[c] = _prf(tp, tp + fp, tp + fn)
-    n = len(rows)
+    n = sum(map(sum, confusion))
     return {"sentences": n,
             "accuracy": sum(confusion[c][c] for c in CLASSES) / n if n else 0.0,
             "macro_f1": sum(v["f1"] for v in per.values()) / len(CLASSES),

@@ -25,8 +25,8 @@ from .evaluate import CLASS_NAMES, CLASSES, LABELS, evaluate_cameo, evaluate_spa
 @click.option("--spans", "spans", type=click.Path(exists=True, dir_okay=False),
               help="CoNLL file of source/target/reciprocal spans (B-/I- S, T, R).")
 @click.option("--record", is_flag=True,
-              help="With --cameo: also score the JSON record (main event, else the first "
-                   "that happened).")
+              help="With --cameo: also score the JSON record (its first event that happened; "
+                   "its main event; the main event, else the first).")
 @click.option("--docs", "docs", type=click.Path(exists=True, file_okay=False),
               help="Directory of document-level event gold (ID.json, docs/events.md).")
 @click.option("--text", "text_dir", type=click.Path(exists=True, file_okay=False),
@@ -66,10 +66,9 @@ def eval_events(cameo: str | None, spans: str | None, record: bool, docs: str | 
     if "cameo" in out:
         for t in cameo_tables(out["cameo"]):
             console.print(t)
-    if "cameo_record" in out:
-        r = out["cameo_record"]
-        console.print(f"from the JSON record (main event, else the first that happened): "
-                      f"accuracy {r['accuracy']:.3f}, macro F1 {r['macro_f1']:.3f}, per class "
+    for mode, r in out.get("cameo_record", {}).items():
+        console.print(f"from the JSON record ({RECORD_MODES[mode]}): accuracy "
+                      f"{r['accuracy']:.3f}, macro F1 {r['macro_f1']:.3f}, per class "
                       + " / ".join(f"{r['per_class'][c]['f1']:.2f}" for c in CLASSES))
     if "spans" in out:
         console.print(spans_table(out["spans"]))
@@ -108,6 +107,10 @@ def spans_table(r: dict) -> Table:
         t.add_row(names[lab], f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}",
                   str(m["tp"]), str(m["fp"]), str(m["fn"]))
     return t
+
+
+RECORD_MODES = {"first": "first event that happened", "main": "main event, 0 without one",
+                "main-else-first": "main event, else the first that happened"}
 
 
 def docs_table(r: dict) -> Table:

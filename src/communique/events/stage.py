@@ -164,6 +164,6 @@ def to_records(drafts: list[EventDraft], ids: dict[int, str], text: str) -> list
             sentence=d.sentence, mode=d.mode, contexts=list(d.contexts), actors=actors,
             recipients=recipients, negated=d.negated, hypothetical=d.hypothetical,
             future=d.future, quote=f"Q{d.quote + 1}" if d.quote is not None else None,
-            score=d.score,
+            score=d.score, main=d.main,
         ))
     return out
