@@ -137,6 +137,7 @@ def mark_main(doc: Doc, events: list[EventDraft], model: SentenceModel | None = 
     for n, e in enumerate(events):
         by_sent.setdefault(e.sentence[0], []).append(n)
     out: set[int] = set()
+    sents = {s.start_char: s for s in doc.sents} if by_sent else {}
     for start, idx in by_sent.items():
         evs = [events[n] for n in idx]
         if not any(happened(e) for e in evs):
@@ -144,7 +145,8 @@ def mark_main(doc: Doc, events: list[EventDraft], model: SentenceModel | None = 
         if model is None:  # no weights: the rules' main event
             main = rule_main(evs)
         else:
-            sent = doc[doc.char_span(start, start + 1, alignment_mode="expand").start].sent
+            sent = sents.get(start) or doc.char_span(start, start + 1,
+                                                     alignment_mode="expand").sent
             x = sentence_features(sent, evs, rules=model.rules)
             main = pick_main(evs, int(model.predict(x[None, :])[0]))
         if main is not None:
