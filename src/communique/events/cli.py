@@ -195,7 +195,8 @@ def events_table(a: Analysis) -> Table:
                 "contexts", "score"):
         t.add_column(col, style="dim" if col == "id" else None)
     for e in a.events:
-        flags = ",".join(f for f in ("negated", "hypothetical", "future") if getattr(e, f))
+        flags = ",".join(f for f in ("main", "negated", "hypothetical", "future")
+                         if getattr(e, f))
         t.add_row(e.id, e.type, e.mode or "", ", ".join(names.get(i, i) for i in e.actors),
                   ", ".join(names.get(i, i) for i in e.recipients),
                   e.trigger.text if e.trigger else "", flags, e.quote or "",
