@@ -23,7 +23,7 @@ def test_match_needs_type_and_sentence_and_is_one_to_one():
             GoldEvent("ASSAULT", (40, 46), actors=[GoldArg("Freedonia", "FRE")]),
             GoldEvent("REQUEST", (150, 156))]
     record = {"actors": ACTORS, "events": [
-        _ev("ASSAULT", 10, actors=["A1"], recipients=["A2"]),  # right in every way
+        dict(_ev("ASSAULT", 10, actors=["A1"], recipients=["A2"]), main=True),  # all right
         _ev("ASSAULT", 12, actors=["A2"]),  # same sentence: takes the second gold event
         _ev("REQUEST", 150),  # gold REQUEST is in the next sentence: no match
         _ev("SANCTION", 60)]}
@@ -37,6 +37,8 @@ def test_match_needs_type_and_sentence_and_is_one_to_one():
     # shown: 4; right type, actor and recipient: the first two (the second has no
     # recipient, as its gold)
     assert r["all_right_of_shown"] == 0.5
+    assert r["main_precision"] == 1.0 and r["main_shown"] == 1
+    assert r["other_precision"] == 1 / 3
     assert r["type_accuracy"] == 1.0  # only the first gold trigger overlaps a prediction
 
 

@@ -104,6 +104,8 @@ def score_docs(pairs: list[tuple[list[GoldEvent], dict]]) -> dict:
     by_type: dict[str, Counter] = {}
     type_pairs = type_right = 0
     actor_n = actor_ok = recip_n = recip_ok = all_ok = 0
+    shown: Counter = Counter()
+    right: Counter = Counter()
     for gold, record in pairs:
         pred = record["events"]
         actors = {a["id"]: a for a in record["actors"]}
@@ -115,6 +117,11 @@ def score_docs(pairs: list[tuple[list[GoldEvent], dict]]) -> dict:
             by_type.setdefault(p["type"], Counter())["predicted"] += 1
         matched = _match(gold, pred)
         tp += len(matched)
+        hit = {pi for _gi, pi in matched}
+        for pi, p in enumerate(pred):
+            key = "main" if p.get("main") else "other"
+            shown[key] += 1
+            right[key] += pi in hit
         for gi, pi in matched:
             g, p = gold[gi], pred[pi]
             by_type[g.type]["tp"] += 1
@@ -147,6 +154,10 @@ def score_docs(pairs: list[tuple[list[GoldEvent], dict]]) -> dict:
         "actor_country_accuracy": actor_ok / actor_n if actor_n else 0.0,
         "recipient_country_accuracy": recip_ok / recip_n if recip_n else 0.0,
         "all_right_of_shown": all_ok / n_pred if n_pred else 0.0,
+        # precision of the events the record marks main, and of the others
+        "main_precision": right["main"] / shown["main"] if shown["main"] else 0.0,
+        "other_precision": right["other"] / shown["other"] if shown["other"] else 0.0,
+        "main_shown": shown["main"],
     }
 
 

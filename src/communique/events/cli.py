@@ -121,7 +121,9 @@ def docs_table(r: dict) -> Table:
                     f"type accuracy {r['type_accuracy']:.3f}; actor country "
                     f"{r['actor_country_accuracy']:.3f}, recipient country "
                     f"{r['recipient_country_accuracy']:.3f}; type + actor + recipient right "
-                    f"{r['all_right_of_shown']:.3f} of the events shown")
+                    f"{r['all_right_of_shown']:.3f} of the events shown; precision of "
+                    f"main events {r['main_precision']:.3f} ({r['main_shown']}), of the "
+                    f"others {r['other_precision']:.3f}")
     for col in ("type", "precision", "recall", "F1", "tp", "predicted", "gold"):
         t.add_column(col)
     for typ, v in r["by_type"].items():
