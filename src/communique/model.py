@@ -182,8 +182,7 @@ class Event:
     future: bool = False
     quote: str | None = None
     score: float = 0.0
-    #: the news of its sentence (at most one per sentence), not an event in passing
-    main: bool = False
+    main: bool = False  # the sentence's main event, not one mentioned in passing
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -212,7 +211,7 @@ class Event:
             recipients=list(d.get("recipients", [])), negated=bool(d.get("negated")),
             hypothetical=bool(d.get("hypothetical")), future=bool(d.get("future")),
             quote=d.get("quote"), score=float(d.get("score", 0.0)),
-            main=bool(d.get("main")),
+            main=bool(d.get("main", False)),
         )
 
 

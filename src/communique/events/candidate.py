@@ -43,7 +43,7 @@ class EventDraft:
     reciprocal: bool = False
     absorbed: list[str] = field(default_factory=list)
     needs_recipient: bool = False  # the lexicon row says need=recipient
-    main: bool = False  # the news of its sentence (classifier.mark_main)
+    main: bool = False  # the sentence's main event (``stage.mark_main``)
 
     @property
     def complete(self) -> bool:

@@ -26,7 +26,8 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from .lexicon import QUAD
-from .stage import EventDraft
+from .stage import MAIN_DEPTH, EventDraft
+from .stage import main_event as rule_main
 
 __all__ = ["SentenceModel", "sentence_features", "load_model", "MODEL_PATH", "pick_main",
            "mark_main"]
@@ -34,8 +35,6 @@ __all__ = ["SentenceModel", "sentence_features", "load_model", "MODEL_PATH", "pi
 MODEL_PATH = Path(__file__).with_name("data") / "sentence_model.npz"
 HASH_DIM = 2048
 TYPES = tuple(sorted(QUAD))
-#: an event deeper than this in the parse is background (as ``evaluate.MAIN_DEPTH``)
-MAIN_DEPTH = 2
 
 
 def _hash(s: str) -> int:
@@ -44,12 +43,6 @@ def _hash(s: str) -> int:
 
 def _live(e: EventDraft) -> bool:
     return not (e.negated or e.hypothetical) and e.depth <= MAIN_DEPTH
-
-
-def rule_main(events: list[EventDraft]) -> EventDraft | None:
-    """The rule coder's main event: happened, nearest the root, then earliest."""
-    live = [e for e in events if _live(e)]
-    return min(live, key=lambda e: (e.depth, e.trigger[0])) if live else None
 
 
 def rule_features(events: list[EventDraft]) -> np.ndarray:

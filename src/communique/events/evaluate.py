@@ -28,7 +28,7 @@ from ..errors import InputError
 from ..options import Options
 from . import syntax as sx
 from .spans import _charge
-from .stage import EventDraft
+from .stage import MAIN_DEPTH, EventDraft, main_event
 from .trace import trace
 
 CLASSES = (0, 1, 2, 3, 4)
@@ -37,18 +37,6 @@ CLASS_NAMES = {0: "no event", 1: "verbal coop", 2: "material coop", 3: "verbal c
 LABELS = ("S", "T", "R")
 
 
-#: an event deeper than this in the parse ("condolences after THE ATTACK") is background
-#: to the sentence, not what it reports
-MAIN_DEPTH = 2
-
-
-def main_event(events: list[EventDraft]) -> EventDraft | None:
-    """The sentence's main event: something that happened (not negated, not hypothetical),
-    nearest the root, then earliest; none when every event sits deep in a modifier."""
-    live = [e for e in events if not (e.negated or e.hypothetical) and e.depth <= MAIN_DEPTH]
-    if not live:
-        return None
-    return min(live, key=lambda e: (e.depth, e.trigger[0]))
 
 
 def intent_event(events: list[EventDraft]) -> EventDraft | None:

@@ -188,6 +188,9 @@ def _demands(c: Coder, cands: list[Candidate]) -> list[Candidate]:
                      None)
         if modal is None:
             continue
+        sense = c.match(tok, "VERB") if c.pos_of(tok) == "VERB" else None
+        if sense is not None and sense[0].type is None:
+            continue  # "X must be seen as ...": an idiom or a blocked sense, no act asked
         subj_tok = next((s for s in tok.children if s.dep_ in sx.SUBJECTS), None)
         if modal.lower_ == "should" and (subj_tok is None or not c.actor_like(subj_tok)):
             continue  # "the debate should help him" is an opinion, not a demand

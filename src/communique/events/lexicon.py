@@ -78,6 +78,7 @@ class Lexicon:
     context_phrases: list[tuple[str, str]] = field(default_factory=list)
     modes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     scores: dict[tuple[str, str | None], float] = field(default_factory=dict)
+    private: set[str] = field(default_factory=set)  # nouns of private persons
 
     def rows(self, lemma: str, pos: str) -> list[Trigger]:
         return self.triggers.get((lemma, pos), [])
@@ -166,6 +167,8 @@ def build(sources: Iterable[tuple[str, str, bool]]) -> Lexicon:
             order += 1
             if {"pattern", "type"} <= cols:
                 triggers.append((_trigger(where, row), user, order))
+            elif {"pattern", "sense"} <= cols:  # an idiom or non-political sense: a block
+                triggers.append((_trigger(where, {**row, "type": "-"}), user, order))
             elif {"pattern", "role"} <= cols:
                 lemma, particle = _split_pattern(row.get("pattern") or "", where)
                 pos = POS.get((row.get("pos") or "").strip().lower())
@@ -174,6 +177,11 @@ def build(sources: Iterable[tuple[str, str, bool]]) -> Lexicon:
                     raise LexiconError(f"{where}: bad governor row {row!r}")
                 lex.governors.setdefault((lemma, pos), []).append(
                     Governor(lemma, particle, pos, role))
+            elif "private" in cols:
+                word = (row.get("private") or "").strip().lower()
+                if not word or " " in word:
+                    raise LexiconError(f"{where}: bad private-person row {row!r}")
+                lex.private.add(word)
             elif {"keyword", "context"} <= cols and "type" not in cols:
                 kw = (row.get("keyword") or "").strip().lower()
                 ctx = (row.get("context") or "").strip()
@@ -208,7 +216,9 @@ def build(sources: Iterable[tuple[str, str, bool]]) -> Lexicon:
     return lex
 
 
-PACKAGED = ("triggers.csv", "governors.csv", "contexts.csv", "modes.csv", "scores.csv")
+#: senses before triggers: at equal specificity an idiom blocks the trigger it contains
+PACKAGED = ("senses.csv", "triggers.csv", "governors.csv", "contexts.csv", "modes.csv",
+            "scores.csv", "private.csv")
 
 
 @functools.cache

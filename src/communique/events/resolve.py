@@ -120,6 +120,18 @@ class Coder(Matcher):
                     out.append(hit)
         return out
 
+    def political(self, cid: int) -> bool:
+        """A political actor: anything but a private person, which is a common-noun actor
+        of a private-person word (``data/private.csv``: "the coach", "her husband") that
+        neither the text nor the knowledge base gives a country, sector, role or title."""
+        cl = self.index.clusters[self.index.canonical(cid)]
+        if not cl.key.startswith("noun:") or cl.kind not in ("person", "other"):
+            return True
+        if cl.country or cl.sector or cl.role or cl.title or cl.organization or cl.wikidata:
+            return True
+        word = cl.name.lower().split()[-1] if cl.name.strip() else ""
+        return word not in self.lex.private and word.removesuffix("s") not in self.lex.private
+
     def materialize(self, ids: list[int]) -> list[int]:
         """Cluster ids for the event's arguments; a common-noun actor ("Russian forces")
         becomes an actor of the index only now, for an event that is kept."""

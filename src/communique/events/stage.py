@@ -30,6 +30,11 @@ from .lexicon import Lexicon
 from .modality import _depth, _modality, _recode
 from .resolve import Coder
 
+#: how deep below the sentence root (report and support verbs not counted) an event may
+#: sit and still be the sentence's main event: deeper ones are in modifiers or clauses
+#: attached to the sentence, not what it reports
+MAIN_DEPTH = 2
+
 #: exercises are MOBILIZE for one country and COOPERATE when several hold them (PLOVER)
 EXERCISES = {"exercise", "drill", "game", "maneuver", "manoeuvre", "war-game", "wargame"}
 
@@ -140,6 +145,8 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             add_spans(c, k, ev)
         ev.actors = c.materialize(ev.actors)
         ev.recipients = [r for r in c.materialize(ev.recipients) if r not in ev.actors]
+        if complete_only and not any(c.political(a) for a in ev.actors + ev.recipients):
+            continue  # PLOVER codes political events: a private person on both sides is none
         if article_ctx is None:
             article_ctx = _article_contexts(c)
         ev.contexts = _contexts(c, k, article_ctx)
@@ -147,7 +154,31 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
         ev.depth = _depth(c, k)
         out.append(ev)
     out.sort(key=lambda e: e.trigger)
+    mark_main(out)
     return out
+
+
+def main_event(events: list[EventDraft]) -> EventDraft | None:
+    """The main event of one sentence's events: something that happened (not negated, not
+    hypothetical), nearest the root, then earliest; none when every event sits deep in a
+    modifier."""
+    live = [e for e in events if not (e.negated or e.hypothetical) and e.depth <= MAIN_DEPTH]
+    if not live:
+        return None
+    return min(live, key=lambda e: (e.depth, e.trigger[0]))
+
+
+def mark_main(events: list[EventDraft]) -> None:
+    """Mark each sentence's main event (``main``): the news of the sentence, as against
+    events mentioned in passing (in a modifier, a negated or hypothetical clause)."""
+    by_sentence: dict[tuple[int, int], list[EventDraft]] = {}
+    for e in events:
+        e.main = False
+        by_sentence.setdefault(e.sentence, []).append(e)
+    for evs in by_sentence.values():
+        m = main_event(evs)
+        if m is not None:
+            m.main = True
 
 
 def to_records(drafts: list[EventDraft], ids: dict[int, str], text: str) -> list[Event]:

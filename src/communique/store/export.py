@@ -27,13 +27,13 @@ QUERIES: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "events": (
         "SELECT event_id, date, actor1_name, actor1_country, actor1_sector, actor2_name, "
         "actor2_country, actor2_sector, type, mode, score, quad_class, quad_name, contexts, "
-        "negated, hypothetical, future, trigger, sentence, article_id, story_id, source, url "
-        "FROM events_flat ORDER BY event_id",
+        "negated, hypothetical, future, main, trigger, sentence, article_id, story_id, source, "
+        "url FROM events_flat ORDER BY event_id",
         [("event_id", _I), ("date", _S), ("actor1_name", _S), ("actor1_country", _S),
          ("actor1_sector", _S), ("actor2_name", _S), ("actor2_country", _S),
          ("actor2_sector", _S), ("type", _S), ("mode", _S), ("score", _F),
          ("quad_class", _I), ("quad_name", _S), ("contexts", _S), ("negated", _B),
-         ("hypothetical", _B), ("future", _B), ("trigger", _S), ("sentence", _S),
+         ("hypothetical", _B), ("future", _B), ("main", _B), ("trigger", _S), ("sentence", _S),
          ("article_id", _I), ("story_id", _I), ("source", _S), ("url", _S)]),
     "quotes": (
         "SELECT q.id AS quote_id, a.published AS date, "

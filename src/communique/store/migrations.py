@@ -235,13 +235,49 @@ def m009_plover_types(db: sqlite3.Connection) -> None:
     conflict (quad 4) while the lexicon and the PLOVER manual's quad table have it verbal
     conflict (3). Every type's quad and quad name are rewritten from the table, which
     corrects the quad class of stored SANCTION events in ``events_flat`` (and the exports,
-    web filters and counts read through it), and each type gets its base score."""
+    web filters and counts read through it), and each type gets its base score. Events get
+    ``main``, the sentence's main event, shown in ``events_flat`` and ``story_events``."""
     db.execute("ALTER TABLE plover_types ADD COLUMN score REAL")
     db.executemany(
         "INSERT INTO plover_types (type, quad, quad_name, score) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(type) DO UPDATE SET quad = excluded.quad, "
         "quad_name = excluded.quad_name, score = excluded.score",
         [(t, q, plover.QUAD_NAMES[q], plover.BASE_SCORE[t]) for t, q in plover.QUAD.items()])
+    # the sentence's main event (records before this have none: 0), in the flat view and
+    # the per-story counts, which tell the news of a sentence from events in passing
+    db.executescript("""
+    ALTER TABLE events ADD COLUMN main INTEGER NOT NULL DEFAULT 0;
+    DROP VIEW story_events;
+    DROP VIEW events_flat;
+    CREATE VIEW events_flat AS
+    SELECT e.id AS event_id, a.published AS date,
+           x1.name AS actor1_name, x1.country AS actor1_country, x1.sector AS actor1_sector,
+           x2.name AS actor2_name, x2.country AS actor2_country, x2.sector AS actor2_sector,
+           e.type, e.mode, e.score, coalesce(p.quad, 0) AS quad_class, p.quad_name,
+           e.contexts, e.negated, e.hypothetical, e.future, e.main, e.trigger,
+           substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
+           a.id AS article_id, a.story_id, a.source, a.url, a.title,
+           ea1.actor_id AS actor1_id, ea2.actor_id AS actor2_id
+    FROM events e
+    JOIN articles a ON a.id = e.article_id
+    LEFT JOIN event_actors ea1 ON ea1.event_id = e.id AND ea1.role = 'actor'
+                              AND ea1.position = 0
+    LEFT JOIN article_actors x1 ON x1.article_id = e.article_id
+                               AND x1.local_id = ea1.local_id
+    LEFT JOIN event_actors ea2 ON ea2.event_id = e.id AND ea2.role = 'recipient'
+                              AND ea2.position = 0
+    LEFT JOIN article_actors x2 ON x2.article_id = e.article_id
+                               AND x2.local_id = ea2.local_id
+    LEFT JOIN plover_types p ON p.type = e.type;
+    -- main: 1 when some copy reports the event as its sentence's news
+    CREATE VIEW story_events AS
+    SELECT story_id, type, actor1_id, actor2_id,
+           min(date) AS date, count(DISTINCT article_id) AS copies, min(event_id) AS event_id,
+           max(main) AS main
+    FROM events_flat
+    WHERE negated = 0
+    GROUP BY story_id, type, actor1_id, actor2_id;
+    """)
 
 
 MIGRATIONS: list[Migration] = [m001_core, m002_search, m003_dedup, m004_views,

@@ -275,13 +275,13 @@ class Writer:
             cur = db.execute(
                 "INSERT INTO events (article_id, local_id, type, mode, contexts, trigger, "
                 "trigger_start, trigger_end, sentence_start, sentence_end, negated, "
-                "hypothetical, future, quote_local_id, score) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "hypothetical, future, quote_local_id, score, main) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (aid, e["id"], e["type"], e.get("mode"), json.dumps(e.get("contexts") or []),
                  trig and trig["text"], trig and trig["start"], trig and trig["end"],
                  sent["start"], sent["end"], bool(e.get("negated")),
                  bool(e.get("hypothetical")), bool(e.get("future")), e.get("quote"),
-                 e.get("score")))
+                 e.get("score"), bool(e.get("main"))))
             eid = int(cur.lastrowid or 0)
             rows = [(eid, role, n, ids[a], a)
                     for role, key in (("actor", "actors"), ("recipient", "recipients"))
