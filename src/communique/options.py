@@ -24,7 +24,8 @@ class Options:
     quotes: bool = True
     indirect: bool = True
     events: bool = True
-    #: mark each sentence's main event with the packaged sentence classifier
+    #: choose each sentence's main event with the packaged sentence classifier (False:
+    #: the rules' choice)
     main_events: bool = True
     max_chars: int = DEFAULT_MAX_CHARS
     batch_size: int = 32
