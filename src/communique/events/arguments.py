@@ -117,9 +117,9 @@ def _source_heads(c: Coder, tok: Token, source: str) -> list[Token]:
     if source == "agent":
         a = sx.agent_of(tok)
         return [a] if a is not None else []
-    if source == "mod":
-        return [m for m in tok.children if m.dep_ in ("compound", "amod", "nmod")
-                and c.label(m) in sx.STATE_LABELS | {"PERSON"}]
+    if source == "mod":  # "RUSSIAN and SYRIAN airstrikes": each coordinated modifier
+        return [q for m in tok.children if m.dep_ in ("compound", "amod", "nmod")
+                and c.label(m) in sx.STATE_LABELS | {"PERSON"} for q in sx.conjuncts(m)]
     if source.startswith("prep:"):
         return sx.preps(tok, {source[5:]})
     return []
@@ -149,6 +149,11 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
                 _take(c, cand, [agent], "actor", "agent of passive")
         elif subj is not None:
             _take(c, cand, [subj], "actor", "subject")
+    # "fought ALONGSIDE the SDF against X": whom the actor acts alongside is an ally, a
+    # co-actor, never the recipient
+    allies = sx.preps(tok, ALLY_PREPS)
+    if allies and cand.actors:
+        _take(c, cand, allies, "actor", "ally")
     if rcpt_src:
         for s in sorted(rcpt_src):
             if _take(c, cand, _source_heads(c, tok, s), "recipient", s):
@@ -204,6 +209,8 @@ def _is_theme(cand: Candidate, obj: Token) -> bool:
 
 
 TRANSFER_PREPS = {"to", "into"}
+#: prepositions of allies: "fought ALONGSIDE X", "patrolled side by side WITH"
+ALLY_PREPS = {"alongside"}
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our", "my"}
 
 
@@ -274,7 +281,12 @@ def _noun_args(c: Coder, cand: Candidate) -> None:
             if s in actor_src and _take(c, cand, _source_heads(c, tok, s), "actor", s):
                 break
     else:
-        for s in ("poss", "prep:by", "mod"):
+        # "threats FROM Israeli officials": "from" gives the actor unless it is where the
+        # type's recipient is ("withdrawal from Syria")
+        sources = ["poss", "prep:by", "mod"]
+        if "from" not in NOUN_RECIPIENT_PREPS.get(cand.type, set()):
+            sources.append("prep:from")
+        for s in sources:
             if _take(c, cand, _source_heads(c, tok, s), "actor", s):
                 break
         betw = sx.preps(tok, {"between", "among"})
@@ -310,6 +322,13 @@ def _noun_args(c: Coder, cand: Candidate) -> None:
     # the reduced relative of a nominal trigger: "backing Russia has received from Iran"
     _received(c, cand)
     if cand.actors:
+        gov, how = _support_verb(c, tok)
+        if how == "receive" and gov is not None and not cand.recipients:
+            # "X received threats from Y": the receiver is the recipient, not the actor
+            subj, _ = sx.subject(gov)
+            if subj is not None and subj not in cand.actor_heads:
+                cand.governor = gov
+                _take(c, cand, [subj], "recipient", f"subject of '{gov.text}'")
         _place(c, cand, [tok])
         return
     # the support verb lends its subject: "launched an attack", "held talks with"

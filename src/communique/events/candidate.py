@@ -44,6 +44,7 @@ class EventDraft:
     absorbed: list[str] = field(default_factory=list)
     needs_recipient: bool = False  # the lexicon row says need=recipient
     main: bool = False  # the sentence's main event (``stage.mark_main``)
+    modifier: bool = False  # the trigger modifies a noun ("US-BACKED fighters"): in passing
 
     @property
     def complete(self) -> bool:

@@ -36,6 +36,14 @@ class Coder(Matcher):
 
     def _resolve_one(self, h: Token, path: list[str], role: str,
                      depth: int) -> list[tuple[int, Token]]:
+        whole = _slash_whole(h)
+        if whole is not None:  # "YPG/J": the fragment after the slash is the name's
+            m = self.index.mention_at(whole)
+            ids = [m.actor] if m is not None and m.actor >= 0 else \
+                self.index.resolve_phrase(whole)
+            if ids:
+                path.append(f"{role}: '{h.text}' after a slash is part of '{whole.text}'")
+                return [(i, h) for i in ids[:1]]
         low = h.lower_
         if low in sx.FIRST_PERSON:
             q = self.quote_at(h.idx)
@@ -99,9 +107,12 @@ class Coder(Matcher):
             elif dep in ("compound", "amod", "nmod"):
                 # a state modifier names the actor; the phrase stays the argument
                 if self.label(c) in sx.STATE_LABELS | {"PERSON"}:
-                    hits = [(i, h) for i, _ in self._resolve_one(c, path, role, depth + 1)]
-                elif dep == "compound" and depth < 2:  # "the ISIS group bastion"
-                    hits = [(i, h) for g in c.children if g.dep_ == "compound"
+                    # "Russian AND SYRIAN jets": each coordinated modifier is an actor
+                    hits = [(i, h) for q in sx.conjuncts(c)
+                            for i, _ in self._resolve_one(q, path, role, depth + 1)]
+                elif dep == "compound" and depth < 2:  # "the ISIS group bastion", "a
+                    # PAKISTANI drone strike"
+                    hits = [(i, h) for g in c.children if g.dep_ in ("compound", "amod")
                             and self.label(g) in sx.STATE_LABELS
                             for i, _ in self._resolve_one(g, path, role, depth + 1)]
             elif dep == "prep" and c.lower_ in ("of", "by", "between", "from", "to", "with") \
@@ -169,3 +180,14 @@ def _condition(h: Token) -> bool:
     return h.lemma_.lower() == "state" and any(
         o.pos_ == "NOUN" and not o.ent_type_ for o in sx.preps(h, {"of"}))
 
+
+
+def _slash_whole(h: Token) -> Token | None:
+    """The name a short fragment after a slash belongs to ("J" of "YPG/J"): the word just
+    before the slash, written without spaces; None for anything else."""
+    if h.i < 2 or len(h.text) > 3 or not h.text[:1].isupper():
+        return None
+    slash, first = h.doc[h.i - 1], h.doc[h.i - 2]
+    if slash.text != "/" or slash.whitespace_ or first.whitespace_ or not first.text.isalpha():
+        return None
+    return first

@@ -133,7 +133,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             actors=list(k.actors), recipients=list(k.recipients),
             negated=k.negated, hypothetical=k.hypothetical, future=k.future,
             quote=c.quote_at(k.tok.idx), cameo=k.cameo, pattern=k.pattern, path=k.path,
-            token=k.tok.i, absorbed=k.absorbed,
+            token=k.tok.i, absorbed=k.absorbed, modifier=k.tok.dep_ == "amod",
             needs_recipient=bool(k.row is not None and k.row.cond("need")
                                  and "recipient" in (k.row.cond("need") or ())),
         )
@@ -160,9 +160,10 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
 
 def main_event(events: list[EventDraft]) -> EventDraft | None:
     """The main event of one sentence's events: something that happened (not negated, not
-    hypothetical), nearest the root, then earliest; none when every event sits deep in a
-    modifier."""
-    live = [e for e in events if not (e.negated or e.hypothetical) and e.depth <= MAIN_DEPTH]
+    hypothetical, not a modifier of a noun: "US-backed fighters"), nearest the root, then
+    earliest; none when every event sits deep in a modifier."""
+    live = [e for e in events if not (e.negated or e.hypothetical or e.modifier)
+            and e.depth <= MAIN_DEPTH]
     if not live:
         return None
     return min(live, key=lambda e: (e.depth, e.trigger[0]))

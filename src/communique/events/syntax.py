@@ -95,6 +95,8 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.tag_ == "VBN" and verb.dep_ == "acl":
         return True
+    if hyphen_agent(verb) is not None:  # "US-backed fighters": backed by the US
+        return True
     return (verb.tag_ == "VBN" and verb.dep_ == "conj" and not has_child(verb, ("nsubj",))
             and verb.head.pos_ == "VERB" and is_passive(verb.head))
 
@@ -124,6 +126,8 @@ def direct_object(verb: Token) -> Token | None:
             return c
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the missiles fired by ..."
         return verb.head
+    if hyphen_agent(verb) is not None:  # "US-backed FIGHTERS"
+        return verb.head
     if verb.dep_ == "relcl" and has_child(verb, ("nsubj",)) and verb.head.pos_ in (
             "NOUN", "PROPN"):
         return verb.head  # "the records that Trump released"
@@ -142,6 +146,19 @@ def agent_of(verb: Token) -> Token | None:
         if c.dep_ == "agent":
             for p in pobjs(c):
                 return p
+    return hyphen_agent(verb)
+
+
+def hyphen_agent(verb: Token) -> Token | None:
+    """The agent of a hyphenated participle modifying a noun: "US" in "US-backed
+    fighters", "Iran" in "Iran-funded militias"; None for other participles."""
+    if verb.tag_ != "VBN" or verb.dep_ != "amod" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not any(c.tag_ == "HYPH" and c.i == verb.i - 1 for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i == verb.i - 2:
+            return c
     return None
 
 
