@@ -20,7 +20,7 @@ OOF_FLOORS = {
     "combination": 0.86,  # the classifier with the rules' features, as a classifier
     "classifier": 0.73,  # without the rules' features
 }
-DOCS_FLOORS = {"precision": 0.49, "recall": 0.34, "f1": 0.40, "type_accuracy": 0.85,
+DOCS_FLOORS = {"precision": 0.49, "recall": 0.36, "f1": 0.42, "type_accuracy": 0.85,
                "actor_country_accuracy": 0.62, "recipient_country_accuracy": 0.25,
                "all_right_of_shown": 0.10}
 GOLD = Path(__file__).resolve().parents[2] / "gold/events/guardian-dev"

@@ -112,13 +112,13 @@ def happened(e: EventDraft) -> bool:
 def pick_main(events: list[EventDraft], cls: int) -> EventDraft | None:
     """The main event of one sentence given its predicted class: none for class 0;
     else the event that happened of that class nearest the root (then earliest), else
-    the rules' main event among those that happened."""
+    the rules' main event (``stage.main_event``: happened, not deep in a modifier)."""
     if cls == 0:
         return None
-    live = [e for e in events if happened(e)]
-    same = [e for e in live if QUAD.get(e.type) == cls]
-    pool = same or live
-    return min(pool, key=lambda e: (e.depth, e.trigger[0])) if pool else None
+    same = [e for e in events if happened(e) and QUAD.get(e.type) == cls]
+    if same:
+        return min(same, key=lambda e: (e.depth, e.trigger[0]))
+    return rule_main(events)
 
 
 def mark_main(doc: Doc, events: list[EventDraft], model: SentenceModel | None = None
