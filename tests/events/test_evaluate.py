@@ -92,3 +92,10 @@ def test_explain_all_shows_events_plover_would_not_code():
     assert "no events" in CliRunner().invoke(events, ["explain", text]).output
     out = CliRunner().invoke(events, ["explain", "--all", text]).output
     assert "ASSAULT" in out and "not coded" in out
+
+
+def test_explain_marks_the_main_event():
+    out = CliRunner().invoke(events, ["explain", "Chile condemned the Peruvian raid."]).output
+    lines = [ln for ln in out.splitlines() if ln.startswith("E")]
+    assert sum("main" in ln for ln in lines) == 1 and "ACCUSE" in next(
+        ln for ln in lines if "main" in ln)

@@ -169,6 +169,7 @@ def explain(text: str, is_file: bool, published: str | None, show_all: bool,
             f"  '{text[e.trigger[0]:e.trigger[1]]}'",
             (f"  score {e.score:+.1f}", "dim"),
             (f"  [{', '.join(flags)}]" if flags else "", "yellow"),
+            ("  main" if e.main else "", "green"),
             ("" if e.complete else "  (not coded: no actor or needed recipient)", "red"))
         console.print(head)
         console.print(f"  actors     {', '.join(t.name(a) for a in e.actors) or '-'}")
