@@ -32,6 +32,9 @@ class Options:
     #: statements; each quote's ``attribution`` field says which it is
     beliefs: bool = False
     events: bool = True
+    #: choose each sentence's main event with the packaged sentence classifier (False:
+    #: the rules' choice)
+    main_events: bool = True
     max_chars: int = DEFAULT_MAX_CHARS
     batch_size: int = 32
     cue_files: tuple[str, ...] = field(default_factory=tuple)

@@ -100,6 +100,16 @@ def run_stages(doc: Doc, article: Article, options: Options) -> Analysis:
             speaker_mention=Span.of(text, *d.speaker_mention) if d.speaker_mention else None,
             attribution=d.attribution,
         ))
+    if options.events and options.main_events:
+        # the learned choice replaces the rules' (``stage.mark_main``) on the events the
+        # record keeps
+        from .events.classifier import mark_main
+
+        kept = [e for e in event_drafts if any(c in ids for c in e.actors)]
+        for e in event_drafts:
+            e.main = False
+        for n in mark_main(doc, kept):
+            kept[n].main = True
     events = _events.to_records(event_drafts, ids, text)
     return Analysis(article=article, actors=actors, quotes=quotes, events=events)
 

@@ -43,3 +43,24 @@ def train_quotes_cmd(root: str, out: str | None, seed: int, folds: int,
     for mode, fig in meta.get("dev", {}).items():
         if isinstance(fig, dict):
             click.echo(f"dev {mode:9s} " + "  ".join(f"{k} {v:.3f}" for k, v in fig.items()))
+
+
+@train.command("events")
+@click.option("--cameo", "cameo", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="5-class CAMEO sentence file (sentence<TAB>0..4).")
+@click.option("--out", "out", type=click.Path(dir_okay=False),
+              help="Where to write the weights (.npz); default: the packaged model.")
+@click.option("--cv/--no-cv", default=True, show_default=True,
+              help="Report 5-fold out-of-fold figures before fitting on all rows.")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N sentences.")
+def train_events(cameo: str, out: str | None, cv: bool, limit: int | None) -> None:
+    """Fit the sentence-level quad classifier that picks each sentence's main event
+    (seed 13), print out-of-fold figures of the rules, the classifier and both, and
+    save the weights."""
+    import json
+
+    from ..events.classifier import MODEL_PATH
+    from ..events.train import train as train_classifier
+
+    report = train_classifier(cameo, out or MODEL_PATH, cv=cv, limit=limit)
+    click.echo(json.dumps(report, indent=2))

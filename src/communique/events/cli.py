@@ -24,24 +24,41 @@ from .evaluate import CLASS_NAMES, CLASSES, LABELS, evaluate_cameo, evaluate_spa
               help="5-class CAMEO sentence file (sentence<TAB>0..4).")
 @click.option("--spans", "spans", type=click.Path(exists=True, dir_okay=False),
               help="CoNLL file of source/target/reciprocal spans (B-/I- S, T, R).")
+@click.option("--record", is_flag=True,
+              help="With --cameo: also score the JSON record (its first event that happened; "
+                   "its main event; the main event, else the first).")
+@click.option("--docs", "docs", type=click.Path(exists=True, file_okay=False),
+              help="Directory of document-level event gold (ID.json, docs/events.md).")
+@click.option("--text", "text_dir", type=click.Path(exists=True, file_okay=False),
+              help="With --docs: directory of the gold articles' texts (ID.txt).")
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N sentences.")
 @click.option("--events-file", "event_files", multiple=True,
               type=click.Path(exists=True, dir_okay=False),
               help="Extra event lexicon CSV (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def eval_events(cameo: str | None, spans: str | None, limit: int | None,
-                event_files: tuple[str, ...], as_json: bool) -> None:
+def eval_events(cameo: str | None, spans: str | None, record: bool, docs: str | None,
+                text_dir: str | None, limit: int | None, event_files: tuple[str, ...],
+                as_json: bool) -> None:
     """Score the event coder: quad-class accuracy, macro F1 and confusion matrix on CAMEO
-    sentences; exact-match F1 of actor (S), recipient (T) and reciprocal (R) spans."""
-    if not cameo and not spans:
-        raise click.UsageError("give --cameo FILE and/or --spans FILE")
+    sentences (and from the JSON record); exact-match F1 of actor (S), recipient (T) and
+    reciprocal (R) spans; precision, recall, types and arguments against document gold."""
+    from ..evaluate.events_docs import evaluate_cameo_record, evaluate_docs
+
+    if not cameo and not spans and not docs:
+        raise click.UsageError("give --cameo FILE, --spans FILE and/or --docs DIR")
+    if docs and not text_dir:
+        raise click.UsageError("--docs DIR needs --text DIR (the articles' ID.txt files)")
     options = Options(event_files=event_files)
     out: dict = {}
     if cameo:
         out["cameo"] = evaluate_cameo(cameo, limit=limit, options=options)
         out["cameo"].pop("predictions", None)
+        if record:
+            out["cameo_record"] = evaluate_cameo_record(cameo, limit=limit, options=options)
     if spans:
         out["spans"] = evaluate_spans(spans, limit=limit, options=options)
+    if docs and text_dir:
+        out["docs"] = evaluate_docs(docs, text_dir, options=options)
     if as_json:
         click.echo(json.dumps(out, indent=2))
         return
@@ -49,8 +66,14 @@ def eval_events(cameo: str | None, spans: str | None, limit: int | None,
     if "cameo" in out:
         for t in cameo_tables(out["cameo"]):
             console.print(t)
+    for mode, r in out.get("cameo_record", {}).items():
+        console.print(f"from the JSON record ({RECORD_MODES[mode]}): accuracy "
+                      f"{r['accuracy']:.3f}, macro F1 {r['macro_f1']:.3f}, per class "
+                      + " / ".join(f"{r['per_class'][c]['f1']:.2f}" for c in CLASSES))
     if "spans" in out:
         console.print(spans_table(out["spans"]))
+    if "docs" in out:
+        console.print(docs_table(out["docs"]))
 
 
 def cameo_tables(r: dict) -> list:
@@ -83,6 +106,29 @@ def spans_table(r: dict) -> Table:
         m = r[lab]
         t.add_row(names[lab], f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}",
                   str(m["tp"]), str(m["fp"]), str(m["fn"]))
+    return t
+
+
+RECORD_MODES = {"first": "first event that happened", "main": "main event, 0 without one",
+                "main-else-first": "main event, else the first that happened"}
+
+
+def docs_table(r: dict) -> Table:
+    """Document-level figures: events overall and by type, then arguments."""
+    m = r["events"]
+    t = Table(title=f"Events against document gold: {r['articles']} articles; precision "
+                    f"{m['precision']:.3f}, recall {m['recall']:.3f}, F1 {m['f1']:.3f}; "
+                    f"type accuracy {r['type_accuracy']:.3f}; actor country "
+                    f"{r['actor_country_accuracy']:.3f}, recipient country "
+                    f"{r['recipient_country_accuracy']:.3f}; type + actor + recipient right "
+                    f"{r['all_right_of_shown']:.3f} of the events shown; precision of "
+                    f"main events {r['main_precision']:.3f} ({r['main_shown']}), of the "
+                    f"others {r['other_precision']:.3f}")
+    for col in ("type", "precision", "recall", "F1", "tp", "predicted", "gold"):
+        t.add_column(col)
+    for typ, v in r["by_type"].items():
+        t.add_row(typ, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}",
+                  str(v["tp"]), str(v["predicted"]), str(v["gold"]))
     return t
 
 
@@ -152,7 +198,8 @@ def events_table(a: Analysis) -> Table:
                 "contexts", "score"):
         t.add_column(col, style="dim" if col == "id" else None)
     for e in a.events:
-        flags = ",".join(f for f in ("negated", "hypothetical", "future") if getattr(e, f))
+        flags = ",".join(f for f in ("main", "negated", "hypothetical", "future")
+                         if getattr(e, f))
         t.add_row(e.id, e.type, e.mode or "", ", ".join(names.get(i, i) for i in e.actors),
                   ", ".join(names.get(i, i) for i in e.recipients),
                   e.trigger.text if e.trigger else "", flags, e.quote or "",

@@ -1,0 +1,65 @@
+"""Quality gates of the learned sentence classifier and of the record against our
+document gold (issue 13). Floors sit a little below measured figures
+(docs/benchmarks.md); the out-of-fold figures come from the training report shipped
+beside the weights, which a fast test ties to the weights by hash, and which a slow
+test recomputes (5 folds, seeded) from the visible CAMEO sentences."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from communique.events.classifier import MODEL_PATH
+
+#: out of fold, 5 folds, seed 13 (communique train events --cameo class_train.tsv)
+OOF_FLOORS = {
+    "combination_main_in_record": 0.73,  # the record's main event, 0 without one
+    "combination": 0.86,  # the classifier with the rules' features, as a classifier
+    "classifier": 0.73,  # without the rules' features
+}
+DOCS_FLOORS = {"precision": 0.49, "recall": 0.36, "f1": 0.42, "type_accuracy": 0.85,
+               "actor_country_accuracy": 0.62, "recipient_country_accuracy": 0.25,
+               "all_right_of_shown": 0.10}
+GOLD = Path(__file__).resolve().parents[2] / "gold/events/guardian-dev"
+
+
+def _report() -> dict:
+    return json.loads(MODEL_PATH.with_suffix(".json").read_text(encoding="utf-8"))
+
+
+def test_shipped_report_belongs_to_the_shipped_weights_and_meets_floors():
+    r = _report()
+    assert r["sha256"] == hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()
+    cv = r["cv"]
+    assert cv["folds"] == 5 and cv["sentences"] >= 1300
+    for key, floor in OOF_FLOORS.items():
+        assert cv[key]["accuracy"] >= floor, (key, cv[key])
+        assert cv[key]["macro_f1"] >= floor, (key, cv[key])
+    # kept only because it beats the rules out of fold
+    assert cv["combination_main_in_record"]["accuracy"] > cv["record_today"]["accuracy"]
+
+
+@pytest.mark.slow
+def test_cross_validation_recomputed_meets_the_floors(shared):
+    from communique.events.evaluate import read_classes
+    from communique.events.train import cross_validate, featurize
+
+    rows = read_classes(shared / "corpora/cameo-sentences/class_train.tsv")
+    cv = cross_validate(featurize(rows))
+    for key, floor in OOF_FLOORS.items():
+        assert cv[key]["accuracy"] >= floor, (key, cv[key])
+
+
+@pytest.mark.slow
+def test_document_gold_floors(shared):
+    from communique.evaluate.events_docs import evaluate_docs
+
+    r = evaluate_docs(GOLD, shared / "corpora/guardian-dev/text")
+    for key in ("precision", "recall", "f1"):
+        assert r["events"][key] >= DOCS_FLOORS[key], (key, r["events"])
+    for key in ("type_accuracy", "actor_country_accuracy", "recipient_country_accuracy",
+                "all_right_of_shown"):
+        assert r[key] >= DOCS_FLOORS[key], (key, r[key])
