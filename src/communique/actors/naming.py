@@ -7,6 +7,7 @@ entities ("Donald Trump's"), a leading "the", bracketed editorial names split in
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -59,6 +60,13 @@ class Ent:
     words: list[str]
     title: str | None = None
     origin: str | None = None  # "of Uganda" right after a person's name
+    ref: str = ""  # the knowledge-base entity layer's id ("org:NATO", "geo:SYR")
+
+
+def fold(text: str) -> str:
+    """Without accents: "Erdoğan" and "Erdogan" are one name."""
+    s = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in s if not unicodedata.combining(c))
 
 
 def char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -148,7 +156,7 @@ def entities(doc: Doc) -> list[Ent]:
             while j < len(doc) and doc[j].ent_type_ == "GPE" and doc[j].ent_iob_ == "I":
                 j += 1
             origin = "of " + doc[end + 1:j].text
-        out.append(Ent(start, end, label, words, title, origin))
+        out.append(Ent(start, end, label, words, title, origin, ent.kb_id_))
     return out
 
 
