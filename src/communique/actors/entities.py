@@ -225,6 +225,7 @@ class KBEntities:
         ents = _merge(doc, filter_spans(found), list(doc.ents))
         ents = _org_runs(doc, ents)
         ents = _join_split_names(doc, ents)
+        ents = _extend_persons(doc, ents)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -249,7 +250,12 @@ def _prefer_specific(spans: list[Span]) -> list[Span]:
 
 
 def _surnames(ents: Iterable[Span]) -> set[str]:
-    return {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    """Given names and surnames of the multi-word persons of the document, also of a
+    name the model tagged otherwise whose last word it tags a person elsewhere."""
+    ents = list(ents)
+    single = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
+    return {t.text for e in ents if len(e) > 1 and (
+        e.label_ == "PERSON" or e[-1].text in single) for t in e}
 
 
 def _merge(doc: Doc, found: list[Span], ents: list[Span]) -> list[Span]:
@@ -263,9 +269,11 @@ def _merge(doc: Doc, found: list[Span], ents: list[Span]) -> list[Span]:
         hits = list(over.values())
         if any(len(e) > len(m) for e in hits):
             continue
-        if (m.kb_id_.startswith(("geo:", "place:")) and hits
-                and any(e.label_ == "PERSON" for e in hits)
-                and (m.text in surnames or not _placelike(doc, m))):
+        geo = m.kb_id_.startswith(("geo:", "place:"))
+        if geo and not hits and not (_placelike(doc, m) and _alone(doc, m)):
+            continue  # "Layla" before "Haddad" is a first name, not the Saudi town
+        if geo and (m.text in surnames or (
+                any(e.label_ == "PERSON" for e in hits) and not _placelike(doc, m))):
             continue  # "Bolton" after "John Bolton" is the man, not the town
         for e in hits:
             out.pop((e.start, e.end), None)
@@ -274,13 +282,31 @@ def _merge(doc: Doc, found: list[Span], ents: list[Span]) -> list[Span]:
         out[(m.start, m.end)] = m
         for i in range(m.start, m.end):
             owner[i] = m
-    return list(out.values())
+    return _same_text_same_place(list(out.values()), surnames)
+
+
+def _alone(doc: Doc, span: Span) -> bool:
+    """No capitalised word right before or after: not part of a longer name."""
+    near = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return not any(t.pos_ == "PROPN" and t.is_title for t in near)
+
+
+def _same_text_same_place(ents: list[Span], surnames: set[str]) -> list[Span]:
+    """A name read as a place once is that place wherever the model made it a person."""
+    places = {e.text: e for e in ents if e.kb_id_.startswith(("geo:", "place:"))}
+    out = []
+    for e in ents:
+        p = places.get(e.text)
+        if p is not None and e.label_ == "PERSON" and not e.kb_id_ and e.text not in surnames:
+            e = Span(e.doc, e.start, e.end, label=p.label_, kb_id=p.kb_id_)
+        out.append(e)
+    return out
 
 
 #: nouns after a place name ("Hama countryside") and prepositions before one
 PLACE_NOUNS = {"province", "countryside", "town", "city", "district", "region", "village",
                "governorate", "area", "border", "suburb", "outskirts", "county", "state"}
-PLACE_PREPS = {"in", "near", "around", "from", "into", "outside", "inside", "across",
+PLACE_PREPS = {"in", "on", "near", "around", "from", "into", "outside", "inside", "across",
                "towards", "toward", "of", "at", "to", "through"}
 
 
@@ -340,6 +366,30 @@ def _join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         out.append(e)
     return out
+
+
+#: capitalised words that open a person's mention without being a given name
+_NOT_GIVEN = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "king", "queen",
+              "prince", "sheikh", "pope", "chancellor", "senator", "governor", "judge",
+              "sir", "lord", "lady", "professor", "prof", "colonel", "captain", "emir"}
+
+
+def _extend_persons(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Layla Haddad" where the model tagged only "Haddad": an untagged capitalised proper
+    noun right before a person's name is the given name."""
+    out = []
+    for e in ents:
+        j = e.start - 1
+        if (e.label_ == "PERSON" and not e.kb_id_ and j >= 0 and doc[j].ent_type_ == ""
+                and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].is_alpha
+                and doc[j].lower_ not in _NOT_GIVEN and doc[j].lower_ not in _STOP
+                and not any(o.start <= j < o.end for o in ents)):
+            e = Span(doc, j, e.end, label="PERSON")
+        out.append(e)
+    return out
+
+
+_STOP = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "when", "after"}
 
 
 @Language.factory(FACTORY, default_config={"kb_files": []})

@@ -17,6 +17,7 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms
               "col", "col.", "adm", "adm.", "prof", "prof.", "president", "prime",
               "minister", "senator", "governor", "general", "king", "queen", "prince",
               "princess", "sheikh", "pope", "chancellor", "secretary"}
+COURTESY = {"mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms.", "dr", "dr.", "sir", "dame"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 
 #: singular nouns that name a person when they head a speaker phrase
@@ -104,18 +105,21 @@ def _title_before(doc: Doc, start: int, end: int) -> str | None:
         t = doc[j]
         if t.ent_type_ == "PERSON" or not (t.is_alpha or t.text.endswith(".")):
             break
-        lower_title = t.lower_ in TITLE_WORDS or (t.pos_ == "NOUN" and t.dep_ == "compound")
+        lower_title = t.lower_ in TITLE_WORDS | PERSON_NOUNS or (
+            t.pos_ == "NOUN" and t.dep_ == "compound")
         if not (t.is_title or t.is_upper or lower_title) or (
                 t.is_sent_start and t.lower_ in ("the", "a")):
             break
         first = j
         j -= 1
     words = doc[first:start]
-    if first == start or not any(w.lower_ in TITLE_WORDS for w in words):
+    if first == start or not any(w.lower_ in TITLE_WORDS | PERSON_NOUNS for w in words):
         return None
     # drop leading words that are not part of the title ("Speaking NATO ...")
     while len(words) and words[0].pos_ in ("VERB", "ADP", "DET"):
         words = words[1:]
+    if all(w.lower_ in COURTESY for w in words):
+        return None  # "Mr" is no role
     return words.text or None
 
 

@@ -20,6 +20,8 @@ LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "into", "across",
 #: "to" is a place only after motion ("flew to Paris"), not after giving ("a gift to Moscow")
 MOTION = {"travel", "fly", "go", "come", "return", "trip", "visit", "arrive", "move", "head",
           "journey", "drive", "sail", "march", "flee", "deploy", "send", "bring", "way"}
+#: the sector of a named person the knowledge base and the text give no office
+PRIVATE = "CVL"
 _ATTRS = ("country", "organization", "sector", "role", "wikidata")
 
 
@@ -63,10 +65,15 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
     if cl.kind == "person":
         if kind == "person":
             _adopt(cl, hit)
-        # an unknown person keeps the NER's kind; stated attributes from the title only
+        # an unknown person keeps the NER's kind; what the text states wins: role,
+        # organisation and country from the title ("Colombia's defence minister"), and
+        # a person with no office at all is a private person (CVL)
         elif cl.title or cl.origin:
             cl.country, cl.sector = hit.get("country"), hit.get("sector")
+            cl.organization = hit.get("organization")
             cl.role = hit.get("role") or cl.title
+        elif cl.sector is None:
+            cl.sector = PRIVATE
         return
     if kind == "other":  # unknown to the knowledge base: keep what the text gave
         return

@@ -46,14 +46,21 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     ents = naming.entities(doc)
     persons = [e for e in ents if e.label == "PERSON"]
     surnames = {e.words[-1] for e in persons if len(e.words) > 1}
+    singles = {e.words[0] for e in persons if len(e.words) == 1}
     for ent in ents:
         label = ent.label
         if label not in ACTOR_LABELS:
             continue
         # spaCy sometimes tags a known person's surname as ORG/GPE ("Trump has...").
         if label in ("ORG", "GPE", "NORP", "LOC") and len(ent.words) == 1 \
-                and ent.words[0] in surnames and not ent.ref.startswith(("org:", "country:")):
+                and (ent.words[0] in surnames or ent.words[0] in index.person_keys()) \
+                and not ent.ref.startswith(("org:", "country:")):
             label = "PERSON"
+        # "Nadia Farouk" tagged ORG, "Farouk" a person later: the name is the person's
+        if label in ("ORG", "GPE") and not ent.ref and 1 < len(ent.words) <= 3 \
+                and ent.words[-1] in singles and all(w[:1].isupper() for w in ent.words):
+            label = "PERSON"
+            persons.append(ent)
         if label == "PERSON" and _acronym(ent.words):
             label = "ORG"  # "HTS", "SDF": capitals are no person's name
         if label == "PERSON":
@@ -260,9 +267,9 @@ def _person_cluster(index: ActorIndex, ent: naming.Ent, persons: list[naming.Ent
     name = " ".join(ent.words)
     cid = index.new_cluster(name, "person", f"person:{full.lower()}", person=True)
     index.add_key(full, cid, person=True)
-    if len(key) > 1:
-        index.add_key(key[-1], cid, person=True, replace=False)
-        index.add_key(ent.words[-1], cid, person=True, replace=False)
+    if len(key) > 1:  # the surname, then the first name, find the person too
+        for w in (key[-1], ent.words[-1], key[0], ent.words[0]):
+            index.add_key(w, cid, person=True, replace=False)
     if ent.title:
         index.clusters[cid].title = ent.title
     index.clusters[cid].origin = ent.origin
