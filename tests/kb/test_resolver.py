@@ -201,3 +201,12 @@ def test_a_volunteer_is_civilian_with_the_stated_nationality():
     from communique.kb import resolve_actor
     got = resolve_actor("a Danish volunteer", date="2020-01-01")
     assert (got["country"], got["sector"]) == ("DNK", "CVL")
+
+
+def test_a_city_the_tables_lack_comes_from_the_gazetteer():
+    from communique.kb import resolve_actor
+    got = resolve_actor("near Manbij", date="2017-01-01")
+    assert (got["kind"], got["country"]) == ("location", "SYR")
+    got = resolve_actor("Mosul", date="2017-01-01")
+    assert (got["kind"], got["country"]) == ("location", "IRQ")
+    assert resolve_actor("Omar Khalil", date="2017-01-01")["kind"] == "other"

