@@ -8,7 +8,7 @@ Two kinds of table, both UTF-8 text, ``#`` starts a comment line:
 ``<name>.holders.txt`` -> ``office_holders_<name>.csv``::
 
     source: <text for the source column of the rows below>
-    @ TUR | Prime Minister of Turkey | PM            # country[/organisation] | role | offices [| sector]
+    @ TUR | Prime Minister of Turkey | PM      # country[/org] | role | offices [| sector]
     2002-11-18 2003-03-14 Abdullah Gül
     2003-03-14 2014-08-28 Recep Tayyip Erdoğan ; Erdogan|Tayyip Erdogan ; surname
 
