@@ -164,3 +164,9 @@ def test_no_import_cycles_between_stage_and_resolve_or_base_and_resolver():
     assert "stage" not in _runtime_imports(SRC / "actors" / "resolve.py")
     assert "base" not in _runtime_imports(SRC / "kb" / "resolver.py")
     assert "resolve" in _runtime_imports(SRC / "actors" / "stage.py")
+
+
+def test_a_town_is_no_event_actor():
+    a = analyze("Manbij attacked the convoy near the river.", published="2019-01-10")
+    places = {x.id for x in a.actors if x.kind == "location"}
+    assert all(not set(e.actors) & places for e in a.events)
