@@ -76,6 +76,7 @@ class ActorIndex:
         self._merged: dict[int, int] = {}
         self._by_token: dict[int, Mention] = {}
         self._keys: dict[tuple[bool, str], int] = {}
+        self._person: dict[str, int] = {}  # the person name space, kept canonical
         self._sent_starts = [s.start for s in doc.sents]
 
     # --- building -------------------------------------------------------------------
@@ -91,7 +92,7 @@ class ActorIndex:
         """A new empty cluster, findable under ``key`` (in the person name space or not)."""
         self.clusters.append(Cluster(name=name, kind=kind, key=key))
         cid = len(self.clusters) - 1
-        self._keys[(person, key)] = cid
+        self.add_key(key, cid, person=person)
         return cid
 
     def cluster_for(self, key: str, *, person: bool = False) -> int | None:
@@ -104,10 +105,12 @@ class ActorIndex:
         """Make ``key`` find ``cluster_id`` too (a surname, an acronym, a variant)."""
         if replace or (person, key) not in self._keys:
             self._keys[(person, key)] = cluster_id
+            if person:
+                self._person[key] = cluster_id
 
     def person_keys(self) -> dict[str, int]:
-        """Person name keys and their clusters (merges followed)."""
-        return {k: self.canonical(v) for (p, k), v in self._keys.items() if p}
+        """Person name keys and their clusters (merges followed); read only."""
+        return self._person
 
     def is_marked(self, token_i: int) -> bool:
         """Whether a token is already part of some mention."""
@@ -129,6 +132,9 @@ class ActorIndex:
         for k, v in self._keys.items():
             if v == src:
                 self._keys[k] = dst
+        for pk, v in self._person.items():
+            if v == src:
+                self._person[pk] = dst
 
     def canonical(self, cid: int) -> int:
         """The cluster a (possibly merged-away) cluster id now belongs to."""

@@ -79,7 +79,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     _link_appositions(index, kb)
     # bare surnames and first names the entity recogniser missed ("Merz said ..."), also
     # in capitals or tagged as a noun when they label a line ("MERZ: We will ...")
-    keys = index.person_keys()
+    keys = dict(index.person_keys())
     for tok in doc:
         if index.is_marked(tok.i):
             continue
