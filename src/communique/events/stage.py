@@ -145,6 +145,11 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             add_spans(c, k, ev)
         ev.actors = c.materialize(ev.actors)
         ev.recipients = [r for r in c.materialize(ev.recipients) if r not in ev.actors]
+        # a town does not act ("Ankara", the government, does): a common-noun argument
+        # made only now may turn out to be a place
+        ev.actors = [a for a in ev.actors if not c._place(a)]
+        if complete_only and not ev.complete:
+            continue
         if complete_only and not any(c.political(a) for a in ev.actors + ev.recipients):
             continue  # PLOVER codes political events: a private person on both sides is none
         if article_ctx is None:
