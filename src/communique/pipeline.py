@@ -100,7 +100,8 @@ def analyze_many(items, *, n_process=1, batch_size=None, options=None, on_error=
     options = options or Options()
     if on_error not in ("raise", "yield"):
         raise ValueError("on_error must be 'raise' or 'yield'")
-    nlp = _nlp.load(options.model)
+    nlp = _nlp.load(options.model, tuple(options.kb_files))
+    bare = [] if options.knowledge_base else _nlp.BARE
 
     def feed() -> Iterator[tuple[str, tuple[int, Article | None, str | None]]]:
         for pos, item in enumerate(items):
@@ -113,7 +114,7 @@ def analyze_many(items, *, n_process=1, batch_size=None, options=None, on_error=
                 continue
             yield article.text, (pos, article, None)
 
-    stream = nlp.pipe(feed(), as_tuples=True, n_process=n_process,
+    stream = nlp.pipe(feed(), as_tuples=True, n_process=n_process, disable=bare,
                       batch_size=batch_size or options.batch_size)
     for doc, (pos, article, error) in stream:
         if error is not None or article is None:

@@ -181,3 +181,32 @@ def test_lower_level_lookups(kb):
     assert kb.holder_of("prime minister", "Dutch", "2020-01-01").person.name == "Mark Rutte"
     assert kb.holder_of("secretary general", "NATO", "2024-11-13").person.name == "Mark Rutte"
     assert kb.holder_of("president", "Atlantis", "2024-11-13") is None
+
+
+def test_non_demonym_is_not_the_country():
+    from communique.kb import resolve_actor
+    assert resolve_actor("non-Iraqis", date="2020-01-01")["country"] is None
+
+
+def test_another_countrys_congress_is_not_the_us_congress():
+    from communique.kb import resolve_actor
+    got = resolve_actor("Chile's Congress", date="2020-01-01")
+    assert (got["country"], got["sector"]) == ("CHL", "LEG")
+    got = resolve_actor("the Ecuadorian congress", date="2020-01-01")
+    assert (got["country"], got["sector"]) == ("ECU", "LEG")
+    assert resolve_actor("Congress", date="2020-01-01")["country"] == "USA"
+
+
+def test_a_volunteer_is_civilian_with_the_stated_nationality():
+    from communique.kb import resolve_actor
+    got = resolve_actor("a Danish volunteer", date="2020-01-01")
+    assert (got["country"], got["sector"]) == ("DNK", "CVL")
+
+
+def test_a_city_the_tables_lack_comes_from_the_gazetteer():
+    from communique.kb import resolve_actor
+    got = resolve_actor("near Manbij", date="2017-01-01")
+    assert (got["kind"], got["country"]) == ("location", "SYR")
+    got = resolve_actor("Mosul", date="2017-01-01")
+    assert (got["kind"], got["country"]) == ("location", "IRQ")
+    assert resolve_actor("Omar Khalil", date="2017-01-01")["kind"] == "other"

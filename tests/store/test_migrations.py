@@ -52,3 +52,34 @@ def test_failed_migration_leaves_previous_version(tmp_path: Path, monkeypatch) -
     tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
     assert "half_done" not in tables and "articles" in tables
     assert "broken" not in {r[0] for r in raw.execute("SELECT name FROM _migrations")}
+
+
+def test_m010_gives_canonical_keys_and_merges_one_actor(tmp_path: Path) -> None:
+    raw = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    migrations.applied(raw)
+    before = migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations.m010_actor_keys)]
+    for m in before:
+        raw.execute("BEGIN")
+        migrations._run_in_transaction(raw, m)
+        raw.execute("INSERT INTO _migrations VALUES (?, 'then')", (m.__name__,))
+        raw.execute("COMMIT")
+    raw.execute("INSERT INTO articles (id, hash, text, story_id, record, ingested) "
+                "VALUES (1, 'h', 'text', 1, '{}', 'then')")
+    rows = [(1, "name:donald trump|USA|person", "Donald Trump", "person", "USA"),
+            (2, "name:donald trump||person", "Donald Trump", "person", None),
+            (3, "name:foreign ministers||group", "foreign ministers", "group", None),
+            (4, "name:layla odeh||person", "Layla Odeh", "person", None)]
+    raw.executemany("INSERT INTO actors (id, key, name, kind, country) VALUES (?,?,?,?,?)",
+                    rows)
+    raw.executemany("INSERT INTO article_actors (article_id, local_id, actor_id, name) "
+                    "VALUES (1, ?, ?, ?)", [("A1", 1, "x"), ("A2", 2, "y"), ("A3", 3, "z")])
+    raw.executemany('INSERT INTO mentions (article_id, actor_id, local_id, start, "end", '
+                    "text) VALUES (1, ?, ?, 0, 1, 't')", [(1, "A1"), (2, "A2")])
+    raw.close()
+    db = connect(tmp_path / "old.db")
+    got = {r[0]: r[1:] for r in db.execute("SELECT id, key, named, country FROM actors")}
+    assert got[1] == ("kb:person:donald trump", 1, "USA")
+    assert 2 not in got  # the same person: merged into the first row
+    assert got[3][1] == 0 and got[4][1] == 1
+    assert {r[0] for r in db.execute("SELECT actor_id FROM mentions")} == {1}
+    assert db.execute("SELECT count(*) FROM article_actors WHERE actor_id = 1").fetchone()[0] == 2

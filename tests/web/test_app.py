@@ -448,3 +448,31 @@ def test_an_article_links_to_the_other_copies_of_its_story(client) -> None:  # n
     assert f'href="/articles?story={story}"' in html
     listed = {a["id"] for a in _all_articles(client, story=story)}
     assert {story, copies[0]["id"]} <= listed
+
+
+def test_overview_named_only_and_by_country(client) -> None:  # noqa: ANN001
+    from communique.actors.keys import is_named
+
+    o = client.get("/api/overview", params={"since": "2023-01-01", "named": "true"}).json()
+    assert o["active_actors"] and all(is_named(a["name"]) or a["kind"] == "country"
+                                      for a in o["active_actors"])
+    g = client.get("/api/overview", params={"since": "2023-01-01", "group": "country"}).json()
+    names = [a["name"] for a in g["active_actors"]]
+    assert names and len(names) == len(set(names))  # one row per country
+    assert all(p["a"] != p["b"] for p in g["cooperative_pairs"] + g["conflictual_pairs"])
+    assert client.get("/", params={"group": "country", "named": "true"}).status_code == 200
+
+
+def test_network_by_country_and_named(client) -> None:  # noqa: ANN001
+    period = {"since": "2023-01-01", "until": "2023-12-31"}
+    net = client.get("/api/network", params={**period, "group": "country"}).json()
+    assert net["edges"] and all(len(n["id"]) == 3 for n in net["nodes"])
+    named = client.get("/api/network", params={**period, "named": "true"}).json()
+    full = client.get("/api/network", params=period).json()
+    assert len(named["edges"]) <= len(full["edges"])
+
+
+def test_actor_page_lists_the_names_it_was_seen_under(client, ids) -> None:  # noqa: ANN001
+    a = client.get(f"/api/actors/{ids['actor']}").json()
+    assert a["names"]
+    assert "Seen as:" in client.get(f"/actors/{ids['actor']}").text

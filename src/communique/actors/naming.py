@@ -7,6 +7,7 @@ entities ("Donald Trump's"), a leading "the", bracketed editorial names split in
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -16,6 +17,7 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms
               "col", "col.", "adm", "adm.", "prof", "prof.", "president", "prime",
               "minister", "senator", "governor", "general", "king", "queen", "prince",
               "princess", "sheikh", "pope", "chancellor", "secretary"}
+COURTESY = {"mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms.", "dr", "dr.", "sir", "dame"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 
 #: singular nouns that name a person when they head a speaker phrase
@@ -59,6 +61,13 @@ class Ent:
     words: list[str]
     title: str | None = None
     origin: str | None = None  # "of Uganda" right after a person's name
+    ref: str = ""  # the knowledge-base entity layer's id ("org:NATO", "geo:SYR")
+
+
+def fold(text: str) -> str:
+    """Without accents: "Erdoğan" and "Erdogan" are one name."""
+    s = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in s if not unicodedata.combining(c))
 
 
 def char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -96,18 +105,21 @@ def _title_before(doc: Doc, start: int, end: int) -> str | None:
         t = doc[j]
         if t.ent_type_ == "PERSON" or not (t.is_alpha or t.text.endswith(".")):
             break
-        lower_title = t.lower_ in TITLE_WORDS or (t.pos_ == "NOUN" and t.dep_ == "compound")
+        lower_title = t.lower_ in TITLE_WORDS | PERSON_NOUNS or (
+            t.pos_ == "NOUN" and t.dep_ == "compound")
         if not (t.is_title or t.is_upper or lower_title) or (
                 t.is_sent_start and t.lower_ in ("the", "a")):
             break
         first = j
         j -= 1
     words = doc[first:start]
-    if first == start or not any(w.lower_ in TITLE_WORDS for w in words):
+    if first == start or not any(w.lower_ in TITLE_WORDS | PERSON_NOUNS for w in words):
         return None
     # drop leading words that are not part of the title ("Speaking NATO ...")
     while len(words) and words[0].pos_ in ("VERB", "ADP", "DET"):
         words = words[1:]
+    if all(w.lower_ in COURTESY for w in words):
+        return None  # "Mr" is no role
     return words.text or None
 
 
@@ -148,7 +160,7 @@ def entities(doc: Doc) -> list[Ent]:
             while j < len(doc) and doc[j].ent_type_ == "GPE" and doc[j].ent_iob_ == "I":
                 j += 1
             origin = "of " + doc[end + 1:j].text
-        out.append(Ent(start, end, label, words, title, origin))
+        out.append(Ent(start, end, label, words, title, origin, ent.kb_id_))
     return out
 
 

@@ -10,12 +10,9 @@ name, adjective or metonym. Clusters that resolve to the same identity ("French"
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from ..kb import KnowledgeBase
-
-if TYPE_CHECKING:
-    from .stage import ActorIndex, _Cluster
+from .index import ActorIndex, Cluster
 
 #: prepositions after which a capital city is a place, not its government
 LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "into", "across",
@@ -23,10 +20,12 @@ LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "into", "across",
 #: "to" is a place only after motion ("flew to Paris"), not after giving ("a gift to Moscow")
 MOTION = {"travel", "fly", "go", "come", "return", "trip", "visit", "arrive", "move", "head",
           "journey", "drive", "sail", "march", "flee", "deploy", "send", "bring", "way"}
+#: the sector of a named person the knowledge base and the text give no office
+PRIVATE = "CVL"
 _ATTRS = ("country", "organization", "sector", "role", "wikidata")
 
 
-def _locative(index: ActorIndex, cl: _Cluster) -> bool:
+def _locative(index: ActorIndex, cl: Cluster) -> bool:
     """Every mention of the cluster sits after a locative preposition ("met in Paris")."""
     doc = index.doc
     if not cl.mentions:
@@ -46,7 +45,7 @@ def _locative(index: ActorIndex, cl: _Cluster) -> bool:
     return True
 
 
-def _adopt(cl: _Cluster, hit: dict) -> None:
+def _adopt(cl: Cluster, hit: dict) -> None:
     """Take a knowledge-base person's canonical name and attributes."""
     cl.name = hit["name"] or cl.name
     for k in _ATTRS:
@@ -60,13 +59,21 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
         text = " ".join(x for x in (cl.title, cl.name, cl.origin) if x)
     hit = kb.resolve(text, day)
     kind = hit.get("kind") or "other"
+    if kind == "other" and cl.ref.startswith("country:"):  # a name only pycountry knows
+        hit = kb.resolve(kb.country_name(cl.ref.split(":", 1)[1]), day)
+        kind = hit.get("kind") or "other"
     if cl.kind == "person":
         if kind == "person":
             _adopt(cl, hit)
-        # an unknown person keeps the NER's kind; stated attributes from the title only
+        # an unknown person keeps the NER's kind; what the text states wins: role,
+        # organisation and country from the title ("Colombia's defence minister"), and
+        # a person with no office at all is a private person (CVL)
         elif cl.title or cl.origin:
             cl.country, cl.sector = hit.get("country"), hit.get("sector")
+            cl.organization = hit.get("organization")
             cl.role = hit.get("role") or cl.title
+        elif cl.sector is None:
+            cl.sector = PRIVATE
         return
     if kind == "other":  # unknown to the knowledge base: keep what the text gave
         return
@@ -88,7 +95,7 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
         setattr(cl, k, hit.get(k))
 
 
-def identity(cl: _Cluster) -> tuple | None:
+def identity(cl: Cluster) -> tuple | None:
     """What makes two clusters one actor; None when only the cluster itself is known."""
     if cl.kind == "person":
         return ("person", cl.wikidata or cl.name.lower()) if cl.country else None

@@ -433,9 +433,15 @@ class _Coder:
         out: list[tuple[int, Token]] = []
         for h in sx.conjuncts(head):
             for hit in self._resolve_one(h, path, role, depth=0):
+                if role == "actor" and self._place(hit[0]):
+                    continue  # a town does not act; "Ankara" (the government) does
                 if hit[0] not in [o[0] for o in out]:
                     out.append(hit)
         return out
+
+    def _place(self, cid: int) -> bool:
+        return 0 <= cid < len(self.index.clusters) and \
+            self.index.clusters[self.index.canonical(cid)].kind == "location"
 
     def _resolve_one(self, h: Token, path: list[str], role: str,
                      depth: int) -> list[tuple[int, Token]]:

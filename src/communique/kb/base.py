@@ -15,16 +15,28 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .entries import (
+    ADJ,
+    COUNTRY,
+    GENERIC_OFFICES,
+    METONYM,
+    ORG,
+    PEOPLE,
+    PERSON,
+    PLACE,
+    TERM,
+    Entry,
+    PersonHit,
+)
 from .loader import Tables, load_tables, package_sources, user_sources
 from .normalize import Token, acronym_form, fold, key, tokens
 from .records import Country, Organization, Person, Place, Role, SectorTerm
+from .resolver import resolve
 
 ENV_VAR = "COMMUNIQUE_KB"
 #: A role that starts within this many days of the date counts as the person's role
 #: (presidents-elect, ministers-designate), unless a past role ended more recently.
 ELECT_WINDOW_DAYS = 120
-#: Offices that fall back to the organisation's "leader" ("IAEA director" = its head).
-GENERIC_OFFICES = frozenset({"director", "chairman", "head", "chief", "leader"})
 #: Offices several people hold at once: a bare "Russian spokesman" is nobody in particular.
 SHARED_OFFICES = frozenset({"spokesman", "envoy", "special envoy", "ambassador", "commander",
                             "director", "chief of staff"})
@@ -38,21 +50,8 @@ _METONYM_NAMES = {"GOV": "Government of {}", "MIL": "Military of {}",
                   "SPY": "Intelligence services of {}", "LEG": "Legislature of {}",
                   "JUD": "Judiciary of {}", "COP": "Police of {}"}
 
-# Entry types, in priority order when one phrase names several things.
-ORG, COUNTRY, METONYM, ADJ, PEOPLE, PERSON, PLACE, TERM = range(8)
-
-
 class KBWarning(UserWarning):
     """A knowledge-base row was skipped or partly ignored (message names file:line)."""
-
-
-class Entry(NamedTuple):
-    """One thing a phrase can name. ``acro``: required exact capitals ("US", "WHO")."""
-
-    type: int
-    ref: Any
-    acro: str | None
-    proper: bool
 
 
 class PlaceHit(NamedTuple):
@@ -63,34 +62,6 @@ class PlaceHit(NamedTuple):
     name: str
     country: str | None
     sector: str | None
-
-
-class PersonHit(NamedTuple):
-    """A known person and the role that applies on the asked date.
-
-    ``status``: current (held on the date), elect (starts soon after), former (ended
-    before; sector becomes ELI), before (the person held no office yet).
-    """
-
-    person: Person
-    role: Role | None
-    status: str
-
-    @property
-    def country(self) -> str | None:
-        return self.role.country if self.role else None
-
-    @property
-    def sector(self) -> str | None:
-        if self.role is None or self.status == "before":
-            return None
-        return "ELI" if self.status == "former" else self.role.sector
-
-    @property
-    def role_text(self) -> str | None:
-        if self.role is None or self.status == "before":
-            return None
-        return f"former {self.role.role}" if self.status == "former" else self.role.role
 
 
 def as_date(value: str | dt.date | dt.datetime | None) -> dt.date:
@@ -456,8 +427,6 @@ class KnowledgeBase:
         return dict(self._resolve(text, as_date(date)))
 
     def _resolve_uncached(self, text: str, day: dt.date) -> tuple[tuple[str, Any], ...]:
-        from .resolver import resolve
-
         return tuple(resolve(self, text, day).items())
 
 

@@ -3,6 +3,7 @@
     communique actors resolve TEXT [--date D] [--kb FILE ...] [--format table|json]
     communique actors list [--country C] [--role R] [--on DATE] [--kb FILE ...]
     communique eval actors [FILE] [--kb FILE ...] [--json] [--errors]
+    communique eval actors --docs DIR [--corpus TEXTDIR]
 
 ``actors`` is a click group and ``eval_actors`` a click command named "actors" (add it
 to the ``eval`` group). Bad knowledge-base rows are printed as warnings on stderr.
@@ -13,13 +14,14 @@ from __future__ import annotations
 import json
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.table import Table
 
 from .base import KBWarning, KnowledgeBase, as_date
-from .evaluate import evaluate_cases
+from .evaluate import default_case_files, evaluate_cases
 
 _KB_OPTION = click.option(
     "--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
@@ -106,42 +108,109 @@ def list_cmd(country: str | None, role: str | None, on: str | None, kb_files: Se
 @click.command("actors")
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
 @_KB_OPTION
+@click.option("--docs", "docs_dir", type=click.Path(exists=True, file_okay=False),
+              help="Score whole articles against a directory of document-level actor gold "
+                   "files (docs/evaluation.md) instead of the case file.")
+@click.option("--corpus", "corpus_dir", type=click.Path(exists=True, file_okay=False),
+              help="With --docs: the directory of ID.txt article texts "
+                   "(default /work/shared/corpora/guardian-dev/text).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--errors", "show_errors", is_flag=True, help="List the cases that fail.")
 @click.option("--min-country", type=click.FloatRange(0, 1),
               help="Exit 1 if country accuracy is below this.")
 @click.option("--min-sector", type=click.FloatRange(0, 1),
               help="Exit 1 if sector accuracy is below this.")
-def eval_actors(file: str | None, kb_files: Sequence[str], as_json: bool, show_errors: bool,
+def eval_actors(file: str | None, kb_files: Sequence[str], docs_dir: str | None,
+                corpus_dir: str | None, as_json: bool, show_errors: bool,
                 min_country: float | None, min_sector: float | None) -> None:
     """Score actor resolution on a CSV of text,date,country,sector[,category] cases
-    (default: the case file shipped with communique)."""
+    (default: the shipped case files, the original one and the v2 set apart; --min-*
+    apply to FILE or the original), or, with --docs, the pipeline's actors on whole
+    articles against document-level gold (--min-* apply to actor identity)."""
+    if docs_dir:
+        _eval_docs(docs_dir, corpus_dir, as_json, show_errors, min_country, min_sector)
+        return
     kb = _load(kb_files)
+    files = [file] if file else [str(p) for p in default_case_files()]
     try:
-        r = evaluate_cases(file, kb=kb)
+        results = [evaluate_cases(f, kb=kb) for f in files]
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:
-        out = r if show_errors else {k: v for k, v in r.items() if k != "errors"}
+        outs = [r if show_errors else {k: v for k, v in r.items() if k != "errors"}
+                for r in results]
+        out = dict(outs[0])
+        if len(outs) > 1:  # the v2 set rides along, apart
+            out["v2"] = outs[1]
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         console = Console()
-        t = Table(title=f"Actor resolution: {r['cases']} cases")
-        for col in ("category", "cases", "country", "sector"):
-            t.add_column(col, justify="left" if col == "category" else "right")
-        for cat, m in r["by_category"].items():
-            t.add_row(cat, str(m["cases"]), f"{m['country_accuracy']:.3f}",
-                      f"{m['sector_accuracy']:.3f}")
-        t.add_row("all", str(r["cases"]), f"{r['country_accuracy']:.3f}",
-                  f"{r['sector_accuracy']:.3f}", style="bold")
-        console.print(t)
-        if show_errors:
-            for e in r["errors"]:
-                g = e["got"]
-                console.print(f"line {e['line']}: {e['text']!r} ({e['date']}) expected "
-                              f"{e['expected']['country']}/{e['expected']['sector']}, got "
-                              f"{g['country']}/{g['sector']} ({g['kind']} {g['name']!r})",
-                              markup=False)
+        for r in results:
+            _print_cases(console, r, show_errors)
+    r = results[0]  # floors apply to FILE, or the original case file
     if (min_country is not None and r["country_accuracy"] < min_country) or (
             min_sector is not None and r["sector_accuracy"] < min_sector):
+        raise SystemExit(1)
+
+
+def _print_cases(console: Console, r: dict, show_errors: bool) -> None:
+    t = Table(title=f"Actor resolution: {r['cases']} cases ({Path(r['file']).name})")
+    for col in ("category", "cases", "country", "sector"):
+        t.add_column(col, justify="left" if col == "category" else "right")
+    for cat, m in r["by_category"].items():
+        t.add_row(cat, str(m["cases"]), f"{m['country_accuracy']:.3f}",
+                  f"{m['sector_accuracy']:.3f}")
+    t.add_row("all", str(r["cases"]), f"{r['country_accuracy']:.3f}",
+              f"{r['sector_accuracy']:.3f}", style="bold")
+    console.print(t)
+    if show_errors:
+        for e in r["errors"]:
+            g = e["got"]
+            console.print(f"line {e['line']}: {e['text']!r} ({e['date']}) expected "
+                          f"{e['expected']['country']}/{e['expected']['sector']}, got "
+                          f"{g['country']}/{g['sector']} ({g['kind']} {g['name']!r})",
+                          markup=False)
+
+
+def _eval_docs(docs_dir: str, corpus_dir: str | None, as_json: bool, show_errors: bool,
+               min_country: float | None, min_sector: float | None) -> None:
+    from ..errors import CommuniqueError
+    from ..evaluate.actors import evaluate_docs
+
+    try:
+        r = evaluate_docs(docs_dir, corpus_dir)
+    except CommuniqueError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        out = r if show_errors else {k: v for k, v in r.items()
+                                     if k not in ("errors", "per_article")}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        console = Console()
+        t = Table(title=f"Actors on {r['articles']} annotated articles")
+        t.add_column("figure")
+        t.add_column("value", justify="right")
+        for typ, m in r["mentions"].items():
+            t.add_row(f"{typ} mentions found / exact (of {m['gold']})",
+                      f"{m['found']:.3f} / {m['exact']:.3f}")
+        for key in ("actors", "places"):
+            b = r[f"b_cubed_{key}"]
+            t.add_row(f"B-cubed {key} P / R / F1",
+                      f"{b['precision']:.3f} / {b['recall']:.3f} / {b['f1']:.3f}")
+            i = r[f"identity_{key}"]
+            t.add_row(f"{key}: clusters found (of {i['clusters']})", f"{i['found']:.3f}")
+            for f in ("kind", "country", "sector"):
+                t.add_row(f"{key}: right {f}", f"{i[f]:.3f}")
+        s = r["speakers"]
+        t.add_row(f"speakers right actor + country (of {s['quotes']})",
+                  f"{s['right_actor_and_country']:.3f}")
+        t.add_row("speakers right country", f"{s['right_country']:.3f}")
+        console.print(t)
+        if show_errors:
+            for art, errs in r["errors"].items():
+                for e in errs:
+                    console.print(f"{art}: {json.dumps(e, ensure_ascii=False)}", markup=False)
+    ident = r["identity_actors"]
+    if (min_country is not None and ident["country"] < min_country) or (
+            min_sector is not None and ident["sector"] < min_sector):
         raise SystemExit(1)

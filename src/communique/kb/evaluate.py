@@ -22,6 +22,13 @@ def default_cases_path() -> Path:
     return Path(str(resources.files("communique.kb") / "data" / "cases.csv"))
 
 
+def default_case_files() -> list[Path]:
+    """The shipped case files: the original set, then the v2 set written before the
+    changes it measures (scored and reported apart)."""
+    data = Path(str(resources.files("communique.kb") / "data"))
+    return [p for p in (data / "cases.csv", data / "cases_v2.csv") if p.exists()]
+
+
 def evaluate_cases(path: str | Path | None = None, *, kb: KnowledgeBase | None = None
                    ) -> dict[str, Any]:
     """Resolve every case and report accuracy.

@@ -29,10 +29,11 @@ from .records import (
     SectorTerm,
 )
 
-#: Package data files, in load order (countries first: other tables refer to them).
-PACKAGE_FILES = ("countries.csv", "organizations.csv", "places.csv", "sectors.csv",
-                 "office_holders.csv")
 TABLE_ORDER = ("countries", "organizations", "places", "sectors", "office_holders")
+#: Package data files: ``<table>.csv`` first, then ``<table>_*.csv`` in name order
+#: (office_holders_ministers.csv, organizations_parties.csv, ...). All package files of
+#: one table form one table: a key repeated across them is a duplicate, not an override.
+PACKAGE_GLOBS = tuple(f"{table}*.csv" for table in TABLE_ORDER)
 
 REQUIRED = {
     "countries": ("iso3", "name", "source"),
@@ -113,6 +114,10 @@ class Source:
     text: str
     package: bool
 
+    def group(self) -> str:
+        """Rows of one group are one table; a later group's rows override earlier ones."""
+        return "package" if self.package else self.label
+
 
 @dataclass
 class Tables:
@@ -127,10 +132,21 @@ class Tables:
     files: list[str] = field(default_factory=list)
 
 
+def package_files() -> list[str]:
+    """Names of the package data files, in load order (see PACKAGE_GLOBS)."""
+    data = resources.files("communique.kb") / "data"
+    names = sorted(p.name for p in data.iterdir() if p.name.endswith(".csv"))
+    out: list[str] = []
+    for table in TABLE_ORDER:
+        out.append(f"{table}.csv")
+        out += [n for n in names if n.startswith(f"{table}_")]
+    return [n for n in out if n in names]
+
+
 def package_sources() -> list[Source]:
     data = resources.files("communique.kb") / "data"
     return [Source(name, (data / name).read_text(encoding="utf-8"), True)
-            for name in PACKAGE_FILES]
+            for name in package_files()]
 
 
 def user_sources(paths: Iterable[str | Path], problems: list[str]) -> list[Source]:
@@ -147,7 +163,7 @@ def user_sources(paths: Iterable[str | Path], problems: list[str]) -> list[Sourc
 def load_tables(sources: Sequence[Source]) -> Tables:
     """Parse, validate and merge sources into Tables (problems collected, not raised)."""
     t = Tables()
-    by_table: dict[str, list[tuple[Source, list[tuple[int, dict[str, str]]]]]] = {
+    by_table: dict[str, list[tuple[str, list[tuple[str, dict[str, str]]]]]] = {
         name: [] for name in TABLE_ORDER
     }
     for src in sources:
@@ -168,8 +184,12 @@ def load_tables(sources: Sequence[Source]) -> Tables:
             vals = {k: (v or "").strip() for k, v in row.items() if k}
             if not any(vals.values()) or next(iter(vals.values()), "").startswith("#"):
                 continue
-            rows.append((reader.line_num, vals))
-        by_table[table].append((src, rows))
+            rows.append((f"{src.label}:{reader.line_num}", vals))
+        groups = by_table[table]
+        if groups and groups[-1][0] == src.group():
+            groups[-1][1].extend(rows)
+        else:
+            groups.append((src.group(), rows))
         t.files.append(src.label)
 
     loaders = {
@@ -226,16 +246,16 @@ def _wikidata(value: str) -> str | None:
 
 
 def _each(t: Tables, table: str, files, build, key_of, *, multi: bool):
-    """Validate rows file by file; a later file's rows replace earlier rows with that key.
+    """Validate rows group by group (the package files form one group, each user file
+    another); a later group's rows replace earlier rows with that key.
 
     Returns {key: [record, ...]} in load order.
     """
     merged: dict[str, list] = {}
-    for src, rows in files:
+    for _group, rows in files:
         seen: dict[str, str] = {}
         fresh: dict[str, list] = {}
-        for line, vals in rows:
-            where = f"{src.label}:{line}"
+        for where, vals in rows:
             try:
                 _required(table, vals)
                 rec = build(vals, where)
@@ -244,8 +264,11 @@ def _each(t: Tables, table: str, files, build, key_of, *, multi: bool):
                 continue
             k = key_of(rec)
             if k in seen and not multi:
+                first = seen[k]
+                if first.rsplit(":", 1)[0] == where.rsplit(":", 1)[0]:
+                    first = "line " + first.rsplit(":", 1)[1]
                 t.problems.append(f"{where}: duplicate {KEYS[table]} {k!r} "
-                                  f"(first at line {seen[k].rsplit(':', 1)[1]}); row skipped")
+                                  f"(first at {first}); row skipped")
                 continue
             seen.setdefault(k, where)
             fresh.setdefault(k, []).append(rec)

@@ -28,7 +28,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .base import (
+from . import gazetteer
+from .entries import (
     ADJ,
     COUNTRY,
     GENERIC_OFFICES,
@@ -44,7 +45,7 @@ from .base import (
 from .normalize import Token, key, surface, tokens
 from .records import ARMED, Person, Role
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the knowledge base is passed in; only its type is named here
     from .base import KnowledgeBase
 
 _NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -74,7 +75,8 @@ BACKERS = {"backed", "sponsored", "supported", "allied", "aligned", "linked", "a
 #: "Hamas-run ministry", "US-led coalition": the country applies, the sector does not.
 CONTROLLERS = {"led", "run", "controlled", "based", "installed", "appointed", "owned",
                "operated", "dominated", "governed", "ruled", "administered"}
-PRO_ANTI = {"pro", "anti"}
+#: "pro-Russian", "anti-Assad", "non-Syrians": the modifier that follows does not apply
+PRO_ANTI = {"pro", "anti", "non"}
 LOCATIVE = {"in", "at", "from", "near", "into", "across", "outside", "inside", "around",
             "throughout", "within"}
 NAME_PARTICLES = {"al", "bin", "ibn", "abu", "de", "van", "von", "der", "den", "da", "la",
@@ -109,6 +111,9 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
         if length and length == len(rest):
             hit = kb.place_hit(entries[0])
             return _result(hit.name, "location", hit.country)
+        town = gazetteer.lookup(surface(rest)) if _looks_like_name(rest, False) else None
+        if town:
+            return _result(town[0], "location", town[1])
     length, entries = kb.match(toks, 0, lower_query=lower)
     if length == len(toks):
         return _from_entry(kb, entries[0], toks, day)
@@ -146,6 +151,9 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
             return _person(kb, person, mods, former, prefix, day)
         if mods or former:
             return _unknown_person(kb, rest, mods, former, prefix, day)
+        town = gazetteer.lookup(surface(rest)) if stop == 0 and not lower else None
+        if town:  # a city or US state the tables do not list: a place in its country
+            return _result(town[0], "location", town[1])
         return _result(surface(rest), "other")
     return _from_mods(kb, mods, former, toks, day)
 
@@ -178,6 +186,28 @@ def _postposed_of(kb: KnowledgeBase, toks: list[Token], lower: bool
 
 def _scan(kb: KnowledgeBase, toks: list[Token], lower: bool, n_post: int, *,
           tolerant: bool) -> tuple[list[Mod], int, bool]:
+    mods, stop, former = _scan_raw(kb, toks, lower, n_post, tolerant=tolerant)
+    return _local_bodies(kb, mods), stop, former
+
+
+def _local_bodies(kb: KnowledgeBase, mods: list[Mod]) -> list[Mod]:
+    """"Peru's Congress", "the Colombian congress": one generic word that names a
+    foreign organisation ("Congress" = the US Congress) is that country's body when
+    another country is stated."""
+    countries = {m.entry.ref for m in mods if m.entry.type in (COUNTRY, ADJ, PEOPLE)
+                 and not m.no_country}
+    for n, m in enumerate(mods):
+        if m.entry.type != ORG or len(m.toks) != 1 or m.toks[0].key not in kb.sectors:
+            continue
+        org_country = kb.organizations[m.entry.ref][-1].country
+        if countries and org_country not in countries:
+            mods[n] = Mod(Entry(TERM, m.toks[0].key, None, False), m.toks,
+                          m.no_country, m.no_sector, m.postposed)
+    return mods
+
+
+def _scan_raw(kb: KnowledgeBase, toks: list[Token], lower: bool, n_post: int, *,
+              tolerant: bool) -> tuple[list[Mod], int, bool]:
     """Read modifiers and titles from the left; stop at the first name-like token.
 
     Returns (mods, index where the name starts, former?). Unknown words are skipped

@@ -270,9 +270,48 @@ def m008_watch(db: sqlite3.Connection) -> None:
     """)
 
 
+def m010_actor_keys(db: sqlite3.Connection) -> None:
+    """One canonical key per real-world actor: the knowledge-base id where the knowledge
+    base knows the actor (``kb:person:...``, ``kb:org:...``, ``kb:country:...``), else the
+    normalised name with country and kind. Existing actors get their new key; actors that
+    now share one are merged into the first (their mentions, quotes and events follow),
+    and a ``named`` flag tells proper-name actors from common-noun phrases."""
+    from ..actors.keys import is_named
+    from .writer import actor_key
+
+    db.execute("ALTER TABLE actors ADD COLUMN named INTEGER NOT NULL DEFAULT 1")
+    keep: dict[str, int] = {}
+    final: dict[int, str] = {}
+    dup: dict[int, int] = {}
+    cols = "id, name, kind, country, organization, sector, wikidata"
+    for row in db.execute(f"SELECT {cols} FROM actors ORDER BY id").fetchall():
+        rec = dict(zip(cols.split(", "), row, strict=True))
+        k = actor_key(rec)
+        if k in keep:
+            dup[rec["id"]] = keep[k]
+        else:
+            keep[k] = rec["id"]
+            final[rec["id"]] = k
+    for src, dst in dup.items():
+        for table in ("article_actors", "mentions", "quote_speakers", "event_actors"):
+            db.execute(f"UPDATE {table} SET actor_id = ? WHERE actor_id = ?", (dst, src))
+        db.execute("UPDATE actors SET "
+                   "country = coalesce(country, (SELECT country FROM actors WHERE id = ?)), "
+                   "sector = coalesce(sector, (SELECT sector FROM actors WHERE id = ?)) "
+                   "WHERE id = ?", (src, src, dst))
+        db.execute("DELETE FROM actors WHERE id = ?", (src,))
+    db.execute("UPDATE actors SET key = '~' || id")  # no clash while keys change
+    for aid, k in final.items():
+        name = db.execute("SELECT name FROM actors WHERE id = ?", (aid,)).fetchone()[0]
+        db.execute("UPDATE actors SET key = ?, named = ? WHERE id = ?",
+                   (k, int(is_named(name, k)), aid))
+    db.execute("CREATE INDEX actors_named_country ON actors(named, country)")
+
+
 MIGRATIONS: list[Migration] = [m001_core, m002_search, m003_dedup, m004_views,
                                m005_article_dates, m006_counted_events, m007_event_scores]
 MIGRATIONS.append(m008_watch)
+MIGRATIONS.append(m010_actor_keys)
 
 
 def applied(db: sqlite3.Connection) -> list[str]:

@@ -10,15 +10,14 @@ flight; the articles' hashes make a rerun skip everything committed.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..actors import keys
+from ..kb import KnowledgeBase
 from ..model import Analysis
 from . import dedup
 
@@ -62,29 +61,10 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-_PUNCT = re.compile(r"[^\w\s]")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def normalize_name(name: str) -> str:
-    """Case, accents, punctuation and a leading "the" do not make a different actor."""
-    s = unicodedata.normalize("NFKD", name.casefold())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = " ".join(_PUNCT.sub(" ", s).split())
-    return s.removeprefix("the ")
-
-
 def actor_key(actor: dict[str, Any]) -> str:
-    """The corpus-wide identity of a record's actor: its Wikidata or knowledge-base id,
-    else its normalized name with country and kind (two "Smith"s of different states
-    stay apart)."""
-    if actor.get("wikidata"):
-        return f"wd:{actor['wikidata']}"
-    for field_name in ("kb_id", "kb"):
-        if actor.get(field_name):
-            return f"kb:{actor[field_name]}"
-    return (f"name:{normalize_name(actor.get('name') or '')}|{actor.get('country') or ''}"
-            f"|{actor.get('kind') or ''}")
+    """The corpus-wide identity of a record's actor (:func:`communique.actors.keys.actor_key`
+    with the package knowledge base)."""
+    return keys.actor_key(actor, KnowledgeBase.load())
 
 
 class Writer:
@@ -225,13 +205,14 @@ class Writer:
         if cached is not None:
             return cached
         row = self.db.execute(
-            "INSERT INTO actors (key, name, kind, country, organization, sector, wikidata) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+            "INSERT INTO actors (key, name, kind, country, organization, sector, wikidata, "
+            "named) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
             "country = coalesce(actors.country, excluded.country), "
             "organization = coalesce(actors.organization, excluded.organization), "
             "sector = coalesce(actors.sector, excluded.sector) RETURNING id",
             (key, actor["name"], actor.get("kind"), actor.get("country"),
-             actor.get("organization"), actor.get("sector"), actor.get("wikidata"))).fetchone()
+             actor.get("organization"), actor.get("sector"), actor.get("wikidata"),
+             int(keys.is_named(actor["name"], key)))).fetchone()
         self._actor_ids[key] = int(row[0])
         return int(row[0])
 

@@ -80,6 +80,9 @@ class ReadOnlyStore:
 #: the largest SQLite integer: a larger id in a URL is a 400, not an OverflowError
 MAX_ID = 2**63 - 1
 RowId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="A row id.")]
+Named = Annotated[bool, Query(description="Proper-name actors only (no common-noun phrases).")]
+Group = Annotated[Literal["actor", "country"], Query(
+    description="One node per actor, or actors grouped by their country.")]
 PageNo = Annotated[int, Query(ge=1, le=10000, description="1-based page number.")]
 PerPage = Annotated[int, Query(ge=1, le=200, description="Rows per page (at most 200).")]
 Since = Annotated[dt.date | None, Query(description="First date, inclusive (YYYY-MM-DD).")]
@@ -318,30 +321,38 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
     overview_cache: dict[tuple[Any, ...], tuple[Any, dict[str, Any]]] = {}
 
     def overview_data(db: sqlite3.Connection, since: dt.date | None,
-                      until: dt.date | None) -> dict[str, Any]:
+                      until: dt.date | None, named: bool = False,
+                      group: str = "actor") -> dict[str, Any]:
         """Cached until the store grows: its counts and rankings scan whole tables."""
         _period_ok(since, until)
         mark = marker(db)
-        hit = overview_cache.get((since, until))
+        ck = (since, until, named, group)
+        hit = overview_cache.get(ck)
         if hit is not None and hit[0] == mark:
             return hit[1]
-        data = Q.overview(db, since, until, arrays=arrays(db))
+        data = Q.overview(db, since, until, arrays=arrays(db), named=named,
+                          by_country=group == "country")
+        data["named"], data["group"] = named, group
         if len(overview_cache) >= 64:
             overview_cache.pop(next(iter(overview_cache)), None)
-        overview_cache[(since, until)] = (mark, data)
+        overview_cache[ck] = (mark, data)
         return data
 
     @app.get("/api/overview", tags=["overview"], summary="Corpus overview")
-    def api_overview(db: Db, since: Since = None, until: Until = None) -> JSONResponse:
+    def api_overview(db: Db, since: Since = None, until: Until = None, named: Named = False,
+                     group: Group = "actor") -> JSONResponse:
         """Corpus size and date range, latest articles, most active actors and the
         strongest cooperative and conflictual pairs in the period (default: the last
-        90 days of the corpus)."""
-        return _json(overview_data(db, since, until))
+        90 days of the corpus); ``named`` keeps proper-name actors only, ``group=country``
+        sums actors and pairs per country."""
+        return _json(overview_data(db, since, until, named, group))
 
     @app.get("/", include_in_schema=False)
     def overview_page(request: Request, db: Db, since: Since = None,
-                      until: Until = None) -> HTMLResponse:
-        return page(request, "overview.html", {"o": overview_data(db, since, until)})
+                      until: Until = None, named: Named = False,
+                      group: Group = "actor") -> HTMLResponse:
+        return page(request, "overview.html",
+                    {"o": overview_data(db, since, until, named, group)})
 
     # --- articles --------------------------------------------------------------------
 
@@ -447,12 +458,14 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
 
     @app.get("/api/network", tags=["network"], summary="Actor network")
     def api_network(db: Db, f: Annotated[NetworkFilters, Depends(network_filters)],
-                    limit: EdgeLimit = 200) -> JSONResponse:
+                    limit: EdgeLimit = 200, named: Named = False,
+                    group: Group = "actor") -> JSONResponse:
         """Actors as nodes; an edge per pair that acted on each other, weighted by the
         summed PLOVER scores of their events (``coop`` positive, ``conflict`` negative).
         The period defaults to the last month of the corpus."""
         return _json(Q.network(db, f.since, f.until, etype=f.type, country=f.country,
-                               limit=limit, arrays=arrays(db)))
+                               limit=limit, arrays=arrays(db), named=named,
+                               by_country=group == "country"))
 
     @app.get("/api/network/edge", tags=["network"], summary="Events behind an edge")
     def api_edge(db: Db, f: Annotated[NetworkFilters, Depends(network_filters)],
@@ -466,13 +479,16 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
     @app.get("/network", include_in_schema=False)
     def network_page(request: Request, db: Db,
                      f: Annotated[NetworkFilters, Depends(network_filters)],
-                     limit: EdgeLimit = 200) -> HTMLResponse:
+                     limit: EdgeLimit = 200, named: Named = False,
+                     group: Group = "actor") -> HTMLResponse:
         since, until = Q.default_period(db, f.since, f.until, 31)
         api = "/api/network?" + urlencode({k: v for k, v in {
             "since": since, "until": until, "type": f.type, "country": f.country,
-            "limit": limit}.items() if v})
+            "limit": limit, "named": "true" if named else None,
+            "group": group if group != "actor" else None}.items() if v})
         return page(request, "network.html", {"f": f, "since": since, "until": until,
-                                              "api": api, "types": Q.EVENT_TYPES})
+                                              "api": api, "types": Q.EVENT_TYPES,
+                                              "named": named, "group": group})
 
     # --- quotes ----------------------------------------------------------------------
 

@@ -88,8 +88,11 @@ def default_period(db: sqlite3.Connection, since: dt.date | None, until: dt.date
 # --- overview ------------------------------------------------------------------------------
 
 def overview(db: sqlite3.Connection, since: dt.date | None, until: dt.date | None,
-             limit: int = 10, arrays: EventArrays | None = None) -> Row:
-    """Corpus size and dates, latest articles, most active actors and strongest pairs."""
+             limit: int = 10, arrays: EventArrays | None = None, *, named: bool = False,
+             by_country: bool = False) -> Row:
+    """Corpus size and dates, latest articles, most active actors and strongest pairs;
+    ``named``: proper-name actors only; ``by_country``: actors and pairs grouped by
+    their country."""
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     first, last = date_bounds(db)
     p_since, p_until = default_period(db, since, until, 90)
@@ -98,15 +101,29 @@ def overview(db: sqlite3.Connection, since: dt.date | None, until: dt.date | Non
     latest = rows(db, "SELECT id, title, published, source FROM articles "
                       "ORDER BY published DESC, id DESC LIMIT ?", [limit])
     where, params = _period("a", p_since, p_until)
-    active = rows(db, f"""
-        SELECT x.id, x.name, x.kind, x.country, n.articles FROM (
-            SELECT aa.actor_id, count(*) AS articles FROM article_actors aa
-            JOIN articles a ON a.id = aa.article_id {where}
-            GROUP BY aa.actor_id ORDER BY articles DESC LIMIT ?) n
-        JOIN actors x ON x.id = n.actor_id ORDER BY n.articles DESC, x.name""",
-                  [*params, limit])
+    if named or by_country:
+        cond = ("x.named = 1" if named else "1") + (" AND x.country IS NOT NULL"
+                                                    if by_country else "")
+        where_x = (where + " AND " if where else "WHERE ") + cond
+        group = "x.country" if by_country else "x.id"
+        active = rows(db, f"""
+            SELECT {"NULL AS id, x.country AS name, 'country' AS kind" if by_country
+                    else "x.id, x.name, x.kind"}, x.country,
+                   count(DISTINCT aa.article_id) AS articles
+            FROM article_actors aa JOIN articles a ON a.id = aa.article_id
+            JOIN actors x ON x.id = aa.actor_id {where_x}
+            GROUP BY {group} ORDER BY articles DESC, {group} LIMIT ?""", [*params, limit])
+    else:
+        active = rows(db, f"""
+            SELECT x.id, x.name, x.kind, x.country, n.articles FROM (
+                SELECT aa.actor_id, count(*) AS articles FROM article_actors aa
+                JOIN articles a ON a.id = aa.article_id {where}
+                GROUP BY aa.actor_id ORDER BY articles DESC LIMIT ?) n
+            JOIN actors x ON x.id = n.actor_id ORDER BY n.articles DESC, x.name""",
+                      [*params, limit])
     edges = (named_pairs(db, arrays, p_since, p_until) if arrays is not None
              else pair_scores(db, p_since, p_until))
+    edges = regroup(db, edges, named=named, by_country=by_country)
     coop = sorted((e for e in edges if e["coop"] > 0), key=lambda e: -e["coop"])[:limit]
     conflict = sorted((e for e in edges if e["conflict"] < 0), key=lambda e: e["conflict"])
     return {"counts": counts, "first_date": first, "last_date": last,
@@ -191,15 +208,47 @@ def pair_scores(db: sqlite3.Connection, since: str | None, until: str | None, *,
     return rows(db, sql, [*params, *hparams, limit])
 
 
+def regroup(db: sqlite3.Connection, edges: list[Row], *, named: bool = False,
+            by_country: bool = False) -> list[Row]:
+    """Pairs of proper-name actors only (``named``), or pairs summed per pair of
+    countries (``by_country``, an actor without a country left out)."""
+    if not (named or by_country):
+        return edges
+    ids = {e[s] for e in edges for s in ("a", "b")}
+    flag = {r["id"]: r["named"] for r in rows(
+        db, f"SELECT id, named FROM actors WHERE id IN ({','.join('?' * len(ids))})",
+        sorted(ids))} if ids else {}
+    if named:
+        edges = [e for e in edges if flag.get(e["a"]) and flag.get(e["b"])]
+    if not by_country:
+        return edges
+    out: dict[tuple[str, str], Row] = {}
+    for e in edges:
+        a, b = e["a_country"], e["b_country"]
+        if not a or not b or a == b:
+            continue
+        a, b = sorted((a, b))
+        g = out.setdefault((a, b), {"a": a, "b": b, "a_name": a, "b_name": b,
+                                    "a_country": a, "b_country": b, "a_kind": "country",
+                                    "b_kind": "country", "score": 0.0, "coop": 0.0,
+                                    "conflict": 0.0, "events": 0})
+        for k in ("score", "coop", "conflict", "events"):
+            g[k] += e[k]
+    return sorted(out.values(), key=lambda e: -abs(e["score"]))
+
+
 def network(db: sqlite3.Connection, since: dt.date | None, until: dt.date | None, *,
             etype: str | None, country: str | None, limit: int,
-            arrays: EventArrays | None = None) -> Row:
+            arrays: EventArrays | None = None, named: bool = False,
+            by_country: bool = False) -> Row:
     """Nodes and edges of the strongest ``limit`` pairs in the period (default: the last
-    month of the corpus)."""
+    month of the corpus); ``named`` and ``by_country`` as in :func:`regroup`."""
     p_since, p_until = default_period(db, since, until, 31)
+    fetch = limit * 4 if (named or by_country) else limit
     edges = (named_pairs(db, arrays, p_since, p_until, etype=etype, country=country,
-                         limit=limit) if arrays is not None
-             else pair_scores(db, p_since, p_until, etype=etype, country=country, limit=limit))
+                         limit=fetch) if arrays is not None
+             else pair_scores(db, p_since, p_until, etype=etype, country=country, limit=fetch))
+    edges = regroup(db, edges, named=named, by_country=by_country)[:limit]
     nodes: dict[int, Row] = {}
     for e in edges:
         for side in ("a", "b"):
@@ -538,6 +587,9 @@ def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10,
                        AS events_as_actor,
                    (SELECT count(*) FROM event_actors WHERE actor_id = ? AND role = 'recipient')
                        AS events_as_recipient""", [actor_id] * 4)[0]
+    out["names"] = [r["text"] for r in rows(db, """
+        SELECT text, count(*) AS n FROM mentions WHERE actor_id = ?
+        GROUP BY text ORDER BY n DESC, text LIMIT 20""", [actor_id])]
     out["quotes"] = quotes(db, speaker_id=actor_id, page=Page(1, limit),
                            arrays=arrays)["items"]
     if arrays is not None:

@@ -1,0 +1,252 @@
+"""The actors of one article: mentions, clusters and the lookups the other stages use.
+
+:class:`ActorIndex` is built by :func:`communique.actors.find_actors` and then asked by
+the quote and event stages "which actors does this token or phrase refer to?". Other
+modules change it only through its public methods: :meth:`ActorIndex.add_mention`,
+:meth:`ActorIndex.new_cluster`, :meth:`ActorIndex.cluster_for`, :meth:`ActorIndex.merge`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..kb import KnowledgeBase
+from ..model import Actor, Span
+from . import naming
+
+__all__ = ["ActorIndex", "Cluster", "Mention"]
+
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+PERSONAL = MALE | FEMALE
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    label: str  # PERSON, ORG, ..., PRON, NOUN
+    actor: int = -1  # index into ActorIndex.actors
+    quoted: bool = False
+
+
+@dataclass(slots=True)
+class Cluster:
+    name: str
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    title: str | None = None
+    gender: str | None = None  # "m" / "f" once a gendered pronoun has been linked
+    key: str = ""
+    country: str | None = None
+    organization: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    wikidata: str | None = None
+    origin: str | None = None
+    ref: str = ""  # the knowledge-base entity layer's id of the first mention, if any
+
+
+#: resolves clusters from an id on (``resolve.resolve_all``), given by ``find_actors``
+Resolver = Callable[["ActorIndex", int], None]
+
+
+class ActorIndex:
+    """Actors of one article and the token-level lookup the other stages use.
+
+    Clusters are found by key through :meth:`cluster_for`; person keys (full names,
+    surnames, first names) and other keys (``ORG:unicef``, ``ref:org:UNICEF``,
+    ``noun:the spokesman``) live in two separate name spaces.
+    """
+
+    def __init__(self, doc: Doc, quoted: bytearray, kb: KnowledgeBase | None = None,
+                 day: dt.date | None = None, resolver: Resolver | None = None) -> None:
+        self.doc = doc
+        self.quoted = quoted
+        self.kb = kb
+        self.day = day or dt.date.today()
+        self.resolver = resolver
+        self.clusters: list[Cluster] = []
+        self._merged: dict[int, int] = {}
+        self._by_token: dict[int, Mention] = {}
+        self._keys: dict[tuple[bool, str], int] = {}
+        self._sent_starts = [s.start for s in doc.sents]
+
+    # --- building -------------------------------------------------------------------
+    def add_mention(self, mention: Mention, cluster_id: int) -> None:
+        """Attach a mention (token range) to a cluster; its tokens now answer with it."""
+        cluster_id = self.canonical(cluster_id)
+        mention.actor = cluster_id
+        self.clusters[cluster_id].mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self._by_token[i] = mention
+
+    def new_cluster(self, name: str, kind: str, key: str, *, person: bool = False) -> int:
+        """A new empty cluster, findable under ``key`` (in the person name space or not)."""
+        self.clusters.append(Cluster(name=name, kind=kind, key=key))
+        cid = len(self.clusters) - 1
+        self._keys[(person, key)] = cid
+        return cid
+
+    def cluster_for(self, key: str, *, person: bool = False) -> int | None:
+        """The cluster known under ``key``, following merges; None if there is none."""
+        cid = self._keys.get((person, key))
+        return None if cid is None else self.canonical(cid)
+
+    def add_key(self, key: str, cluster_id: int, *, person: bool = False,
+                replace: bool = True) -> None:
+        """Make ``key`` find ``cluster_id`` too (a surname, an acronym, a variant)."""
+        if replace or (person, key) not in self._keys:
+            self._keys[(person, key)] = cluster_id
+
+    def person_keys(self) -> dict[str, int]:
+        """Person name keys and their clusters (merges followed)."""
+        return {k: self.canonical(v) for (p, k), v in self._keys.items() if p}
+
+    def is_marked(self, token_i: int) -> bool:
+        """Whether a token is already part of some mention."""
+        return token_i in self._by_token
+
+    def merge(self, src: int, dst: int) -> None:
+        """Move every mention of cluster ``src`` to ``dst`` (they are one actor)."""
+        src, dst = self.canonical(src), self.canonical(dst)
+        if src == dst:
+            return
+        a, b = self.clusters[src], self.clusters[dst]
+        for m in a.mentions:
+            m.actor = dst
+            b.mentions.append(m)
+        a.mentions = []
+        self._merged[src] = dst
+        b.gender = b.gender or a.gender
+        b.title = b.title or a.title
+        for k, v in self._keys.items():
+            if v == src:
+                self._keys[k] = dst
+
+    def canonical(self, cid: int) -> int:
+        """The cluster a (possibly merged-away) cluster id now belongs to."""
+        while cid in self._merged:
+            cid = self._merged[cid]
+        return cid
+
+    def is_quoted(self, token: Token) -> bool:
+        return bool(self.quoted[token.idx]) if token.idx < len(self.quoted) else False
+
+    def sentence_index(self, token_i: int) -> int:
+        return bisect.bisect_right(self._sent_starts, token_i) - 1
+
+    # --- lookup ----------------------------------------------------------------------
+    def mention_at(self, token: Token) -> Mention | None:
+        return self._by_token.get(token.i)
+
+    def actors_in(self, start: int, end: int) -> list[int]:
+        """Cluster ids with a mention inside tokens ``[start, end)``, in order of mention."""
+        seen: list[int] = []
+        for i in range(start, end):
+            m = self._by_token.get(i)
+            if m is not None and m.actor >= 0 and m.actor not in seen:
+                seen.append(m.actor)
+        return seen
+
+    def resolve_phrase(self, head: Token) -> list[int]:
+        """Actors a noun phrase refers to: its named or pronoun mentions, coordinated ones
+        ("He and Rutte") included; a common noun phrase ("officials", "a spokesman") with no
+        named mention becomes an actor of its own so that it can be a speaker."""
+        heads = [head] + [t for t in head.conjuncts if t.i > head.i]
+        out: list[int] = []
+        for h in heads:
+            ids = self._resolve_head(h)
+            for i in ids:
+                if i not in out:
+                    out.append(i)
+        return out
+
+    def _resolve_head(self, head: Token) -> list[int]:
+        m = self._by_token.get(head.i)
+        if m is not None:  # a place never speaks or acts ("Ankara" is the government)
+            ok = m.actor >= 0 and self.clusters[m.actor].kind != "location"
+            return [m.actor] if ok else []
+        # a name inside the phrase: "the spokesman for NATO" stays the spokesman, but
+        # "NATO chief Mark Rutte" (head Rutte) is caught above; compounds before the head:
+        for child in head.children:
+            if child.dep_ in ("compound", "poss") and child.i in self._by_token:
+                cm = self._by_token[child.i]
+                if cm.label == "PERSON" and cm.actor >= 0:
+                    return [cm.actor]
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PERSONAL | PLURAL:
+            return [self.noun_actor(head)]
+        return []
+
+    def noun_actor(self, head: Token) -> int:
+        """An actor for an unnamed speaker phrase; "the president" links to a named person
+        introduced with that title ("President Emmanuel Macron")."""
+        words = naming.phrase_tokens(head)
+        titled = self._by_title(head)
+        if titled is not None:
+            first, last = words[0], words[-1]
+            self.add_mention(Mention(first.i, last.i + 1, "NOUN",
+                                     quoted=self.is_quoted(head)), titled)
+            return titled
+        text = naming.phrase_name(words)
+        kind = naming.common_noun_kind(head)
+        key = f"noun:{text.lower()}"
+        cid = self.cluster_for(key)
+        fresh = cid is None
+        if cid is None:
+            cid = self.new_cluster(text, kind, key)
+        self.add_mention(Mention(words[0].i, words[-1].i + 1, "NOUN",
+                                 quoted=self.is_quoted(head)), cid)
+        if fresh and self.resolver is not None:
+            self.resolver(self, cid)
+            cid = self._by_token[head.i].actor
+        return cid
+
+    def _by_title(self, head: Token) -> int | None:
+        if head.tag_ not in ("NN",) or not any(c.dep_ == "det" and c.lower_ == "the"
+                                               for c in head.children):
+            return None
+        word = head.lower_
+        best = None
+        for cid, cl in enumerate(self.clusters):
+            if (cl.kind == "person" and cl.title and cl.mentions
+                    and word in cl.title.lower().split()):
+                first = min(m.start for m in cl.mentions)
+                if first < head.i:
+                    best = cid
+        return best
+
+    # --- output ----------------------------------------------------------------------
+    def actors(self) -> tuple[list[Actor], dict[int, str]]:
+        """Actors in order of first mention, ids ``A1..``; and cluster -> actor id."""
+        text = self.doc.text
+        order = sorted(
+            (cid for cid, cl in enumerate(self.clusters) if cl.mentions),
+            key=lambda cid: min(m.start for m in self.clusters[cid].mentions),
+        )
+        out: list[Actor] = []
+        ids: dict[int, str] = {}
+        for n, cid in enumerate(order, 1):
+            cl = self.clusters[cid]
+            aid = f"A{n}"
+            ids[cid] = aid
+            spans = []
+            for m in sorted(cl.mentions, key=lambda m: m.start):
+                s, e = naming.char_bounds(self.doc, m.start, m.end)
+                spans.append(Span.of(text, s, e))
+            out.append(Actor(id=aid, name=cl.name, kind=cl.kind, country=cl.country,
+                             organization=cl.organization, sector=cl.sector,
+                             role=cl.role or cl.title, wikidata=cl.wikidata, mentions=spans))
+        for src in self._merged:  # merged-away clusters answer with their actor's id
+            dst = self.canonical(src)
+            if dst in ids:
+                ids[src] = ids[dst]
+        return out, ids
+
+
