@@ -104,6 +104,7 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
     app.state.templates = templates()
     app.state.overviews = {}  # cached overviews (whole-table scans) until the store grows
     app.state.summaries = {}  # cached actor summaries, likewise
+    app.state.cache = {}  # other cached results (facets), likewise
 
     def is_api(request: Request) -> bool:
         return request.url.path.startswith("/api/")

@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from .. import __version__
 from ..store.export import write_csv
 from .params import web_url
-from .render import snippet_parts
+from .render import snippet_parts, trigger_parts
 
 Format = Literal["page", "json", "csv", "jsonl"]
 
@@ -26,6 +26,7 @@ def templates() -> Environment:
     env.globals["version"] = __version__
     env.filters["web_url"] = web_url
     env.globals["snippet_parts"] = snippet_parts
+    env.globals["trigger_parts"] = trigger_parts
     return env
 
 

@@ -158,3 +158,18 @@ HtmlPage = Annotated[int, Query(alias="page", ge=1, le=10000)]
 def arrays(request: Request, db: sqlite3.Connection) -> Any:
     """The store's in-memory event arrays (loaded once, reloaded when the store grows)."""
     return request.app.state.aggregates.get(db)
+
+
+def cached(request: Request, db: sqlite3.Connection, key: tuple[Any, ...],
+           compute: Any) -> Any:
+    """``compute()`` kept in the app's cache under ``key`` until the store grows."""
+    cache: dict[tuple[Any, ...], tuple[Any, Any]] = request.app.state.cache
+    mark = marker(db)
+    hit = cache.get(key)
+    if hit is not None and hit[0] == mark:
+        return hit[1]
+    value = compute()
+    if len(cache) >= 256:
+        cache.pop(next(iter(cache)), None)
+    cache[key] = (mark, value)
+    return value

@@ -7,8 +7,9 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from .. import queries as Q
-from ..formats import Format, respond
-from ..params import Db, EventFilters, HtmlPage, PageNo, PerPage, event_filters
+from ..facets import event_facets
+from ..formats import Format, as_json, respond
+from ..params import Db, EventFilters, HtmlPage, PageNo, PerPage, cached, event_filters
 
 router = APIRouter()
 Filters = Annotated[EventFilters, Depends(event_filters)]
@@ -26,11 +27,19 @@ def events_data(db: sqlite3.Connection, f: EventFilters, p: int,
                     page=Q.Page(p, per_page))
 
 
+def facets_data(request: Request, db: sqlite3.Connection, f: EventFilters) -> dict[str, Any]:
+    """Facet counts of the filters (the sort aside), cached until the store grows."""
+    key = ("events", f.since, f.until, f.type, f.actor, f.country, f.quad)
+    return cached(request, db, key, lambda: event_facets(db, f))
+
+
 def _serve(request: Request, fmt: Format, db: sqlite3.Connection, f: EventFilters, p: int,
            per_page: int, raw: bool = False) -> Response:
+    extra = {"f": f, "types": Q.EVENT_TYPES}
+    if fmt == "page":
+        extra["facets"] = facets_data(request, db, f)
     return respond(request, fmt, events_data(db, f, p, per_page), template="events.html",
-                   extra={"f": f, "types": Q.EVENT_TYPES}, name="events", raw=raw,
-                   empty=("event_id",))
+                   extra=extra, name="events", raw=raw, empty=("event_id",))
 
 
 @router.get("/api/events", tags=["events"], summary="Events table")
@@ -55,6 +64,14 @@ def api_events_jsonl(request: Request, db: Db, f: Filters, page: PageNo = 1,
                      per_page: FilePage = 1000) -> Response:
     """The same rows as ``/api/events``, one JSON object a line, up to 10,000 per page."""
     return _serve(request, "jsonl", db, f, page, per_page)
+
+
+@router.get("/api/events/facets", tags=["events"], summary="Event facet counts")
+def api_event_facets(request: Request, db: Db, f: Filters) -> Response:
+    """How many events of the filters fall under each type, quad class, mode, actor
+    (either side) and country (first actor or recipient), with the negated,
+    hypothetical and future counts: the counts the events page shows beside the list."""
+    return as_json(facets_data(request, db, f))
 
 
 @router.get("/events", include_in_schema=False)

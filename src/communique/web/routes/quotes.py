@@ -7,8 +7,9 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from .. import queries as Q
-from ..formats import Format, respond
-from ..params import Db, HtmlPage, PageNo, PerPage, QuoteFilters, arrays, quote_filters
+from ..facets import quote_facets
+from ..formats import Format, as_json, respond
+from ..params import Db, HtmlPage, PageNo, PerPage, QuoteFilters, arrays, cached, quote_filters
 from .events import FilePage, Raw
 
 router = APIRouter()
@@ -22,10 +23,18 @@ def quotes_data(request: Request, db: sqlite3.Connection, f: QuoteFilters, p: in
                     arrays=arrays(request, db))
 
 
+def facets_data(request: Request, db: sqlite3.Connection, f: QuoteFilters) -> dict[str, Any]:
+    """Speaker and kind counts of the filters, cached until the store grows."""
+    key = ("quotes", f.q, f.speaker, f.speaker_id, f.since, f.until, f.kind)
+    return cached(request, db, key, lambda: quote_facets(db, f))
+
+
 def _serve(request: Request, fmt: Format, db: sqlite3.Connection, f: QuoteFilters, p: int,
            per_page: int, raw: bool = False) -> Response:
+    extra = {"facets": facets_data(request, db, f)} if fmt == "page" else {}
     return respond(request, fmt, quotes_data(request, db, f, p, per_page),
-                   template="quotes.html", name="quotes", raw=raw, empty=("quote_id",))
+                   template="quotes.html", extra=extra, name="quotes", raw=raw,
+                   empty=("quote_id",))
 
 
 @router.get("/api/quotes", tags=["quotes"], summary="Search quotes")
@@ -50,6 +59,13 @@ def api_quotes_jsonl(request: Request, db: Db, f: Filters, page: PageNo = 1,
                      per_page: FilePage = 1000) -> Response:
     """The same rows as ``/api/quotes``, one JSON object a line, up to 10,000 per page."""
     return _serve(request, "jsonl", db, f, page, per_page)
+
+
+@router.get("/api/quotes/facets", tags=["quotes"], summary="Quote facet counts")
+def api_quote_facets(request: Request, db: Db, f: Filters) -> Response:
+    """How many quotes of the filters each speaker has (the busiest first) and how many
+    are direct, mixed or indirect: the counts the quotes page shows beside the list."""
+    return as_json(facets_data(request, db, f))
 
 
 @router.get("/quotes", include_in_schema=False)

@@ -1,0 +1,108 @@
+"""Facets with counts, trigger highlighting, flags and CSV / JSONL downloads (issue 17,
+item 3): every new route and its JSON twin, in process, over the shared ingested store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+
+from communique.web.render import trigger_parts
+
+
+def _all_events(client, **params) -> list[dict]:  # noqa: ANN001
+    got = client.get("/api/events", params={**params, "per_page": 200}).json()
+    assert not got["has_next"], "the test store should fit one page of 200"
+    return got["items"]
+
+
+def test_event_facets_count_what_the_list_holds(client) -> None:  # noqa: ANN001
+    items = _all_events(client)
+    f = client.get("/api/events/facets").json()
+    assert f["total"] == len(items) > 0
+    assert {v["value"]: v["count"] for v in f["type"]} == Counter(e["type"] for e in items)
+    assert {v["value"]: v["count"] for v in f["quad"]} == Counter(
+        e["quad_class"] for e in items)
+    assert f["flags"]["negated"] == sum(bool(e["negated"]) for e in items)
+    assert f["flags"]["hypothetical"] == sum(bool(e["hypothetical"]) for e in items)
+    assert f["flags"]["future"] == sum(bool(e["future"]) for e in items)
+    # each facet value narrows the list to exactly its count
+    for name, field in (("type", "type"), ("quad", "quad"), ("actor", "actor"),
+                        ("country", "country")):
+        for v in f[field][:3]:
+            n = len(_all_events(client, **{name: v["value"]}))
+            assert n == v["count"], (name, v)
+
+
+def test_event_facets_follow_the_filters(client) -> None:  # noqa: ANN001
+    f = client.get("/api/events/facets", params={"type": "CONSULT"}).json()
+    assert [v["value"] for v in f["type"]] == ["CONSULT"]
+    assert f["total"] == len(_all_events(client, type="CONSULT"))
+    bad = client.get("/api/events/facets", params={"type": "BOMB"})
+    assert bad.status_code == 400 and "PLOVER" in bad.json()["error"]
+
+
+def test_events_page_shows_facets_flags_and_the_trigger(client) -> None:  # noqa: ANN001
+    html = client.get("/events").text
+    assert 'id="event-facets"' in html and 'data-facet="type"' in html
+    assert '<mark class="trigger">' in html
+    assert "/api/events.csv" in html and "/api/events.jsonl" in html
+    one = client.get("/api/events/facets").json()["type"][0]
+    page = client.get("/events", params={"type": one["value"]}).text
+    assert 'class="on"' in page and f">{one['count']}<" in page
+
+
+def test_trigger_parts() -> None:
+    assert trigger_parts("Russia condemned Germany.", "condemned") == [
+        ("Russia ", False), ("condemned", True), (" Germany.", False)]
+    assert trigger_parts("Talks went on.", "talks") == [("Talks", True), (" went on.", False)]
+    assert trigger_parts("Nothing here.", "absent") == [("Nothing here.", False)]
+    assert trigger_parts(None, None) == [("", False)]
+
+
+def test_quote_facets_count_speakers_and_kinds(client) -> None:  # noqa: ANN001
+    got: list[dict] = []
+    for page in range(1, 10):
+        r = client.get("/api/quotes", params={"per_page": 200, "page": page}).json()
+        got += r["items"]
+        if not r["has_next"]:
+            break
+    f = client.get("/api/quotes/facets").json()
+    assert f["total"] == len(got) > 0
+    assert {v["value"]: v["count"] for v in f["kind"]} == Counter(q["kind"] for q in got)
+    counts = Counter(s["id"] for q in got for s in {x["id"]: x for x in q["speakers"]}.values())
+    top = f["speaker"][0]
+    assert top["count"] == counts[top["value"]] == max(counts.values())
+    narrowed = client.get("/api/quotes", params={"speaker_id": top["value"],
+                                                 "per_page": 200}).json()["items"]
+    assert len(narrowed) == top["count"]
+    html = client.get("/quotes").text
+    assert 'id="quote-facets"' in html and "/api/quotes.jsonl" in html
+
+
+def test_downloads_carry_the_filters(client) -> None:  # noqa: ANN001
+    items = _all_events(client, type="CONSULT")
+    lines = client.get("/api/events.jsonl", params={"type": "CONSULT"})
+    assert lines.headers["content-type"].startswith("application/x-ndjson")
+    assert "events.jsonl" in lines.headers["content-disposition"]
+    rows = [json.loads(x) for x in lines.text.splitlines()]
+    assert [r["event_id"] for r in rows] == [e["event_id"] for e in items]
+    q = client.get("/api/quotes.csv", params={"kind": "direct"})
+    assert q.headers["content-type"].startswith("text/csv")
+    table = list(csv.DictReader(io.StringIO(q.text)))
+    assert table and {r["kind"] for r in table} == {"direct"}
+    assert json.loads(table[0]["speakers"]) is not None  # lists as JSON text
+    ql = client.get("/api/quotes.jsonl", params={"kind": "direct"}).text.splitlines()
+    assert len(ql) == len(table)
+
+
+def test_quote_csv_cells_are_neutralised(client, hostile_id) -> None:  # noqa: ANN001
+    from communique.web.formats import as_csv
+
+    r = as_csv([{"content": "=HYPERLINK(1)", "n": 3}], "x")
+    assert r.body.decode().splitlines()[1] == "'=HYPERLINK(1),3"
+    raw = as_csv([{"content": "=HYPERLINK(1)", "n": 3}], "x", raw=True)
+    assert raw.body.decode().splitlines()[1] == "=HYPERLINK(1),3"
+    empty = client.get("/api/quotes.csv", params={"q": "zzzznothing"})
+    assert empty.status_code == 200 and empty.text.strip() == "quote_id"
