@@ -106,3 +106,58 @@ def test_quote_csv_cells_are_neutralised(client, hostile_id) -> None:  # noqa: A
     assert raw.body.decode().splitlines()[1] == "=HYPERLINK(1),3"
     empty = client.get("/api/quotes.csv", params={"q": "zzzznothing"})
     assert empty.status_code == 200 and empty.text.strip() == "quote_id"
+
+
+def test_timeline_counts_every_event_of_the_period(client) -> None:  # noqa: ANN001
+    o = client.get("/api/overview").json()
+    t = client.get("/api/overview/timeline").json()
+    assert t["unit"] in ("day", "week") and t["buckets"]
+    since, until = o["period"]["since"], o["period"]["until"]
+    assert t["buckets"][0]["since"] == since and t["buckets"][-1]["until"] == until
+    n = len(_all_events(client, since=since, until=until))
+    assert sum(b["events"] for b in t["buckets"]) == n
+    assert all(sum(b["quads"]) == b["events"] for b in t["buckets"])
+    # a bucket's events are the events list of its period
+    busy = max(t["buckets"], key=lambda b: b["events"])
+    assert len(_all_events(client, since=busy["since"], until=busy["until"])) == busy["events"]
+    day = client.get("/api/overview/timeline", params={"since": "2023-03-01",
+                                                       "until": "2023-03-10"}).json()
+    assert day["unit"] == "day" and len(day["buckets"]) == 10  # empty days too
+    html = client.get("/").text
+    assert 'id="timeline"' in html and f'/events?since={busy["since"]}&amp;until=' in html
+    assert client.get("/api/overview/timeline", params={"since": "2023-05-01",
+                                                        "until": "2023-01-01"}).status_code == 400
+
+
+def test_headings_fall_back_to_the_first_sentence() -> None:
+    from communique.web.timeline import shorten
+
+    assert shorten("Talks resumed in Geneva. Later, more.") == "Talks resumed in Geneva."
+    long = "word " * 40
+    cut = shorten(long)
+    assert cut.endswith("…") and len(cut) <= 81 and "  " not in cut
+
+
+def test_untitled_articles_show_their_first_sentence(tmp_path) -> None:  # noqa: ANN001
+    import warnings
+
+    from communique.store.ingest import ingest
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({
+        "published": "2023-04-02", "text": "Ministers of two neighbouring states met on "
+        "Sunday to discuss the border. They agreed to meet again."}) + "\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert ingest([str(corpus)], db, workers=1).stored == 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from communique.web import create_app
+
+    with TestClient(create_app(db)) as c:
+        first = "Ministers of two neighbouring states met on Sunday to discuss the border."
+        for path in ("/", "/articles", "/articles/1"):
+            html = c.get(path).text
+            assert first in html, path
+            assert "article 1<" not in html.lower(), path
+        assert c.get("/api/articles/1").json()["title"] in (None, "")  # JSON unchanged

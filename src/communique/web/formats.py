@@ -15,6 +15,7 @@ from .. import __version__
 from ..store.export import write_csv
 from .params import web_url
 from .render import snippet_parts, trigger_parts
+from .timeline import fill_headings
 
 Format = Literal["page", "json", "csv", "jsonl"]
 
@@ -88,4 +89,5 @@ def respond(request: Request, fmt: Format, data: dict[str, Any], *, template: st
         return as_csv(data["items"], name, raw=raw, empty=empty)
     if fmt == "jsonl":
         return as_jsonl(data["items"], name)
+    fill_headings(request.app.state.store.connect(), data)
     return page(request, template, {key: data, **(extra or {})})

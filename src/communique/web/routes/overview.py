@@ -8,8 +8,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from .. import queries as Q
-from ..formats import Format, respond
-from ..params import Db, Group, Named, Since, Until, arrays, marker, period_ok
+from ..formats import Format, as_json, respond
+from ..params import Db, Group, Named, Since, Until, arrays, cached, marker, period_ok
+from ..timeline import timeline
 
 router = APIRouter()
 
@@ -34,10 +35,30 @@ def overview_data(request: Request, db: sqlite3.Connection, since: dt.date | Non
     return data
 
 
+def timeline_data(request: Request, db: sqlite3.Connection, since: dt.date | None,
+                  until: dt.date | None) -> dict[str, Any]:
+    """The timeline of the overview's period (default: its last 90 days), cached."""
+    period_ok(since, until)
+    p_since, p_until = Q.default_period(db, since, until, 90)
+    return cached(request, db, ("timeline", p_since, p_until),
+                  lambda: timeline(db, p_since, p_until))
+
+
 def _serve(fmt: Format, request: Request, db: sqlite3.Connection, since: dt.date | None,
            until: dt.date | None, named: bool, group: str) -> Any:
+    extra = {"timeline": timeline_data(request, db, since, until)} if fmt == "page" else {}
     return respond(request, fmt, overview_data(request, db, since, until, named, group),
-                   template="overview.html", key="o")
+                   template="overview.html", key="o", extra=extra)
+
+
+@router.get("/api/overview/timeline", tags=["overview"], summary="Corpus timeline")
+def api_timeline(request: Request, db: Db, since: Since = None,
+                 until: Until = None) -> Response:
+    """Events per day (a period up to 62 days) or per week (Monday first) in the period
+    (default: the last 90 days of the corpus), each bucket with its events by quad class
+    (``quads[0]`` none, 1 verbal cooperation .. 4 material conflict) and the ``since`` /
+    ``until`` of its period, for a link to those events."""
+    return as_json(timeline_data(request, db, since, until))
 
 
 @router.get("/api/overview", tags=["overview"], summary="Corpus overview")
