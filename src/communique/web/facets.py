@@ -43,7 +43,9 @@ class QuoteFilterLike(Protocol):
     kind: str | None
 
 
-def _event_where(f: EventFilterLike) -> tuple[str, list[Any]]:
+def _event_where(f: EventFilterLike, walk: bool = False) -> tuple[str, list[Any]]:
+    """The filters as SQL; ``walk`` (events read per article): a "+" keeps SQLite from
+    looking an article's events up by type instead (a scan of that type per article)."""
     conds: list[str] = []
     params: list[Any] = []
     if f.since:
@@ -53,7 +55,7 @@ def _event_where(f: EventFilterLike) -> tuple[str, list[Any]]:
         conds.append("a.published <= ?")
         params.append(f.until.isoformat())
     if f.type:
-        conds.append("e.type = ?")
+        conds.append(f"{'+' if walk else ''}e.type = ?")
         params.append(f.type)
     if f.actor is not None:
         conds.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
@@ -78,13 +80,16 @@ def _ranked(found: list[tuple[Any, ...]], top: int = TOP) -> list[Row]:
 def event_facets(db: sqlite3.Connection, f: EventFilterLike) -> Row:
     """Counts of the events matching ``f`` by type, quad class, mode, actor (either side)
     and country (of the first actor or first recipient, as the list's filter), plus the
-    flags and the total. Two reads of the matches (the store is read-only: no temporary
-    table), counted here."""
-    where, params = _event_where(f)
-    match = f"SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id{where}"
+    flags and the total."""
+    where, params = _event_where(f, walk=bool(f.since or f.until))
+    # a period reads its articles by the date index, then their events (SQLite would
+    # otherwise scan every event and look its article up)
+    source = ("articles a INDEXED BY articles_published CROSS JOIN events e "
+              "ON e.article_id = a.id" if f.since or f.until
+              else "events e JOIN articles a ON a.id = e.article_id")
     ev = db.execute(
-        "SELECT e.type, coalesce(e.mode, ''), e.negated, e.hypothetical, e.future, "
-        f"coalesce(p.quad, 0) FROM events e JOIN articles a ON a.id = e.article_id "
+        "SELECT e.type, coalesce(e.mode, ''), e.negated, "
+        f"e.hypothetical, e.future, coalesce(p.quad, 0) FROM {source} "
         f"LEFT JOIN plover_types p ON p.type = e.type{where}", params).fetchall()
     types: Counter[str] = Counter()
     modes: Counter[str] = Counter()
@@ -97,33 +102,25 @@ def event_facets(db: sqlite3.Connection, f: EventFilterLike) -> Row:
         flags["negated"] += neg
         flags["hypothetical"] += hyp
         flags["future"] += fut
-    actors: Counter[int] = Counter()
-    countries: Counter[str] = Counter()
-    names: dict[int, str] = {}
-    last, seen = None, set()
-    for event_id, actor_id, name, country, first in db.execute(
-            "SELECT ea.event_id, ea.actor_id, x.name, x.country, ea.position = 0 "
-            "FROM event_actors ea "
-            "JOIN events e ON e.id = ea.event_id JOIN article_actors x "
-            "ON x.article_id = e.article_id AND x.local_id = ea.local_id "
-            f"WHERE ea.event_id IN ({match}) ORDER BY ea.event_id", params):
-        if event_id != last:
-            last, seen = event_id, set()
-        if actor_id not in seen:  # an event counts once per actor and country
-            seen.add(actor_id)
-            actors[actor_id] += 1
-            names.setdefault(actor_id, name)
-        # the list's country filter is of the first actor or first recipient
-        if first and country and ("c", country) not in seen:
-            seen.add(("c", country))
-            countries[country] += 1
+    actors = db.execute(
+        f"SELECT ea.actor_id, x.name, count(DISTINCT e.id) FROM {source} "
+        f"CROSS JOIN event_actors ea ON ea.event_id = e.id JOIN actors x ON x.id = ea.actor_id"
+        f"{where} GROUP BY ea.actor_id ORDER BY 3 DESC LIMIT ?", [*params, TOP]).fetchall()
+    # the list's country filter is of the first actor or first recipient
+    countries = db.execute(
+        f"SELECT x.country, x.country, count(DISTINCT e.id) FROM {source} "
+        "CROSS JOIN event_actors ea ON ea.event_id = e.id AND ea.position = 0 "
+        "CROSS JOIN article_actors x ON x.article_id = e.article_id "
+        f"AND x.local_id = ea.local_id{where}{' AND' if where else ' WHERE'} "
+        "x.country IS NOT NULL GROUP BY x.country ORDER BY 3 DESC LIMIT ?",
+        [*params, TOP]).fetchall()
     return {
         "total": len(ev), "flags": flags,
         "type": _ranked([(t, t, n) for t, n in types.items()], 50),
         "quad": _ranked([(q, QUADS.get(q, str(q)), n) for q, n in quads.items()], 5),
         "mode": _ranked([(m, m or "none", n) for m, n in modes.items()]),
-        "actor": _ranked([(a, names[a], n) for a, n in actors.most_common(TOP)]),
-        "country": _ranked([(c, c, n) for c, n in countries.most_common(TOP)]),
+        "actor": _ranked(actors),
+        "country": _ranked(countries),
     }
 
 
