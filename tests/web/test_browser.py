@@ -227,3 +227,14 @@ def test_timeline_bar_opens_its_events(server: str, page) -> None:  # noqa: ANN0
     bars.first.dispatch_event("click")
     page.wait_for_url(f"**/events?since={since}**")
     assert page.locator("table.events tbody tr td.sentence").count() >= 1
+
+
+def test_actor_kind_facet(server: str, page) -> None:  # noqa: ANN001
+    page.goto(server + "/actors")
+    facet = page.locator("#actor-facets [data-facet=kind] a").first
+    kind = facet.inner_text()
+    facet.click()
+    page.wait_for_url("**kind=**")
+    cells = page.locator("table tbody tr td:nth-child(2)").all_inner_texts()
+    assert cells and {c.strip() or "none" for c in cells} == {kind}
+    shot(page, "actors-kind", doc=True)

@@ -161,3 +161,19 @@ def test_untitled_articles_show_their_first_sentence(tmp_path) -> None:  # noqa:
             assert first in html, path
             assert "article 1<" not in html.lower(), path
         assert c.get("/api/articles/1").json()["title"] in (None, "")  # JSON unchanged
+
+
+def test_actors_kind_filter_and_counts(client) -> None:  # noqa: ANN001
+    r = client.get("/api/actors", params={"per_page": 200}).json()
+    kinds = {k["value"]: k["count"] for k in r["kinds"]}
+    assert kinds and sum(kinds.values()) >= len(r["items"])
+    kind, n = max(kinds.items(), key=lambda kv: kv[1])
+    got = client.get("/api/actors", params={"kind": kind, "per_page": 200}).json()
+    assert {x["kind"] or "" for x in got["items"]} == {kind}
+    assert len(got["items"]) == min(n, 200)
+    # the same order as the unfiltered list
+    order = [x["id"] for x in r["items"] if (x["kind"] or "") == kind]
+    assert [x["id"] for x in got["items"]][:len(order)] == order[:len(got["items"])]
+    html = client.get("/actors", params={"kind": kind}).text
+    assert 'id="actor-facets"' in html and 'class="on"' in html
+    assert client.get("/api/actors", params={"kind": "Bad Kind"}).status_code == 400

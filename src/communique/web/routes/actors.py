@@ -1,12 +1,13 @@
 """Actors: the list and one actor's page (roles, quotes, events, timeline, partners)."""
 
 import sqlite3
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from .. import queries as Q
+from ..facets import actor_kinds, actors_of_kind
 from ..formats import respond
 from ..params import ActorQ, Country, Db, HtmlPage, PageNo, PerPage, Role, RowId, arrays, marker
 from ..render import timeline_chart
@@ -14,23 +15,34 @@ from ..render import timeline_chart
 router = APIRouter()
 
 
+Kind = Annotated[str | None, Query(max_length=40, pattern="^[a-z_]*$", description=(
+    "Actor kind, e.g. person, state, organization (as the list's kind column)."))]
+
+
 def actors_data(db: sqlite3.Connection, q: str | None, country: str | None,
-                p: int, per_page: int) -> dict[str, Any]:
-    return Q.actors(db, q=q, country=country.upper() if country else None,
-                    page=Q.Page(p, per_page))
+                p: int, per_page: int, kind: str | None = None) -> dict[str, Any]:
+    country = country.upper() if country else None
+    page = Q.Page(p, per_page)
+    if kind is None:
+        out = Q.actors(db, q=q, country=country, page=page)
+    else:
+        out = page.cut(actors_of_kind(db, q, country, kind, page.offset, page.size))
+    out["kinds"] = actor_kinds(db, q, country)
+    return out
 
 
 @router.get("/api/actors", tags=["actors"], summary="Find actors")
 def api_actors(request: Request, db: Db, q: ActorQ = None, country: Country = None,
-               page: PageNo = 1, per_page: PerPage = 50) -> Response:
-    """Actors whose canonical name contains ``q``, most present first."""
-    return respond(request, "json", actors_data(db, q, country, page, per_page))
+               kind: Kind = None, page: PageNo = 1, per_page: PerPage = 50) -> Response:
+    """Actors whose canonical name contains ``q``, most present first; ``kinds``: how
+    many actors of each kind match ``q`` and ``country``."""
+    return respond(request, "json", actors_data(db, q, country, page, per_page, kind))
 
 
 @router.get("/actors", include_in_schema=False)
 def actors_page(request: Request, db: Db, q: ActorQ = None, country: Country = None,
-                page_no: HtmlPage = 1, per_page: PerPage = 50) -> Response:
-    return respond(request, "page", actors_data(db, q, country, page_no, per_page),
+                kind: Kind = None, page_no: HtmlPage = 1, per_page: PerPage = 50) -> Response:
+    return respond(request, "page", actors_data(db, q, country, page_no, per_page, kind),
                    template="actors.html")
 
 
