@@ -238,3 +238,30 @@ def test_actor_kind_facet(server: str, page) -> None:  # noqa: ANN001
     cells = page.locator("table tbody tr td:nth-child(2)").all_inner_texts()
     assert cells and {c.strip() or "none" for c in cells} == {kind}
     shot(page, "actors-kind", doc=True)
+
+
+def test_network_toggles(server: str, page) -> None:  # noqa: ANN001
+    page.goto(server + "/network")
+    assert page.locator("input[name=named]").is_checked()  # named actors by default
+    page.goto(server + "/network?since=2023-01-01&until=2023-12-31")
+    page.wait_for_selector("#network[data-ready='1']", timeout=20000)
+    sizes = page.evaluate("window.communiqueNetwork.nodes().map(n => n.data('size'))")
+    assert len(set(sizes)) > 1  # node size follows its events
+    assert page.locator("#node-legend .legend-item").count() >= 1
+    kinds = page.locator("#node-legend").inner_text()
+    page.select_option("#colour-by", "country")
+    assert page.locator("#node-legend").inner_text() != kinds
+    shown = "window.communiqueNetwork.edges().filter(e => e.style('display') !== 'none').length"
+    before = page.evaluate(shown)
+    page.evaluate("""() => { const s = document.getElementById('min-strength');
+        s.value = s.max; s.dispatchEvent(new Event('input')); }""")
+    assert page.evaluate(shown) < before
+    page.evaluate("""() => { const s = document.getElementById('min-strength');
+        s.value = 0; s.dispatchEvent(new Event('input')); }""")
+    assert page.evaluate(shown) == before
+    shot(page, "network", doc=True)
+    page.check("input[name=named]")
+    page.select_option("select[name=group]", "country")
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url("**group=country**")
+    page.wait_for_selector("#network[data-ready='1']", timeout=20000)

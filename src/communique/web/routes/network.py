@@ -50,6 +50,8 @@ def api_edge(request: Request, db: Db, f: Filters,
 @router.get("/network", include_in_schema=False)
 def network_page(request: Request, db: Db, f: Filters, limit: EdgeLimit = 200,
                  named: Named = False, group: Group = "actor") -> Response:
+    if not request.url.query:  # the first visit: named actors only (the form says so)
+        named = True
     since, until = Q.default_period(db, f.since, f.until, 31)
     api = "/api/network?" + urlencode({k: v for k, v in {
         "since": since, "until": until, "type": f.type, "country": f.country,
