@@ -9,11 +9,14 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).parent / "screenshots"
+#: screenshots the user guide (docs/web.md) shows, refreshed by these tests
+DOC_SHOTS = Path(__file__).resolve().parents[2] / "docs" / "images"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
 
@@ -67,15 +70,24 @@ def page(browser) -> Iterator[object]:  # noqa: ANN001
     pg.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
     pg.on("response", lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400
           else None)
+    requests: list[str] = []  # the request log: every URL the page asked for
+    pg.on("request", lambda r: requests.append(r.url))
     pg.errors = errors
+    pg.requests = requests
     yield pg
     context.close()
     assert not errors, errors
+    off = [u for u in requests if urlsplit(u).hostname not in ("127.0.0.1", None)
+           and not u.startswith(("data:", "about:", "blob:"))]
+    assert not off, f"requests off the machine: {off}"
 
 
-def shot(pg, name: str) -> None:  # noqa: ANN001
+def shot(pg, name: str, doc: bool = False) -> None:  # noqa: ANN001
     SHOTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    if doc:  # the viewport only: a page's head, as the guide shows it
+        DOC_SHOTS.mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(DOC_SHOTS / f"web-{name}.png"))
 
 
 def test_overview(server: str, page) -> None:  # noqa: ANN001
@@ -166,3 +178,90 @@ def test_article_search_to_article(server: str, page) -> None:  # noqa: ANN001
     rows.first.locator("td a").first.click()
     page.wait_for_url("**/articles/*")
     assert page.locator("h1").count() == 1
+
+
+def test_event_facets_narrow_the_list(server: str, page) -> None:  # noqa: ANN001
+    resp = page.goto(server + "/events")
+    assert "default-src 'self'" in resp.headers["content-security-policy"]
+    facet = page.locator("#event-facets [data-facet=type] a").first
+    label, count = facet.inner_text(), facet.locator("xpath=..").locator(".count").inner_text()
+    facet.click()
+    page.wait_for_url(f"**type={label}**")
+    assert page.locator("table.events tbody tr").count() == min(int(count), 50)
+    assert page.locator("#event-facets a.on").count() == 1
+    assert page.locator("mark.trigger").count() >= 1
+    page.locator("#event-facets [data-facet=quad] a").first.click()
+    page.wait_for_url("**quad=**")
+    page.locator("#event-facets [data-facet=actor] a").first.click()
+    page.wait_for_url("**actor=**")
+    assert page.locator("table.events tbody tr:not(:has(.empty))").count() >= 1
+    page.goto(server + "/events")
+    page.locator("#event-facets [data-facet=country] a").first.click()
+    page.wait_for_url("**country=**")
+    href = page.locator(".downloads a", has_text="JSONL").get_attribute("href")
+    assert href.startswith("/api/events.jsonl?") and "country=" in href
+    shot(page, "events-facets", doc=True)
+
+
+def test_quote_speaker_facet(server: str, page) -> None:  # noqa: ANN001
+    page.goto(server + "/quotes")
+    top = page.locator("#quote-facets [data-facet=speaker_id] a").first
+    n = int(top.locator("xpath=..").locator(".count").inner_text())
+    top.click()
+    page.wait_for_url("**speaker_id=**")
+    assert page.locator("ul.quotes blockquote").count() == min(n, 50)
+    page.locator("#quote-facets [data-facet=kind] a").first.click()
+    page.wait_for_url("**kind=**")
+    shot(page, "quotes-facets", doc=True)
+
+
+def test_timeline_bar_opens_its_events(server: str, page) -> None:  # noqa: ANN001
+    page.goto(server + "/")
+    assert page.locator("#timeline svg.tl").count() == 1
+    bars = page.locator("#timeline a.tl-bar:has(rect.q1), #timeline a.tl-bar:has(rect.q2), "
+                        "#timeline a.tl-bar:has(rect.q3), #timeline a.tl-bar:has(rect.q4), "
+                        "#timeline a.tl-bar:has(rect.q0)")
+    assert bars.count() >= 1
+    shot(page, "overview", doc=True)
+    since = bars.first.get_attribute("data-since")
+    bars.first.dispatch_event("click")
+    page.wait_for_url(f"**/events?since={since}**")
+    assert page.locator("table.events tbody tr td.sentence").count() >= 1
+
+
+def test_actor_kind_facet(server: str, page) -> None:  # noqa: ANN001
+    page.goto(server + "/actors")
+    facet = page.locator("#actor-facets [data-facet=kind] a").first
+    kind = facet.inner_text()
+    facet.click()
+    page.wait_for_url("**kind=**")
+    cells = page.locator("table tbody tr td:nth-child(2)").all_inner_texts()
+    assert cells and {c.strip() or "none" for c in cells} == {kind}
+    shot(page, "actors-kind", doc=True)
+
+
+def test_network_toggles(server: str, page) -> None:  # noqa: ANN001
+    page.goto(server + "/network")
+    assert page.locator("input[name=named]").is_checked()  # named actors by default
+    page.goto(server + "/network?since=2023-01-01&until=2023-12-31")
+    page.wait_for_selector("#network[data-ready='1']", timeout=20000)
+    sizes = page.evaluate("window.communiqueNetwork.nodes().map(n => n.data('size'))")
+    assert len(set(sizes)) > 1  # node size follows its events
+    assert page.locator("#node-legend .legend-item").count() >= 1
+    kinds = page.locator("#node-legend").inner_text()
+    page.select_option("#colour-by", "country")
+    assert page.locator("#node-legend").inner_text() != kinds
+    shown = "window.communiqueNetwork.edges().filter(e => e.style('display') !== 'none').length"
+    before = page.evaluate(shown)
+    page.evaluate("""() => { const s = document.getElementById('min-strength');
+        s.value = s.max; s.dispatchEvent(new Event('input')); }""")
+    assert page.evaluate(shown) < before
+    page.evaluate("""() => { const s = document.getElementById('min-strength');
+        s.value = 0; s.dispatchEvent(new Event('input')); }""")
+    assert page.evaluate(shown) == before
+    shot(page, "network", doc=True)
+    page.check("input[name=named]")
+    page.select_option("select[name=group]", "country")
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url("**group=country**")
+    page.wait_for_selector("#network[data-ready='1']", timeout=20000)

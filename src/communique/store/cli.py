@@ -315,7 +315,7 @@ def stats_cmd(db_path: str, fmt: str | None) -> None:
 @click.command("export")
 @db_option
 @click.option("--what", type=click.Choice(["events", "quotes", "actors", "articles"]),
-              required=True)
+              help="The table to export (required unless --datasette-metadata).")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
               default="jsonl", show_default=True)
 @click.option("--out", "-o", metavar="FILE", help="Output file (default: standard output).")
@@ -323,9 +323,12 @@ def stats_cmd(db_path: str, fmt: str | None) -> None:
 @click.option("--raw-csv", is_flag=True,
               help="CSV cells as stored: no apostrophe before a leading = + - @ tab or CR "
                    "(which spreadsheets would run as a formula).")
+@click.option("--datasette-metadata", "metadata", metavar="FILE",
+              help="Write a Datasette metadata.json labelling the store's tables and "
+                   "columns (`datasette STORE -m FILE`), instead of exporting a table.")
 @reads_store
-def export_cmd(db_path: str, what: str, fmt: str, out: str | None, force: bool,
-               raw_csv: bool) -> None:
+def export_cmd(db_path: str, what: str | None, fmt: str, out: str | None, force: bool,
+               raw_csv: bool, metadata: str | None) -> None:
     """Export a table; `--what articles --format jsonl` gives the analysis records.
 
     --out is written to a temporary file renamed into place; it is refused when it is
@@ -333,7 +336,12 @@ def export_cmd(db_path: str, what: str, fmt: str, out: str | None, force: bool,
     """
     from .export import export, export_file
 
+    if metadata is None and what is None:
+        raise click.UsageError("Missing option '--what' (or give --datasette-metadata).")
     db = _open(db_path)
+    if metadata is not None:
+        _write_metadata(db, db_path, metadata, force)
+        return
     try:
         if out:
             n = export_file(db, what, fmt, out, store=db_path, force=force, raw_csv=raw_csv)
@@ -346,6 +354,26 @@ def export_cmd(db_path: str, what: str, fmt: str, out: str | None, force: bool,
         raise click.ClickException(f"{out}: cannot write ({exc.strerror or exc})") from None
     if out:
         _console(stderr=True).print(f"{n:,} {what} -> {out}")
+
+
+def _write_metadata(db: Any, db_path: str, path: str, force: bool) -> None:
+    from pathlib import Path
+
+    from .export import datasette_metadata
+
+    target = Path(path)
+    if target.exists() and not force:
+        raise click.ClickException(f"{path}: exists (use --force to overwrite)")
+    if target.resolve() == Path(db_path).resolve():
+        raise click.ClickException(f"{path}: is the store")
+    name = Path(db_path).stem
+    try:
+        target.write_text(json.dumps(datasette_metadata(db, name), indent=2) + "\n",
+                          encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"{path}: cannot write ({exc.strerror or exc})") from None
+    _console(stderr=True).print(f"Datasette metadata -> {path} "
+                                f"(open with: datasette {db_path} -m {path})")
 
 
 # --- synthetic corpus and benchmark ------------------------------------------------------

@@ -214,3 +214,29 @@ def _parquet(db: sqlite3.Connection, what: str, path: str) -> int:
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             n += len(batch)
     return n
+
+
+def datasette_metadata(db: sqlite3.Connection, name: str = "communique") -> dict[str, Any]:
+    """A Datasette ``metadata.json`` for a store: a title, and a description of every
+    table and column the store has that ``data/datasette_labels.csv`` labels."""
+    from importlib.resources import files
+
+    present: dict[str, set[str]] = {}
+    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type IN "
+                               "('table', 'view') AND name NOT LIKE 'sqlite_%'"):
+        present[table] = {r[1] for r in db.execute(f'PRAGMA table_info("{table}")')}
+    tables: dict[str, dict[str, Any]] = {}
+    text = files("communique.store").joinpath("data/datasette_labels.csv").read_text("utf-8")
+    for row in csv.DictReader(text.splitlines()):
+        table, column = row["table"], row["column"]
+        if table not in present or (column and column not in present[table]):
+            continue
+        entry = tables.setdefault(table, {})
+        if column:
+            entry.setdefault("columns", {})[column] = row["label"]
+        else:
+            entry["description"] = row["label"]
+    return {"title": f"{name}: news analysis store",
+            "description": "Articles, actors with their roles, quotes with speakers and "
+                           "PLOVER events, as written by communique.",
+            "databases": {name: {"tables": tables}}}

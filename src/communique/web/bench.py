@@ -251,6 +251,10 @@ def _workload(db_path: Path, rng: random.Random) -> dict[str, Callable[[], str]]
             dt.timedelta(days=1)
         return f"since=2023-{m:02d}-01&until={end.isoformat()}"
 
+    def window() -> str:
+        first = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randint(0, 334))
+        return f"since={first}&until={first + dt.timedelta(days=29)}"
+
     return {
         "overview": lambda: "/api/overview",
         "article": lambda: f"/api/articles/{rng.randint(1, n_articles)}",
@@ -270,11 +274,23 @@ def _workload(db_path: Path, rng: random.Random) -> dict[str, Callable[[], str]]
                                        f"&page={rng.randint(1, 20)}",
         "events by score": lambda: "/api/events?sort=score&order=asc",
         "events CSV (1000 rows)": lambda: f"/api/events.csv?{month()}&per_page=1000",
+        "events JSONL (1000 rows)": lambda: f"/api/events.jsonl?{month()}&per_page=1000",
+        "quotes CSV (1000 rows)": lambda: f"/api/quotes.csv?{month()}&per_page=1000",
+        # a random 30-day window: most requests miss the facet cache (a cold count)
+        "event facets (30 days, uncached)": lambda: f"/api/events/facets?{window()}",
+        "event facets (type, month)": lambda: f"/api/events/facets?type="
+                                              f"{rng.choice(types)}&{month()}",
+        "quote facets (30 days, uncached)": lambda: f"/api/quotes/facets?{window()}",
+        "overview timeline (default period)": lambda: "/api/overview/timeline",
+        "overview timeline (year, uncached)": lambda: "/api/overview/timeline?since="
+            f"2023-01-{rng.randint(1, 28):02d}&until=2023-12-{rng.randint(1, 31):02d}",
     }
 
 
 #: routes with a latency target (p95, milliseconds)
-TARGETS = {"actor": 300, "network (one month)": 300, "quote search": 300}
+TARGETS = {"actor": 300, "network (one month)": 300, "quote search": 300,
+           "event facets (30 days, uncached)": 300, "quote facets (30 days, uncached)": 300,
+           "overview timeline (default period)": 300}
 
 
 def _serve(db_path: str, port: int) -> None:

@@ -138,3 +138,15 @@ def snippet_parts(text: str, hits: list[list[int]]) -> list[tuple[str, bool]]:
     if pos < len(text):
         parts.append((text[pos:], False))
     return parts
+
+
+def trigger_parts(sentence: str | None, trigger: str | None) -> list[tuple[str, bool]]:
+    """The sentence cut around the first occurrence of its trigger word (case-blind):
+    ``(text, is_trigger)`` pieces for the template to mark; the whole sentence unmarked
+    when the trigger is not found in it."""
+    text = sentence or ""
+    at = text.lower().find(trigger.lower()) if trigger else -1
+    if at < 0 or not trigger:
+        return [(text, False)]
+    end = at + len(trigger)
+    return [p for p in ((text[:at], False), (text[at:end], True), (text[end:], False)) if p[0]]

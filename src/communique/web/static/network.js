@@ -53,15 +53,79 @@
       .catch(function (err) { list.replaceChildren(el("li", "Could not load: " + err.message, "error")); });
   }
 
+  var KIND_COLOURS = { person: "#1f77b4", country: "#2ca02c", state: "#2ca02c",
+    organization: "#9467bd", group: "#ff7f0e", other: "#7f7f7f" };
+  var PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+    "#e377c2", "#17becf", "#bcbd22", "#393b79", "#637939", "#843c39"];
+
+  function colourOf(value, fixed) {
+    if (fixed && fixed[value]) { return fixed[value]; }
+    var h = 0;
+    for (var i = 0; i < value.length; i++) { h = (h * 31 + value.charCodeAt(i)) >>> 0; }
+    return PALETTE[h % PALETTE.length];
+  }
+
+  function legend(cy, by) {
+    var box = document.getElementById("node-legend");
+    if (!box) { return; }
+    var seen = {};
+    cy.nodes().forEach(function (n) {
+      var v = n.data(by);
+      seen[v] = (seen[v] || 0) + 1;
+    });
+    box.replaceChildren(el("span", (by === "kind" ? "Node colour: kind" : "Node colour: country") + " · size: events · "));
+    Object.keys(seen).sort(function (a, b) { return seen[b] - seen[a]; }).slice(0, 14).forEach(function (v) {
+      var sw = el("span", null, "swatch");
+      sw.style.backgroundColor = colourOf(v, by === "kind" ? KIND_COLOURS : null);
+      var item = el("span", null, "legend-item");
+      item.dataset.value = v;
+      item.appendChild(sw);
+      item.appendChild(document.createTextNode(" " + v + " (" + seen[v] + ") "));
+      box.appendChild(item);
+    });
+  }
+
+  function recolour(cy, by) {
+    cy.nodes().forEach(function (n) {
+      n.data("colour", colourOf(n.data(by), by === "kind" ? KIND_COLOURS : null));
+    });
+    legend(cy, by);
+  }
+
+  function filterStrength(cy, min) {
+    cy.batch(function () {
+      cy.edges().forEach(function (e) {
+        e.style("display", Math.abs(e.data("score")) >= min ? "element" : "none");
+      });
+      cy.nodes().forEach(function (n) {
+        var shown = n.connectedEdges().filter(function (e) { return e.style("display") !== "none"; });
+        n.style("display", shown.length || min <= 0 ? "element" : "none");
+      });
+    });
+    var out = document.getElementById("strength-value");
+    if (out) { out.textContent = String(min); }
+  }
+
   fetch(box.dataset.api, { headers: { Accept: "application/json" } })
     .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
     .then(function (data) {
       var names = {};
       var maxW = 1;
-      data.nodes.forEach(function (n) { names[n.id] = n.name; });
-      data.edges.forEach(function (e) { maxW = Math.max(maxW, Math.abs(e.score)); });
+      var events = {};
+      var maxEvents = 1;
+      data.nodes.forEach(function (n) { names[n.id] = n.name; events[n.id] = 0; });
+      data.edges.forEach(function (e) {
+        maxW = Math.max(maxW, Math.abs(e.score));
+        events[e.a] = (events[e.a] || 0) + e.events;
+        events[e.b] = (events[e.b] || 0) + e.events;
+      });
+      data.nodes.forEach(function (n) { maxEvents = Math.max(maxEvents, events[n.id] || 0); });
       var elements = data.nodes.map(function (n) {
-        return { data: { id: "n" + n.id, actor: n.id, label: n.name, weight: n.weight } };
+        var k = events[n.id] || 0;
+        return { data: { id: "n" + n.id, actor: n.id, label: n.name, weight: n.weight,
+          events: k, kind: n.kind || "other", country: n.country || "none",
+          size: 12 + 40 * Math.sqrt(k / maxEvents),
+          colour: colourOf(n.kind || "other", KIND_COLOURS) } };
       }).concat(data.edges.map(function (e) {
         return { data: {
           id: "e" + e.a + "-" + e.b, source: "n" + e.a, target: "n" + e.b, a: e.a, b: e.b,
@@ -78,8 +142,10 @@
         elements: elements,
         wheelSensitivity: 0.3,
         style: [
-          { selector: "node", style: { label: "data(label)", "font-size": 10,
-            "background-color": "#556", width: 14, height: 14, color: "#222" } },
+          { selector: "node", style: { label: "data(label)", "font-size": 11,
+            "background-color": "data(colour)", width: "data(size)", height: "data(size)",
+            color: "#222", "text-outline-color": "#fff", "text-outline-width": 2,
+            "text-valign": "bottom", "text-margin-y": 2, "min-zoomed-font-size": 4 } },
           { selector: "edge", style: { width: "data(width)", "curve-style": "bezier",
             opacity: 0.8 } },
           { selector: "edge[kind = 'coop']", style: { "line-color": "#2b8a3e" } },
@@ -87,8 +153,19 @@
           { selector: "edge[kind = 'neutral']", style: { "line-color": "#999" } },
           { selector: "edge:selected", style: { opacity: 1, "overlay-opacity": 0.2 } }
         ],
-        layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 8000 }
+        layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 400000,
+          idealEdgeLength: 90, nodeOverlap: 20, nodeDimensionsIncludeLabels: true,
+          componentSpacing: 80, numIter: 1000 }
       });
+      var colourBy = document.getElementById("colour-by");
+      recolour(cy, colourBy ? colourBy.value : "kind");
+      if (colourBy) { colourBy.addEventListener("change", function () { recolour(cy, colourBy.value); }); }
+      var slider = document.getElementById("min-strength");
+      if (slider) {
+        slider.max = String(Math.ceil(maxW));
+        slider.addEventListener("input", function () { filterStrength(cy, Number(slider.value)); });
+        filterStrength(cy, Number(slider.value));
+      }
       cy.on("tap", "edge", function (evt) { showEdge(evt.target); });
       cy.on("tap", "node", function (evt) { window.location.href = "/actors/" + evt.target.data("actor"); });
       window.communiqueNetwork = cy;

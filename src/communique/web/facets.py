@@ -1,0 +1,200 @@
+"""Facet counts for the events and quotes lists: how many rows of the current filters
+fall under each type, quad class, mode, actor, country or speaker, so a page can show
+them beside the list and link each value to the narrowed list.
+
+Filters come in as plain dataclasses (the same ones the lists take); the SQL matches the
+lists' semantics: ``actor`` and ``country`` hold on either side of an event, a speaker
+facet counts quotes per speaker. Results are cached by the app until the store grows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import Counter
+from typing import Any, Protocol
+
+from .queries import fts_query
+
+Row = dict[str, Any]
+
+#: values listed per facet (the rest are summed into ``other``)
+TOP = 12
+
+QUADS = {0: "none", 1: "verbal cooperation", 2: "material cooperation",
+         3: "verbal conflict", 4: "material conflict"}
+
+
+class EventFilterLike(Protocol):
+    since: dt.date | None
+    until: dt.date | None
+    type: str | None
+    actor: int | None
+    country: str | None
+    quad: int | None
+
+
+class QuoteFilterLike(Protocol):
+    q: str | None
+    speaker: str | None
+    speaker_id: int | None
+    since: dt.date | None
+    until: dt.date | None
+    kind: str | None
+
+
+def _event_where(f: EventFilterLike, walk: bool = False) -> tuple[str, list[Any]]:
+    """The filters as SQL; ``walk`` (events read per article): a "+" keeps SQLite from
+    looking an article's events up by type instead (a scan of that type per article)."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if f.since:
+        conds.append("a.published >= ?")
+        params.append(f.since.isoformat())
+    if f.until:
+        conds.append("a.published <= ?")
+        params.append(f.until.isoformat())
+    if f.type:
+        conds.append(f"{'+' if walk else ''}e.type = ?")
+        params.append(f.type)
+    if f.actor is not None:
+        conds.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
+        params.append(f.actor)
+    if f.country:
+        conds.append("e.id IN (SELECT ea.event_id FROM event_actors ea JOIN article_actors x "
+                     "ON x.article_id = e.article_id AND x.local_id = ea.local_id "
+                     "WHERE ea.event_id = e.id AND ea.position = 0 AND x.country = ?)")
+        params.append(f.country)
+    if f.quad is not None:
+        conds.append("coalesce((SELECT quad FROM plover_types p WHERE p.type = e.type), 0) = ?")
+        params.append(f.quad)
+    return (" WHERE " + " AND ".join(conds) if conds else ""), params
+
+
+def _ranked(found: list[tuple[Any, ...]], top: int = TOP) -> list[Row]:
+    """``(value, label, count)`` rows, most first, cut to ``top``."""
+    found = sorted(found, key=lambda r: (-r[2], str(r[1])))
+    return [{"value": v, "label": label, "count": n} for v, label, n in found[:top]]
+
+
+def event_facets(db: sqlite3.Connection, f: EventFilterLike) -> Row:
+    """Counts of the events matching ``f`` by type, quad class, mode, actor (either side)
+    and country (of the first actor or first recipient, as the list's filter), plus the
+    flags and the total."""
+    where, params = _event_where(f, walk=bool(f.since or f.until))
+    # a period reads its articles by the date index, then their events (SQLite would
+    # otherwise scan every event and look its article up)
+    source = ("articles a INDEXED BY articles_published CROSS JOIN events e "
+              "ON e.article_id = a.id" if f.since or f.until
+              else "events e JOIN articles a ON a.id = e.article_id")
+    ev = db.execute(
+        "SELECT e.type, coalesce(e.mode, ''), e.negated, "
+        f"e.hypothetical, e.future, coalesce(p.quad, 0) FROM {source} "
+        f"LEFT JOIN plover_types p ON p.type = e.type{where}", params).fetchall()
+    types: Counter[str] = Counter()
+    modes: Counter[str] = Counter()
+    quads: Counter[int] = Counter()
+    flags = {"negated": 0, "hypothetical": 0, "future": 0}
+    for etype, mode, neg, hyp, fut, quad in ev:
+        types[etype] += 1
+        modes[mode] += 1
+        quads[quad] += 1
+        flags["negated"] += neg
+        flags["hypothetical"] += hyp
+        flags["future"] += fut
+    actors = db.execute(
+        f"SELECT ea.actor_id, x.name, count(DISTINCT e.id) FROM {source} "
+        f"CROSS JOIN event_actors ea ON ea.event_id = e.id JOIN actors x ON x.id = ea.actor_id"
+        f"{where} GROUP BY ea.actor_id ORDER BY 3 DESC LIMIT ?", [*params, TOP]).fetchall()
+    # the list's country filter is of the first actor or first recipient
+    countries = db.execute(
+        f"SELECT x.country, x.country, count(DISTINCT e.id) FROM {source} "
+        "CROSS JOIN event_actors ea ON ea.event_id = e.id AND ea.position = 0 "
+        "CROSS JOIN article_actors x ON x.article_id = e.article_id "
+        f"AND x.local_id = ea.local_id{where}{' AND' if where else ' WHERE'} "
+        "x.country IS NOT NULL GROUP BY x.country ORDER BY 3 DESC LIMIT ?",
+        [*params, TOP]).fetchall()
+    return {
+        "total": len(ev), "flags": flags,
+        "type": _ranked([(t, t, n) for t, n in types.items()], 50),
+        "quad": _ranked([(q, QUADS.get(q, str(q)), n) for q, n in quads.items()], 5),
+        "mode": _ranked([(m, m or "none", n) for m, n in modes.items()]),
+        "actor": _ranked(actors),
+        "country": _ranked(countries),
+    }
+
+
+def quote_facets(db: sqlite3.Connection, f: QuoteFilterLike) -> Row:
+    """Counts of the quotes matching ``f`` (full text aside: with ``q`` the counts are of
+    the search's matches) by speaker and by kind."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if f.since:
+        conds.append("a.published >= ?")
+        params.append(f.since.isoformat())
+    if f.until:
+        conds.append("a.published <= ?")
+        params.append(f.until.isoformat())
+    if f.kind:
+        conds.append("q.kind = ?")
+        params.append(f.kind)
+    if f.speaker_id is not None:
+        conds.append("q.id IN (SELECT quote_id FROM quote_speakers WHERE actor_id = ?)")
+        params.append(f.speaker_id)
+    if f.speaker:
+        conds.append("q.id IN (SELECT quote_id FROM quote_speakers WHERE actor_id IN "
+                     "(SELECT id FROM actors WHERE name LIKE ?))")
+        params.append(f"%{f.speaker}%")
+    if f.q:
+        conds.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(fts_query(f.q))
+    where = " WHERE " + " AND ".join(conds) if conds else ""
+    match = f"SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
+    kinds = db.execute(f"SELECT q.kind, q.kind, count(*) FROM quotes q JOIN articles a "
+                       f"ON a.id = q.article_id{where} GROUP BY q.kind", params).fetchall()
+    speakers = db.execute(
+        "SELECT qs.actor_id, x.name, count(DISTINCT qs.quote_id) FROM quote_speakers qs "
+        f"JOIN actors x ON x.id = qs.actor_id WHERE qs.quote_id IN ({match}) "
+        "GROUP BY qs.actor_id ORDER BY 3 DESC LIMIT ?", [*params, TOP]).fetchall()
+    return {"total": sum(n for _, _, n in kinds), "kind": _ranked(kinds, 3),
+            "speaker": _ranked(speakers)}
+
+
+def actor_kinds(db: sqlite3.Connection, q: str | None, country: str | None) -> list[Row]:
+    """How many actors of each kind match the name part ``q`` and ``country``."""
+    conds, params = _actor_conds(q, country, None)
+    return _ranked(db.execute(
+        "SELECT coalesce(kind, ''), coalesce(kind, 'none'), count(*) FROM actors x"
+        f"{conds} GROUP BY 1", params).fetchall(), 20)
+
+
+def _actor_conds(q: str | None, country: str | None,
+                 kind: str | None) -> tuple[str, list[Any]]:
+    conds, params = [], []
+    if q:
+        conds.append("x.name LIKE ?")
+        params.append(f"%{q}%")
+    if country:
+        conds.append("x.country = ?")
+        params.append(country)
+    if kind is not None:
+        conds.append("coalesce(x.kind, '') = ?")
+        params.append(kind)
+    return (" WHERE " + " AND ".join(conds) if conds else ""), params
+
+
+def actors_of_kind(db: sqlite3.Connection, q: str | None, country: str | None, kind: str,
+                   offset: int, limit: int) -> list[Row]:
+    """The actors list (as the actors page orders it) narrowed to one ``kind`` ('' for
+    actors without one); ``limit + 1`` rows read so the caller knows if more follow."""
+    conds, params = _actor_conds(q, country, kind)
+    cur = db.execute(
+        "SELECT x.id, x.name, x.kind, x.country, x.sector, x.organization, "
+        "(SELECT count(*) FROM article_actors aa WHERE aa.actor_id = x.id) AS articles "
+        f"FROM actors x{conds} ORDER BY articles DESC, x.name, x.id LIMIT ? OFFSET ?",
+        [*params, limit + 1, offset])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+__all__ = ["actor_kinds", "actors_of_kind", "event_facets", "quote_facets"]

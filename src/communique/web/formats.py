@@ -1,0 +1,93 @@
+"""One format dispatch for every resource: the same data as an HTML page, as JSON, or as a
+CSV / JSONL download of its rows (CSV cells neutralised as ``communique export`` does)."""
+
+import io
+import json
+from collections.abc import Sequence
+from typing import Any, Literal
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from .. import __version__
+from ..store.export import write_csv
+from .params import web_url
+from .render import snippet_parts, trigger_parts
+from .timeline import fill_headings
+
+Format = Literal["page", "json", "csv", "jsonl"]
+
+
+def templates() -> Environment:
+    """The page templates, autoescaped, with the helpers they share."""
+    env = Environment(loader=PackageLoader("communique.web", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env.globals["version"] = __version__
+    env.filters["web_url"] = web_url
+    env.globals["snippet_parts"] = snippet_parts
+    env.globals["trigger_parts"] = trigger_parts
+    return env
+
+
+def page(request: Request, template: str, data: dict[str, Any],
+         status: int = 200) -> HTMLResponse:
+    """``template`` rendered with ``data``, ``params`` (the query) and ``link(**changes)``
+    (this URL with some parameters changed or, given None, removed)."""
+    def link(**changes: Any) -> str:
+        params = dict(request.query_params)
+        for k, v in changes.items():
+            if v is None:
+                params.pop(k, None)
+            else:
+                params[k] = str(v)
+        return request.url.path + ("?" + urlencode(params) if params else "")
+
+    env: Environment = request.app.state.templates
+    html = env.get_template(template).render(
+        request=request, params=request.query_params, link=link, **data)
+    return HTMLResponse(html, status_code=status)
+
+
+def as_json(data: dict[str, Any]) -> JSONResponse:
+    """Serialised with ``json`` directly: FastAPI's generic encoder walks every value in
+    Python and costs more than the query on large pages."""
+    return JSONResponse(data)
+
+
+def _flat(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+
+
+def as_csv(rows: Sequence[dict[str, Any]], name: str, *, raw: bool = False,
+           empty: Sequence[str] = ("id",)) -> Response:
+    """``rows`` as a CSV download; nested values as JSON text; unless ``raw``, a cell a
+    spreadsheet would run as a formula gets a leading apostrophe."""
+    out = io.StringIO()
+    flat = [{k: _flat(v) for k, v in r.items()} for r in rows]
+    write_csv(out, list(rows[0]) if rows else list(empty), flat, raw=raw)
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers={
+        "content-disposition": f'attachment; filename="{name}.csv"'})
+
+
+def as_jsonl(rows: Sequence[dict[str, Any]], name: str) -> Response:
+    """``rows`` as JSON Lines, one object a line."""
+    body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    return Response(body, media_type="application/x-ndjson; charset=utf-8", headers={
+        "content-disposition": f'attachment; filename="{name}.jsonl"'})
+
+
+def respond(request: Request, fmt: Format, data: dict[str, Any], *, template: str = "",
+            key: str = "r", extra: dict[str, Any] | None = None, name: str = "rows",
+            raw: bool = False, empty: Sequence[str] = ("id",)) -> Response:
+    """The one dispatch: ``page`` renders ``template`` with ``data`` under ``key`` (plus
+    ``extra``), ``json`` returns ``data``, ``csv`` and ``jsonl`` its ``items``."""
+    if fmt == "json":
+        return as_json(data)
+    if fmt == "csv":
+        return as_csv(data["items"], name, raw=raw, empty=empty)
+    if fmt == "jsonl":
+        return as_jsonl(data["items"], name)
+    fill_headings(request.app.state.store.connect(), data)
+    return page(request, template, {key: data, **(extra or {})})

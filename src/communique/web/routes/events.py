@@ -1,0 +1,80 @@
+"""Events: the filterable table, its JSON twin and CSV / JSONL downloads."""
+
+import sqlite3
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from .. import queries as Q
+from ..facets import event_facets
+from ..formats import Format, as_json, respond
+from ..params import Db, EventFilters, HtmlPage, PageNo, PerPage, cached, event_filters
+
+router = APIRouter()
+Filters = Annotated[EventFilters, Depends(event_filters)]
+FilePage = Annotated[int, Query(ge=1, le=10000, description=(
+    "Rows per file (at most 10,000; use page for more)."))]
+Raw = Annotated[bool, Query(description=(
+    "Cells as stored: no apostrophe before a leading = + - @ tab or CR (which "
+    "spreadsheets would run as a formula)."))]
+
+
+def events_data(db: sqlite3.Connection, f: EventFilters, p: int,
+                per_page: int) -> dict[str, Any]:
+    return Q.events(db, since=f.since, until=f.until, etype=f.type, actor=f.actor,
+                    country=f.country, quad=f.quad, sort=f.sort, order=f.order,
+                    page=Q.Page(p, per_page))
+
+
+def facets_data(request: Request, db: sqlite3.Connection, f: EventFilters) -> dict[str, Any]:
+    """Facet counts of the filters (the sort aside), cached until the store grows."""
+    key = ("events", f.since, f.until, f.type, f.actor, f.country, f.quad)
+    return cached(request, db, key, lambda: event_facets(db, f))
+
+
+def _serve(request: Request, fmt: Format, db: sqlite3.Connection, f: EventFilters, p: int,
+           per_page: int, raw: bool = False) -> Response:
+    extra = {"f": f, "types": Q.EVENT_TYPES}
+    if fmt == "page":
+        extra["facets"] = facets_data(request, db, f)
+    return respond(request, fmt, events_data(db, f, p, per_page), template="events.html",
+                   extra=extra, name="events", raw=raw, empty=("event_id",))
+
+
+@router.get("/api/events", tags=["events"], summary="Events table")
+def api_events(request: Request, db: Db, f: Filters, page: PageNo = 1,
+               per_page: PerPage = 50) -> Response:
+    """Events with first actor and recipient, filtered, sorted, paginated."""
+    return _serve(request, "json", db, f, page, per_page)
+
+
+@router.get("/api/events.csv", tags=["events"], summary="Events as CSV",
+            response_class=Response)
+def api_events_csv(request: Request, db: Db, f: Filters, page: PageNo = 1,
+                   per_page: FilePage = 1000, raw: Raw = False) -> Response:
+    """The same rows as ``/api/events`` as a CSV download, up to 10,000 per page;
+    text cells a spreadsheet would take for a formula get a leading apostrophe."""
+    return _serve(request, "csv", db, f, page, per_page, raw)
+
+
+@router.get("/api/events.jsonl", tags=["events"], summary="Events as JSON Lines",
+            response_class=Response)
+def api_events_jsonl(request: Request, db: Db, f: Filters, page: PageNo = 1,
+                     per_page: FilePage = 1000) -> Response:
+    """The same rows as ``/api/events``, one JSON object a line, up to 10,000 per page."""
+    return _serve(request, "jsonl", db, f, page, per_page)
+
+
+@router.get("/api/events/facets", tags=["events"], summary="Event facet counts")
+def api_event_facets(request: Request, db: Db, f: Filters) -> Response:
+    """How many events of the filters fall under each type, quad class, mode, actor
+    (either side) and country (first actor or recipient), with the negated,
+    hypothetical and future counts: the counts the events page shows beside the list."""
+    return as_json(facets_data(request, db, f))
+
+
+@router.get("/events", include_in_schema=False)
+def events_page(request: Request, db: Db, f: Filters, page_no: HtmlPage = 1,
+                per_page: PerPage = 50) -> Response:
+    return _serve(request, "page", db, f, page_no, per_page)

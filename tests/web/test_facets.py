@@ -1,0 +1,179 @@
+"""Facets with counts, trigger highlighting, flags and CSV / JSONL downloads (issue 17,
+item 3): every new route and its JSON twin, in process, over the shared ingested store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+
+from communique.web.render import trigger_parts
+
+
+def _all_events(client, **params) -> list[dict]:  # noqa: ANN001
+    got = client.get("/api/events", params={**params, "per_page": 200}).json()
+    assert not got["has_next"], "the test store should fit one page of 200"
+    return got["items"]
+
+
+def test_event_facets_count_what_the_list_holds(client) -> None:  # noqa: ANN001
+    items = _all_events(client)
+    f = client.get("/api/events/facets").json()
+    assert f["total"] == len(items) > 0
+    assert {v["value"]: v["count"] for v in f["type"]} == Counter(e["type"] for e in items)
+    assert {v["value"]: v["count"] for v in f["quad"]} == Counter(
+        e["quad_class"] for e in items)
+    assert f["flags"]["negated"] == sum(bool(e["negated"]) for e in items)
+    assert f["flags"]["hypothetical"] == sum(bool(e["hypothetical"]) for e in items)
+    assert f["flags"]["future"] == sum(bool(e["future"]) for e in items)
+    # each facet value narrows the list to exactly its count
+    for name, field in (("type", "type"), ("quad", "quad"), ("actor", "actor"),
+                        ("country", "country")):
+        for v in f[field][:3]:
+            n = len(_all_events(client, **{name: v["value"]}))
+            assert n == v["count"], (name, v)
+
+
+def test_event_facets_follow_the_filters(client) -> None:  # noqa: ANN001
+    f = client.get("/api/events/facets", params={"type": "CONSULT"}).json()
+    assert [v["value"] for v in f["type"]] == ["CONSULT"]
+    assert f["total"] == len(_all_events(client, type="CONSULT"))
+    bad = client.get("/api/events/facets", params={"type": "BOMB"})
+    assert bad.status_code == 400 and "PLOVER" in bad.json()["error"]
+
+
+def test_events_page_shows_facets_flags_and_the_trigger(client) -> None:  # noqa: ANN001
+    html = client.get("/events").text
+    assert 'id="event-facets"' in html and 'data-facet="type"' in html
+    assert '<mark class="trigger">' in html
+    assert "/api/events.csv" in html and "/api/events.jsonl" in html
+    one = client.get("/api/events/facets").json()["type"][0]
+    page = client.get("/events", params={"type": one["value"]}).text
+    assert 'class="on"' in page and f">{one['count']}<" in page
+
+
+def test_trigger_parts() -> None:
+    assert trigger_parts("Russia condemned Germany.", "condemned") == [
+        ("Russia ", False), ("condemned", True), (" Germany.", False)]
+    assert trigger_parts("Talks went on.", "talks") == [("Talks", True), (" went on.", False)]
+    assert trigger_parts("Nothing here.", "absent") == [("Nothing here.", False)]
+    assert trigger_parts(None, None) == [("", False)]
+
+
+def test_quote_facets_count_speakers_and_kinds(client) -> None:  # noqa: ANN001
+    got: list[dict] = []
+    for page in range(1, 10):
+        r = client.get("/api/quotes", params={"per_page": 200, "page": page}).json()
+        got += r["items"]
+        if not r["has_next"]:
+            break
+    f = client.get("/api/quotes/facets").json()
+    assert f["total"] == len(got) > 0
+    assert {v["value"]: v["count"] for v in f["kind"]} == Counter(q["kind"] for q in got)
+    counts = Counter(s["id"] for q in got for s in {x["id"]: x for x in q["speakers"]}.values())
+    top = f["speaker"][0]
+    assert top["count"] == counts[top["value"]] == max(counts.values())
+    narrowed = client.get("/api/quotes", params={"speaker_id": top["value"],
+                                                 "per_page": 200}).json()["items"]
+    assert len(narrowed) == top["count"]
+    html = client.get("/quotes").text
+    assert 'id="quote-facets"' in html and "/api/quotes.jsonl" in html
+
+
+def test_downloads_carry_the_filters(client) -> None:  # noqa: ANN001
+    items = _all_events(client, type="CONSULT")
+    lines = client.get("/api/events.jsonl", params={"type": "CONSULT"})
+    assert lines.headers["content-type"].startswith("application/x-ndjson")
+    assert "events.jsonl" in lines.headers["content-disposition"]
+    rows = [json.loads(x) for x in lines.text.splitlines()]
+    assert [r["event_id"] for r in rows] == [e["event_id"] for e in items]
+    q = client.get("/api/quotes.csv", params={"kind": "direct"})
+    assert q.headers["content-type"].startswith("text/csv")
+    table = list(csv.DictReader(io.StringIO(q.text)))
+    assert table and {r["kind"] for r in table} == {"direct"}
+    assert json.loads(table[0]["speakers"]) is not None  # lists as JSON text
+    ql = client.get("/api/quotes.jsonl", params={"kind": "direct"}).text.splitlines()
+    assert len(ql) == len(table)
+
+
+def test_quote_csv_cells_are_neutralised(client, hostile_id) -> None:  # noqa: ANN001
+    from communique.web.formats import as_csv
+
+    r = as_csv([{"content": "=HYPERLINK(1)", "n": 3}], "x")
+    assert r.body.decode().splitlines()[1] == "'=HYPERLINK(1),3"
+    raw = as_csv([{"content": "=HYPERLINK(1)", "n": 3}], "x", raw=True)
+    assert raw.body.decode().splitlines()[1] == "=HYPERLINK(1),3"
+    empty = client.get("/api/quotes.csv", params={"q": "zzzznothing"})
+    assert empty.status_code == 200 and empty.text.strip() == "quote_id"
+
+
+def test_timeline_counts_every_event_of_the_period(client) -> None:  # noqa: ANN001
+    o = client.get("/api/overview").json()
+    t = client.get("/api/overview/timeline").json()
+    assert t["unit"] in ("day", "week") and t["buckets"]
+    since, until = o["period"]["since"], o["period"]["until"]
+    assert t["buckets"][0]["since"] == since and t["buckets"][-1]["until"] == until
+    n = len(_all_events(client, since=since, until=until))
+    assert sum(b["events"] for b in t["buckets"]) == n
+    assert all(sum(b["quads"]) == b["events"] for b in t["buckets"])
+    # a bucket's events are the events list of its period
+    busy = max(t["buckets"], key=lambda b: b["events"])
+    assert len(_all_events(client, since=busy["since"], until=busy["until"])) == busy["events"]
+    day = client.get("/api/overview/timeline", params={"since": "2023-03-01",
+                                                       "until": "2023-03-10"}).json()
+    assert day["unit"] == "day" and len(day["buckets"]) == 10  # empty days too
+    html = client.get("/").text
+    assert 'id="timeline"' in html and f'/events?since={busy["since"]}&amp;until=' in html
+    assert client.get("/api/overview/timeline", params={"since": "2023-05-01",
+                                                        "until": "2023-01-01"}).status_code == 400
+
+
+def test_headings_fall_back_to_the_first_sentence() -> None:
+    from communique.web.timeline import shorten
+
+    assert shorten("Talks resumed in Geneva. Later, more.") == "Talks resumed in Geneva."
+    long = "word " * 40
+    cut = shorten(long)
+    assert cut.endswith("…") and len(cut) <= 81 and "  " not in cut
+
+
+def test_untitled_articles_show_their_first_sentence(tmp_path) -> None:  # noqa: ANN001
+    import warnings
+
+    from communique.store.ingest import ingest
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({
+        "published": "2023-04-02", "text": "Ministers of two neighbouring states met on "
+        "Sunday to discuss the border. They agreed to meet again."}) + "\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert ingest([str(corpus)], db, workers=1).stored == 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from communique.web import create_app
+
+    with TestClient(create_app(db)) as c:
+        first = "Ministers of two neighbouring states met on Sunday to discuss the border."
+        for path in ("/", "/articles", "/articles/1"):
+            html = c.get(path).text
+            assert first in html, path
+            assert "article 1<" not in html.lower(), path
+        assert c.get("/api/articles/1").json()["title"] in (None, "")  # JSON unchanged
+
+
+def test_actors_kind_filter_and_counts(client) -> None:  # noqa: ANN001
+    r = client.get("/api/actors", params={"per_page": 200}).json()
+    kinds = {k["value"]: k["count"] for k in r["kinds"]}
+    assert kinds and sum(kinds.values()) >= len(r["items"])
+    kind, n = max(kinds.items(), key=lambda kv: kv[1])
+    got = client.get("/api/actors", params={"kind": kind, "per_page": 200}).json()
+    assert {x["kind"] or "" for x in got["items"]} == {kind}
+    assert len(got["items"]) == min(n, 200)
+    # the same order as the unfiltered list
+    order = [x["id"] for x in r["items"] if (x["kind"] or "") == kind]
+    assert [x["id"] for x in got["items"]][:len(order)] == order[:len(got["items"])]
+    html = client.get("/actors", params={"kind": kind}).text
+    assert 'id="actor-facets"' in html and 'class="on"' in html
+    assert client.get("/api/actors", params={"kind": "Bad Kind"}).status_code == 400
