@@ -201,6 +201,39 @@ def test_static_files_and_vendored_library(client) -> None:  # noqa: ANN001
     assert client.get("/static/vendor/cytoscape-3.35.0/LICENSE").status_code == 200
 
 
+def test_api_docs_page_is_local(client) -> None:  # noqa: ANN001
+    import re
+
+    resp = client.get("/api/docs")
+    assert resp.status_code == 200 and "text/html" in resp.headers["content-type"]
+    assert resp.headers.get_list("content-security-policy") == [CSP]  # nothing relaxed
+    html = resp.text
+    scripts = re.findall(r"<script\b([^>]*)>", html)
+    assert scripts and all("src=" in attrs for attrs in scripts)  # no inline script
+    refs = re.findall(r'(?:src|href)="([^"]*)"', html)
+    assert "/static/api-docs.js" in refs and 'data-openapi="/openapi.json"' in html
+    assert all(r.startswith("/") and not r.startswith("//") for r in refs), refs
+    for ref in refs:
+        if ref.startswith("/static/"):
+            assert client.get(ref).status_code == 200, ref
+    assert client.get("/openapi.json").json()["info"]["title"] == "communique"
+    assert 'href="/api/docs">API<' in client.get("/").text  # the menu links here
+    # FastAPI's CDN-based UIs stay off
+    assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
+
+
+def test_vendored_swagger_ui(client) -> None:  # noqa: ANN001
+    base = "/static/vendor/swagger-ui-5.35.0/"
+    js = client.get(base + "swagger-ui-bundle.js")
+    assert js.status_code == 200 and len(js.content) > 1_000_000
+    assert b"SwaggerUIBundle" in js.content
+    css = client.get(base + "swagger-ui.css")
+    assert css.status_code == 200 and b".swagger-ui" in css.content
+    assert b"Apache License" in client.get(base + "LICENSE").content
+    assert client.get(base + "NOTICE").status_code == 200
+    assert client.get(base + "swagger-ui-bundle.js.LICENSE.txt").status_code == 200
+
+
 def test_serve_binds_loopback_by_default() -> None:
     from communique.web.cli import serve
 

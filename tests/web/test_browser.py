@@ -265,3 +265,22 @@ def test_network_toggles(server: str, page) -> None:  # noqa: ANN001
     page.locator("form.filters button[type=submit]").click()
     page.wait_for_url("**group=country**")
     page.wait_for_selector("#network[data-ready='1']", timeout=20000)
+
+
+def test_api_docs(server: str, page) -> None:  # noqa: ANN001
+    page.add_init_script("""window.cspViolations = [];
+        document.addEventListener('securitypolicyviolation',
+            e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));""")
+    page.goto(server + "/api/docs")
+    page.wait_for_selector(".opblock", timeout=20000)  # the operations are listed
+    assert page.locator(".opblock").count() >= 10
+    assert page.locator(".opblock-summary-path", has_text="/api/events").count() >= 1
+    page.locator(".opblock-summary", has_text="/api/sources").first.click()
+    page.wait_for_selector(".opblock.is-open", timeout=10000)  # an operation opens
+    assert "communique watch" in page.locator(".opblock.is-open").first.inner_text()
+    assert server + "/openapi.json" in page.requests
+    assert not any("validator" in u for u in page.requests)  # no validator badge
+    page.locator(".opblock.is-open .opblock-summary").first.click()
+    assert page.evaluate("window.cspViolations") == []  # the strict policy holds
+    page.evaluate("window.scrollTo(0, 0)")
+    shot(page, "api-docs", doc=True)  # the fixture asserts nothing went off the server
