@@ -12,9 +12,7 @@ from ..errors import InputError
 from ..inputs import read_article
 from ..model import Article, iso_date
 from ..options import DEFAULT_MAX_CHARS, Options
-from ..pipeline import analyze_many
 from ..readers import ReadOptions, read_paths
-from .render import analysis_tables
 
 
 @click.command("analyze")
@@ -42,6 +40,9 @@ def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str, max_cha
             iso_date(published)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--date") from None
+    from ..pipeline import analyze_many
+    from .render import analysis_tables
+
     options = Options(max_chars=max_chars, indirect=not no_indirect, kb_files=kb_files)
     failed = 0
 

@@ -8,8 +8,6 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ..evaluate import evaluate_polnear
-
 
 @click.group("eval")
 def eval_group() -> None:
@@ -25,6 +23,8 @@ def eval_group() -> None:
 def eval_quotes(root: str, split: str, limit: int | None, as_json: bool) -> None:
     """Quote precision, recall and F1 (overlap and exact; all and quoted), speaker and cue
     accuracy, and speed, on a PolNeAR split."""
+    from ..evaluate import evaluate_polnear
+
     r = evaluate_polnear(root, split, limit=limit)
     if as_json:
         click.echo(json.dumps(r, indent=2))

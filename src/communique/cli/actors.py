@@ -18,8 +18,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from .base import KBWarning, KnowledgeBase, as_date
-from .evaluate import evaluate_cases
+from ..kb.base import KBWarning, KnowledgeBase, as_date
+from ..kb.evaluate import evaluate_cases
 
 _KB_OPTION = click.option(
     "--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
