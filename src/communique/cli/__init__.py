@@ -17,6 +17,7 @@ from .bench import bench
 from .evaluate import eval_group
 from .events import eval_events
 from .events import events as events_group
+from .info import info_cmd
 from .serve import bench_serve_cmd, serve
 from .spark import bench_spark_cmd, load_cmd
 from .spark import spark as spark_group
@@ -64,6 +65,7 @@ cli.add_command(spark_group)
 cli.add_command(load_cmd)
 bench.add_command(bench_spark_cmd)
 cli.add_command(watch_cmd)
+cli.add_command(info_cmd)
 bench.add_command(bench_watch_cmd)
 
 
