@@ -221,7 +221,8 @@ def _summary(s, db_path: str, console) -> None:  # type: ignore[no-untyped-def]
 @click.command("quotes")
 @db_option
 @click.option("--speaker", "-s", help="Speaker name (substring, case-insensitive).")
-@click.option("--search", "-q", help="Words in the quote (full-text search).")
+@click.option("--search", "-w", help="Words in the quote (full-text search). (-q, its "
+              "short form before, now means --quiet everywhere and is refused here.)")
 @click.option("--since", metavar="DATE", help="Published on or after DATE.")
 @click.option("--until", metavar="DATE", help="Published on or before DATE.")
 @click.option("--kind", type=click.Choice(["direct", "mixed", "indirect"]))
