@@ -60,3 +60,13 @@ def test_help_and_info_start_without_spacy(tmp_path):
     info = json.loads(run("info", "--db", str(tmp_path / "none.db")).stdout)
     assert info["model"]["version"] and info["knowledge_base"]["office_holders.csv"]["rows"]
     assert info["store"]["exists"] is False
+
+
+def test_ingest_of_only_unsupported_files_fails_and_synth_refuses_a_file_name(tmp_path):
+    bad = tmp_path / "a.xyz"
+    bad.write_text("not an article format")
+    r = run("ingest", str(bad), "--db", str(tmp_path / "s.db"), "--workers", "1", "-q")
+    assert r.returncode == 1, r.stderr
+    r = run("synth", "3", "--out", str(tmp_path / "x.txt"))
+    assert r.returncode == 2 and "--out" in r.stderr
+    assert not (tmp_path / "x.txt").exists()

@@ -142,7 +142,9 @@ def ingest_cmd(paths: tuple[str, ...], db_path: str, workers: int | None, batch_
     Reads .txt, .html/.htm, .json, .jsonl (also .gz), RSS/Atom (.rss/.atom/.xml) and
     .warc/.warc.gz. Articles already stored (same normalized text) are skipped, so a rerun
     after an interruption finishes the rest. Failures are recorded with file and position,
-    the first 20 named on stderr as FILE[:LINE]: reason, and never stop the run.
+    the first 20 named on stderr as FILE[:LINE]: reason, and never stop the run. When
+    nothing could be stored or skipped because every input failed (only unsupported files,
+    say), the exit status is 1.
     """
     from ..readers import Fields, ReadOptions
     from ..readers.base import DEFAULT_MAX_FILE_BYTES
@@ -189,6 +191,8 @@ def ingest_cmd(paths: tuple[str, ...], db_path: str, workers: int | None, batch_
     _summary(stats, db_path, err)
     if stats.interrupted:
         sys.exit(130)
+    if stats.failed and not stats.stored and not stats.skipped:
+        sys.exit(1)  # nothing readable at all (e.g. only unsupported files): not a success
     if strict and stats.failed:
         sys.exit(1)
 
@@ -330,7 +334,9 @@ def stats_cmd(db_path: str, fmt: str | None) -> None:
     t = Table(title=f"{db_path}", show_header=False)
     for key in ("articles", "stories", "actors", "mentions", "quotes", "events",
                 "events_per_story", "failures", "first_date", "last_date"):
-        t.add_row(key.replace("_", " "), f"{s[key]:,}" if isinstance(s[key], int)
+        label = {"events_per_story": "distinct events (wire copies once)",
+                 "events": "events (not negated)"}.get(key, key.replace("_", " "))
+        t.add_row(label, f"{s[key]:,}" if isinstance(s[key], int)
                   else str(s[key] or "—"))
     t.add_row("schema", ", ".join(s["schema"]))
     c.print(t)
@@ -392,8 +398,14 @@ def export_cmd(db_path: str, what: str, fmt: str, out: str | None, force: bool,
               show_default=True, help="File type when --out is a directory.")
 def synth_cmd(n: int, out: str, seed: int, dir_format: str) -> None:
     """Write N synthetic news articles (deterministic for a seed), with wire copies."""
+    from pathlib import Path
+
     from ..synth import write
 
+    target = Path(out)
+    if target.suffix and target.suffix not in (".jsonl", ".ndjson") and not target.is_dir():
+        raise click.BadParameter(f"{out}: give a .jsonl file or a directory (a directory "
+                                 "is not made from a file name)", param_hint="--out")
     count = write(n, out, seed=seed, fmt=dir_format)
     _console(stderr=True).print(f"{count:,} articles -> {out}")
 
