@@ -210,14 +210,16 @@ def _summary(s, db_path: str, console) -> None:  # type: ignore[no-untyped-def]
                    "`communique stats` lists them (table failures)", err=True)
     if s.failed > 1:
         for reason, n in s.reasons.most_common(5):
-            console.print(f"  {n:>6,} x {reason}", markup=False, highlight=False)
+            console.print(f"  {n:>6,} x {reason}", markup=False, highlight=False,
+                          soft_wrap=True)  # never wrapped at 80 columns in a log
     for line in s.warnings_shown:
         click.echo(f"warning: {line}", err=True)
     if s.warnings > len(s.warnings_shown):
         click.echo(f"... and {s.warnings - len(s.warnings_shown):,} more warning(s) while "
                    "reading", err=True)
     if s.interrupted:
-        console.print("  everything counted above is committed; rerun to finish the rest")
+        console.print("  everything counted above is committed; rerun to finish the rest",
+                      soft_wrap=True)
 
 
 # --- queries ---------------------------------------------------------------------------------
