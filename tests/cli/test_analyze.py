@@ -38,11 +38,17 @@ def test_several_inputs_give_one_json_line_each_in_order(tmp_path):
         p = tmp_path / f"{i}.txt"
         p.write_text(f'"Number {i} is ready," Anna Berg said.')
         paths.append(str(p))
-    r = run("analyze", *paths, "--format", "json")
+    r = run("analyze", *paths)  # a pipe: jsonl by default
     assert r.returncode == 0, r.stderr
     lines = r.stdout.strip().splitlines()
     assert len(lines) == 3
     assert [f"Number {i}" in json.loads(x)["article"]["text"] for i, x in enumerate(lines)] \
+        == [True] * 3
+    # json is one JSON value: an array of the records, in input order
+    r = run("analyze", *paths, "--format", "json")
+    assert r.returncode == 0, r.stderr
+    records = json.loads(r.stdout)
+    assert [f"Number {i}" in rec["article"]["text"] for i, rec in enumerate(records)] \
         == [True] * 3
 
 
@@ -53,7 +59,7 @@ def test_stdin(article):
 
 
 def test_table_output_shows_quotes_and_actors(article):
-    r = run("analyze", str(article))
+    r = run("analyze", str(article), "--format", "table")
     assert r.returncode == 0, r.stderr
     assert "Quotes" in r.stdout and "Actors" in r.stdout and "Anna Berg" in r.stdout
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from communique.events.cli import eval_events, events
+from communique.cli.events import eval_events, events
 from communique.events.evaluate import (
     _gold_spans,
     detokenize,

@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from communique.kb.cli import actors, eval_actors
+from communique.cli.actors import actors, eval_actors
 
 
 def test_resolve_json():

@@ -149,7 +149,7 @@ def test_load_is_idempotent_and_matches_ingest(output, ingested, tmp_path):
 def test_load_command(output, tmp_path):
     from click.testing import CliRunner
 
-    from communique.spark.cli import load_cmd
+    from communique.cli.spark import load_cmd
     from communique.store.db import connect
 
     db = tmp_path / "cli.db"
@@ -229,7 +229,7 @@ def test_article_failing_analysis_is_a_failure_row(spark):
 def test_spark_analyze_command(spark, corpus, tmp_path):
     from click.testing import CliRunner
 
-    from communique.spark.cli import analyze_cmd
+    from communique.cli.spark import analyze_cmd
 
     out = tmp_path / "cli-out"
     result = CliRunner().invoke(analyze_cmd, [str(corpus), "--out", str(out),
@@ -273,7 +273,7 @@ def test_a_corrupt_output_file_is_one_line_and_keeps_what_was_loaded(output, tmp
 
     from click.testing import CliRunner
 
-    from communique.spark.cli import load_cmd
+    from communique.cli.spark import load_cmd
     from communique.spark.load import LoadError, load
     from communique.store.db import connect
 
@@ -300,7 +300,7 @@ def test_a_corrupt_output_file_is_one_line_and_keeps_what_was_loaded(output, tmp
 def test_spark_analyze_refuses_a_missing_input_before_starting(tmp_path):
     from click.testing import CliRunner
 
-    from communique.spark.cli import analyze_cmd
+    from communique.cli.spark import analyze_cmd
 
     result = CliRunner().invoke(analyze_cmd, [str(tmp_path / "absent.jsonl"),
                                               "--out", str(tmp_path / "o")])

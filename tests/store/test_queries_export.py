@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from communique.model import Analysis
-from communique.store import queries
-from communique.store.cli import (
+from communique.cli.store import (
     actors_top_cmd,
     events_cmd,
     export_cmd,
@@ -22,6 +20,8 @@ from communique.store.cli import (
     stats_cmd,
     synth_cmd,
 )
+from communique.model import Analysis
+from communique.store import queries
 from communique.store.db import StoreError, connect
 from communique.store.export import export
 

@@ -235,7 +235,7 @@ def test_vendored_swagger_ui(client) -> None:  # noqa: ANN001
 
 
 def test_serve_binds_loopback_by_default() -> None:
-    from communique.web.cli import serve
+    from communique.cli.serve import serve
 
     host = next(p for p in serve.params if p.name == "host")
     assert host.default == "127.0.0.1"

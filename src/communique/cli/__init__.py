@@ -9,27 +9,32 @@ import click
 
 from .. import __version__
 from ..errors import CommuniqueError
-from ..events.cli import eval_events
-from ..events.cli import events as events_group
-from ..kb.cli import actors as actors_group
-from ..kb.cli import eval_actors
 from ..nlp import ModelError
-from ..spark.cli import bench_spark_cmd, load_cmd
-from ..spark.cli import spark as spark_group
-from ..store.cli import events_cmd as events_query_cmd
-from ..store.cli import register as register_store
-from ..web.cli import bench_serve_cmd, serve
+from .actors import actors as actors_group
+from .actors import eval_actors
 from .analyze import analyze_cmd
 from .bench import bench
 from .evaluate import eval_group
+from .events import eval_events
+from .events import events as events_group
+from .info import info_cmd
+from .serve import bench_serve_cmd, serve
+from .spark import bench_spark_cmd, load_cmd
+from .spark import spark as spark_group
+from .store import events_cmd as events_query_cmd
+from .store import register as register_store
 from .train import train
 from .watch import bench_watch_cmd, watch_cmd
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             invoke_without_command=True)
 @click.version_option(__version__, prog_name="communique")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Who said what, who is who, and who did what to whom in international news."""
+    if ctx.invoked_subcommand is None:  # bare `communique`: the help, status 0
+        click.echo(ctx.get_help())
 
 
 cli.add_command(analyze_cmd)
@@ -62,6 +67,7 @@ cli.add_command(spark_group)
 cli.add_command(load_cmd)
 bench.add_command(bench_spark_cmd)
 cli.add_command(watch_cmd)
+cli.add_command(info_cmd)
 bench.add_command(bench_watch_cmd)
 
 

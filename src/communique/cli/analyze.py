@@ -12,9 +12,7 @@ from ..errors import InputError
 from ..inputs import read_article
 from ..model import Article, iso_date
 from ..options import DEFAULT_MAX_CHARS, QUOTE_MODELS, Options
-from ..pipeline import analyze_many
 from ..readers import ReadOptions, read_paths
-from .render import analysis_tables
 
 
 @click.command("analyze")
@@ -22,7 +20,9 @@ from .render import analysis_tables
 @click.option("--date", "published", metavar="YYYY-MM-DD",
               help="Publication date of the article(s); used to resolve roles held on it.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]),
-              default="table", show_default=True, help="table for people, json for tools.")
+              default=None, help="table (default on a terminal), jsonl (one record a "
+              "line, default in a pipe) or json (one JSON value: an object for one input, "
+              "an array for several).")
 @click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS,
               show_default=True, help="Refuse longer articles (bounds memory).")
 @click.option("--no-indirect", is_flag=True, help="Only quotes in quotation marks.")
@@ -32,8 +32,8 @@ from .render import analysis_tables
               show_default=True, help="Quotes from rules and trained model, or either alone.")
 @click.option("--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra knowledge-base CSV (adds or overrides rows); repeatable.")
-def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str, max_chars: int,
-                no_indirect: bool, beliefs: bool, quote_model: str,
+def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str | None,
+                max_chars: int, no_indirect: bool, beliefs: bool, quote_model: str,
                 kb_files: tuple[str, ...]) -> None:
     """Analyse articles: quotes, speakers, actors, events.
 
@@ -47,6 +47,9 @@ def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str, max_cha
             iso_date(published)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--date") from None
+    from ..pipeline import analyze_many
+    from .render import analysis_tables
+
     options = Options(max_chars=max_chars, indirect=not no_indirect, kb_files=kb_files,
                       beliefs=beliefs, quote_model=quote_model)
     failed = 0
@@ -80,13 +83,18 @@ def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str, max_cha
                     item.article.published = published
                 yield item.article
 
-    indent = 2 if fmt == "json" and len(paths) == 1 else None
-    for analysis in analyze_many(articles(), options=options):
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt == "json":  # one JSON value: an object for one record, else an array
+        records = [a.to_dict() for a in analyze_many(articles(), options=options)]
+        value = records[0] if len(records) == 1 and len(paths) == 1 else records
+        json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    for analysis in analyze_many(articles(), options=options) if fmt != "json" else ():
         if fmt == "table":
             for renderable in analysis_tables(analysis):
                 _console().print(renderable)
         else:
-            sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=indent))
+            sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False))
             sys.stdout.write("\n")
             sys.stdout.flush()
     if failed:

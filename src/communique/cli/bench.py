@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from ..bench import bench_speed
 from ..inputs import read_article
 
 
@@ -39,6 +38,8 @@ def speed(paths: tuple[str, ...], polnear: str | None, split: str, limit: int,
 
     The workload is PATHS (.txt), a PolNeAR split, or the bundled sample articles.
     """
+    from ..bench import bench_speed
+
     if paths:
         texts = [read_article(p)[0].text for p in paths]
     elif polnear:

@@ -8,7 +8,6 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ..evaluate import evaluate_polnear
 from ..options import QUOTE_MODELS, Options
 
 
@@ -32,6 +31,8 @@ def eval_quotes(root: str, split: str, limit: int | None, quote_model: str,
                 statements_only: bool, as_json: bool) -> None:
     """Quote precision, recall and F1 (overlap and exact; all and quoted), speaker and cue
     accuracy, and speed, on a PolNeAR split."""
+    from ..evaluate import evaluate_polnear
+
     options = Options(quote_model=quote_model, beliefs=not statements_only)
     r = evaluate_polnear(root, split, limit=limit, options=options)
     if as_json:

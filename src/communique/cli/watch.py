@@ -10,7 +10,7 @@ import sys
 import click
 
 from ..options import DEFAULT_MAX_CHARS
-from ..store.cli import db_option
+from .store import db_option
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 

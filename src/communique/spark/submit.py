@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from communique.spark.cli import analyze_cmd
+from communique.cli.spark import analyze_cmd
 
 
 def main(argv: list[str] | None = None) -> None:

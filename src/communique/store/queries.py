@@ -90,10 +90,15 @@ def quotes(db: sqlite3.Connection, *, speaker: str | None = None, search: str | 
 
 def events(db: sqlite3.Connection, *, actor: str | None = None, recipient: str | None = None,
            type: str | None = None, since: str | None = None, until: str | None = None,
-           per_story: bool = False, limit: int | None = 50) -> list[Row]:
+           per_story: bool = False, counted: bool = False,
+           limit: int | None = 50) -> list[Row]:
     """Events from the flat view, newest first; ``per_story`` keeps one row per distinct
-    event of a story (the first copy), so wire copies are not counted twice."""
+    event of a story (the first copy), so wire copies are not counted twice; ``counted``
+    leaves negated events out, as the store's counts (``stats``) do. Every row carries
+    its ``negated``, ``hypothetical`` and ``future`` flags."""
     where, params = [], []
+    if counted:
+        where.append("negated = 0")
     for value, col in ((actor, "actor1"), (recipient, "actor2")):
         if value:
             where.append(f"({col}_name LIKE ? OR {col}_country = ?)")
@@ -110,13 +115,36 @@ def events(db: sqlite3.Connection, *, actor: str | None = None, recipient: str |
     if per_story:
         where.append("event_id IN (SELECT event_id FROM story_events)")
     sql = ("SELECT date, actor1_name, actor1_country, actor1_sector, type, mode, "
-           "actor2_name, actor2_country, actor2_sector, score, quad_class, trigger, sentence, "
+           "actor2_name, actor2_country, actor2_sector, score, quad_class, trigger, "
+           "negated, hypothetical, future, sentence, "
            "source, article_id, story_id, event_id FROM events_flat"
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY date DESC, article_id, event_id")
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return _rows(db, sql, params)
+    return [_flags(r) for r in _rows(db, sql, params)]
+
+
+def _flags(row: Row) -> Row:
+    for k in ("negated", "hypothetical", "future"):
+        if k in row and row[k] is not None:
+            row[k] = bool(row[k])
+    return row
+
+
+def actor_exists(db: sqlite3.Connection, value: str) -> bool:
+    """Whether an ``actor``/``recipient`` filter can match: a stored actor's name contains
+    it, or it is a stored actor's country code."""
+    return db.execute("SELECT 1 FROM actors WHERE name LIKE ? OR country = ? LIMIT 1",
+                      [f"%{value}%", value.upper()]).fetchone() is not None
+
+
+def event_types(db: sqlite3.Connection) -> tuple[str, ...]:
+    """The event types a ``type`` filter accepts: PLOVER's and any the store holds."""
+    from .migrations import PLOVER_QUADS
+
+    held = {r[0] for r in db.execute("SELECT DISTINCT type FROM events")}
+    return tuple(PLOVER_QUADS) + tuple(sorted(held - set(PLOVER_QUADS)))
 
 
 def top_actors(db: sqlite3.Connection, *, by: str = "articles", kind: str | None = None,

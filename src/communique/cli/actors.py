@@ -20,8 +20,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from .base import KBWarning, KnowledgeBase, as_date
-from .evaluate import default_case_files, evaluate_cases
+from ..kb.base import KBWarning, KnowledgeBase, as_date
+from ..kb.evaluate import default_case_files, evaluate_cases
 
 _KB_OPTION = click.option(
     "--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
@@ -57,16 +57,31 @@ def actors() -> None:
 @click.argument("text")
 @click.option("--date", "date", help="Resolve as of this date (YYYY-MM-DD; default today).")
 @_KB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
-def resolve_cmd(text: str, date: str | None, kb_files: Sequence[str], fmt: str) -> None:
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
+              help="Output format (default: table on a terminal, json in a pipe).")
+def resolve_cmd(text: str, date: str | None, kb_files: Sequence[str], fmt: str | None) -> None:
     """Resolve TEXT ("Mark Rutte", "the Kremlin", "North Korean troops") to name, kind,
-    country, organisation, PLOVER sector, role and Wikidata id."""
+    country, organisation, PLOVER sector, role and Wikidata id.
+
+    A name the knowledge base lacks (nothing found beyond the text itself) is printed
+    with ``known: false``, a one-line note on stderr, and exit status 1.
+    """
+    import sys
+
     kb = _load(kb_files)
     result = kb.resolve(text, _date(date))
-    if fmt == "json":
+    result["known"] = result.get("kind") != "other" or any(
+        result.get(k) for k in ("country", "organization", "sector", "role", "wikidata"))
+    if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
-        return
+    else:
+        _resolve_table(text, date, result)
+    if not result["known"]:
+        click.echo(f"not in the knowledge base: {text!r}", err=True)
+        sys.exit(1)
+
+
+def _resolve_table(text: str, date: str | None, result: dict) -> None:
     t = Table(title=f"{text!r}" + (f" on {date}" if date else ""), show_header=False)
     t.add_column("field", style="bold")
     t.add_column("value")
@@ -80,14 +95,16 @@ def resolve_cmd(text: str, date: str | None, kb_files: Sequence[str], fmt: str) 
 @click.option("--role", help="Text contained in the role, or an office (president).")
 @click.option("--on", "on", help="Only holders in office on this date (YYYY-MM-DD).")
 @_KB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
+              help="Output format (default: table on a terminal, json in a pipe).")
 def list_cmd(country: str | None, role: str | None, on: str | None, kb_files: Sequence[str],
-             fmt: str) -> None:
+             fmt: str | None) -> None:
     """Browse office holders in the knowledge base."""
+    import sys
+
     kb = _load(kb_files)
     rows = kb.holders(country=country, role=role, on=_date(on))
-    if fmt == "json":
+    if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
         click.echo(json.dumps([
             {"name": p.name, "role": r.role, "country": r.country,
              "organization": r.organization, "sector": r.sector,

@@ -19,7 +19,7 @@ import click
 
 from ..options import DEFAULT_MAX_CHARS, Options
 from ..readers.base import DEFAULT_MIN_CHARS
-from .db import DEFAULT_DB
+from ..store.db import DEFAULT_DB
 
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
                          metavar="FILE", help="The SQLite store.")
@@ -29,6 +29,15 @@ FORMATS = ("table", "jsonl", "json", "csv")
 def format_option(default_help: str = "table on a terminal, jsonl in a pipe"):  # noqa: ANN201
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
                         help=f"Output format (default: {default_help}).")
+
+
+class UnknownValue(click.ClickException):
+    """A filter value the store or knowledge base does not know (an event type, an actor):
+    one line naming the option and what is accepted, exit status 1. (A malformed value,
+    such as a choice not offered or a bad date, stays a usage error, status 2.)"""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(f"{option}: {message}")
 
 
 def _console(stderr: bool = False):  # noqa: ANN202
@@ -46,7 +55,7 @@ def reads_store(command: Callable[..., None]) -> Callable[..., None]:
         try:
             command(*args, **kwargs)
         except sqlite3.DatabaseError as exc:
-            from .db import StoreError, damaged
+            from ..store.db import StoreError, damaged
 
             raise StoreError(damaged(kwargs.get("db_path", DEFAULT_DB), exc)) from None
 
@@ -54,7 +63,7 @@ def reads_store(command: Callable[..., None]) -> Callable[..., None]:
 
 
 def _open(db_path: str):  # noqa: ANN202
-    from .db import connect
+    from ..store.db import connect
 
     return connect(db_path, readonly=True)
 
@@ -75,7 +84,7 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str | None, title: str,
                   ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif fmt == "csv":
-        from .export import write_csv
+        from ..store.export import write_csv
 
         write_csv(sys.stdout, columns, rows)  # formula-like cells neutralised
     else:
@@ -133,11 +142,13 @@ def ingest_cmd(paths: tuple[str, ...], db_path: str, workers: int | None, batch_
     Reads .txt, .html/.htm, .json, .jsonl (also .gz), RSS/Atom (.rss/.atom/.xml) and
     .warc/.warc.gz. Articles already stored (same normalized text) are skipped, so a rerun
     after an interruption finishes the rest. Failures are recorded with file and position,
-    the first 20 named on stderr as FILE[:LINE]: reason, and never stop the run.
+    the first 20 named on stderr as FILE[:LINE]: reason, and never stop the run. When
+    nothing could be stored or skipped because every input failed (only unsupported files,
+    say), the exit status is 1.
     """
     from ..readers import Fields, ReadOptions
     from ..readers.base import DEFAULT_MAX_FILE_BYTES
-    from .ingest import estimate_total, ingest
+    from ..store.ingest import estimate_total, ingest
 
     read_options = ReadOptions(fields=Fields.parse(fields), max_chars=max_chars,
                                max_file_bytes=max_file_bytes or DEFAULT_MAX_FILE_BYTES,
@@ -180,6 +191,8 @@ def ingest_cmd(paths: tuple[str, ...], db_path: str, workers: int | None, batch_
     _summary(stats, db_path, err)
     if stats.interrupted:
         sys.exit(130)
+    if stats.failed and not stats.stored and not stats.skipped:
+        sys.exit(1)  # nothing readable at all (e.g. only unsupported files): not a success
     if strict and stats.failed:
         sys.exit(1)
 
@@ -197,14 +210,16 @@ def _summary(s, db_path: str, console) -> None:  # type: ignore[no-untyped-def]
                    "`communique stats` lists them (table failures)", err=True)
     if s.failed > 1:
         for reason, n in s.reasons.most_common(5):
-            console.print(f"  {n:>6,} x {reason}", markup=False, highlight=False)
+            console.print(f"  {n:>6,} x {reason}", markup=False, highlight=False,
+                          soft_wrap=True)  # never wrapped at 80 columns in a log
     for line in s.warnings_shown:
         click.echo(f"warning: {line}", err=True)
     if s.warnings > len(s.warnings_shown):
         click.echo(f"... and {s.warnings - len(s.warnings_shown):,} more warning(s) while "
                    "reading", err=True)
     if s.interrupted:
-        console.print("  everything counted above is committed; rerun to finish the rest")
+        console.print("  everything counted above is committed; rerun to finish the rest",
+                      soft_wrap=True)
 
 
 # --- queries ---------------------------------------------------------------------------------
@@ -212,7 +227,8 @@ def _summary(s, db_path: str, console) -> None:  # type: ignore[no-untyped-def]
 @click.command("quotes")
 @db_option
 @click.option("--speaker", "-s", help="Speaker name (substring, case-insensitive).")
-@click.option("--search", "-q", help="Words in the quote (full-text search).")
+@click.option("--search", "-w", help="Words in the quote (full-text search). (-q, its "
+              "short form before, now means --quiet everywhere and is refused here.)")
 @click.option("--since", metavar="DATE", help="Published on or after DATE.")
 @click.option("--until", metavar="DATE", help="Published on or before DATE.")
 @click.option("--kind", type=click.Choice(["direct", "mixed", "indirect"]))
@@ -223,7 +239,7 @@ def _summary(s, db_path: str, console) -> None:  # type: ignore[no-untyped-def]
 def quotes_cmd(db_path: str, speaker: str | None, search: str | None, since: str | None,
                until: str | None, kind: str | None, limit: int, fmt: str | None) -> None:
     """Quotes in the store, newest first: who said what, where."""
-    from . import queries
+    from ..store import queries
 
     rows = queries.quotes(_open(db_path), speaker=speaker, search=search, since=since,
                           until=until, kind=kind, limit=limit or None)
@@ -240,20 +256,43 @@ def quotes_cmd(db_path: str, speaker: str | None, search: str | None, since: str
 @click.option("--until", metavar="DATE")
 @click.option("--per-story", is_flag=True,
               help="One row per distinct event of a story (wire copies counted once).")
+@click.option("--counted", "--no-negated", "counted", is_flag=True,
+              help="Leave negated events out, as the store's counts (stats) do.")
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="0 for all.")
 @format_option()
 @reads_store
 def events_cmd(db_path: str, actor: str | None, recipient: str | None, etype: str | None,
-               since: str | None, until: str | None, per_story: bool, limit: int,
-               fmt: str | None) -> None:
-    """Events (GDELT-like rows): date, actor, type, recipient, score, sentence."""
-    from . import queries
+               since: str | None, until: str | None, per_story: bool, counted: bool,
+               limit: int, fmt: str | None) -> None:
+    """Events (GDELT-like rows): date, actor, type, recipient, score, flags, sentence.
 
-    rows = queries.events(_open(db_path), actor=actor, recipient=recipient, type=etype,
-                          since=since, until=until, per_story=per_story, limit=limit or None)
-    cols = ["date", "actor1_name", "type", "mode", "actor2_name", "score", "sentence"] \
-        if _as_table(fmt) else None
+    Negated, hypothetical and future events are listed with their flags (in the table,
+    a ``flags`` column: neg, hyp, fut); --counted leaves the negated ones out.
+    """
+    from ..store import queries
+
+    db = _open(db_path)
+    for value, hint in ((actor, "--actor"), (recipient, "--recipient")):
+        if value and not queries.actor_exists(db, value):
+            raise UnknownValue(hint, f"no actor in the store has a name containing {value!r} "
+                                     "or that country code; `communique actors top` lists "
+                                     "them")
+    if etype:
+        accepted = queries.event_types(db)
+        if etype.upper() not in accepted:
+            raise UnknownValue("--type", f"{etype!r} is not an event type; accepted: "
+                                         f"{', '.join(accepted)}")
+    rows = queries.events(db, actor=actor, recipient=recipient, type=etype,
+                          since=since, until=until, per_story=per_story, counted=counted,
+                          limit=limit or None)
+    cols = None
+    if _as_table(fmt):
+        cols = ["date", "actor1_name", "type", "mode", "actor2_name", "score", "flags",
+                "sentence"]
+        for r in rows:
+            r["flags"] = " ".join(name for key, name in (("negated", "neg"),
+                                  ("hypothetical", "hyp"), ("future", "fut")) if r.get(key))
     emit(rows, fmt, "Events", cols)
 
 
@@ -269,7 +308,7 @@ def events_cmd(db_path: str, actor: str | None, recipient: str | None, etype: st
 def actors_top_cmd(db_path: str, by: str, kind: str | None, limit: int,
                    fmt: str | None) -> None:
     """The most present actors in the store (one row per canonical actor)."""
-    from . import queries
+    from ..store import queries
 
     emit(queries.top_actors(_open(db_path), by=by, kind=kind, limit=limit), fmt, "Actors")
 
@@ -280,7 +319,7 @@ def actors_top_cmd(db_path: str, by: str, kind: str | None, limit: int,
 @reads_store
 def stats_cmd(db_path: str, fmt: str | None) -> None:
     """What the store holds: counts, dates, failures, recent runs."""
-    from . import queries
+    from ..store import queries
 
     db = _open(db_path)
     s = queries.stats(db)
@@ -297,7 +336,9 @@ def stats_cmd(db_path: str, fmt: str | None) -> None:
     t = Table(title=f"{db_path}", show_header=False)
     for key in ("articles", "stories", "actors", "mentions", "quotes", "events",
                 "events_per_story", "failures", "first_date", "last_date"):
-        t.add_row(key.replace("_", " "), f"{s[key]:,}" if isinstance(s[key], int)
+        label = {"events_per_story": "distinct events (wire copies once)",
+                 "events": "events (not negated)"}.get(key, key.replace("_", " "))
+        t.add_row(label, f"{s[key]:,}" if isinstance(s[key], int)
                   else str(s[key] or "—"))
     t.add_row("schema", ", ".join(s["schema"]))
     c.print(t)
@@ -334,7 +375,7 @@ def export_cmd(db_path: str, what: str | None, fmt: str, out: str | None, force:
     --out is written to a temporary file renamed into place; it is refused when it is
     the store (or its -wal/-shm file) or, without --force, when it exists.
     """
-    from .export import export, export_file
+    from ..store.export import export, export_file
 
     if metadata is None and what is None:
         raise click.UsageError("Missing option '--what' (or give --datasette-metadata).")
@@ -359,7 +400,7 @@ def export_cmd(db_path: str, what: str | None, fmt: str, out: str | None, force:
 def _write_metadata(db: Any, db_path: str, path: str, force: bool) -> None:
     from pathlib import Path
 
-    from .export import datasette_metadata
+    from ..store.export import datasette_metadata
 
     target = Path(path)
     if target.exists() and not force:
@@ -387,8 +428,14 @@ def _write_metadata(db: Any, db_path: str, path: str, force: bool) -> None:
               show_default=True, help="File type when --out is a directory.")
 def synth_cmd(n: int, out: str, seed: int, dir_format: str) -> None:
     """Write N synthetic news articles (deterministic for a seed), with wire copies."""
+    from pathlib import Path
+
     from ..synth import write
 
+    target = Path(out)
+    if target.suffix and target.suffix not in (".jsonl", ".ndjson") and not target.is_dir():
+        raise click.BadParameter(f"{out}: give a .jsonl file or a directory (a directory "
+                                 "is not made from a file name)", param_hint="--out")
     count = write(n, out, seed=seed, fmt=dir_format)
     _console(stderr=True).print(f"{count:,} articles -> {out}")
 
@@ -407,7 +454,7 @@ def synth_cmd(n: int, out: str, seed: int, dir_format: str) -> None:
 def bench_ingest_cmd(articles: int, corpus: str | None, workers: str, batch_size: int,
                      seed: int, no_baseline: bool, as_json: bool) -> None:
     """Ingest articles/s against analyze_many on the same texts, worker speed-up, memory."""
-    from .bench import bench_ingest
+    from ..store.bench import bench_ingest
 
     try:
         counts = tuple(sorted({int(w) for w in workers.split(",") if w.strip()}))

@@ -16,7 +16,6 @@ from rich.text import Text
 
 from ..model import Analysis
 from ..options import Options
-from .evaluate import CLASS_NAMES, CLASSES, LABELS, evaluate_cameo, evaluate_spans
 
 
 @click.command("events")
@@ -48,6 +47,8 @@ def eval_events(cameo: str | None, spans: str | None, record: bool, docs: str | 
         raise click.UsageError("give --cameo FILE, --spans FILE and/or --docs DIR")
     if docs and not text_dir:
         raise click.UsageError("--docs DIR needs --text DIR (the articles' ID.txt files)")
+    from ..events.evaluate import CLASSES, evaluate_cameo, evaluate_spans
+
     options = Options(event_files=event_files)
     out: dict = {}
     if cameo:
@@ -78,6 +79,8 @@ def eval_events(cameo: str | None, spans: str | None, record: bool, docs: str | 
 
 def cameo_tables(r: dict) -> list:
     """Per-class figures and the confusion matrix (rows gold, columns predicted)."""
+    from ..events.evaluate import CLASS_NAMES, CLASSES
+
     t = Table(title=f"CAMEO quad classes: {r['sentences']} sentences, accuracy "
                     f"{r['accuracy']:.3f}, macro F1 {r['macro_f1']:.3f}")
     for col in ("class", "precision", "recall", "F1", "gold"):
@@ -97,6 +100,8 @@ def cameo_tables(r: dict) -> list:
 
 
 def spans_table(r: dict) -> Table:
+    from ..events.evaluate import LABELS
+
     t = Table(title=f"Actor spans (exact match): {r['sentences']} sentences")
     for col in ("label", "precision", "recall", "F1", "tp", "fp", "fn"):
         t.add_column(col)
@@ -151,7 +156,7 @@ def explain(text: str, is_file: bool, published: str | None, show_all: bool,
             event_files: tuple[str, ...]) -> None:
     """Show each event of TEXT with the trigger, lexicon row and parse path behind it."""
     from .. import nlp as _nlp
-    from .trace import trace
+    from ..events.trace import trace
 
     if is_file:
         text = sys.stdin.read() if text == "-" else open(text, encoding="utf-8").read()

@@ -28,7 +28,7 @@ def serve(db_path: str, host: str, port: int) -> None:
     """Browse a store in a web browser: articles, actors, network, quotes, events."""
     import uvicorn
 
-    from .app import create_app
+    from ..web.app import create_app
 
     loopback = _is_loopback(host)
     app = create_app(db_path, hosts=frozenset({host.lower(), "localhost", "127.0.0.1", "::1"})
@@ -61,7 +61,7 @@ def bench_serve_cmd(articles: int, db_path: str | None, n_requests: int, concurr
     """p50/p95 latency of each API route on a synthetic store, under concurrent load."""
     import json
 
-    from .bench import bench_serve
+    from ..web.bench import bench_serve
 
     result = bench_serve(articles, db_path=db_path, requests=n_requests,
                          concurrency=concurrency, progress=lambda m: click.echo(m, err=True))

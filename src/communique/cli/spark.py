@@ -10,7 +10,10 @@ from typing import Any
 import click
 
 from ..options import DEFAULT_MAX_CHARS, Options
-from .job import DEFAULT_GRAIN, GRAINS
+
+#: partition grains (name -> characters of the ISO date); spark.job checks they agree
+GRAINS = {"day": 10, "month": 7, "year": 4}
+DEFAULT_GRAIN = "month"
 
 
 def _need_pyspark() -> None:
@@ -55,7 +58,7 @@ def analyze_cmd(inputs: tuple[str, ...], out_dir: str, master: str,
     from pyspark.errors import PySparkException
 
     from ..readers import Fields, ReadOptions
-    from .job import run, session
+    from ..spark.job import run, session
 
     for path in inputs:  # local paths are checked before a JVM starts
         if "://" not in path and not path.startswith("file:") and not Path(path).exists():
@@ -82,7 +85,7 @@ def analyze_cmd(inputs: tuple[str, ...], out_dir: str, master: str,
 def load_cmd(out_dir: str, db_path: str, batch_size: int) -> None:
     """Load the output of `communique spark analyze` into the store (idempotent: what is
     stored already is skipped; wire copies are linked into stories as by ingest)."""
-    from .load import load
+    from ..spark.load import load
 
     s = load(out_dir, db_path, batch_size=batch_size)
     click.echo(f"{s.stored:,} stored ({s.linked:,} linked to an earlier story), "
@@ -105,7 +108,7 @@ def bench_spark_cmd(n: int, partitions: int | None, partition_by: str,
     """Spark job articles/s on local[1] and local[2], the speed-up, and Spark's overhead
     against local `ingest --workers 2` on the same synthetic corpus."""
     _need_pyspark()
-    from .bench import bench_spark
+    from ..spark.bench import bench_spark
 
     def show(name: str, run: dict[str, Any]) -> None:
         line = (f"{name:<20} {run['rate']:7.2f} articles/s "
