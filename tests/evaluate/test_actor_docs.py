@@ -184,7 +184,7 @@ def test_cli_docs_json_and_bad_gold(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
     from communique.evaluate import actors as mod
-    from communique.kb.cli import eval_actors
+    from communique.cli.actors import eval_actors
 
     gdir, cdir = _write(tmp_path)
     real = mod.evaluate_docs
