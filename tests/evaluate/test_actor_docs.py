@@ -183,8 +183,8 @@ def load_gold_from(data):
 def test_cli_docs_json_and_bad_gold(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from communique.evaluate import actors as mod
     from communique.cli.actors import eval_actors
+    from communique.evaluate import actors as mod
 
     gdir, cdir = _write(tmp_path)
     real = mod.evaluate_docs
