@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import InputError
@@ -41,6 +42,17 @@ def decode_html(data: bytes, where: str, declared: str | None = None) -> tuple[s
 def extract(html: str, where: str, options: ReadOptions, *, url: str | None = None,
             published: str | None = None, warnings: list[str] | None = None) -> Article:
     """One article from an HTML page (raises InputError when it has no main text)."""
+    doc, text = main_text(html, where, url)
+    source = doc.sitename or (urlsplit(doc.url or url or "").hostname or None)
+    return make_article(where, options, text, title=doc.title,
+                        url=doc.url or url, published=parse_date(doc.date) or published,
+                        source=source, warnings=warnings)
+
+
+def main_text(html: str, where: str, url: str | None) -> tuple[Any, str]:
+    """trafilatura's extraction of a page (with its metadata) and the main text, one
+    paragraph a line pair, without a first line that repeats the title (raises
+    InputError when the page has no main text)."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True,
@@ -51,10 +63,7 @@ def extract(html: str, where: str, options: ReadOptions, *, url: str | None = No
     lines = [ln.strip() for ln in doc.text.split("\n") if ln.strip()]
     if lines and doc.title and lines[0] == doc.title.strip():
         lines = lines[1:] or lines
-    source = doc.sitename or (urlsplit(doc.url or url or "").hostname or None)
-    return make_article(where, options, "\n\n".join(lines), title=doc.title,
-                        url=doc.url or url, published=parse_date(doc.date) or published,
-                        source=source, warnings=warnings)
+    return doc, "\n\n".join(lines)
 
 
 def fragment_text(fragment: str) -> str:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from ..errors import InputError
 from ..model import Article
 from ..readers.base import ReadOptions, make_article, parse_date
-from ..readers.html import decode_html
+from ..readers.html import decode_html, main_text
 from .http import Client, FetchError
 from .sources import canonical_url
 
@@ -37,19 +37,10 @@ class Page:
 def extract(html: str, where: str, page_url: str, options: ReadOptions, *,
             title: str | None, published: str | None) -> tuple[Article, str | None]:
     """The article of an HTML page and its author (raises InputError)."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(html, url=page_url, with_metadata=True,
-                                      include_comments=False, include_tables=False,
-                                      include_images=False)
-    if doc is None or not (doc.text or "").strip():
-        raise InputError(where, "no article text found in the HTML page")
-    lines = [ln.strip() for ln in doc.text.split("\n") if ln.strip()]
-    if lines and doc.title and lines[0] == doc.title.strip():
-        lines = lines[1:] or lines
+    doc, text = main_text(html, where, page_url)
     url = canonical_url(doc.url or "", page_url) or canonical_url(page_url) or page_url
     source = doc.sitename or urlsplit(url).hostname or None
-    article = make_article(where, options, "\n\n".join(lines), title=doc.title or title,
+    article = make_article(where, options, text, title=doc.title or title,
                            url=url, published=parse_date(doc.date) or published,
                            source=source)
     return article, (doc.author or None)
