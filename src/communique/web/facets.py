@@ -14,7 +14,7 @@ import sqlite3
 from collections import Counter
 from typing import Any, Protocol
 
-from .queries import fts_query
+from .queries import ACTOR_LIST, actor_filter, fts_query
 
 Row = dict[str, Any]
 
@@ -162,36 +162,19 @@ def quote_facets(db: sqlite3.Connection, f: QuoteFilterLike) -> Row:
 
 def actor_kinds(db: sqlite3.Connection, q: str | None, country: str | None) -> list[Row]:
     """How many actors of each kind match the name part ``q`` and ``country``."""
-    conds, params = _actor_conds(q, country, None)
+    conds, params = actor_filter(q, country, None)
     return _ranked(db.execute(
         "SELECT coalesce(kind, ''), coalesce(kind, 'none'), count(*) FROM actors x"
         f"{conds} GROUP BY 1", params).fetchall(), 20)
-
-
-def _actor_conds(q: str | None, country: str | None,
-                 kind: str | None) -> tuple[str, list[Any]]:
-    conds, params = [], []
-    if q:
-        conds.append("x.name LIKE ?")
-        params.append(f"%{q}%")
-    if country:
-        conds.append("x.country = ?")
-        params.append(country)
-    if kind is not None:
-        conds.append("coalesce(x.kind, '') = ?")
-        params.append(kind)
-    return (" WHERE " + " AND ".join(conds) if conds else ""), params
 
 
 def actors_of_kind(db: sqlite3.Connection, q: str | None, country: str | None, kind: str,
                    offset: int, limit: int) -> list[Row]:
     """The actors list (as the actors page orders it) narrowed to one ``kind`` ('' for
     actors without one); ``limit + 1`` rows read so the caller knows if more follow."""
-    conds, params = _actor_conds(q, country, kind)
+    conds, params = actor_filter(q, country, kind)
     cur = db.execute(
-        "SELECT x.id, x.name, x.kind, x.country, x.sector, x.organization, "
-        "(SELECT count(*) FROM article_actors aa WHERE aa.actor_id = x.id) AS articles "
-        f"FROM actors x{conds} ORDER BY articles DESC, x.name, x.id LIMIT ? OFFSET ?",
+        f"{ACTOR_LIST} FROM actors x{conds} ORDER BY articles DESC, x.name, x.id LIMIT ? OFFSET ?",
         [*params, limit + 1, offset])
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]

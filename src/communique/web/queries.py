@@ -545,6 +545,20 @@ def _hits(marked: str) -> tuple[str, list[list[int]]]:
 def actors(db: sqlite3.Connection, *, q: str | None, country: str | None,
            page: Page) -> Row:
     """Actors by name (substring) and country, most present first."""
+    conds, params = actor_filter(q, country, None)
+    sql = f"{ACTOR_LIST} FROM actors x{conds} ORDER BY articles DESC, x.name, x.id{page.sql()}"
+    return page.cut(rows(db, sql, params))
+
+
+#: the actors list's columns, as the actors page and its kind facet read them
+ACTOR_LIST = ("SELECT x.id, x.name, x.kind, x.country, x.sector, x.organization, "
+              "(SELECT count(*) FROM article_actors aa WHERE aa.actor_id = x.id) AS articles")
+
+
+def actor_filter(q: str | None, country: str | None,
+                 kind: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause (over ``actors x``) and its parameters for a name part, a country
+    and a kind ('' for actors without one; None for any)."""
     conds, params = [], []
     if q:
         conds.append("x.name LIKE ?")
@@ -552,11 +566,10 @@ def actors(db: sqlite3.Connection, *, q: str | None, country: str | None,
     if country:
         conds.append("x.country = ?")
         params.append(country)
-    sql = ("SELECT x.id, x.name, x.kind, x.country, x.sector, x.organization, "
-           "(SELECT count(*) FROM article_actors aa WHERE aa.actor_id = x.id) AS articles "
-           "FROM actors x" + (" WHERE " + " AND ".join(conds) if conds else "")
-           + " ORDER BY articles DESC, x.name, x.id" + page.sql())
-    return page.cut(rows(db, sql, params))
+    if kind is not None:
+        conds.append("coalesce(x.kind, '') = ?")
+        params.append(kind)
+    return (" WHERE " + " AND ".join(conds) if conds else ""), params
 
 
 def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10,
