@@ -22,6 +22,7 @@ from rich.table import Table
 
 from ..kb.base import KBWarning, KnowledgeBase, as_date
 from ..kb.evaluate import default_case_files, evaluate_cases
+from .console import make_console
 
 _KB_OPTION = click.option(
     "--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
@@ -87,7 +88,7 @@ def _resolve_table(text: str, date: str | None, result: dict) -> None:
     t.add_column("value")
     for k, v in result.items():
         t.add_row(k, "—" if v is None else str(v))
-    Console().print(t)
+    make_console().print(t)
 
 
 @actors.command("list")
@@ -119,7 +120,7 @@ def list_cmd(country: str | None, role: str | None, on: str | None, kb_files: Se
         t.add_row(p.name, r.role, r.country, r.organization or "", r.sector,
                   r.start.isoformat(), r.end.isoformat() if r.end else "",
                   p.wikidata or "")
-    Console().print(t)
+    make_console().print(t)
 
 
 @click.command("actors")
@@ -161,7 +162,7 @@ def eval_actors(file: str | None, kb_files: Sequence[str], docs_dir: str | None,
             out["v2"] = outs[1]
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        console = Console()
+        console = make_console()
         for r in results:
             _print_cases(console, r, show_errors)
     r = results[0]  # floors apply to FILE, or the original case file
@@ -203,7 +204,7 @@ def _eval_docs(docs_dir: str, corpus_dir: str | None, as_json: bool, show_errors
                                      if k not in ("errors", "per_article")}
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        console = Console()
+        console = make_console()
         t = Table(title=f"Actors on {r['articles']} annotated articles")
         t.add_column("figure")
         t.add_column("value", justify="right")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from ..inputs import read_article
+from .console import make_console
 
 
 def _sample_texts() -> list[str]:
@@ -50,7 +50,7 @@ def speed(paths: tuple[str, ...], polnear: str | None, split: str, limit: int,
     if not texts:
         raise click.UsageError("no texts to benchmark")
     r = bench_speed(texts, repeat=repeat, parts=parts)
-    Console().print(
+    make_console().print(
         f"{r['articles']} articles, {r['words']:,} words          wall clock    CPU time\n"
         f"bare spaCy      articles/s {r['spacy_articles_per_s']:10.2f} "
         f"{r['spacy_cpu_articles_per_s']:10.2f}\n"
@@ -59,5 +59,5 @@ def speed(paths: tuple[str, ...], polnear: str | None, split: str, limit: int,
         f"ratio (CPU)     {r['ratio']:.3f}   (wall {r['wall_ratio']:.3f}; "
         "1.0 = extraction costs nothing)")
     if r["parts_ms"]:
-        Console().print("cost per article (CPU ms): " + ", ".join(
+        make_console().print("cost per article (CPU ms): " + ", ".join(
             f"{k} {v:.1f}" for k, v in r["parts_ms"].items()))

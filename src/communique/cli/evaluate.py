@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import click
-from rich.console import Console
 from rich.table import Table
 
 from ..options import QUOTE_MODELS, Options
+from .console import make_console
 
 
 @click.group("eval")
@@ -48,7 +48,7 @@ def eval_quotes(root: str, split: str, limit: int | None, quote_model: str,
         m = r[key]
         t.add_row(subset, match, f"{m['precision']:.3f}", f"{m['recall']:.3f}",
                   f"{m['f1']:.3f}")
-    console = Console()
+    console = make_console()
     console.print(t)
     console.print(f"speaker accuracy {r['speaker_accuracy']:.3f}   "
                   f"cue accuracy {r['cue_accuracy']:.3f}   "

@@ -20,6 +20,7 @@ import click
 from ..options import DEFAULT_MAX_CHARS, Options
 from ..readers.base import DEFAULT_MIN_CHARS
 from ..store.db import DEFAULT_DB
+from .reading import field_options, fields_from
 
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
                          metavar="FILE", help="The SQLite store.")
@@ -41,9 +42,9 @@ class UnknownValue(click.ClickException):
 
 
 def _console(stderr: bool = False):  # noqa: ANN202
-    from rich.console import Console
+    from .console import make_console
 
-    return Console(stderr=stderr)
+    return make_console(stderr=stderr)
 
 
 def reads_store(command: Callable[..., None]) -> Callable[..., None]:
@@ -122,6 +123,9 @@ def _cell(v: Any) -> str:
 @click.option("--field", "fields", multiple=True, metavar="ATTR=NAME",
               help="JSON field holding an attribute, e.g. --field text=body "
                    "--field published=meta.date (repeatable).")
+@field_options
+@click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Stop once N new articles are stored; a rerun stores the next N.")
 @click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS,
               show_default=True, help="Refuse longer articles.")
 @click.option("--max-file-bytes", type=click.IntRange(min=1), default=None,
@@ -135,22 +139,28 @@ def _cell(v: Any) -> str:
               help="Add communique's tables to a database that has other tables but no "
                    "communique migration record (refused without it).")
 def ingest_cmd(paths: tuple[str, ...], db_path: str, workers: int | None, batch_size: int,
-               fields: tuple[str, ...], max_chars: int, max_file_bytes: int | None,
+               fields: tuple[str, ...], text_field: str | None, published_field: str | None,
+               id_field: str | None, title_field: str | None, url_field: str | None,
+               limit: int | None, max_chars: int, max_file_bytes: int | None,
                min_chars: int, quiet: bool, strict: bool, force: bool) -> None:
     """Analyse files, directories, globs or - (JSONL on stdin) into the store.
 
-    Reads .txt, .html/.htm, .json, .jsonl (also .gz), RSS/Atom (.rss/.atom/.xml) and
-    .warc/.warc.gz. Articles already stored (same normalized text) are skipped, so a rerun
-    after an interruption finishes the rest. Failures are recorded with file and position,
-    the first 20 named on stderr as FILE[:LINE]: reason, and never stop the run. When
-    nothing could be stored or skipped because every input failed (only unsupported files,
-    say), the exit status is 1.
+    Reads .txt, .html/.htm, .json, .jsonl, .csv/.tsv (one article a row, with a header;
+    all also .gz), RSS/Atom (.rss/.atom/.xml) and .warc/.warc.gz. Articles already stored
+    (same normalized text) are skipped, so a rerun after an interruption, or after
+    --limit, goes on with the rest. Failures are recorded with file and position, the
+    first 20 named on stderr as FILE[:LINE]: reason, and never stop the run; so are the
+    first 20 warnings (a date dropped, say). When nothing could be stored or skipped
+    because every input failed (only unsupported files, say), the exit status is 1.
     """
-    from ..readers import Fields, ReadOptions
+    from ..readers import ReadOptions
     from ..readers.base import DEFAULT_MAX_FILE_BYTES
     from ..store.ingest import estimate_total, ingest
 
-    read_options = ReadOptions(fields=Fields.parse(fields), max_chars=max_chars,
+    read_options = ReadOptions(fields=fields_from(fields, text_field=text_field,
+                                                  published_field=published_field,
+                                                  id_field=id_field, title_field=title_field,
+                                                  url_field=url_field), max_chars=max_chars,
                                max_file_bytes=max_file_bytes or DEFAULT_MAX_FILE_BYTES,
                                min_chars=min_chars)
     workers = workers or os.cpu_count() or 1
@@ -184,7 +194,8 @@ def ingest_cmd(paths: tuple[str, ...], db_path: str, workers: int | None, batch_
     try:
         stats = ingest(paths, db_path, workers=workers, batch_size=batch_size,
                        options=Options(max_chars=max_chars, batch_size=min(batch_size, 64)),
-                       read_options=read_options, progress=callback, force=force)
+                       read_options=read_options, progress=callback, force=force,
+                       limit=limit)
     finally:
         if progress is not None:
             progress.stop()
@@ -219,6 +230,9 @@ def _summary(s, db_path: str, console) -> None:  # type: ignore[no-untyped-def]
                    "reading", err=True)
     if s.interrupted:
         console.print("  everything counted above is committed; rerun to finish the rest",
+                      soft_wrap=True)
+    elif s.limited:
+        console.print(f"  stopped at --limit ({s.stored:,} stored); rerun to store the next",
                       soft_wrap=True)
 
 

@@ -110,9 +110,9 @@ def watch_cmd(sources: tuple[str, ...], db_path: str, every: str, once: bool, wo
                          user_agent=user_agent or DEFAULT_AGENT, contact=contact),
         analysis=Options(max_chars=max_chars, batch_size=min(batch_size, 64)),
         workers=workers, batch_size=batch_size, max_attempts=max_attempts)
-    from rich.console import Console
+    from .console import make_console
 
-    err = Console(stderr=True)
+    err = make_console(stderr=True)
     live = None
     count = [0]
     if not quiet and err.is_terminal:

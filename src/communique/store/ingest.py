@@ -57,6 +57,8 @@ class IngestStats:
     warnings: int = 0
     elapsed: float = 0.0
     interrupted: bool = False
+    #: stopped at ``limit`` stored articles (the input may hold more: a rerun goes on)
+    limited: bool = False
     peak_rss_mb: float = 0.0
     worker_rss_mb: dict[int, float] = field(default_factory=dict)
     worker_cpu_s: dict[int, float] = field(default_factory=dict)  # cumulative, per process
@@ -203,11 +205,23 @@ def estimate_total(paths: Iterable[str]) -> int | None:
     return total
 
 
+@dataclass(slots=True)
+class _Budget:
+    """New articles ``_chunks`` may still hand out (None: no limit), and whether it
+    stopped because they ran out (rather than at the end of the input)."""
+
+    left: int | None = None
+    spent: bool = False
+
+
 def _chunks(items: Iterator[Item], writer: Writer, inflight: set[str], size: int,
-            stats: IngestStats) -> Iterator[_Chunk]:
-    """Group reader output into chunks of ``size`` new articles (hash not stored yet)."""
+            stats: IngestStats, budget: _Budget | None = None) -> Iterator[_Chunk]:
+    """Group reader output into chunks of ``size`` new articles (hash not stored yet),
+    handing out no more than ``budget.left`` of them; the next item stays unread in
+    ``items``, so the same iterator can go on later."""
+    budget = budget or _Budget()
     chunk = _Chunk()
-    for item in items:
+    for item in _until_spent(items, budget):
         stats.warnings += len(item.warnings)
         room = SHOWN - len(stats.warnings_shown)
         if room > 0 and item.warnings:
@@ -221,6 +235,8 @@ def _chunks(items: Iterator[Item], writer: Writer, inflight: set[str], size: int
             else:
                 inflight.add(h)
                 chunk.articles.append((item.file, item.position, h, item.article))
+                if budget.left is not None:
+                    budget.left -= 1
         if len(chunk.articles) >= size or \
                 len(chunk.failures) + len(chunk.skipped) >= MAX_PASSENGERS:
             yield chunk
@@ -229,12 +245,26 @@ def _chunks(items: Iterator[Item], writer: Writer, inflight: set[str], size: int
         yield chunk
 
 
+def _until_spent(items: Iterator[Item], budget: _Budget) -> Iterator[Item]:
+    """``items`` until ``budget`` is spent, checked before each item is read."""
+    while budget.left is None or budget.left > 0:
+        try:
+            yield next(items)
+        except StopIteration:
+            return
+    budget.spent = True
+
+
 def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, workers: int = 1,
            batch_size: int = 64, options: Options | None = None,
            read_options: ReadOptions | None = None,
            progress: Callable[[IngestStats], None] | None = None,
-           stdin=None, force: bool = False) -> IngestStats:  # type: ignore[no-untyped-def]
+           stdin=None, force: bool = False,
+           limit: int | None = None) -> IngestStats:  # type: ignore[no-untyped-def]
     """Read, analyse and store everything in ``paths``; see the module docstring.
+
+    ``limit`` stops once that many new articles are stored (an article whose analysis
+    fails does not count); what is stored is skipped by a rerun, which stores the next.
 
     A database of another application is refused unless ``force`` (see ``db.connect``).
 
@@ -249,8 +279,7 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
     stats = IngestStats()
     inflight: set[str] = set()
     t0 = time.perf_counter()
-    items = read_paths(paths, read_options, stdin=stdin)
-    chunks = _chunks(items, writer, inflight, batch_size, stats)
+    items = iter(read_paths(paths, read_options, stdin=stdin))
 
     def commit(chunk: _Chunk, outcome: tuple | None) -> None:  # type: ignore[type-arg]
         batch: list[Analysed | Failed] = list(chunk.failures)
@@ -279,14 +308,24 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
         if progress:
             progress(stats)
 
-    previous = _term_as_interrupt()
-    try:
+    def run(chunks: Iterator[_Chunk]) -> None:
         if workers <= 1:
             for chunk in chunks:
                 commit(chunk, analyze_chunk([a for *_, a in chunk.articles], options)
                        if chunk.articles else None)
         else:
             _parallel(chunks, workers, options, commit)
+
+    previous = _term_as_interrupt()
+    try:
+        while True:  # with a limit: rounds until it is reached (or the input ends)
+            budget = _Budget(None if limit is None else limit - stats.stored)
+            run(_chunks(items, writer, inflight, batch_size, stats, budget))
+            if not budget.spent:
+                break
+            if stats.stored >= (limit or 0):
+                stats.limited = True
+                break
     except KeyboardInterrupt:
         stats.interrupted = True
     except sqlite3.Error as exc:  # disk full, file locked by another writer, damaged, ...
