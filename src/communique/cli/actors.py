@@ -58,23 +58,30 @@ def actors() -> None:
 @click.argument("text")
 @click.option("--date", "date", help="Resolve as of this date (YYYY-MM-DD; default today).")
 @_KB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
-              help="Output format (default: table on a terminal, json in a pipe).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]),
+              default=None, help="Output format (default: table on a terminal, jsonl in a "
+                                 "pipe).")
 def resolve_cmd(text: str, date: str | None, kb_files: Sequence[str], fmt: str | None) -> None:
     """Resolve TEXT ("Mark Rutte", "the Kremlin", "North Korean troops") to name, kind,
     country, organisation, PLOVER sector, role and Wikidata id.
 
     A name the knowledge base lacks (nothing found beyond the text itself) is printed
-    with ``known: false``, a one-line note on stderr, and exit status 1.
+    with "known: false", a one-line note on stderr, and exit status 1. In JSON the
+    result is one object; in JSON Lines one line; in CSV a header and one row.
     """
     import sys
+
+    from .store import emit
 
     kb = _load(kb_files)
     result = kb.resolve(text, _date(date))
     result["known"] = result.get("kind") != "other" or any(
         result.get(k) for k in ("country", "organization", "sector", "role", "wikidata"))
-    if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    elif fmt in ("jsonl", "csv"):
+        emit([result], fmt, "Actor")
     else:
         _resolve_table(text, date, result)
     if not result["known"]:
@@ -91,27 +98,34 @@ def _resolve_table(text: str, date: str | None, result: dict) -> None:
     make_console().print(t)
 
 
+HOLDER_COLUMNS = ("name", "role", "country", "organization", "sector", "start", "end",
+                  "wikidata", "source")
+
+
 @actors.command("list")
 @click.option("--country", help="ISO3 code, country name or organisation (NATO, UN).")
 @click.option("--role", help="Text contained in the role, or an office (president).")
 @click.option("--on", "on", help="Only holders in office on this date (YYYY-MM-DD).")
 @_KB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
-              help="Output format (default: table on a terminal, json in a pipe).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]),
+              default=None, help="Output format (default: table on a terminal, jsonl in a "
+                                 "pipe; json is one array).")
 def list_cmd(country: str | None, role: str | None, on: str | None, kb_files: Sequence[str],
              fmt: str | None) -> None:
     """Browse office holders in the knowledge base."""
     import sys
 
+    from .store import emit
+
     kb = _load(kb_files)
     rows = kb.holders(country=country, role=role, on=_date(on))
-    if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
-        click.echo(json.dumps([
-            {"name": p.name, "role": r.role, "country": r.country,
-             "organization": r.organization, "sector": r.sector,
-             "start": r.start.isoformat(), "end": r.end.isoformat() if r.end else None,
-             "wikidata": p.wikidata, "source": r.where}
-            for p, r in rows], ensure_ascii=False, indent=2))
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt != "table":
+        emit([{"name": p.name, "role": r.role, "country": r.country,
+               "organization": r.organization, "sector": r.sector,
+               "start": r.start.isoformat(), "end": r.end.isoformat() if r.end else None,
+               "wikidata": p.wikidata, "source": r.where} for p, r in rows], fmt,
+             "Office holders", HOLDER_COLUMNS)
         return
     t = Table(title=f"Office holders ({len(rows)})")
     for col in ("name", "role", "country", "org", "sector", "start", "end", "wikidata"):
