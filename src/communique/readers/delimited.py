@@ -146,8 +146,8 @@ def _row(row: list[str], header: list[str], columns: dict[str, int | None], file
     here = f"{file}:{position}"
     warnings = [f"{here}: invalid UTF-8 replaced with U+FFFD"] if bad_lines else []
     if len(row) != len(header):
-        warnings.append(f"{here}: {len(row)} cells where the header has {len(header)} "
-                        "columns")
+        warnings.append(f"{here}: {_cells(len(row))} where the header has "
+                        f"{len(header)} columns")
 
     def cell(attr: str) -> str | None:  # a blank cell is no value
         i = columns[attr]
@@ -157,7 +157,7 @@ def _row(row: list[str], header: list[str], columns: dict[str, int | None], file
     if text is None or not text.strip():
         i = columns["text"]
         name = header[i] if i is not None else "text"
-        short = f" (the row has {len(row)} cells, the header {len(header)})" \
+        short = f" (the row has {_cells(len(row))}, the header {len(header)})" \
             if len(row) != len(header) else ""
         return Item(file, position, reason=f"no article text in column {name!r}{short}")
     try:
@@ -167,6 +167,10 @@ def _row(row: list[str], header: list[str], columns: dict[str, int | None], file
     except InputError as exc:
         return Item(file, position, reason=exc.problem)
     return Item(file, position, article, warnings=tuple(warnings))
+
+
+def _cells(n: int) -> str:
+    return f"{n} cell" if n == 1 else f"{n} cells"
 
 
 def _problem(exc: BaseException, options: ReadOptions) -> str:
