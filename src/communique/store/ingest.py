@@ -308,24 +308,28 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
         if progress:
             progress(stats)
 
-    def run(chunks: Iterator[_Chunk]) -> None:
-        if workers <= 1:
-            for chunk in chunks:
-                commit(chunk, analyze_chunk([a for *_, a in chunk.articles], options)
-                       if chunk.articles else None)
-        else:
-            _parallel(chunks, workers, options, commit)
+    budget: _Budget | None = None
+
+    def next_round() -> Iterator[_Chunk] | None:
+        """The chunks of the next round, or None when done. Without a limit there is one
+        round; with one, rounds (on the same reader) until ``limit`` articles are stored,
+        since an article handed out may fail its analysis or turn out a duplicate."""
+        nonlocal budget
+        if budget is not None and (not budget.spent or stats.stored >= (limit or 0)):
+            stats.limited = budget.spent
+            return None
+        budget = _Budget(None if limit is None else limit - stats.stored)
+        return _chunks(items, writer, inflight, batch_size, stats, budget)
 
     previous = _term_as_interrupt()
     try:
-        while True:  # with a limit: rounds until it is reached (or the input ends)
-            budget = _Budget(None if limit is None else limit - stats.stored)
-            run(_chunks(items, writer, inflight, batch_size, stats, budget))
-            if not budget.spent:
-                break
-            if stats.stored >= (limit or 0):
-                stats.limited = True
-                break
+        if workers <= 1:
+            while (chunks := next_round()) is not None:
+                for chunk in chunks:
+                    commit(chunk, analyze_chunk([a for *_, a in chunk.articles], options)
+                           if chunk.articles else None)
+        else:
+            _parallel(next_round, workers, options, commit)
     except KeyboardInterrupt:
         stats.interrupted = True
     except sqlite3.Error as exc:  # disk full, file locked by another writer, damaged, ...
@@ -360,8 +364,15 @@ def _term_as_interrupt():  # type: ignore[no-untyped-def]
     return signal.signal(signal.SIGTERM, handler)
 
 
-def _parallel(chunks: Iterator[_Chunk], workers: int, options: Options,
+def _parallel(rounds: Callable[[], Iterator[_Chunk] | None] | Iterator[_Chunk], workers: int,
+              options: Options,
               commit: Callable[[_Chunk, tuple | None], None]) -> None:  # type: ignore[type-arg]
+    """Analyse chunks on one pool of workers: one iterator of them, or a function giving
+    each round's (None when done); a round is written in full before the next is asked
+    for (its size depends on what was stored)."""
+    if not callable(rounds):
+        once = iter([rounds])
+        rounds = lambda: next(once, None)  # noqa: E731
     ctx = multiprocessing.get_context("spawn")  # no fork of a threaded parent
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
                                initializer=_init_worker,
@@ -377,14 +388,15 @@ def _parallel(chunks: Iterator[_Chunk], workers: int, options: Options,
                                   "committed so far is kept: rerun to continue") from None
 
     try:
-        for chunk in chunks:
-            future = pool.submit(analyze_chunk, [a for *_, a in chunk.articles], options) \
-                if chunk.articles else None
-            pending.append((chunk, future))
-            while len(pending) > 2 * workers:
+        while (chunks := rounds()) is not None:
+            for chunk in chunks:
+                future = pool.submit(analyze_chunk, [a for *_, a in chunk.articles],
+                                     options) if chunk.articles else None
+                pending.append((chunk, future))
+                while len(pending) > 2 * workers:
+                    drain_one()
+            while pending:
                 drain_one()
-        while pending:
-            drain_one()
     finally:
         for _, future in pending:
             if future is not None:
