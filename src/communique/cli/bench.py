@@ -27,9 +27,12 @@ def bench() -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--polnear", type=click.Path(exists=True, file_okay=False),
               help="Use the texts of a PolNeAR corpus split as the workload.")
-@click.option("--split", default="dev", show_default=True)
-@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
-@click.option("--repeat", type=click.IntRange(min=1), default=2, show_default=True)
+@click.option("--split", default="dev", show_default=True,
+              help="The split (subdirectory) of the corpus to read.")
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Articles in the workload.")
+@click.option("--repeat", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Timed runs (the best one counts).")
 @click.option("--parts/--no-parts", default=True, show_default=True,
               help="Also time the stages added one at a time (CPU ms per article).")
 def speed(paths: tuple[str, ...], polnear: str | None, split: str, limit: int,

@@ -19,7 +19,8 @@ def eval_group() -> None:
 @eval_group.command("quotes")
 @click.option("--polnear", "root", required=True, type=click.Path(exists=True, file_okay=False),
               help="PolNeAR-format corpus directory (with train/ and dev/).")
-@click.option("--split", default="dev", show_default=True)
+@click.option("--split", default="dev", show_default=True,
+              help="The split (subdirectory) of the corpus to read.")
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N articles.")
 @click.option("--quote-model", type=click.Choice(QUOTE_MODELS), default="combined",
               show_default=True, help="Rules and trained model, or either alone.")

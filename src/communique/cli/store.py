@@ -477,7 +477,8 @@ def _write_metadata(db: Any, db_path: str, path: str, force: bool) -> None:
 @click.option("--out", "-o", required=True, metavar="DIR|FILE",
               help="A .jsonl, .csv or .tsv file (one article a line or row), or a directory "
                    "for one file per article.")
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Random seed: the same seed gives the same result.")
 @click.option("--dir-format", type=click.Choice(["json", "txt"]), default="json",
               show_default=True, help="File type when --out is a directory.")
 def synth_cmd(n: int, out: str, seed: int, dir_format: str) -> None:
@@ -504,7 +505,8 @@ def synth_cmd(n: int, out: str, seed: int, dir_format: str) -> None:
 @click.option("--workers", default="1,2", show_default=True,
               help="Comma-separated worker counts to run.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True)
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Random seed: the same seed gives the same result.")
 @click.option("--no-baseline", is_flag=True, help="Skip the analyze_many baseline.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def bench_ingest_cmd(articles: int, corpus: str | None, workers: str, batch_size: int,
