@@ -21,6 +21,8 @@ from typing import Any
 
 import numpy as np
 
+from .facet_arrays import FacetArrays
+
 Row = dict[str, Any]
 
 
@@ -108,6 +110,7 @@ class EventArrays:
     s_quote: np.ndarray
     s_date: np.ndarray
     country: dict[int, str | None]
+    facets: FacetArrays  # per-event facts for the events list's facet counts
 
     @classmethod
     def load(cls, db: sqlite3.Connection, marker: tuple[Any, ...]) -> EventArrays:
@@ -181,7 +184,8 @@ class EventArrays:
                    e_score[ti], t_first, part[:, 0], e_month[pi], e_score[pi], roles[:, 0],
                    roles[:, 1].astype(np.bool_), roles[:, 2], e_date[ri], a_actor[by_actor],
                    a_role[by_actor], a_date[by_actor], role_names, said[by_speaker, 0],
-                   said[by_speaker, 1], s_date[by_speaker], country)
+                   said[by_speaker, 1], s_date[by_speaker], country,
+                   FacetArrays.load(db, art_date))
 
     # --- pairs -----------------------------------------------------------------------------
 
