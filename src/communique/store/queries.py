@@ -172,17 +172,36 @@ def top_actors(db: sqlite3.Connection, *, by: str = "articles", kind: str | None
     return _rows(db, sql, params)
 
 
+#: the one definition of each corpus count (``stats``, the web overview): an event counts
+#: unless negated (``events --counted`` lists those; without it the negated ones are
+#: listed too, flagged, and counted apart as ``negated_events``); a quote or an actor is
+#: every row ``quotes --limit 0`` / ``actors top`` lists
+COUNTS = {
+    "articles": "SELECT count(*) FROM articles",
+    "actors": "SELECT count(*) FROM actors",
+    "quotes": "SELECT count(*) FROM quotes",
+    "events": "SELECT count(*) FROM events WHERE negated = 0",
+    "negated_events": "SELECT count(*) FROM events WHERE negated = 1",
+}
+
+
+def counts(db: sqlite3.Connection) -> dict[str, int]:
+    """Articles, actors, quotes, events (not negated) and negated events (:data:`COUNTS`)."""
+    return {name: db.execute(sql).fetchone()[0] for name, sql in COUNTS.items()}
+
+
 def stats(db: sqlite3.Connection) -> dict[str, Any]:
     """Sizes of the corpus, date range, failures by kind and the last runs."""
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    n = counts(db)
     out: dict[str, Any] = {
-        "articles": one("SELECT count(*) FROM articles"),
+        "articles": n["articles"],
         "stories": one("SELECT count(DISTINCT story_id) FROM articles"),
-        "actors": one("SELECT count(*) FROM actors"),
+        "actors": n["actors"],
         "mentions": one("SELECT count(*) FROM mentions"),
-        "quotes": one("SELECT count(*) FROM quotes"),
-        "events": one("SELECT count(*) FROM events WHERE negated = 0"),
-        "negated_events": one("SELECT count(*) FROM events WHERE negated = 1"),
+        "quotes": n["quotes"],
+        "events": n["events"],
+        "negated_events": n["negated_events"],
         "main_events": one("SELECT count(*) FROM events WHERE negated = 0 AND main = 1"),
         "events_per_story": one("SELECT count(*) FROM story_events"),
         "main_events_per_story": one("SELECT count(*) FROM story_events WHERE main = 1"),

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..events import plover
 from ..store.queries import QueryError, fts_query
+from ..store.queries import counts as store_counts
+from ..store.record import article_record
 
 if TYPE_CHECKING:
     from .aggregates import EventArrays
@@ -93,11 +95,9 @@ def overview(db: sqlite3.Connection, since: dt.date | None, until: dt.date | Non
     """Corpus size and dates, latest articles, most active actors and strongest pairs;
     ``named``: proper-name actors only; ``by_country``: actors and pairs grouped by
     their country."""
-    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     first, last = date_bounds(db)
     p_since, p_until = default_period(db, since, until, 90)
-    counts = {name: one(f"SELECT count(*) FROM {name}")
-              for name in ("articles", "actors", "quotes", "events")}
+    counts = store_counts(db)
     latest = rows(db, "SELECT id, title, published, source FROM articles "
                       "ORDER BY published DESC, id DESC LIMIT ?", [limit])
     where, params = _period("a", p_since, p_until)
@@ -660,17 +660,6 @@ def actor(db: sqlite3.Connection, actor_id: int, *, role: str = "actor",
 
 
 # --- one article -------------------------------------------------------------------------
-
-def article_record(db: sqlite3.Connection, article_id: int) -> Row | None:
-    """The stored analysis record with its text put back (the JSON contract)."""
-    row = db.execute("SELECT text, record FROM articles WHERE id = ?",
-                     (article_id,)).fetchone()
-    if row is None:
-        return None
-    record = json.loads(row[1])
-    record["article"] = {**record.get("article", {}), "text": row[0]}
-    return record
-
 
 def article(db: sqlite3.Connection, article_id: int) -> Row | None:
     """An article's metadata and record, with canonical actor ids for its local ones."""
