@@ -42,15 +42,26 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{w}"' for w in words)
 
 
-def _rows(db: sqlite3.Connection, sql: str, params: list[Any]) -> list[Row]:
+def rows(db: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = (), *,
+         field: str = "search") -> list[Row]:
+    """Dict rows; the one place a malformed full-text expression (the only SQL a user
+    writes) becomes a :class:`QueryError` naming the ``field`` it came in."""
     try:
-        cur = db.execute(sql, params)
+        cur = db.execute(sql, list(params))
     except sqlite3.OperationalError as exc:
-        if " MATCH " in sql:  # the only user-written SQL is the search expression
-            raise QueryError(f"search: bad search expression ({exc})") from None
+        if " MATCH " in sql:
+            raise QueryError(f"{field}: bad search expression ({exc})") from None
         raise
     names = [c[0] for c in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur]
+
+
+def speaker_quotes(speaker: str) -> tuple[str, list[Any]]:
+    """The one speaker filter (CLI ``quotes --speaker``, the web's quotes list and its
+    facets): ids of the quotes with a speaker whose canonical name or key contains
+    ``speaker`` (case aside), as SQL and its parameters."""
+    return ("SELECT qs.quote_id FROM quote_speakers qs JOIN actors x ON x.id = qs.actor_id "
+            "WHERE x.name LIKE ? OR x.key LIKE ?", [f"%{speaker}%", f"%{speaker.casefold()}%"])
 
 
 def quotes(db: sqlite3.Connection, *, speaker: str | None = None, search: str | None = None,
@@ -59,9 +70,9 @@ def quotes(db: sqlite3.Connection, *, speaker: str | None = None, search: str | 
     """Quotes, newest first, with their speakers' canonical names."""
     where, params = [], []
     if speaker:
-        where.append("(q.id IN (SELECT qs.quote_id FROM quote_speakers qs JOIN actors x "
-                     "ON x.id = qs.actor_id WHERE x.name LIKE ? OR x.key LIKE ?))")
-        params += [f"%{speaker}%", f"%{speaker.casefold()}%"]
+        sql, values = speaker_quotes(speaker)
+        where.append(f"q.id IN ({sql})")
+        params += values
     if search:
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(fts_query(search))
@@ -85,7 +96,7 @@ def quotes(db: sqlite3.Connection, *, speaker: str | None = None, search: str | 
            + " ORDER BY a.published DESC, a.id, q.content_start")
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return _rows(db, sql, params)
+    return rows(db, sql, params)
 
 
 def events(db: sqlite3.Connection, *, actor: str | None = None, recipient: str | None = None,
@@ -122,7 +133,7 @@ def events(db: sqlite3.Connection, *, actor: str | None = None, recipient: str |
            + " ORDER BY date DESC, article_id, event_id")
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return [_flags(r) for r in _rows(db, sql, params)]
+    return [_flags(r) for r in rows(db, sql, params)]
 
 
 def _flags(row: Row) -> Row:
@@ -169,7 +180,7 @@ def top_actors(db: sqlite3.Connection, *, by: str = "articles", kind: str | None
     FROM actors x LEFT JOIN aa ON aa.actor_id = x.id LEFT JOIN m ON m.actor_id = x.id
     LEFT JOIN q ON q.actor_id = x.id {where}
     ORDER BY {order} DESC, x.name LIMIT {int(limit)}"""
-    return _rows(db, sql, params)
+    return rows(db, sql, params)
 
 
 #: the one definition of each corpus count (``stats``, the web overview): an event counts
@@ -212,11 +223,11 @@ def stats(db: sqlite3.Connection) -> dict[str, Any]:
     }
     out["failures_by_stage"] = dict(db.execute(
         "SELECT stage, count(*) FROM failures GROUP BY stage ORDER BY 2 DESC").fetchall())
-    out["recent_failures"] = _rows(db, "SELECT file, position, stage, reason, time "
+    out["recent_failures"] = rows(db, "SELECT file, position, stage, reason, time "
                                        "FROM failures ORDER BY time DESC, id DESC LIMIT 10", [])
     out["events_by_type"] = dict(db.execute(
         "SELECT type, count(*) FROM events WHERE negated = 0 GROUP BY type ORDER BY 2 DESC"
     ).fetchall())
-    out["runs"] = _rows(db, "SELECT id, started, finished, workers, stored, skipped, failed "
+    out["runs"] = rows(db, "SELECT id, started, finished, workers, stored, skipped, failed "
                             "FROM runs ORDER BY id DESC LIMIT 5", [])
     return out

@@ -5,8 +5,8 @@ tens of thousands of events and twice as many ``event_actors`` rows; SQLite does
 about half a second, too slow for a page under load. The store is read-only to the web
 process, so it keeps the few numbers these views need (per event: date, type, score,
 negation; who acted on whom) in NumPy arrays, about 40 bytes per event, loaded once
-and reloaded when an ingest has grown the store. The SQL versions in ``queries.py`` give
-the same answers and the tests hold the two together.
+and reloaded when an ingest has grown the store. SQL versions in the tests
+(``tests/web/test_aggregates_sql.py``) give the same answers and hold them to it.
 """
 
 from __future__ import annotations
@@ -191,7 +191,7 @@ class EventArrays:
 
     def pairs(self, since: str | None, until: str | None, *, etype: str | None = None,
               country: str | None = None, limit: int = 1000) -> list[Row]:
-        """As :func:`queries.pair_scores`, without names: a, b, score, coop, conflict,
+        """As :func:`queries.named_pairs`, without names: a, b, score, coop, conflict,
         events for the ``limit`` strongest unordered pairs."""
         lo = np.searchsorted(self.t_date, _ordinal(since) if since else -(2**62))
         hi = np.searchsorted(self.t_date, _ordinal(until) if until else 2**62, side="right")

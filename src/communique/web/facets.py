@@ -14,6 +14,7 @@ import sqlite3
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..store.queries import speaker_quotes
 from .queries import ACTOR_LIST, actor_filter, fts_query
 
 if TYPE_CHECKING:
@@ -166,9 +167,9 @@ def quote_facets(db: sqlite3.Connection, f: QuoteFilterLike) -> Row:
         conds.append("q.id IN (SELECT quote_id FROM quote_speakers WHERE actor_id = ?)")
         params.append(f.speaker_id)
     if f.speaker:
-        conds.append("q.id IN (SELECT quote_id FROM quote_speakers WHERE actor_id IN "
-                     "(SELECT id FROM actors WHERE name LIKE ?))")
-        params.append(f"%{f.speaker}%")
+        sql, values = speaker_quotes(f.speaker)
+        conds.append(f"q.id IN ({sql})")
+        params += values
     if f.q:
         conds.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(fts_query(f.q))
