@@ -212,3 +212,27 @@ def test_event_facets_from_arrays_match_sql(client) -> None:  # noqa: ANN001
         full = {v["value"]: v["count"] for v in event_facets(
             db, EventFilters(since, until, t, a, c, q, "date", "desc"))["country"]}
         assert all(full.get(v["value"], v["count"]) == v["count"] for v in mem["country"])
+
+
+def test_quote_facets_from_arrays_match_sql(client) -> None:  # noqa: ANN001
+    import datetime as dt
+
+    from communique.web.facets import quote_facets
+    from communique.web.params import QuoteFilters
+
+    db = client.app.state.store.connect()
+    arrays = client.app.state.aggregates.get(db)
+    base = quote_facets(db, QuoteFilters(None, None, None, None, None, None))
+    sid, name = base["speaker"][0]["value"], base["speaker"][0]["label"]
+    day = dt.date(2023, 3, 1)
+    cases = [(None, None, None, None, None, None), (None, None, None, day, None, None),
+             (None, None, None, None, day, "direct"), (None, None, sid, None, None, None),
+             (None, name.split()[-1], None, None, None, None), ("talks", None, None, None,
+                                                                 None, None),
+             ("talks", None, sid, day, None, "direct"), (None, "Zzyzx", None, None, None,
+                                                         None)]
+    for case in cases:
+        f = QuoteFilters(*case)
+        sql, mem = quote_facets(db, f), quote_facets(db, f, arrays)
+        assert sql["total"] == mem["total"] and sql["kind"] == mem["kind"], case
+        assert [v["count"] for v in sql["speaker"]] == [v["count"] for v in mem["speaker"]]

@@ -56,12 +56,18 @@ def rows(db: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] =
     return [dict(zip(names, r, strict=True)) for r in cur]
 
 
-def speaker_quotes(speaker: str) -> tuple[str, list[Any]]:
+def speaker_actors(speaker: str) -> tuple[str, list[Any]]:
     """The one speaker filter (CLI ``quotes --speaker``, the web's quotes list and its
-    facets): ids of the quotes with a speaker whose canonical name or key contains
-    ``speaker`` (case aside), as SQL and its parameters."""
-    return ("SELECT qs.quote_id FROM quote_speakers qs JOIN actors x ON x.id = qs.actor_id "
-            "WHERE x.name LIKE ? OR x.key LIKE ?", [f"%{speaker}%", f"%{speaker.casefold()}%"])
+    facets): ids of the actors whose canonical name or key contains ``speaker`` (case
+    aside), as SQL and its parameters."""
+    return ("SELECT id FROM actors WHERE name LIKE ? OR key LIKE ?",
+            [f"%{speaker}%", f"%{speaker.casefold()}%"])
+
+
+def speaker_quotes(speaker: str) -> tuple[str, list[Any]]:
+    """Ids of the quotes with a speaker :func:`speaker_actors` matches (SQL, parameters)."""
+    sql, params = speaker_actors(speaker)
+    return f"SELECT quote_id FROM quote_speakers WHERE actor_id IN ({sql})", params
 
 
 def quotes(db: sqlite3.Connection, *, speaker: str | None = None, search: str | None = None,

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from .facet_arrays import FacetArrays
+from .facet_arrays import FacetArrays, QuoteFacetArrays
 
 Row = dict[str, Any]
 
@@ -111,6 +111,7 @@ class EventArrays:
     s_date: np.ndarray
     country: dict[int, str | None]
     facets: FacetArrays  # per-event facts for the events list's facet counts
+    quote_facets: QuoteFacetArrays  # likewise per quote for the quotes list's
 
     @classmethod
     def load(cls, db: sqlite3.Connection, marker: tuple[Any, ...]) -> EventArrays:
@@ -185,7 +186,7 @@ class EventArrays:
                    roles[:, 1].astype(np.bool_), roles[:, 2], e_date[ri], a_actor[by_actor],
                    a_role[by_actor], a_date[by_actor], role_names, said[by_speaker, 0],
                    said[by_speaker, 1], s_date[by_speaker], country,
-                   FacetArrays.load(db, art_date))
+                   FacetArrays.load(db, art_date), QuoteFacetArrays.load(db, art_date))
 
     # --- pairs -----------------------------------------------------------------------------
 

@@ -78,21 +78,11 @@ class FacetArrays:
         cols = [c[order] for c in cols]
         part = np.array(db.execute("SELECT DISTINCT event_id, actor_id FROM event_actors")
                         .fetchall(), dtype=np.int64).reshape(-1, 2)
-        by_id = np.argsort(ids)
-        pos = np.searchsorted(ids, part[:, 0], sorter=by_id) if len(ids) else \
-            np.zeros(len(part), np.int64)
-        pos = by_id[np.minimum(pos, max(len(ids) - 1, 0))] if len(ids) else pos
-        found = ids[pos] == part[:, 0] if len(ids) else np.zeros(len(part), np.bool_)
+        pos, found = _positions(ids, part[:, 0])
         return cls(date, *cols, types, modes, countries, pos[found], part[found, 1])
 
     def _mask(self, f: EventFilterLike) -> np.ndarray:
-        lo = np.searchsorted(self.date, f.since.toordinal()) if f.since else 0
-        hi = (np.searchsorted(self.date, f.until.toordinal(), side="right") if f.until
-              else len(self.date))
-        mask = np.zeros(len(self.date), np.bool_)
-        mask[lo:hi] = True
-        if f.since:  # an undated event is in no period
-            mask &= self.date >= 0
+        mask = _period(self.date, f.since, f.until)
         if f.type:
             mask &= self.type == (self.types.index(f.type) if f.type in self.types else -2)
         if f.quad is not None:
@@ -119,13 +109,6 @@ class FacetArrays:
         size = len(self.countries) + 1
         per_country = (np.bincount(c1[c1 >= 0], minlength=size)
                        + np.bincount(c2[(c2 >= 0) & (c2 != c1)], minlength=size))
-        actors = np.bincount(self.p_actor[mask[self.p_event]]) if len(self.p_actor) else \
-            np.zeros(0, np.int64)
-        ids = np.flatnonzero(actors)
-        ranked = ids[np.argsort(-actors[ids], kind="stable")]
-        if len(ranked) > top:
-            cut = actors[ranked[top - 1]]
-            ranked = ranked[actors[ranked] >= cut]
         facets = {
             "total": int(mask.sum()),
             "flags": {k: int(getattr(self, k)[mask].sum())
@@ -136,4 +119,96 @@ class FacetArrays:
             "country": [(self.countries[i], int(c))
                         for i, c in enumerate(per_country.tolist()) if c and i < size - 1],
         }
-        return facets, [(int(a), int(actors[a])) for a in ranked.tolist()]
+        return facets, _top(self.p_actor[mask[self.p_event]] if len(self.p_actor) else
+                            np.zeros(0, np.int64), top)
+
+
+class QuoteFilterLike(Protocol):
+    since: Any
+    until: Any
+    kind: str | None
+    speaker_id: int | None
+
+
+@dataclass(slots=True)
+class QuoteFacetArrays:
+    """Per quote (sorted by date, undated first): id, date, kind; per (speaker, quote)
+    one row. The quotes list's facets: kinds and the busiest speakers."""
+
+    id: np.ndarray
+    date: np.ndarray
+    kind: np.ndarray
+    kinds: list[str]
+    p_quote: np.ndarray  # index into the quote arrays
+    p_actor: np.ndarray
+
+    @classmethod
+    def load(cls, db: sqlite3.Connection, art_date: dict[int, int]) -> QuoteFacetArrays:
+        qs = db.execute("SELECT id, article_id, kind FROM quotes").fetchall()
+        n = len(qs)
+        kinds, kcode = _codes([r[2] for r in qs])
+        ids = np.fromiter((r[0] for r in qs), np.int64, n)
+        date = np.fromiter((art_date.get(r[1], -1) for r in qs), np.int64, n)
+        kind = np.fromiter((kcode[r[2]] for r in qs), np.int32, n)
+        del qs
+        order = np.lexsort((ids, date))
+        ids, date, kind = ids[order], date[order], kind[order]
+        part = np.array(db.execute("SELECT DISTINCT quote_id, actor_id FROM quote_speakers")
+                        .fetchall(), dtype=np.int64).reshape(-1, 2)
+        pos, found = _positions(ids, part[:, 0])
+        return cls(ids, date, kind, kinds, pos[found], part[found, 1])
+
+    def counts(self, f: QuoteFilterLike, top: int, *, speakers: np.ndarray | None = None,
+               quotes: np.ndarray | None = None) -> tuple[int, list[tuple[str, int]],
+                                                          list[tuple[int, int]]]:
+        """Total, kinds and the ranked ``(speaker id, count)`` of the quotes matching
+        ``f`` and, when given, having one of ``speakers`` and being one of ``quotes``
+        (ids: a name's actors, a search's matches)."""
+        mask = _period(self.date, f.since, f.until)
+        if f.kind:
+            mask &= self.kind == (self.kinds.index(f.kind) if f.kind in self.kinds else -2)
+        for wanted in ([f.speaker_id] if f.speaker_id is not None else None, speakers):
+            if wanted is not None:
+                mine = np.zeros(len(self.id), np.bool_)
+                mine[self.p_quote[np.isin(self.p_actor, np.asarray(wanted, np.int64))]] = True
+                mask &= mine
+        if quotes is not None:
+            pos, found = _positions(self.id, np.asarray(quotes, np.int64))
+            hits = np.zeros(len(self.id), np.bool_)
+            hits[pos[found]] = True
+            mask &= hits
+        kinds = np.bincount(self.kind[mask], minlength=len(self.kinds))
+        return (int(mask.sum()), [(self.kinds[i], int(c)) for i, c in
+                                  enumerate(kinds.tolist()) if c],
+                _top(self.p_actor[mask[self.p_quote]] if len(self.p_actor) else
+                     np.zeros(0, np.int64), top))
+
+
+def _positions(sorted_ids: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of ``wanted`` ids in ``sorted_ids`` (any order) and which were found."""
+    if not len(sorted_ids):
+        return np.zeros(len(wanted), np.int64), np.zeros(len(wanted), np.bool_)
+    by_id = np.argsort(sorted_ids)
+    at = np.minimum(np.searchsorted(sorted_ids, wanted, sorter=by_id), len(sorted_ids) - 1)
+    pos = by_id[at]
+    return pos, sorted_ids[pos] == wanted
+
+
+def _period(date: np.ndarray, since: Any, until: Any) -> np.ndarray:
+    lo = np.searchsorted(date, since.toordinal()) if since else 0
+    hi = np.searchsorted(date, until.toordinal(), side="right") if until else len(date)
+    mask = np.zeros(len(date), np.bool_)
+    mask[lo:hi] = True
+    if since:  # an undated row is in no period
+        mask &= date >= 0
+    return mask
+
+
+def _top(actors: np.ndarray, top: int) -> list[tuple[int, int]]:
+    """``(actor id, rows)`` most first, cut to ``top`` with the ties at the cut kept."""
+    counts = np.bincount(actors) if len(actors) else np.zeros(0, np.int64)
+    ids = np.flatnonzero(counts)
+    ranked = ids[np.argsort(-counts[ids], kind="stable")]
+    if len(ranked) > top:
+        ranked = ranked[counts[ranked] >= counts[ranked[top - 1]]]
+    return [(int(a), int(counts[a])) for a in ranked.tolist()]

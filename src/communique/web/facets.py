@@ -14,7 +14,7 @@ import sqlite3
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..store.queries import speaker_quotes
+from ..store.queries import rows, speaker_actors, speaker_quotes
 from .queries import ACTOR_LIST, actor_filter, fts_query
 
 if TYPE_CHECKING:
@@ -149,9 +149,13 @@ def _array_facets(db: sqlite3.Connection, arrays: EventArrays, f: EventFilterLik
     }
 
 
-def quote_facets(db: sqlite3.Connection, f: QuoteFilterLike) -> Row:
+def quote_facets(db: sqlite3.Connection, f: QuoteFilterLike,
+                 arrays: EventArrays | None = None) -> Row:
     """Counts of the quotes matching ``f`` (full text aside: with ``q`` the counts are of
-    the search's matches) by speaker and by kind."""
+    the search's matches) by speaker and by kind; from the in-memory ``arrays`` when
+    given (the web app), else in SQL (the tests' reference)."""
+    if arrays is not None:
+        return _array_quote_facets(db, arrays, f)
     conds: list[str] = []
     params: list[Any] = []
     if f.since:
@@ -183,6 +187,25 @@ def quote_facets(db: sqlite3.Connection, f: QuoteFilterLike) -> Row:
         "GROUP BY qs.actor_id ORDER BY 3 DESC LIMIT ?", [*params, TOP]).fetchall()
     return {"total": sum(n for _, _, n in kinds), "kind": _ranked(kinds, 3),
             "speaker": _ranked(speakers)}
+
+
+def _array_quote_facets(db: sqlite3.Connection, arrays: EventArrays,
+                        f: QuoteFilterLike) -> Row:
+    speakers = quotes = None
+    if f.speaker:
+        speakers = [r[0] for r in db.execute(*speaker_actors(f.speaker))]
+    if f.q:
+        quotes = [r["rowid"] for r in rows(
+            db, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", [fts_query(f.q)],
+            field="q")]
+    total, kinds, top = arrays.quote_facets.counts(f, TOP, speakers=speakers, quotes=quotes)
+    names: dict[int, str] = {}
+    if top:
+        marks = ",".join("?" * len(top))
+        names = dict(db.execute(f"SELECT id, name FROM actors WHERE id IN ({marks})",
+                                [a for a, _ in top]))
+    return {"total": total, "kind": _ranked([(k, k, n) for k, n in kinds], 3),
+            "speaker": _ranked([(a, names.get(a), n) for a, n in top if a in names])}
 
 
 def actor_kinds(db: sqlite3.Connection, q: str | None, country: str | None) -> list[Row]:
