@@ -118,8 +118,9 @@ def events(db: sqlite3.Connection, *, actor: str | None = None, recipient: str |
         where.append("negated = 0")
     for value, col in ((actor, "actor1"), (recipient, "actor2")):
         if value:
-            where.append(f"({col}_name LIKE ? OR {col}_country = ?)")
-            params += [f"%{value}%", value.upper()]
+            sql, values = actor_match(value)
+            where.append(f"({col}_name LIKE ? OR {col}_country = ? OR {col}_id IN ({sql}))")
+            params += [f"%{value}%", value.upper(), *values]
     if type:
         where.append("type = ?")
         params.append(type.upper())
@@ -149,11 +150,17 @@ def _flags(row: Row) -> Row:
     return row
 
 
+def actor_match(value: str) -> tuple[str, list[Any]]:
+    """Ids of the actors an ``actor``/``recipient`` filter names: a part of the canonical
+    name, a country code, an actor key (``kb:...``, ``wd:Q...``) or an actor id."""
+    return ("SELECT id FROM actors WHERE name LIKE ? OR country = ? OR key = ? "
+            "OR CAST(id AS TEXT) = ?", [f"%{value}%", value.upper(), value, value.strip()])
+
+
 def actor_exists(db: sqlite3.Connection, value: str) -> bool:
-    """Whether an ``actor``/``recipient`` filter can match: a stored actor's name contains
-    it, or it is a stored actor's country code."""
-    return db.execute("SELECT 1 FROM actors WHERE name LIKE ? OR country = ? LIMIT 1",
-                      [f"%{value}%", value.upper()]).fetchone() is not None
+    """Whether an ``actor``/``recipient`` filter can match a stored actor."""
+    sql, params = actor_match(value)
+    return db.execute(f"{sql} LIMIT 1", params).fetchone() is not None
 
 
 def event_types(db: sqlite3.Connection) -> tuple[str, ...]:
