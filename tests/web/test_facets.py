@@ -236,3 +236,15 @@ def test_quote_facets_from_arrays_match_sql(client) -> None:  # noqa: ANN001
         sql, mem = quote_facets(db, f), quote_facets(db, f, arrays)
         assert sql["total"] == mem["total"] and sql["kind"] == mem["kind"], case
         assert [v["count"] for v in sql["speaker"]] == [v["count"] for v in mem["speaker"]]
+
+
+def test_timeline_from_arrays_matches_sql(client) -> None:  # noqa: ANN001
+    from communique.web.timeline import timeline
+
+    db = client.app.state.store.connect()
+    arrays = client.app.state.aggregates.get(db)
+    for since, until in ((None, None), ("2023-03-01", None), (None, "2023-04-30"),
+                         ("2023-02-01", "2023-02-20"), ("2030-01-01", "2030-02-01")):
+        sql = timeline(db, since, until)
+        assert timeline(db, since, until, arrays) == sql, (since, until)
+    assert timeline(db, None, None)["buckets"]

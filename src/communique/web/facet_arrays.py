@@ -96,6 +96,17 @@ class FacetArrays:
             mask &= mine
         return mask
 
+    def day_quads(self, since: str | None, until: str | None) -> list[tuple[int, int, int]]:
+        """``(date ordinal, quad, events)`` of every dated event (negated too) between
+        ``since`` and ``until`` (ISO dates, inclusive): the overview's timeline."""
+        lo = np.searchsorted(self.date, max(_iso_ordinal(since), 0))
+        hi = np.searchsorted(self.date, _iso_ordinal(until) if until else 2**62,
+                             side="right")
+        key = self.date[lo:hi] * 5 + np.clip(self.quad[lo:hi], 0, 4)
+        found, n = np.unique(key, return_counts=True)
+        return [(int(k) // 5, int(k) % 5, int(c)) for k, c in
+                zip(found.tolist(), n.tolist(), strict=True)]
+
     def counts(self, f: EventFilterLike, top: int) -> tuple[Row, list[tuple[int, int]]]:
         """The facets of ``f`` but the actors' names: ``(facets, [(actor id, count)])``
         with the actors ranked by count (ties at the cut kept, for the caller to order)."""
@@ -182,6 +193,12 @@ class QuoteFacetArrays:
                                   enumerate(kinds.tolist()) if c],
                 _top(self.p_actor[mask[self.p_quote]] if len(self.p_actor) else
                      np.zeros(0, np.int64), top))
+
+
+def _iso_ordinal(day: str | None) -> int:
+    import datetime as dt
+
+    return dt.date.fromisoformat(day[:10]).toordinal() if day else -1
 
 
 def _positions(sorted_ids: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
