@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..events import plover
-from ..store.queries import QueryError, fts_query, speaker_quotes
 from ..store.queries import counts as store_counts
+from ..store.queries import fts_query, speaker_quotes
 from ..store.queries import rows as store_rows
 from ..store.record import article_record
 
@@ -251,8 +251,8 @@ COMMON_MATCHES = 2000
 def common(db: sqlite3.Connection, sql: str, params: list[Any]) -> bool:
     """Whether a filter's id subquery yields at least ``COMMON_MATCHES`` rows: then a
     page is found faster by walking the date index than by sorting every match."""
-    return db.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)",
-                      [*params, COMMON_MATCHES]).fetchone()[0] >= COMMON_MATCHES
+    return rows(db, f"SELECT count(*) AS n FROM ({sql} LIMIT ?)",
+                [*params, COMMON_MATCHES])[0]["n"] >= COMMON_MATCHES
 
 
 def _event_page(db: sqlite3.Connection, conds: list[str], params: list[Any], order: str,
@@ -373,40 +373,35 @@ def quotes(db: sqlite3.Connection, *, q: str | None = None, speaker: str | None 
                                                                page.size + 1)))
     where, params = _period("a", _iso(since), _iso(until))
     conds = [where[6:]] if where else []
-    try:
-        # filters as id subqueries; with a "+" while walking (see events())
-        filters: list[tuple[str, list[Any]]] = []
-        if q:
-            filters.append(("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?",
-                            [fts_query(q)]))
-        if speaker_id is not None:
-            filters.append(("SELECT quote_id FROM quote_speakers WHERE actor_id = ?",
-                            [speaker_id]))
-        if speaker:
-            filters.append(speaker_quotes(speaker))
-        # walk for no filter or one common filter; several filters together can match
-        # few rows even when each matches many, so they are intersected and sorted
-        walk = not filters or (len(filters) == 1
-                               and common(db, filters[0][0], filters[0][1]))
-        for sql, values in filters:
-            conds.append(f"{'+' if walk else ''}q.id IN ({sql})")
-            params += values
-        if kind:
-            conds.append("q.kind = ?")
-            params.append(kind)
-        order = " ORDER BY a.published DESC, q.id DESC"
-        source = ("articles a INDEXED BY articles_published CROSS JOIN quotes q "
-                  "ON q.article_id = a.id" if walk
-                  else "quotes q JOIN articles a ON a.id = q.article_id")
-        ids = (f"SELECT q.id FROM {source}"
-               + (" WHERE " + " AND ".join(conds) if conds else "") + order + page.sql())
-        sql = (f"SELECT {_QUOTE_COLUMNS} FROM ({ids}) pg JOIN quotes q ON q.id = pg.id "
-               "JOIN articles a ON a.id = q.article_id" + order)
-        found = rows(db, sql, params)
-    except sqlite3.OperationalError as exc:
-        if not q:
-            raise
-        raise QueryError(f"q: bad search expression ({exc})") from None
+    # filters as id subqueries; with a "+" while walking (see events())
+    filters: list[tuple[str, list[Any]]] = []
+    if q:
+        filters.append(("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?",
+                        [fts_query(q)]))
+    if speaker_id is not None:
+        filters.append(("SELECT quote_id FROM quote_speakers WHERE actor_id = ?",
+                        [speaker_id]))
+    if speaker:
+        filters.append(speaker_quotes(speaker))
+    # walk for no filter or one common filter; several filters together can match
+    # few rows even when each matches many, so they are intersected and sorted
+    walk = not filters or (len(filters) == 1
+                           and common(db, filters[0][0], filters[0][1]))
+    for sql, values in filters:
+        conds.append(f"{'+' if walk else ''}q.id IN ({sql})")
+        params += values
+    if kind:
+        conds.append("q.kind = ?")
+        params.append(kind)
+    order = " ORDER BY a.published DESC, q.id DESC"
+    source = ("articles a INDEXED BY articles_published CROSS JOIN quotes q "
+              "ON q.article_id = a.id" if walk
+              else "quotes q JOIN articles a ON a.id = q.article_id")
+    ids = (f"SELECT q.id FROM {source}"
+           + (" WHERE " + " AND ".join(conds) if conds else "") + order + page.sql())
+    sql = (f"SELECT {_QUOTE_COLUMNS} FROM ({ids}) pg JOIN quotes q ON q.id = pg.id "
+           "JOIN articles a ON a.id = q.article_id" + order)
+    found = rows(db, sql, params)
     return page.cut(_speakers(found))
 
 
@@ -428,41 +423,36 @@ def articles(db: sqlite3.Connection, *, q: str | None = None, source: str | None
     conds = [where[6:]] if where else []
     search = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
     match = fts_query(q) if q else None
-    try:
-        walk = match is None or common(db, search, [match])
-        if match is not None:
-            conds.append(f"{'+' if walk else ''}a.id IN ({search})")
-            params.append(match)
-        if source:
-            conds.append("a.source = ?")
-            params.append(source)
-        if story is not None:
-            conds.append("a.story_id = ?")
-            params.append(story)
-        order = " ORDER BY a.published DESC, a.id DESC"
-        table = "articles a INDEXED BY articles_published" if walk and story is None \
-            else "articles a"
-        ids = (f"SELECT a.id FROM {table}"
-               + (" WHERE " + " AND ".join(conds) if conds else "") + order + page.sql())
-        found = rows(db, "SELECT a.id, a.title, a.published, a.source, a.url, a.story_id, "
-                         "(SELECT count(*) FROM article_actors aa WHERE aa.article_id = a.id)"
-                         " AS actors, "
-                         "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes, "
-                         "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
-                         f"FROM ({ids}) pg JOIN articles a ON a.id = pg.id" + order, params)
-        if match is not None and found:
-            marks = ",".join("?" * len(found))
-            snippets = dict(db.execute(
-                "SELECT rowid, snippet(articles_fts, -1, ?, ?, ' … ', 24) FROM articles_fts "
-                f"WHERE articles_fts MATCH ? AND rowid IN ({marks})",
-                [HIT_START, HIT_END, match, *(r["id"] for r in found)]))
-            for r in found:
-                snippet = (snippets.get(r["id"]) or "").replace("\n", " ")
-                r["snippet"], r["snippet_hits"] = _hits(snippet)
-    except sqlite3.OperationalError as exc:
-        if not q:
-            raise
-        raise QueryError(f"q: bad search expression ({exc})") from None
+    walk = match is None or common(db, search, [match])
+    if match is not None:
+        conds.append(f"{'+' if walk else ''}a.id IN ({search})")
+        params.append(match)
+    if source:
+        conds.append("a.source = ?")
+        params.append(source)
+    if story is not None:
+        conds.append("a.story_id = ?")
+        params.append(story)
+    order = " ORDER BY a.published DESC, a.id DESC"
+    table = "articles a INDEXED BY articles_published" if walk and story is None \
+        else "articles a"
+    ids = (f"SELECT a.id FROM {table}"
+           + (" WHERE " + " AND ".join(conds) if conds else "") + order + page.sql())
+    found = rows(db, "SELECT a.id, a.title, a.published, a.source, a.url, a.story_id, "
+                     "(SELECT count(*) FROM article_actors aa WHERE aa.article_id = a.id)"
+                     " AS actors, "
+                     "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes, "
+                     "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
+                     f"FROM ({ids}) pg JOIN articles a ON a.id = pg.id" + order, params)
+    if match is not None and found:
+        marks = ",".join("?" * len(found))
+        snippets = {r["rowid"]: r["s"] for r in rows(
+            db, "SELECT rowid, snippet(articles_fts, -1, ?, ?, ' … ', 24) AS s "
+            f"FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+            [HIT_START, HIT_END, match, *(r["id"] for r in found)])}
+        for r in found:
+            snippet = (snippets.get(r["id"]) or "").replace("\n", " ")
+            r["snippet"], r["snippet_hits"] = _hits(snippet)
     return page.cut(found)
 
 
