@@ -263,8 +263,8 @@ def quotes_cmd(db_path: str, speaker: str | None, search: str | None, since: str
 
 @click.command("events")
 @db_option
-@click.option("--actor", "-a", help="Acting actor: name substring or country code.")
-@click.option("--recipient", "-r", help="Target actor: name substring or country code.")
+@click.option("--actor", "-a", help="Acting actor: name substring, country code, key or id.")
+@click.option("--recipient", "-r", help="Target actor: name substring, country code, key or id.")
 @click.option("--type", "-t", "etype", help="PLOVER event type (ACCUSE, CONSULT, ...).")
 @click.option("--since", metavar="DATE", help="Published on or after DATE.")
 @click.option("--until", metavar="DATE", help="Published on or before DATE.")
