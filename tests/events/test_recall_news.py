@@ -1,0 +1,84 @@
+"""Recall constructions and lexicon classes of real news (branch evrecall): sentences
+written for these tests, one per rule or lexicon class."""
+
+from __future__ import annotations
+
+
+def _types(evs: list[dict]) -> list[str]:
+    return [e["type"] for e in evs]
+
+
+def test_reduced_relative_takes_the_actor_from_the_event_noun(events, one):
+    e = one(events("New Japanese sanctions imposed on North Korea in May hit its shipping."),
+            "SANCTION")
+    assert e["actors"] == ["Japan"] and e["recipients"] == ["North Korea"]
+
+
+def test_with_the_backing_of_gives_the_backer_and_the_backed(events, one):
+    evs = events("The port was retaken by the Yemeni army with the backing of Saudi jets.")
+    s = one(evs, "SUPPORT")
+    assert any("Saudi" in a for a in s["actors"]) and s["recipients"]
+    a = one(evs, "ASSAULT")
+    assert not any("Saudi" in r for r in a["recipients"])  # how it was done, not the target
+
+
+def test_lock_up_is_an_arrest(events, one):
+    e = one(events("Belarusian police lock up dozens of opposition activists every week."),
+                   "COERCE")
+    assert e["mode"] == "arrest"
+
+
+def test_a_siege_is_coercion_not_an_assault(events, one):
+    evs = events("The Ethiopian army imposed a siege on the town of Mekele in June.")
+    assert one(evs, "COERCE")["mode"] == "restrict" and "ASSAULT" not in _types(evs)
+
+
+def test_besieged_and_encircled_places(events, one):
+    assert one(events("Serbian forces besieged the Bosnian capital Sarajevo for years."),
+               "COERCE")["mode"] == "restrict"
+    assert one(events("Russian troops encircled the town of Avdiivka last winter."),
+               "COERCE")["mode"] == "restrict"
+
+
+def test_revoking_citizenship_is_coercion_revoking_a_ban_a_concession(events, one):
+    assert one(events("Bahrain revoked the citizenship of 100 opposition activists."),
+               "COERCE")["mode"] == "restrict"
+    assert "COERCE" not in _types(events("Bahrain revoked the ban on Qatari flights."))
+
+
+def test_retaking_and_conquering_territory_are_assaults(events, one):
+    assert one(events("Azerbaijani forces recaptured the town of Shusha from Armenia."),
+               "ASSAULT")
+    assert one(events("Ottoman armies conquered the city of Belgrade in 1521."), "ASSAULT")
+
+
+def test_advancing_on_a_city(events, one):
+    assert one(events("Rebel fighters advanced on the Libyan capital Tripoli."), "ASSAULT")
+
+
+def test_infighting_between_militias(events, one):
+    assert one(events("Infighting by Sudanese militias killed dozens in Darfur."), "ASSAULT")
+
+
+def test_a_military_campaign_against_an_enemy_but_not_a_campaign_for_votes(events, one):
+    assert one(events("Nigerian troops waged a long campaign against Boko Haram."),
+               "ASSAULT")
+    assert "ASSAULT" not in _types(events("The Labour party ran a campaign against poverty."))
+
+
+def test_protesters_occupying_a_square_is_a_protest(events, one):
+    evs = events("Serbian students occupied the main square of Belgrade on Monday.")
+    assert one(evs, "PROTEST")["mode"] == "obstruct" and "ASSAULT" not in _types(evs)
+
+
+def test_touring_capitals_is_a_visit(events, one):
+    e = one(events("The Ukrainian foreign minister toured Berlin, Paris and Rome."), "CONSULT")
+    assert e["mode"] == "visit"
+
+
+def test_idioms_and_intransitive_senses_are_no_events(events):
+    assert "ASSAULT" not in _types(events("Two Syrian workers burned to death in a fire."))
+    assert "COERCE" not in _types(events("The Taliban fighters dispersed before dawn."))
+    assert "REQUEST" not in _types(events(
+        "A Kenyan police officer, who requested anonymity, said the talks failed."))
+    assert "CONSULT" not in _types(events("Thousands of migrants arrived in Italy in June."))
