@@ -82,3 +82,32 @@ def test_idioms_and_intransitive_senses_are_no_events(events):
     assert "REQUEST" not in _types(events(
         "A Kenyan police officer, who requested anonymity, said the talks failed."))
     assert "CONSULT" not in _types(events("Thousands of migrants arrived in Italy in June."))
+
+
+def test_announced_force_is_a_threat_not_an_attack(events, one):
+    evs = events("The Turkish president said his army will launch an offensive against "
+                 "Kurdish militias next week.")
+    t = one(evs, "THREATEN")
+    assert t["mode"] == "violence" and "ASSAULT" not in _types(evs)
+
+
+def test_tightening_a_blockade(events, one):
+    e = one(events("Egypt tightened the blockade of the Gaza Strip in March."), "COERCE")
+    assert e["actors"] == ["Egypt"]
+
+
+def test_revoked_citizenship_in_the_passive(events, one):
+    assert one(events("His Danish citizenship was revoked by the Danish government."),
+               "COERCE")
+
+
+def test_a_deal_brokered_by_mediators(events, one):
+    e = one(events("A truce brokered by Qatar and Egypt took effect on Friday."), "AGREE")
+    assert sorted(e["actors"]) == ["Egypt", "Qatar"]
+
+
+def test_using_poison_gas_and_destroying_a_church(events, one):
+    assert one(events("Iraqi forces used mustard gas against Kurdish villages in 1988."),
+               "ASSAULT")
+    assert one(events("Jihadist militants destroyed an old church near Mosul."),
+               "ASSAULT")["mode"] == "destroy"
