@@ -62,7 +62,7 @@ CROWD_NOUNS = {"protester", "protestor", "demonstrator", "worker", "student", "f
                "villager", "youth", "woman", "member", "mob", "pilgrim", "rioter", "fan",
                "voter", "pensioner", "veteran", "staff"}
 #: things that are attacked besides actors: places, buildings, vehicles
-TARGET_NOUNS = {"monastery", "church", "mosque", "temple", "shrine", "cathedral", "position", "base", "target", "village", "town", "city", "area", "convoy",
+TARGET_NOUNS = {"position", "base", "target", "village", "town", "city", "area", "convoy",
                 "building", "headquarters", "depot", "camp", "checkpoint", "stronghold",
                 "outpost", "facility", "compound", "hospital", "school", "market", "vessel",
                 "ship", "plane", "aircraft", "airport", "port", "bridge", "region",
@@ -70,7 +70,8 @@ TARGET_NOUNS = {"monastery", "church", "mosque", "temple", "shrine", "cathedral"
                 "plant", "site", "home", "house", "hideout", "post", "station", "embassy",
                 "consulate", "tanker", "boat", "vehicle", "bus", "train", "capital",
                 "territory", "border", "office", "mosque", "church", "line", "enclave",
-                "suburb", "refinery", "oilfield", "field", "pipeline", "barracks"}
+                "suburb", "refinery", "oilfield", "field", "pipeline", "barracks",
+                "monastery", "temple", "shrine", "cathedral", "synagogue"}
 
 
 def unnamed_name(tok: Token) -> bool:
