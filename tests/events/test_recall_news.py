@@ -88,3 +88,35 @@ def test_requested_anonymity_is_no_request(events):
     assert "REQUEST" not in _types(events(
         "A Kenyan police officer, who requested anonymity, said the talks failed."))
 
+
+
+def test_announced_force_is_a_threat_not_an_attack(events, one):
+    evs = events("The Turkish president said his army will launch an offensive against "
+                 "Kurdish militias next week.")
+    t = one(evs, "THREATEN")
+    assert t["mode"] == "violence" and "ASSAULT" not in _types(evs)
+
+
+def test_tightening_a_blockade(events, one):
+    e = one(events("Egypt tightened the blockade of the Gaza Strip in March."), "COERCE")
+    assert e["actors"] == ["Egypt"]
+
+
+def test_revoked_citizenship_in_the_passive(events, one):
+    assert one(events("His Danish citizenship was revoked by the Danish government."),
+               "COERCE")
+
+
+def test_a_deal_brokered_by_mediators(events, one):
+    e = one(events("A truce brokered by Qatar and Egypt took effect on Friday."), "AGREE")
+    assert sorted(e["actors"]) == ["Egypt", "Qatar"]
+
+
+def test_using_poison_gas(events, one):
+    assert one(events("Iraqi forces used mustard gas against Kurdish villages in 1988."),
+               "ASSAULT")
+
+
+def test_destroying_a_monastery(events, one):
+    assert one(events("Jihadist militants destroyed an old monastery near Mosul."),
+               "ASSAULT")["mode"] == "destroy"
