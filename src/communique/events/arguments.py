@@ -149,6 +149,8 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
                 _take(c, cand, [agent], "actor", "agent of passive")
         elif subj is not None:
             _take(c, cand, [subj], "actor", "subject")
+        if passive and not cand.actors:
+            _reduced_relative_actor(c, cand)
     # "fought ALONGSIDE the SDF against X": whom the actor acts alongside is an ally, a
     # co-actor, never the recipient
     allies = sx.preps(tok, ALLY_PREPS)
@@ -174,6 +176,9 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
     goal = _transfer_goal(c, cand, obj)
     if goal:
         heads.append((goal, "goal of a transfer"))
+    if obj is not None and obj is tok.head and tok.dep_ == "acl" and cand.actors:
+        cand.path.append(f"'{obj.text}' is what the act imposes, its modifier the actor")
+        obj = None
     if obj is not None and obj is not tok and obj.i not in {a.i for a in cand.actor_heads}:
         if _is_theme(cand, obj) or goal:
             cand.path.append(f"object '{obj.text}' is what is moved or given, not a recipient")
@@ -186,7 +191,7 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
                 heads.append((inner, f"goal of '{obj.text}'"))
             heads.append(([obj], "object"))
     preps = VERB_RECIPIENT_PREPS.get(cand.type, set())
-    p = sx.preps(tok, preps)
+    p = [h for h in sx.preps(tok, preps) if not _accompanying(c, h)]
     if p:
         heads.append((p, "preposition"))
     comp = sx.complement(tok)
@@ -198,6 +203,46 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
         if _take(c, cand, hs, "recipient", how):
             return
     _place(c, cand, [tok])
+
+
+def _reduced_relative_actor(c: Coder, cand: Candidate) -> None:
+    """"US sanctions imposed on Russia": an agentless participle on an event noun (a
+    reduced relative) is done by whom the noun's possessor or state modifier names; the
+    noun itself is the pattern's object, not the recipient."""
+    tok = cand.tok
+    head = tok.head
+    if tok.dep_ != "acl" or head.pos_ != "NOUN" or not c.lex.rows(head.lemma_.lower(), "NOUN"):
+        return
+    for s in ("poss", "mod"):
+        if _take(c, cand, _source_heads(c, head, s), "actor", f"{s} of '{head.text}'"):
+            return
+
+
+#: event nouns whose "of" phrase is the giver when the noun is how something was done:
+#: "retook the town WITH THE BACKING OF Russian forces"
+ACCOMPANIMENT_TYPES = {"SUPPORT", "AID"}
+
+
+def _accompaniment(c: Coder, cand: Candidate) -> bool:
+    """"(X) retook the town with the backing / help of Y": Y gives, X receives. True when
+    the construction gave the actor."""
+    tok = cand.tok
+    if cand.type not in ACCOMPANIMENT_TYPES or tok.dep_ != "pobj" or \
+            tok.head.lower_ != "with" or tok.head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not _take(c, cand, sx.preps(tok, {"of"}), "actor", "'with the ... of'"):
+        return False
+    verb = tok.head.head
+    doer = sx.agent_of(verb) if sx.is_passive(verb) else sx.subject(verb)[0]
+    if doer is not None:
+        _take(c, cand, [doer], "recipient", f"who '{verb.text}' with it")
+    return True
+
+
+def _accompanying(c: Coder, noun: Token) -> bool:
+    """"with the backing of Y" is how an act was done, not whom it was done with."""
+    return noun.head.lower_ == "with" and bool(sx.preps(noun, {"of"})) and any(
+        r.type in ACCOMPANIMENT_TYPES for r in c.lex.rows(noun.lemma_.lower(), "NOUN"))
 
 
 def _is_theme(cand: Candidate, obj: Token) -> bool:
@@ -289,6 +334,10 @@ def _noun_args(c: Coder, cand: Candidate) -> None:
         for s in sources:
             if _take(c, cand, _source_heads(c, tok, s), "actor", s):
                 break
+        else:
+            if _accompaniment(c, cand):
+                _received(c, cand)
+                return
         betw = sx.preps(tok, {"between", "among"})
         if cand.mode == "third-party":
             # a mediation is directed at the parties between whom it mediates

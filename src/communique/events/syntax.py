@@ -70,7 +70,8 @@ TARGET_NOUNS = {"position", "base", "target", "village", "town", "city", "area",
                 "plant", "site", "home", "house", "hideout", "post", "station", "embassy",
                 "consulate", "tanker", "boat", "vehicle", "bus", "train", "capital",
                 "territory", "border", "office", "mosque", "church", "line", "enclave",
-                "suburb", "refinery", "oilfield", "field", "pipeline", "barracks"}
+                "suburb", "refinery", "oilfield", "field", "pipeline", "barracks",
+                "monastery", "temple", "shrine", "cathedral", "synagogue"}
 
 
 def unnamed_name(tok: Token) -> bool:
