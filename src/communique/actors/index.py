@@ -51,6 +51,7 @@ class Cluster:
     wikidata: str | None = None
     origin: str | None = None
     ref: str = ""  # the knowledge-base entity layer's id of the first mention, if any
+    known: bool = False  # a person the knowledge base knows (its identity is the KB's)
 
 
 #: resolves clusters from an id on (``resolve.resolve_all``), given by ``find_actors``

@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from ..kb import KnowledgeBase
 from . import naming
 from .index import FEMALE, MALE, PERSONAL, PLURAL, ActorIndex, Mention
+from .people import describe_people
 from .resolve import resolve_all
 
 __all__ = ["ACTOR_LABELS", "find_actors"]
@@ -98,6 +99,8 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
                 and tok.lemma_.lower() in naming.PERSON_NOUNS | naming.ORG_NOUNS):
             index.noun_actor(tok)
     _resolve_pronouns(index)
+    if kb is not None:
+        describe_people(index, kb)
     return index
 
 
