@@ -46,6 +46,7 @@ def _person_words() -> dict[str, str]:
 _WORDS = _person_words()
 TOPIC = frozenset(w for w, k in _WORDS.items() if k == "topic")
 KIN = frozenset(w for w, k in _WORDS.items() if k == "kin")
+PERSON_WORDS = frozenset(w for w, k in _WORDS.items() if k == "person") | naming.PERSON_NOUNS
 #: the sector of a relative with no office
 PRIVATE = "CVL"
 
@@ -77,31 +78,40 @@ def _head(index: ActorIndex, m: Mention) -> Token:
     return doc[m.end - 1]
 
 
-def _role_noun(tok: Token) -> bool:
-    return tok.pos_ == "NOUN"
+def _is_role_noun(tok: Token, kb: KnowledgeBase) -> bool:
+    """A noun that names a person: a role, a relative, a sector noun ("journalist")."""
+    if tok.pos_ != "NOUN":
+        return False
+    low = tok.lemma_.lower()
+    if low in PERSON_WORDS or low in KIN or low in TOPIC:
+        return True
+    term = kb.sector_of(low)
+    return term is not None and term.kind == "person"
 
 
-def descriptor_heads(index: ActorIndex, m: Mention, _depth: int = 0) -> list[Token]:
+def descriptor_heads(index: ActorIndex, kb: KnowledgeBase, m: Mention,
+                     _depth: int = 0) -> list[Token]:
     """Role nouns that describe the person of name mention ``m`` (see module docstring)."""
     h = _head(index, m)
+
     out: list[Token] = []
     # "X, a spokesman for Y"
-    out += [c for c in h.children if c.dep_ == "appos" and _role_noun(c) and c.i >= m.end]
+    out += [c for c in h.children if c.dep_ == "appos" and _is_role_noun(c, kb) and c.i >= m.end]
     # "the defence minister, X", "Fay's mother Ruth", "aid workers Tim Ross"
-    if h.dep_ == "appos" and _role_noun(h.head) and h.head.i < m.start:
+    if h.dep_ == "appos" and _is_role_noun(h.head, kb) and h.head.i < m.start:
         out.append(h.head)
     # "opposition spokesman X": the last common noun compounded before the name
-    pre = [c for c in h.children if c.dep_ in ("compound", "nmod") and _role_noun(c)
+    pre = [c for c in h.children if c.dep_ in ("compound", "nmod") and _is_role_noun(c, kb)
            and c.i < m.start]
     if pre:
         out.append(pre[-1])
     # "a doctor and official at ...": the conjoined role nouns too
-    out += [cj for d in list(out) for cj in d.conjuncts if _role_noun(cj) and cj.i > d.i]
+    out += [cj for d in list(out) for cj in d.conjuncts if _is_role_noun(cj, kb) and cj.i > d.i]
     if not out and h.dep_ == "conj" and _depth < 3:
         # "the British aid workers Tim Ross and Ann Lee": Lee shares Ross's description
         first = index.mention_at(h.head)
         if first is not None and first.label == "PERSON" and first is not m:
-            out = descriptor_heads(index, first, _depth + 1)
+            out = descriptor_heads(index, kb, first, _depth + 1)
     return out
 
 
@@ -150,6 +160,11 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
         ev.term_sector, ev.term_weak = term.sector, bool(term.weak)
     elif lemma in KIN:
         ev.term_sector = PRIVATE
+    if ev.term_weak:  # "opposition spokesman", "army officer": the modifier noun decides
+        for c in compounds:
+            mod = kb.sector_of(c)
+            if mod is not None and not mod.weak:
+                ev.term_sector, ev.term_weak = mod.sector, False
     ref = _ref_country(d)
     if ref is not None:
         ev.nationality = ref[1]  # "the first Briton"
@@ -212,9 +227,11 @@ def _apply(cl: Cluster, evs: list[Evidence]) -> None:
         cl.country = None  # "a Syria expert" with nothing else: no country from the subject
     strong = next((e.term_sector for e in evs if e.term_sector and not e.term_weak), None)
     weak = next((e.term_sector for e in evs if e.term_sector and e.term_weak), None)
-    sector = strong or (org.sector if org else None) or weak
+    sector = strong or (org.sector if org else None)
     if sector:
         cl.sector = sector
+    elif weak and cl.sector in (None, PRIVATE):
+        cl.sector = weak
     if org is not None and cl.organization is None:
         cl.organization = org.organization or org.name
 
@@ -230,7 +247,7 @@ def describe_people(index: ActorIndex, kb: KnowledgeBase) -> None:
         evs: list[Evidence] = []
         for m in sorted(cl.mentions, key=lambda m: m.start):
             if m.label == "PERSON":
-                for d in descriptor_heads(index, m):
+                for d in descriptor_heads(index, kb, m):
                     evs.append(evidence(index, kb, d, named, range(m.start, m.end), cid))
             elif m.label == "NOUN":  # "a Canadian nurse in Lima" describes itself
                 evs.append(evidence(index, kb, _head(index, m), named, None, cid))
