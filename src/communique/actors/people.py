@@ -33,7 +33,7 @@ from ..kb import KnowledgeBase
 from . import naming
 from .index import ActorIndex, Cluster, Mention
 
-__all__ = ["describe_people", "descriptor_heads"]
+__all__ = ["KIN", "TOPIC", "describe_people", "descriptor_heads", "is_role_noun"]
 
 
 def _person_words() -> dict[str, str]:
@@ -62,6 +62,7 @@ class Evidence:
     term_sector: str | None = None
     term_weak: bool = False
     topic: bool = False  # a country name was read as the subject ("Syria expert")
+    head: str = ""  # the role noun
 
     def empty(self) -> bool:
         return not (self.nationality or self.org or self.place or self.kin_of
@@ -78,7 +79,7 @@ def _head(index: ActorIndex, m: Mention) -> Token:
     return doc[m.end - 1]
 
 
-def _is_role_noun(tok: Token, kb: KnowledgeBase) -> bool:
+def is_role_noun(tok: Token, kb: KnowledgeBase) -> bool:
     """A noun that names a person: a role, a relative, a sector noun ("journalist")."""
     if tok.pos_ != "NOUN":
         return False
@@ -96,17 +97,17 @@ def descriptor_heads(index: ActorIndex, kb: KnowledgeBase, m: Mention,
 
     out: list[Token] = []
     # "X, a spokesman for Y"
-    out += [c for c in h.children if c.dep_ == "appos" and _is_role_noun(c, kb) and c.i >= m.end]
+    out += [c for c in h.children if c.dep_ == "appos" and is_role_noun(c, kb) and c.i >= m.end]
     # "the defence minister, X", "Fay's mother Ruth", "aid workers Tim Ross"
-    if h.dep_ == "appos" and _is_role_noun(h.head, kb) and h.head.i < m.start:
+    if h.dep_ == "appos" and is_role_noun(h.head, kb) and h.head.i < m.start:
         out.append(h.head)
     # "opposition spokesman X": the last common noun compounded before the name
-    pre = [c for c in h.children if c.dep_ in ("compound", "nmod") and _is_role_noun(c, kb)
+    pre = [c for c in h.children if c.dep_ in ("compound", "nmod") and is_role_noun(c, kb)
            and c.i < m.start]
     if pre:
         out.append(pre[-1])
     # "a doctor and official at ...": the conjoined role nouns too
-    out += [cj for d in list(out) for cj in d.conjuncts if _is_role_noun(cj, kb) and cj.i > d.i]
+    out += [cj for d in list(out) for cj in d.conjuncts if is_role_noun(cj, kb) and cj.i > d.i]
     if not out and h.dep_ == "conj" and _depth < 3:
         # "the British aid workers Tim Ross and Ann Lee": Lee shares Ross's description
         first = index.mention_at(h.head)
@@ -151,7 +152,7 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
              exclude: range | None = None, own: int | None = None) -> Evidence:
     """What the description headed by role noun ``d`` says (``own``: the described
     person's cluster, whose mentions may have taken in the description's words)."""
-    ev = Evidence()
+    ev = Evidence(head=d.text)
     lemma = d.lemma_.lower()
     compounds = [c.lemma_.lower() for c in d.children if c.dep_ == "compound"
                  and c.pos_ == "NOUN" and c.i < d.i]
@@ -236,13 +237,26 @@ def _apply(cl: Cluster, evs: list[Evidence]) -> None:
         cl.organization = org.organization or org.name
 
 
+def _known_role(index: ActorIndex, kb: KnowledgeBase, cl: Cluster,
+                evs: list[Evidence]) -> None:
+    """A known person described as working for an organisation ("X, an adviser to the
+    UN") takes the role of theirs with that organisation, whatever the date says."""
+    ev = next((e for e in evs if e.org is not None and e.org.organization), None)
+    if ev is None or ev.org is None or ev.org.organization == cl.organization:
+        return
+    hit = kb.resolve(f"{ev.org.organization} {ev.head} {cl.name}", index.day)
+    if hit.get("kind") == "person" and hit.get("organization") and hit["name"] == cl.name:
+        for k in ("country", "organization", "sector", "role"):
+            setattr(cl, k, hit.get(k))
+
+
 def describe_people(index: ActorIndex, kb: KnowledgeBase) -> None:
     """Give each person the knowledge base does not know the identity its descriptions
     state (see module docstring)."""
     named = named_mentions(index)
     found: list[tuple[Cluster, list[Evidence]]] = []
     for cid, cl in enumerate(index.clusters):
-        if cl.kind != "person" or cl.known or not cl.mentions or index.canonical(cid) != cid:
+        if cl.kind != "person" or not cl.mentions or index.canonical(cid) != cid:
             continue
         evs: list[Evidence] = []
         for m in sorted(cl.mentions, key=lambda m: m.start):
@@ -252,7 +266,9 @@ def describe_people(index: ActorIndex, kb: KnowledgeBase) -> None:
             elif m.label == "NOUN":  # "a Canadian nurse in Lima" describes itself
                 evs.append(evidence(index, kb, _head(index, m), named, None, cid))
         evs = [e for e in evs if not e.empty()]
-        if evs:
+        if evs and cl.known:
+            _known_role(index, kb, cl, evs)
+        elif evs:
             found.append((cl, evs))
     # relatives last: their country is the possessor's, once that one is known
     found.sort(key=lambda f: any(e.kin_of is not None for e in f[1]))
