@@ -196,6 +196,8 @@ class ActorIndex:
         introduced with that title ("President Emmanuel Macron")."""
         words = naming.phrase_tokens(head)
         titled = self._by_title(head)
+        if titled is None:
+            titled = self._by_org_noun(head)
         if titled is not None:
             first, last = words[0], words[-1]
             self.add_mention(Mention(first.i, last.i + 1, "NOUN",
@@ -227,6 +229,27 @@ class ActorIndex:
                 first = min(m.start for m in cl.mentions)
                 if first < head.i:
                     best = cid
+        return best
+
+    def _by_org_noun(self, head: Token) -> int | None:
+        """"the department said" after "the State Department": the nearest organisation
+        named before whose name holds the noun."""
+        if head.tag_ != "NN" or head.lemma_.lower() not in naming.ORG_NOUNS or [
+                c.lower_ for c in head.children if c.i < head.i] != ["the"]:
+            return None  # only a bare "the department", not "the Kurdish YPG military"
+        word = head.lemma_.lower()
+        best, last = None, -1
+        for cid, cl in enumerate(self.clusters):
+            if cl.kind != "organization" or not cl.mentions or (
+                    cl.key.startswith("noun:") and cl.organization is None):
+                continue
+            names = {cl.name.lower(), *(self.doc[m.start:m.end].text.lower()
+                                        for m in cl.mentions if m.label == "ORG")}
+            if not any(word in n.split() for n in names):
+                continue
+            before = [m.start for m in cl.mentions if m.start < head.i]
+            if before and max(before) > last:
+                best, last = cid, max(before)
         return best
 
     # --- output ----------------------------------------------------------------------
