@@ -102,3 +102,11 @@ def test_a_bare_role_noun_does_not_bind_a_phrase_with_a_name_in_it():
     a = analyze("The Pentagon sent more troops. The Kurdish YPG military said it would "
                 "stay.", published="2019-02-10")
     assert actor(a, "Pentagon").name != actor(a, "The Kurdish YPG military").name
+
+
+def test_members_named_by_their_organisation_speak_for_it():
+    a = analyze('Hamas fighters held the crossing. "We will stay," Hamas fighters said.',
+                published="2019-02-10")
+    q = [q for q in a.quotes if "We will stay" in q.content.text][0]
+    sp = next(x for x in a.actors if x.id == q.speakers[0])
+    assert sp.kind == "organization" and sp.name == actor(a, "Hamas").name

@@ -195,6 +195,9 @@ class ActorIndex:
         """An actor for an unnamed speaker phrase; "the president" links to a named person
         introduced with that title ("President Emmanuel Macron")."""
         words = naming.phrase_tokens(head)
+        member = self._members_of(head)
+        if member is not None:
+            return member
         titled = self._by_title(head)
         if titled is None:
             titled = self._by_org_noun(head)
@@ -230,6 +233,22 @@ class ActorIndex:
                 if first < head.i:
                     best = cid
         return best
+
+    def _members_of(self, head: Token) -> int | None:
+        """"Hamas fighters said": members named by their organisation are that
+        organisation (a plural group noun with the organisation's name before it)."""
+        if head.tag_ != "NNS" or self.kb is None:
+            return None
+        term = self.kb.sector_of(head.lower_)
+        if term is None or term.kind != "group":
+            return None
+        for child in head.children:
+            cm = self._by_token.get(child.i)
+            if (child.dep_ == "compound" and child.i < head.i and cm is not None
+                    and cm.label == "ORG" and cm.actor >= 0
+                    and self.clusters[self.canonical(cm.actor)].kind == "organization"):
+                return self.canonical(cm.actor)
+        return None
 
     def _by_org_noun(self, head: Token) -> int | None:
         """"the department said" after "the State Department": the nearest organisation
