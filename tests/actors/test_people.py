@@ -110,3 +110,12 @@ def test_members_named_by_their_organisation_speak_for_it():
     q = [q for q in a.quotes if "We will stay" in q.content.text][0]
     sp = next(x for x in a.actors if x.id == q.speakers[0])
     assert sp.kind == "organization" and sp.name == actor(a, "Hamas").name
+
+
+def test_the_president_binds_to_the_one_president_named_before():
+    text = 'Emmanuel Macron met Olaf Scholz in Berlin. "We agree," the president said.'
+    a = analyze(text, published="2019-02-10")
+    assert "the president" in [m.text for m in actor(a, "Emmanuel Macron").mentions]
+    # a former holder, or a vice president, holds no such office on the date
+    b = analyze(text.replace("Emmanuel Macron", "Joe Biden"), published="2019-02-10")
+    assert "the president" not in [m.text for m in actor(b, "Joe Biden").mentions]

@@ -58,6 +58,14 @@ class Cluster:
 Resolver = Callable[["ActorIndex", int], None]
 
 
+def _holds(role: str | None, word: str) -> bool:
+    """Whether a role is the office ``word`` names: "President of France" is a
+    president, "Vice President ..." and "former President ..." are not."""
+    words = (role or "").lower().replace("-", " ").split()
+    return any(w == word and (i == 0 or words[i - 1] not in ("vice", "deputy", "former"))
+               for i, w in enumerate(words))
+
+
 class ActorIndex:
     """Actors of one article and the token-level lookup the other stages use.
 
@@ -232,6 +240,16 @@ class ActorIndex:
                 first = min(m.start for m in cl.mentions)
                 if first < head.i:
                     best = cid
+        if best is None and [c.lower_ for c in head.children if c.i < head.i] == ["the"] \
+                and head.lemma_.lower() in naming.PERSON_NOUNS:
+            # "the president" with no stated title: the one person named before whose
+            # role on the date (from the knowledge base) is that office
+            holders = {cid for cid, cl in enumerate(self.clusters)
+                       if cl.kind == "person" and cl.known and cl.mentions
+                       and cl.sector != "ELI" and _holds(cl.role, word)
+                       and min(m.start for m in cl.mentions) < head.i}
+            if len(holders) == 1:
+                best = holders.pop()
         return best
 
     def _members_of(self, head: Token) -> int | None:
