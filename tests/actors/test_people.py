@@ -119,3 +119,10 @@ def test_the_president_binds_to_the_one_president_named_before():
     # a former holder, or a vice president, holds no such office on the date
     b = analyze(text.replace("Emmanuel Macron", "Joe Biden"), published="2019-02-10")
     assert "the president" not in [m.text for m in actor(b, "Joe Biden").mentions]
+
+
+def test_a_role_after_a_comma_describes_the_name_when_the_parse_misses_it():
+    a = analyze("They asked about Tom Baker, the British journalist taken hostage by rebels "
+                "in 2013.", published="2019-02-10")
+    p = actor(a, "Tom Baker")
+    assert (p.country, p.sector) == ("GBR", "JRN")

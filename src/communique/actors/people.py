@@ -113,7 +113,29 @@ def descriptor_heads(index: ActorIndex, kb: KnowledgeBase, m: Mention,
         first = index.mention_at(h.head)
         if first is not None and first.label == "PERSON" and first is not m:
             out = descriptor_heads(index, kb, first, _depth + 1)
+    if not out:
+        out += _comma_role(index, kb, m)
     return out
+
+
+#: what may stand between the article and the role noun of "X, the British journalist"
+_RUN_POS = {"ADJ", "NOUN", "PROPN", "NUM", "PUNCT"}
+
+
+def _comma_role(index: ActorIndex, kb: KnowledgeBase, m: Mention) -> list[Token]:
+    """"X, the British journalist taken hostage": the role noun after a comma and an
+    article, read off the words when the parser did not make it an apposition."""
+    doc = index.doc
+    i = m.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+        return []
+    role = None
+    for t in doc[i + 2:i + 8]:
+        if t.pos_ not in _RUN_POS or (t.pos_ == "PUNCT" and t.text != "-"):
+            break
+        if is_role_noun(t, kb) and t.tag_ == "NN":  # one person: a singular noun
+            role = t
+    return [role] if role is not None else []
 
 
 def _complement(tok: Token, d: Token) -> bool:
@@ -201,6 +223,8 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
         if cl.kind == "person":
             if lemma in KIN and t.dep_ == "poss":
                 ev.kin_of = cl
+            elif (ref := _ref_country(t)) is not None and ev.nationality is None:
+                ev.nationality = ref[1]  # a role phrase that took the adjective in
             continue
         if cl.kind == "country" or (cl.kind == "group" and mt.label == "NORP"):
             if t.pos_ == "PROPN" and lemma in TOPIC and mt.label == "GPE":
