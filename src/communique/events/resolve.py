@@ -81,8 +81,10 @@ class Coder(Matcher):
         m = self.index.mention_at(h)
         if m is not None and m.actor >= 0:
             return [(m.actor, h)]
-        if h.pos_ in ("NOUN", "PROPN") and depth < 2:
-            # "Assad's backer, RUSSIA", "the refugee agency, UNHCR": a named apposition
+        if h.pos_ in ("NOUN", "PROPN") and depth < 2 and any(
+                ch.dep_ == "poss" and ch.pos_ != "PRON" for ch in h.children):
+            # "Assad's backer, RUSSIA": a named apposition, not the possessor, is the
+            # argument of a possessed noun
             for ap in h.children:
                 if ap.dep_ == "appos" and ap.pos_ == "PROPN":
                     am = self.index.mention_at(ap)
