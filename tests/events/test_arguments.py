@@ -40,3 +40,8 @@ def test_named_apposition_of_a_possessed_noun_is_the_argument(events, one):
                    "Havana."), "CONSULT")
     assert "Cuba" in e["actors"] + e["recipients"]
     assert not any("Maduro" in a for a in e["actors"] + e["recipients"])
+
+
+def test_hyphenated_leader_acts_with_the_group_it_leads(events, one):
+    e = one(events("The Saudi-led coalition bombed a port in Hodeidah on Monday."), "ASSAULT")
+    assert "Saudi Arabia" in e["actors"]

@@ -79,6 +79,17 @@ class Coder(Matcher):
                     path.append(f"{role}: the states of '{h.text}'")
                     return [(i, h) for i, _ in hits]
         m = self.index.mention_at(h)
+        if h.pos_ == "NOUN" and depth < 2 and h.lemma_.lower() in sx.ACTOR_NOUNS:
+            # "the US-LED coalition": the leader acts with the group it leads
+            leaders = [x for ch in h.children if ch.lemma_.lower() in LEADING
+                       for a in [sx.hyphen_agent(ch)] if a is not None
+                       for x in self._resolve_one(a, path, role, depth + 1)]
+            if leaders:
+                # the group only when the actor stage has it: a new noun actor made of
+                # the phrase would take over the leader's own mention
+                own = [m.actor] if m is not None and m.actor >= 0 else []
+                path.append(f"{role}: '{h.text}' and its leader")
+                return [(i, h) for i in own] + [(i, h) for i, _ in leaders if i not in own]
         if m is not None and m.actor >= 0:
             return [(m.actor, h)]
         if h.pos_ in ("NOUN", "PROPN") and depth < 2 and any(
@@ -201,6 +212,10 @@ class Coder(Matcher):
                     nearest = m.actor
         return nearest
 
+
+
+#: participles of a hyphenated leader: "the US-LED coalition" (the US acts with it)
+LEADING = {"lead"}
 
 
 def _condition(h: Token) -> bool:
