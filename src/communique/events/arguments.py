@@ -143,7 +143,13 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
         subj, steps = sx.subject(tok)
         cand.path.extend(steps)
         passive = sx.is_passive(tok)
-        if passive:
+        by = _pattern_passive_agent(c, tok, part)
+        if by is not None:
+            # "the engineer TAKEN HOSTAGE BY the militia" however the participle is parsed:
+            # with the pattern's own object, a "by" actor is the agent of a passive
+            cand.path.append(f"'{tok.text} {part.text} by': a passive")
+            _take(c, cand, [by], "actor", "agent of passive")
+        elif passive:
             agent = sx.agent_of(tok)
             if agent is not None:
                 _take(c, cand, [agent], "actor", "agent of passive")
@@ -169,6 +175,10 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
     if dative:
         heads.append((dative, "indirect object"))
     obj = sx.direct_object(tok)
+    if obj is not None and part is not None and obj.i == part.i:
+        # the object is a word of the pattern ("TAKEN HOSTAGE by X"): the patient is the
+        # passive subject or the noun the participle modifies ("the journalist taken ...")
+        obj = _patient(tok, passive=_pattern_passive_agent(c, tok, part) is not None)
     if part is not None and part.dep_ == "prep" and cand.type not in ("RETREAT",):
         pob = sx.pobjs(part)
         if pob:
@@ -243,6 +253,34 @@ def _accompanying(c: Coder, noun: Token) -> bool:
     """"with the backing of Y" is how an act was done, not whom it was done with."""
     return noun.head.lower_ == "with" and bool(sx.preps(noun, {"of"})) and any(
         r.type in ACCOMPANIMENT_TYPES for r in c.lex.rows(noun.lemma_.lower(), "NOUN"))
+
+def _pattern_passive_agent(c: Coder, tok: Token, part: Token | None) -> Token | None:
+    """The "by" actor of a verb whose object is its pattern's own word ("taken HOSTAGE BY
+    the militia"): only a passive has both; None otherwise."""
+    obj = sx.direct_object(tok)
+    if part is None or obj is None or obj.i != part.i:
+        return None
+    for p in sx.preps(tok, {"by"}) + sx.preps(part, {"by"}):
+        if c.actor_like(p):
+            return p
+    return None
+
+
+def _patient(tok: Token, *, passive: bool) -> Token | None:
+    """Who undergoes a passive whose object slot the pattern fills: its passive subject
+    (or the subject the parser gave it), else the noun its participle modifies."""
+    deps = ("nsubjpass", "nsubj") if passive else ("nsubjpass",)
+    for ch in tok.children:
+        if ch.dep_ in deps:
+            return ch
+    if tok.dep_ in ("acl", "advcl") and (passive or sx.is_passive(tok)):
+        head = tok.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            return head
+        if tok.dep_ == "advcl":  # "spoke of the engineer taken hostage": the last noun
+            nouns = [t for t in head.subtree if t.i < tok.i and t.pos_ in ("NOUN", "PROPN")]
+            return nouns[-1] if nouns else None
+    return None
 
 
 def _is_theme(cand: Candidate, obj: Token) -> bool:
@@ -357,8 +395,19 @@ def _noun_args(c: Coder, cand: Candidate) -> None:
         preps = NOUN_RECIPIENT_PREPS.get(cand.type, set())
         if cand.actor_heads:
             preps = preps - {h.head.lower_ for h in cand.actor_heads if h.head.dep_ == "prep"}
+        victim = _victim(c, cand)
+        if victim is not None:
+            _take(c, cand, [victim], "recipient", "subject of the passive it is in")
         p = [h for h in sx.preps(tok, preps) if h not in cand.actor_heads]
-        _take(c, cand, p, "recipient", "preposition")
+        if not p:
+            p = _after_agent(cand, preps)
+        if not p and cand.actor_heads and "of" not in preps:
+            # "Trump's backing OF the prince": with its actor named, the "of" object of an
+            # act is whom it is aimed at
+            p = [h for h in sx.preps(tok, {"of"}) if h not in cand.actor_heads
+                 and c.actor_like(h)]
+        if not cand.recipients:
+            _take(c, cand, p, "recipient", "preposition")
         if not cand.recipients:
             comp = sx.complement(tok)
             if comp is None:
@@ -409,6 +458,40 @@ def _noun_args(c: Coder, cand: Candidate) -> None:
             if subj is not None and not cand.recipients:
                 _take(c, cand, [subj], "recipient", f"subject of '{gov.text}'")
     _place(c, cand, [tok, gov])
+
+
+#: material types whose nominal trigger inside a passive ("killed IN an airstrike") acts
+#: on that passive's subject
+VICTIM_TYPES = {"ASSAULT", "COERCE"}
+
+
+def _victim(c: Coder, cand: Candidate) -> Token | None:
+    """"The commander was killed IN A DRONE STRIKE", "wounded BY shelling": a nominal attack
+    in a passive's "in"/"by" phrase is directed at the passive's subject."""
+    tok = cand.tok
+    if cand.type not in VICTIM_TYPES or tok.dep_ != "pobj" or tok.head.lower_ not in (
+            "in", "by", "during"):
+        return None
+    verb = tok.head.head
+    if verb.pos_ != "VERB" or not sx.is_passive(verb):
+        return None
+    subj = next((ch for ch in verb.children if ch.dep_ == "nsubjpass"), None)
+    if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subj = verb.head  # "civilians killed in the raid"
+    return subj if subj is not None and c.actor_like(subj) else None
+
+
+def _after_agent(cand: Candidate, preps: set[str] | frozenset[str]) -> list[Token]:
+    """"Airstrikes by US forces ON regime targets": the parser hangs the target on the
+    "by" agent; a target preposition there is the nominal trigger's."""
+    out: list[Token] = []
+    for h in cand.actor_heads:
+        if h.head.dep_ in ("prep", "agent") and h.head.lower_ == "by" and h.head.head.i == \
+                cand.tok.i:
+            last = sx.conjuncts(h)[-1]
+            for q in {h.i: h, last.i: last}.values():
+                out += sx.preps(q, set(preps) & {"on", "against", "upon", "at"})
+    return out
 
 
 def _disputants(node: Token) -> list[Token]:
