@@ -9,7 +9,9 @@ name, adjective or metonym. Clusters that resolve to the same identity ("French"
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from importlib import resources
 
 from ..kb import KnowledgeBase
 from .index import ActorIndex, Cluster
@@ -23,6 +25,35 @@ MOTION = {"travel", "fly", "go", "come", "return", "trip", "visit", "arrive", "m
 #: the sector of a named person the knowledge base and the text give no office
 PRIVATE = "CVL"
 _ATTRS = ("country", "organization", "sector", "role", "wikidata")
+
+
+def _force_nouns() -> dict[str, str]:
+    data = resources.files("communique.actors") / "data" / "force_nouns.csv"
+    rows = csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
+                          if not line.startswith("#"))
+    return {r["words"].strip().lower(): r["sector"].strip() for r in rows if r.get("words")}
+
+
+#: head nouns of a state's forces ("troops", "police") and the sector of the force
+FORCE_NOUNS = _force_nouns()
+#: the name of a country's force as one organisation, by sector
+FORCE_NAMES = {"MIL": "{} armed forces", "COP": "{} police"}
+
+
+def force_name(kb: KnowledgeBase, name: str, hit: dict) -> str | None:
+    """"Turkish troops", "US military leaders", "Iraqi police": a country's armed forces
+    or police as one organisation ("Turkish armed forces", "Iraqi police"), or None."""
+    country, sector = hit.get("country"), hit.get("sector")
+    if not country or hit.get("organization") or sector not in FORCE_NAMES:
+        return None
+    words = name.lower().replace("\u2019", "'").split()
+    if not any(" ".join(words[-n:]) in FORCE_NOUNS for n in (1, 2, 3) if n <= len(words)):
+        return None
+    if FORCE_NOUNS.get(" ".join(words[-2:]), FORCE_NOUNS.get(words[-1])) not in (sector, None):
+        return None
+    c = kb.countries.get(country)
+    adj = c.adjectives[0] if c is not None and c.adjectives else kb.country_name(country)
+    return FORCE_NAMES[sector].format(adj)
 
 
 def _locative(index: ActorIndex, cl: Cluster) -> bool:
@@ -88,6 +119,9 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
         cl.kind = "location"
         cl.country = hit.get("country") if place is None else place.country
         return
+    force = force_name(kb, cl.name, hit) if kind in ("group", "organization") else None
+    if force:  # "US troops" and "American soldiers": the US armed forces, one actor
+        kind, hit = "organization", {**hit, "name": force}
     cl.kind = kind
     if not cl.key.startswith("noun:") or kind in ("country", "organization"):
         cl.name = hit.get("name") or cl.name

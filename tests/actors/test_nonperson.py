@@ -1,0 +1,30 @@
+"""Organisations, state forces and places in whole documents (sentences of our own)."""
+
+from __future__ import annotations
+
+from communique import analyze
+
+
+def actor(a, text):
+    for x in a.actors:
+        if any(m.text == text for m in x.mentions):
+            return x
+    raise AssertionError(f"no actor mentioned as {text!r}: {[x.name for x in a.actors]}")
+
+
+def test_a_countrys_troops_and_soldiers_are_one_force():
+    a = analyze("Chilean troops crossed the river at dawn. Later Chilean soldiers set up a "
+                "camp, and the Chilean military said the operation was over.",
+                published="2021-05-04")
+    t = actor(a, "Chilean troops")
+    assert (t.kind, t.country, t.sector) == ("organization", "CHL", "MIL")
+    assert actor(a, "Chilean soldiers") is t and actor(a, "Chilean military") is t
+
+
+def test_a_countrys_police_is_an_organisation_but_civilians_stay_a_group():
+    a = analyze("Peruvian police detained two men, while Peruvian civilians watched.",
+                published="2021-05-04")
+    p = actor(a, "Peruvian police")
+    assert (p.kind, p.country, p.sector) == ("organization", "PER", "COP")
+    c = actor(a, "Peruvian civilians")
+    assert c.kind == "group" and c.sector == "CVL"
