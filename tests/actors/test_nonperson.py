@@ -28,3 +28,13 @@ def test_a_countrys_police_is_an_organisation_but_civilians_stay_a_group():
     assert (p.kind, p.country, p.sector) == ("organization", "PER", "COP")
     c = actor(a, "Peruvian civilians")
     assert c.kind == "group" and c.sector == "CVL"
+
+
+def test_a_capital_is_the_city_where_it_is_a_place_and_the_government_elsewhere():
+    a = analyze("Lima has rejected the plan. The minister spoke to reporters in Lima on "
+                "Friday, and envoys who flew to Lima were unconvinced.", published="2022-03-01")
+    gov = actor(a, "Lima")  # the first mention: the government
+    assert gov.sector == "GOV" and gov.country == "PER"
+    places = [x for x in a.actors if x.kind == "location"]
+    assert len(places) == 1 and places[0].country == "PER"
+    assert len(places[0].mentions) == 2 and len(gov.mentions) == 1
