@@ -38,3 +38,10 @@ def test_a_capital_is_the_city_where_it_is_a_place_and_the_government_elsewhere(
     places = [x for x in a.actors if x.kind == "location"]
     assert len(places) == 1 and places[0].country == "PER"
     assert len(places[0].mentions) == 2 and len(gov.mentions) == 1
+
+
+def test_an_unknown_name_after_in_is_a_place_but_not_a_newspaper():
+    a = analyze("Shelling resumed in Qarwabeh on Sunday, as reported in the Daily Courier.",
+                published="2022-03-01")
+    assert actor(a, "Qarwabeh").kind == "location"
+    assert actor(a, "Daily Courier").kind != "location"

@@ -88,6 +88,22 @@ def _locative_mention(index: ActorIndex, m: Mention) -> bool:
     return prep.lower_ in LOCATIVE
 
 
+#: prepositions that make an unknown name a place ("in Hamouria", "near Tel Hamis")
+INSIDE = {"in", "near", "outside", "inside", "around", "across", "into", "towards",
+          "toward", "within", "throughout"}
+
+
+def _inside_place(index: ActorIndex, cl: Cluster) -> bool:
+    """Every mention of an unknown name is the object of "in", "near", ... (strict), with
+    no article ("in the New York Times" is a newspaper, "in Hamouria" a town)."""
+    doc = index.doc
+    named = [m for m in cl.mentions if m.label != "PRON"]
+    return bool(named) and all(doc[m.end - 1].dep_ == "pobj" and
+                               doc[m.end - 1].head.lower_ in INSIDE and
+                               (m.start == 0 or doc[m.start - 1].lower_ != "the")
+                               for m in named)
+
+
 def _locative(index: ActorIndex, cl: Cluster) -> bool:
     """Every mention of the cluster reads as a place ("met in Paris")."""
     named = [m for m in cl.mentions if m.label != "PRON"]
@@ -138,7 +154,11 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
         elif cl.sector is None:
             cl.sector = PRIVATE
         return
-    if kind == "other":  # unknown to the knowledge base: keep what the text gave
+    if kind == "other":  # unknown to the knowledge base: keep what the text gave, but
+        # an unknown GPE is no country (every country is known): a town or a region;
+        # an unknown name always after "in", "near", ... is one too ("in Hamouria")
+        if cl.kind == "country" or (cl.kind == "organization" and _inside_place(index, cl)):
+            cl.kind = "location"
         return
     if kind == "person":  # "Trump" tagged ORG by the small model
         cl.kind = "person"

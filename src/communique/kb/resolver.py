@@ -81,6 +81,10 @@ LOCATIVE = {"in", "at", "from", "near", "into", "across", "outside", "inside", "
             "throughout", "within"}
 NAME_PARTICLES = {"al", "bin", "ibn", "abu", "de", "van", "von", "der", "den", "da", "la",
                   "le", "du", "di", "dos", "el", "ul", "ben", "bint", "ter", "del"}
+#: "Homs province", "the al-Hawl camp": a name before one of these is a place
+PLACE_NOUNS = {"province", "governorate", "region", "district", "county", "oblast", "city",
+               "town", "village", "camp", "prefecture", "municipality", "valley",
+               "countryside", "enclave", "canton", "emirate", "state"}
 #: A metonym's chief: "Pentagon chief" is the defence minister, not the president.
 _METONYM_OFFICE = {"MIL": "defence minister", "SPY": "intelligence chief"}
 
@@ -117,6 +121,9 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
     length, entries = kb.match(toks, 0, lower_query=lower)
     if length == len(toks):
         return _from_entry(kb, entries[0], toks, day)
+    place = _named_place(kb, toks, lower)
+    if place is not None:
+        return place
 
     if "," in raw:
         left, _, right = raw.partition(",")
@@ -159,6 +166,25 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- parsing
+
+def _named_place(kb: KnowledgeBase, toks: list[Token], lower: bool) -> dict[str, Any] | None:
+    """"Homs province", "Rukban camp": a name and a place noun is a place; its country
+    from the knowledge base's places or the gazetteer when they know the name."""
+    if lower or len(toks) < 2 or toks[-1].key not in PLACE_NOUNS:
+        return None
+    name = toks[:-1]
+    if not _looks_like_name(name, lower):
+        return None
+    length, entries = kb.match(name, 0, lower_query=lower,
+                               types=frozenset({COUNTRY, METONYM, PLACE}))
+    if length == len(name):
+        hit = kb.place_hit(entries[0])
+        return _result(surface(toks), "location", hit.country)
+    if length:
+        return None  # "Kurdistan Regional ..." and the like: not a place name
+    town = gazetteer.lookup(surface(name))
+    return _result(surface(toks), "location", town[1] if town else None)
+
 
 def _lead_strip(toks: list[Token]) -> list[Token]:
     i = 0

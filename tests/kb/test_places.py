@@ -1,0 +1,22 @@
+"""Places the knowledge base reads from a name and a place noun (strings of our own)."""
+
+from __future__ import annotations
+
+from communique.kb import resolve_actor
+
+
+def test_a_city_and_a_place_noun_is_a_place_in_the_citys_country():
+    r = resolve_actor("Aleppo governorate", date="2016-01-01")
+    assert (r["kind"], r["country"]) == ("location", "SYR")
+    r = resolve_actor("the Zarqa district", date="2016-01-01")
+    assert (r["kind"], r["country"]) == ("location", "JOR")
+
+
+def test_an_unknown_name_with_a_place_noun_is_a_place_without_country():
+    r = resolve_actor("Qarwabeh camp", date="2016-01-01")
+    assert (r["kind"], r["country"]) == ("location", None)
+
+
+def test_a_known_organisation_with_a_place_word_stays_the_organisation():
+    r = resolve_actor("Kurdistan Regional Government", date="2016-01-01")
+    assert r["kind"] == "organization" and r["country"] == "IRQ"
