@@ -20,3 +20,14 @@ def test_an_unknown_name_with_a_place_noun_is_a_place_without_country():
 def test_a_known_organisation_with_a_place_word_stays_the_organisation():
     r = resolve_actor("Kurdistan Regional Government", date="2016-01-01")
     assert r["kind"] == "organization" and r["country"] == "IRQ"
+
+
+def test_gazetteer_main_names_win_over_another_citys_former_name():
+    from communique.kb import gazetteer
+    assert gazetteer.lookup("Salisbury")[1] == "GBR"  # not Harare's colonial name
+
+
+def test_gazetteer_spellings_of_smaller_towns_and_without_the_arabic_article():
+    from communique.kb import gazetteer
+    assert gazetteer.lookup("Jarablus")[1] == "SYR"  # a one-word spelling, ~25,000 people
+    assert gazetteer.lookup("Shaykh Zuwayd")[1] == "EGY"  # "Ash Shaykh Zuwayd" without "Ash"
