@@ -31,3 +31,12 @@ def test_gazetteer_spellings_of_smaller_towns_and_without_the_arabic_article():
     from communique.kb import gazetteer
     assert gazetteer.lookup("Jarablus")[1] == "SYR"  # a one-word spelling, ~25,000 people
     assert gazetteer.lookup("Shaykh Zuwayd")[1] == "EGY"  # "Ash Shaykh Zuwayd" without "Ash"
+
+
+def test_a_name_ending_in_an_organisation_noun_is_an_organisation_not_a_person():
+    r = resolve_actor("the Andean Policy Institute", date="2020-01-01")
+    assert r["kind"] == "organization" and r["name"] == "Andean Policy Institute"
+    r = resolve_actor("Chilean Reconstruction Fund", date="2020-01-01")
+    assert (r["kind"], r["country"]) == ("organization", "CHL")
+    r = resolve_actor("Pacific Press Association", date="2020-01-01")
+    assert (r["kind"], r["sector"]) == ("organization", "JRN")

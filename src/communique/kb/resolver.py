@@ -24,8 +24,11 @@ the organisation, the metonym ("Pentagon officials" -> MIL), finally weak heads
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import functools
 from dataclasses import dataclass
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from . import gazetteer
@@ -150,6 +153,15 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
         if 0 < tail < len(rest) and all(t.raw.islower() for t in rest[:tail]):
             stop += tail
             rest = rest[tail:]
+    if rest and not lower and _org_name(rest):
+        # "Middle East Institute", "German Marshall Fund": a name ending in an
+        # organisation's head noun is an organisation, not a person "Institute"
+        _, country, _org = _stated(kb, mods, day)
+        sector = _sector(kb, mods, former, day)
+        if sector is None:  # "Press Association": the sector of a word of the name
+            terms = [kb.sector_of(t.key) for t in rest[:-1]]
+            sector = next((t.sector for t in terms if t is not None and not t.weak), None)
+        return _result(surface(_lead_strip(toks)), "organization", country, None, sector)
     if rest and _looks_like_name(rest, lower):
         stated = _stated(kb, mods, day)
         person = kb.by_surname(rest, day, accept=lambda p: _compatible(p, *stated))
@@ -275,6 +287,19 @@ def _scan_raw(kb: KnowledgeBase, toks: list[Token], lower: bool, n_post: int, *,
             return mods, i, former
         i += 1
     return mods, len(toks), former
+
+
+@functools.cache
+def org_heads() -> frozenset[str]:
+    """Head nouns that end an organisation's name (``actors/data/org_heads.csv``)."""
+    data = resources.files("communique.actors") / "data" / "org_heads.csv"
+    rows = csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
+                          if not line.startswith("#"))
+    return frozenset(r["word"].strip() for r in rows if r.get("word"))
+
+
+def _org_name(toks: list[Token]) -> bool:
+    return toks[-1].raw in org_heads() and _looks_like_name(toks, False)
 
 
 def _looks_like_name(toks: list[Token], lower: bool) -> bool:
