@@ -40,3 +40,11 @@ def test_a_name_ending_in_an_organisation_noun_is_an_organisation_not_a_person()
     assert (r["kind"], r["country"]) == ("organization", "CHL")
     r = resolve_actor("Pacific Press Association", date="2020-01-01")
     assert (r["kind"], r["sector"]) == ("organization", "JRN")
+
+
+def test_news_organisations_think_tanks_and_companies_have_country_and_sector():
+    for text, want in (("the Washington Post", ("USA", "JRN")), ("Chatham House", ("GBR", "EDU")),
+                       ("Rheinmetall", ("DEU", "BUS")), ("Oxford University", ("GBR", "EDU"))):
+        r = resolve_actor(text, date="2020-01-01")
+        assert (r["kind"], r["country"], r["sector"]) == ("organization", *want), text
+    assert resolve_actor("Oxford", date="2020-01-01")["kind"] != "organization"

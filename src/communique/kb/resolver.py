@@ -291,8 +291,9 @@ def _scan_raw(kb: KnowledgeBase, toks: list[Token], lower: bool, n_post: int, *,
 
 @functools.cache
 def org_heads() -> frozenset[str]:
-    """Head nouns that end an organisation's name (``actors/data/org_heads.csv``)."""
-    data = resources.files("communique.actors") / "data" / "org_heads.csv"
+    """Head nouns that end an organisation's name (``actors/data/org_heads.csv``, read
+    as a file of the package: importing the actor stage would load spaCy)."""
+    data = resources.files("communique") / "actors" / "data" / "org_heads.csv"
     rows = csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
                           if not line.startswith("#"))
     return frozenset(r["word"].strip() for r in rows if r.get("word"))
