@@ -48,3 +48,10 @@ def test_news_organisations_think_tanks_and_companies_have_country_and_sector():
         r = resolve_actor(text, date="2020-01-01")
         assert (r["kind"], r["country"], r["sector"]) == ("organization", *want), text
     assert resolve_actor("Oxford", date="2020-01-01")["kind"] != "organization"
+
+
+def test_rivers_have_no_country_and_regions_their_country():
+    r = resolve_actor("the Tigris", date="2020-01-01")
+    assert (r["kind"], r["country"]) == ("location", None)
+    r = resolve_actor("in North Kivu", date="2020-01-01")
+    assert (r["kind"], r["country"]) == ("location", "COD")
