@@ -55,3 +55,12 @@ def test_rivers_have_no_country_and_regions_their_country():
     assert (r["kind"], r["country"]) == ("location", None)
     r = resolve_actor("in North Kivu", date="2020-01-01")
     assert (r["kind"], r["country"]) == ("location", "COD")
+
+
+def test_a_town_before_a_sector_noun_gives_the_country():
+    r = resolve_actor("the Rosario gang", date="2020-01-01")
+    assert (r["country"], r["sector"]) == ("ARG", "CRM")
+    r = resolve_actor("Basra police", date="2020-01-01")
+    assert (r["country"], r["sector"]) == ("IRQ", "COP")
+    r = resolve_actor("pro-Basra militias", date="2020-01-01")
+    assert r["country"] is None
