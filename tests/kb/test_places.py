@@ -64,3 +64,10 @@ def test_a_town_before_a_sector_noun_gives_the_country():
     assert (r["country"], r["sector"]) == ("IRQ", "COP")
     r = resolve_actor("pro-Basra militias", date="2020-01-01")
     assert r["country"] is None
+
+
+def test_forces_known_by_a_name_without_a_country_word():
+    for text, want in (("the Luftwaffe", ("DEU", "MIL")), ("Mossos d'Esquadra", ("ESP", "COP")),
+                       ("the LAPD", ("USA", "COP"))):
+        r = resolve_actor(text, date="2022-01-01")
+        assert (r["country"], r["sector"]) == want, text
