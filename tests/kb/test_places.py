@@ -71,3 +71,9 @@ def test_forces_known_by_a_name_without_a_country_word():
                        ("the LAPD", ("USA", "COP"))):
         r = resolve_actor(text, date="2022-01-01")
         assert (r["country"], r["sector"]) == want, text
+
+
+def test_a_rebel_group_that_became_a_party_changes_sector_with_the_date():
+    assert resolve_actor("RENAMO", date="1985-01-01")["sector"] == "REB"
+    assert resolve_actor("RENAMO", date="2010-01-01")["sector"] == "PTY"
+    assert resolve_actor("Liberation", date="2010-01-01")["kind"] != "organization"
