@@ -77,3 +77,9 @@ def test_a_rebel_group_that_became_a_party_changes_sector_with_the_date():
     assert resolve_actor("RENAMO", date="1985-01-01")["sector"] == "REB"
     assert resolve_actor("RENAMO", date="2010-01-01")["sector"] == "PTY"
     assert resolve_actor("Liberation", date="2010-01-01")["kind"] != "organization"
+
+
+def test_government_forces_are_the_force_not_the_government():
+    assert resolve_actor("regime soldiers", date="2020-01-01")["sector"] == "MIL"
+    assert resolve_actor("Bolivian government troops", date="2020-01-01")["sector"] == "MIL"
+    assert resolve_actor("a government spokeswoman", date="2020-01-01")["sector"] == "GOV"

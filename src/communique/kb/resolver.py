@@ -449,6 +449,9 @@ def _sector(kb: KnowledgeBase, mods: list[Mod], former: bool, day: dt.date) -> s
             place_sec = kb.places[e.ref].sector
     if head and org_sec in ARMED and head.sector in ARMED:
         return org_sec
+    if (head and not head.weak and head.kind != "person" and head.sector in ("MIL", "COP")
+            and strong_mods and strong_mods[-1].sector == "GOV"):
+        return head.sector  # "government forces", "regime troops": the force, not GOV
     for cand in (strong_mods[-1].sector if strong_mods else None,
                  head.sector if head and not head.weak else None,
                  org_sec, meto_sec, head.sector if head else None, place_sec):
