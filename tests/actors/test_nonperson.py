@@ -54,3 +54,11 @@ def test_a_country_led_coalition_keeps_its_leader():
     assert (f.country, f.sector) == ("FRA", "MIL")
     n = actor(a, "A Nigerian-led coalition")
     assert n is not f and n.country == "NGA"
+
+
+def test_the_hague_is_the_city_even_beside_a_man_named_hague():
+    a = analyze("Judges in The Hague heard the case. William Hague, a former minister, watched."
+                " Hague said nothing.", published="2019-01-01")
+    city = actor(a, "Hague")
+    assert city.kind == "location" and city.country == "NLD"
+    assert actor(a, "William Hague").kind == "person"

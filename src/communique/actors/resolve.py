@@ -160,6 +160,11 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
         if cl.kind == "country" or (cl.kind == "organization" and _inside_place(index, cl)):
             cl.kind = "location"
         return
+    if kind == "person" and cl.ref.startswith("geo:") and cl.kind == "location":
+        # the entity layer read a gazetteer place ("The Hague") where the knowledge base
+        # knows a surname ("William Hague"): the layer saw the context, the place stays
+        cl.kind, cl.name = "location", cl.ref.split(":", 2)[2]
+        return
     if kind == "person":  # "Trump" tagged ORG by the small model
         cl.kind = "person"
         _adopt(cl, hit)
