@@ -23,6 +23,12 @@ Two kinds of table, both UTF-8 text, ``#`` starts a comment line:
     KEY ; NAME ; ALIASES ; SECTOR [; START [; END [; PARENT [; COUNTRY]]]]
 
   An empty NAME means the key is the name.
+
+``<name>.places.txt`` -> ``places_<name>.csv``::
+
+    source: ...
+    @ SYR                                    # default country (``@ -`` for none)
+    NAME ; ALIASES ; KIND [; COUNTRY]        # kind: region, territory, city, sea, river, site
 """
 
 from __future__ import annotations
@@ -160,6 +166,30 @@ def build_orgs(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+PLACE_COLS = ("name", "aliases", "country", "kind", "sector", "source")
+
+
+def build_places(path: Path) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    source = ""
+    country = ""
+    for n, line in _lines(path):
+        where = f"{path.name}:{n}"
+        if line.startswith("source:"):
+            source = line.split(":", 1)[1].strip()
+            continue
+        if line.startswith("@"):
+            country = line[1:].strip().replace("-", "")
+            continue
+        f = [x.strip() for x in line.split(";")]
+        if len(f) < 3 or not source:
+            raise TableError(f"{where}: expected NAME ; ALIASES ; KIND (after source:)")
+        f += [""] * (4 - len(f))
+        rows.append({"name": f[0], "aliases": _aliases(f[0], f[1]), "country": f[3] or country,
+                     "kind": f[2], "sector": "", "source": source})
+    return rows
+
+
 def render(rows: list[dict[str, str]], cols: tuple[str, ...]) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
@@ -177,6 +207,9 @@ def outputs() -> dict[Path, str]:
     for path in sorted(TABLES.glob("*.orgs.txt")):
         name = path.name.removesuffix(".orgs.txt")
         out[DATA / f"organizations_{name}.csv"] = render(build_orgs(path), ORG_COLS)
+    for path in sorted(TABLES.glob("*.places.txt")):
+        name = path.name.removesuffix(".places.txt")
+        out[DATA / f"places_{name}.csv"] = render(build_places(path), PLACE_COLS)
     return out
 
 
@@ -197,7 +230,8 @@ def main(argv: list[str] | None = None) -> int:
             if not args.check:
                 path.write_text(text, encoding="utf-8")
     for path in sorted(DATA.glob("*_*.csv")):
-        if path not in files and path.name.startswith(("office_holders_", "organizations_")):
+        if path not in files and path.name.startswith(("office_holders_", "organizations_",
+                                                                  "places_")):
             stale.append(f"{path.name} (no table)")
     if args.check:
         for s in stale:

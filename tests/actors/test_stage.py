@@ -54,11 +54,11 @@ def test_mentions_cluster_by_surname_pronoun_and_title():
     assert m.country == "DEU" and "Chancellor" in m.role
 
 
-def test_nationality_with_a_sector_noun_is_a_group():
+def test_nationality_with_a_force_noun_is_that_force():
     a = analyze("North Korean troops were seen near Kursk alongside Russian soldiers.",
                 published="2024-11-13")
     g = actor(a, "North Korean troops")
-    assert (g.kind, g.country, g.sector) == ("group", "PRK", "MIL")
+    assert (g.kind, g.country, g.sector) == ("organization", "PRK", "MIL")
     assert actor(a, "Russian soldiers").country == "RUS"
 
 

@@ -17,6 +17,9 @@ FLOORS = {
     "b_cubed_f1": 0.895,
     "country": 0.76,
     "sector": 0.79,
+    "kind": 0.93,
+    "place_kind": 0.80,
+    "place_country": 0.78,
     "speakers": 0.56,
 }
 
@@ -61,6 +64,13 @@ def test_identity_country_and_sector(figures):
     ident = figures["identity_actors"]
     assert ident["country"] >= FLOORS["country"], figures["errors"]
     assert ident["sector"] >= FLOORS["sector"]
+    assert ident["kind"] >= FLOORS["kind"]
+
+
+def test_places_kind_and_country(figures):
+    ident = figures["identity_places"]
+    assert ident["kind"] >= FLOORS["place_kind"]
+    assert ident["country"] >= FLOORS["place_country"]
 
 
 def test_speakers_right_actor_and_country(figures):

@@ -69,6 +69,14 @@ def _variants(text: str) -> set[str]:
     return out
 
 
+def _with_article(text: str, label: str) -> set[str]:
+    """"The Hague", "The Gambia": a place whose name starts with a capital "The" also
+    matches with it, so that it is not the surname "Hague"."""
+    if label in ("LOC", "GPE") and text.startswith("The ") and len(text) > 4:
+        return {text, _fold(text)}
+    return set()
+
+
 def _org_heads() -> frozenset[str]:
     data = resources.files("communique.actors") / "data" / "org_heads.csv"
     rows = csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
@@ -121,12 +129,12 @@ def _entries(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     for text, label, ref in _kb_names(kb):
-        for v in _variants(text):
+        for v in _variants(text) | _with_article(text, label):
             out.append((v, label, ref))
             seen.add(v.lower())
     known = seen | {w.lower() for p in kb.persons.values() for w in p.name.split()}
     for text, label, ref in _package_names():
-        for v in _variants(text):
+        for v in _variants(text) | _with_article(text, label):
             # the knowledge base wins over the gazetteer, and a town is no person's name
             if v.lower() not in seen and not (label == "LOC" and v.lower() in known):
                 out.append((v, label, ref))

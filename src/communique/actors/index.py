@@ -145,6 +145,20 @@ class ActorIndex:
             if v == src:
                 self._person[pk] = dst
 
+    def split(self, cluster_id: int, mentions: list[Mention], name: str, kind: str,
+              key: str) -> int:
+        """Move ``mentions`` of a cluster to a new cluster (one name, two actors: "Ankara
+        said" the government, "in Ankara" the city); returns the new cluster's id."""
+        src = self.canonical(cluster_id)
+        cid = self.new_cluster(name, kind, key)
+        moved = {id(m) for m in mentions}
+        self.clusters[src].mentions = [m for m in self.clusters[src].mentions
+                                       if id(m) not in moved]
+        for m in mentions:
+            m.actor = cid
+            self.clusters[cid].mentions.append(m)
+        return cid
+
     def canonical(self, cid: int) -> int:
         """The cluster a (possibly merged-away) cluster id now belongs to."""
         while cid in self._merged:

@@ -184,7 +184,8 @@ def phrase_tokens(head: Token) -> list[Token]:
     stack = [c for c in head.children]
     while stack:
         c = stack.pop()
-        if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "parataxis"):
+        if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "parataxis") \
+                and not _hyphen(c):
             continue
         if c.i > head.i and (c.ent_type_ in ("DATE", "TIME") or (c.dep_ == "prep" and any(
                 p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj"))):
@@ -199,6 +200,13 @@ def phrase_tokens(head: Token) -> list[Token]:
     while hi + 1 < len(keep) and keep[hi + 1].i == keep[hi].i + 1:
         hi += 1
     return keep[lo:hi + 1]
+
+
+def _hyphen(tok: Token) -> bool:
+    """The hyphen of "US-led", "Kurdish-led": part of the phrase, not punctuation."""
+    doc = tok.doc
+    return (tok.text in ("-", "\u2013") and not tok.whitespace_ and 0 < tok.i < len(doc) - 1
+            and not doc[tok.i - 1].whitespace_)
 
 
 def phrase_name(tokens: list[Token]) -> str:

@@ -9,41 +9,120 @@ name, adjective or metonym. Clusters that resolve to the same identity ("French"
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from importlib import resources
 
 from ..kb import KnowledgeBase
 from ..kb.entries import PERSON
-from .index import ActorIndex, Cluster
+from .index import ActorIndex, Cluster, Mention
 
 #: prepositions after which a capital city is a place, not its government
 LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "into", "across",
             "around", "through", "within", "toward", "towards", "via", "between"}
 #: "to" is a place only after motion ("flew to Paris"), not after giving ("a gift to Moscow")
 MOTION = {"travel", "fly", "go", "come", "return", "trip", "visit", "arrive", "move", "head",
-          "journey", "drive", "sail", "march", "flee", "deploy", "send", "bring", "way"}
+          "journey", "drive", "sail", "march", "flee", "deploy", "send", "bring", "way",
+          "tour", "reach", "enter", "leave", "evacuate", "relocate"}
 #: the sector of a named person the knowledge base and the text give no office
 PRIVATE = "CVL"
 _ATTRS = ("country", "organization", "sector", "role", "wikidata")
 
 
-def _locative(index: ActorIndex, cl: Cluster) -> bool:
-    """Every mention of the cluster sits after a locative preposition ("met in Paris")."""
+def _force_nouns() -> dict[str, str]:
+    data = resources.files("communique.actors") / "data" / "force_nouns.csv"
+    rows = csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
+                          if not line.startswith("#"))
+    return {r["words"].strip().lower(): r["sector"].strip() for r in rows if r.get("words")}
+
+
+#: head nouns of a state's forces ("troops", "police") and the sector of the force
+FORCE_NOUNS = _force_nouns()
+#: the name of a country's force as one organisation, by sector
+FORCE_NAMES = {"MIL": "{} armed forces", "COP": "{} police"}
+
+
+def force_name(kb: KnowledgeBase, name: str, hit: dict) -> str | None:
+    """"Turkish troops", "US military leaders", "Iraqi police": a country's armed forces
+    or police as one organisation ("Turkish armed forces", "Iraqi police"), or None."""
+    country, sector = hit.get("country"), hit.get("sector")
+    if not country or hit.get("organization") or sector not in FORCE_NAMES:
+        return None
+    words = name.lower().replace("\u2019", "'").split()
+    if not any(" ".join(words[-n:]) in FORCE_NOUNS for n in (1, 2, 3) if n <= len(words)):
+        return None
+    if FORCE_NOUNS.get(" ".join(words[-2:]), FORCE_NOUNS.get(words[-1])) not in (sector, None):
+        return None
+    c = kb.countries.get(country)
+    adj = c.adjectives[0] if c is not None and c.adjectives else kb.country_name(country)
+    return FORCE_NAMES[sector].format(adj)
+
+
+#: words before a city that make it the place ("east London", "rural Damascus")
+AREA_WORDS = {"east", "west", "north", "south", "central", "rural", "northern", "southern",
+              "eastern", "western", "downtown", "greater", "suburban", "inner", "outer"}
+#: "out of Kabul", "a suburb of Damascus": "of" after these is locative
+OF_PLACE = {"out", "suburb", "suburbs", "outskirts", "countryside", "centre", "center",
+            "streets", "edge", "heart", "north", "south", "east", "west", "parts", "part"}
+
+
+def _locative_mention(index: ActorIndex, m: Mention) -> bool:
+    """The mention reads as a place: after a locative preposition, the object of a
+    motion verb ("touring Washington"), with an area word before it ("east London"), or
+    a conjunct of such a mention ("touring Washington, Paris and London")."""
     doc = index.doc
-    if not cl.mentions:
+    head = doc[m.end - 1]
+    if m.start > 0 and doc[m.start - 1].lower_ in AREA_WORDS:
+        return True
+    hops = 0
+    while head.dep_ == "conj" and head.head.i < head.i and hops < 4:
+        head, hops = head.head, hops + 1
+    prep = head.head
+    if head.dep_ == "dobj":
+        return prep.lemma_.lower() in MOTION
+    if head.dep_ != "pobj":
         return False
-    for m in cl.mentions:
-        if m.label == "PRON":
-            continue
-        head = doc[m.end - 1]
-        prep = head.head
-        if head.dep_ != "pobj":
-            return False
-        if prep.lower_ == "to":
-            if prep.head.lemma_.lower() not in MOTION:
-                return False
-        elif prep.lower_ not in LOCATIVE:
-            return False
-    return True
+    if prep.lower_ == "to":
+        return prep.head.lemma_.lower() in MOTION
+    if prep.lower_ == "of":
+        return prep.head.lower_ in OF_PLACE
+    return prep.lower_ in LOCATIVE
+
+
+#: prepositions that make an unknown name a place ("in Hamouria", "near Tel Hamis")
+INSIDE = {"in", "near", "outside", "inside", "around", "across", "into", "towards",
+          "toward", "within", "throughout"}
+
+
+def _inside_place(index: ActorIndex, cl: Cluster) -> bool:
+    """Every mention of an unknown name is the object of "in", "near", ... (strict), with
+    no article ("in the New York Times" is a newspaper, "in Hamouria" a town)."""
+    doc = index.doc
+    named = [m for m in cl.mentions if m.label != "PRON"]
+    return bool(named) and all(doc[m.end - 1].dep_ == "pobj" and
+                               doc[m.end - 1].head.lower_ in INSIDE and
+                               (m.start == 0 or doc[m.start - 1].lower_ != "the")
+                               for m in named)
+
+
+def _locative(index: ActorIndex, cl: Cluster) -> bool:
+    """Every mention of the cluster reads as a place ("met in Paris")."""
+    named = [m for m in cl.mentions if m.label != "PRON"]
+    return bool(named) and all(_locative_mention(index, m) for m in named)
+
+
+def _split_places(index: ActorIndex, cid: int, kb: KnowledgeBase, hit: dict) -> None:
+    """A capital that is the government in some mentions and the city in others: the
+    locative mentions ("in Ankara") become the city, a place of its own."""
+    cl = index.clusters[cid]
+    places = [m for m in cl.mentions if m.label != "PRON" and _locative_mention(index, m)]
+    if not places or len(places) == len(cl.mentions):
+        return
+    place = kb.lookup_place(cl.name)
+    if place is None or place.kind != "capital":
+        return
+    new = index.split(cid, places, place.name, "location", f"place:{place.name.lower()}")
+    index.clusters[new].country = place.country or hit.get("country")
 
 
 def _adopt(cl: Cluster, hit: dict, kb: KnowledgeBase) -> None:
@@ -78,7 +157,16 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
         elif cl.sector is None:
             cl.sector = PRIVATE
         return
-    if kind == "other":  # unknown to the knowledge base: keep what the text gave
+    if kind == "other":  # unknown to the knowledge base: keep what the text gave, but
+        # an unknown GPE is no country (every country is known): a town or a region;
+        # an unknown name always after "in", "near", ... is one too ("in Hamouria")
+        if cl.kind == "country" or (cl.kind == "organization" and _inside_place(index, cl)):
+            cl.kind = "location"
+        return
+    if kind == "person" and cl.ref.startswith("geo:") and cl.kind == "location":
+        # the entity layer read a gazetteer place ("The Hague") where the knowledge base
+        # knows a surname ("William Hague"): the layer saw the context, the place stays
+        cl.kind, cl.name = "location", cl.ref.split(":", 2)[2]
         return
     if kind == "person":  # "Trump" tagged ORG by the small model
         cl.kind = "person"
@@ -91,6 +179,11 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
         cl.kind = "location"
         cl.country = hit.get("country") if place is None else place.country
         return
+    if kind == "organization" and hit.get("sector") == "GOV" and hit.get("organization") is None:
+        _split_places(index, cid, kb, hit)
+    force = force_name(kb, cl.name, hit) if kind in ("group", "organization") else None
+    if force:  # "US troops" and "American soldiers": the US armed forces, one actor
+        kind, hit = "organization", {**hit, "name": force}
     cl.kind = kind
     if not cl.key.startswith("noun:") or kind in ("country", "organization"):
         cl.name = hit.get("name") or cl.name

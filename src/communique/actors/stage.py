@@ -55,7 +55,8 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
         # spaCy sometimes tags a known person's surname as ORG/GPE ("Trump has...").
         if label in ("ORG", "GPE", "NORP", "LOC") and len(ent.words) == 1 \
                 and (ent.words[0] in surnames or ent.words[0] in index.person_keys()) \
-                and not ent.ref.startswith(("org:", "country:")):
+                and not ent.ref.startswith(("org:", "country:")) \
+                and not _named_with_article(ent):  # "The Hague" is no William Hague
             label = "PERSON"
         # "Nadia Farouk" tagged ORG, "Farouk" a person later: the name is the person's
         if label in ("ORG", "GPE") and not ent.ref and 1 < len(ent.words) <= 3 \
@@ -120,6 +121,11 @@ def _described_as_person(doc: Doc, ent: naming.Ent, kb: KnowledgeBase) -> bool:
                 and any(g.lower_ == "year" for g in c.children):
             return True  # "the 26-year-old ..."
     return False
+
+def _named_with_article(ent: naming.Ent) -> bool:
+    """A gazetteer place whose name starts with "The" ("The Hague", "The Gambia"): the
+    entity layer matched it whole, so its last word is not a person's surname."""
+    return ent.ref.startswith("geo:") and ent.ref.split(":", 2)[2].startswith("The ")
 
 
 def _resolve_from(kb: KnowledgeBase, index: ActorIndex, start: int) -> None:

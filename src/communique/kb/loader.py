@@ -50,7 +50,7 @@ KEYS = {
     "sectors": "term",
     "office_holders": "name + role",
 }
-PLACE_KINDS = frozenset({"region", "territory", "city", "sea", "site"})
+PLACE_KINDS = frozenset({"region", "territory", "city", "sea", "river", "site"})
 TERM_KINDS = frozenset({"person", "group", "organization"})
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")

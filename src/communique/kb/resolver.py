@@ -24,8 +24,11 @@ the organisation, the metonym ("Pentagon officials" -> MIL), finally weak heads
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import functools
 from dataclasses import dataclass
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from . import gazetteer
@@ -81,6 +84,10 @@ LOCATIVE = {"in", "at", "from", "near", "into", "across", "outside", "inside", "
             "throughout", "within"}
 NAME_PARTICLES = {"al", "bin", "ibn", "abu", "de", "van", "von", "der", "den", "da", "la",
                   "le", "du", "di", "dos", "el", "ul", "ben", "bint", "ter", "del"}
+#: "Homs province", "the al-Hawl camp": a name before one of these is a place
+PLACE_NOUNS = {"province", "governorate", "region", "district", "county", "oblast", "city",
+               "town", "village", "camp", "prefecture", "municipality", "valley",
+               "countryside", "enclave", "canton", "emirate", "state"}
 #: A metonym's chief: "Pentagon chief" is the defence minister, not the president.
 _METONYM_OFFICE = {"MIL": "defence minister", "SPY": "intelligence chief"}
 
@@ -117,6 +124,9 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
     length, entries = kb.match(toks, 0, lower_query=lower)
     if length == len(toks):
         return _from_entry(kb, entries[0], toks, day)
+    place = _named_place(kb, toks, lower)
+    if place is not None:
+        return place
 
     if "," in raw:
         left, _, right = raw.partition(",")
@@ -143,6 +153,15 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
         if 0 < tail < len(rest) and all(t.raw.islower() for t in rest[:tail]):
             stop += tail
             rest = rest[tail:]
+    if rest and not lower and _org_name(rest):
+        # "Middle East Institute", "German Marshall Fund": a name ending in an
+        # organisation's head noun is an organisation, not a person "Institute"
+        _, country, _org = _stated(kb, mods, day)
+        sector = _sector(kb, mods, former, day)
+        if sector is None:  # "Press Association": the sector of a word of the name
+            terms = [kb.sector_of(t.key) for t in rest[:-1]]
+            sector = next((t.sector for t in terms if t is not None and not t.weak), None)
+        return _result(surface(_lead_strip(toks)), "organization", country, None, sector)
     if rest and _looks_like_name(rest, lower):
         stated = _stated(kb, mods, day)
         person = kb.by_surname(rest, day, accept=lambda p: _compatible(p, *stated))
@@ -159,6 +178,25 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- parsing
+
+def _named_place(kb: KnowledgeBase, toks: list[Token], lower: bool) -> dict[str, Any] | None:
+    """"Homs province", "Rukban camp": a name and a place noun is a place; its country
+    from the knowledge base's places or the gazetteer when they know the name."""
+    if lower or len(toks) < 2 or toks[-1].key not in PLACE_NOUNS:
+        return None
+    name = toks[:-1]
+    if not _looks_like_name(name, lower):
+        return None
+    length, entries = kb.match(name, 0, lower_query=lower,
+                               types=frozenset({COUNTRY, METONYM, PLACE}))
+    if length == len(name):
+        hit = kb.place_hit(entries[0])
+        return _result(surface(toks), "location", hit.country)
+    if length:
+        return None  # "Kurdistan Regional ..." and the like: not a place name
+    town = gazetteer.lookup(surface(name))
+    return _result(surface(toks), "location", town[1] if town else None)
+
 
 def _lead_strip(toks: list[Token]) -> list[Token]:
     i = 0
@@ -249,6 +287,20 @@ def _scan_raw(kb: KnowledgeBase, toks: list[Token], lower: bool, n_post: int, *,
             return mods, i, former
         i += 1
     return mods, len(toks), former
+
+
+@functools.cache
+def org_heads() -> frozenset[str]:
+    """Head nouns that end an organisation's name (``actors/data/org_heads.csv``, read
+    as a file of the package: importing the actor stage would load spaCy)."""
+    data = resources.files("communique") / "actors" / "data" / "org_heads.csv"
+    rows = csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
+                          if not line.startswith("#"))
+    return frozenset(r["word"].strip() for r in rows if r.get("word"))
+
+
+def _org_name(toks: list[Token]) -> bool:
+    return toks[-1].raw in org_heads() and _looks_like_name(toks, False)
 
 
 def _looks_like_name(toks: list[Token], lower: bool) -> bool:
@@ -397,6 +449,9 @@ def _sector(kb: KnowledgeBase, mods: list[Mod], former: bool, day: dt.date) -> s
             place_sec = kb.places[e.ref].sector
     if head and org_sec in ARMED and head.sector in ARMED:
         return org_sec
+    if (head and not head.weak and head.kind != "person" and head.sector in ("MIL", "COP")
+            and strong_mods and strong_mods[-1].sector == "GOV"):
+        return head.sector  # "government forces", "regime troops": the force, not GOV
     for cand in (strong_mods[-1].sector if strong_mods else None,
                  head.sector if head and not head.weak else None,
                  org_sec, meto_sec, head.sector if head else None, place_sec):
@@ -412,6 +467,8 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
     if not live:
         return _result(surface(toks), "other", sector=_sector(kb, mods, former, day))
     office, country, org = _stated(kb, mods, day)
+    if country is None and org is None and not any(m.no_country for m in mods):
+        country = _town_country(toks, mods)
     heads = [m for m in mods if m.entry.type == TERM and not m.no_sector]
     head = kb.sectors[heads[-1].entry.ref] if heads else None
     name = surface(_lead_strip(toks))
@@ -433,6 +490,23 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
     if len(live) == 1 or live[0].entry.type != PEOPLE:
         return _from_entry(kb, live[0].entry, live[0].toks, day)
     return _result(name, "group", country, None, sector)
+
+
+def _town_country(toks: list[Token], mods: list[Mod]) -> str | None:
+    """"the Medellín cartel", "Mosul police": a capitalised word the knowledge base does
+    not know that is a city or US state of the gazetteer gives its country."""
+    taken = {id(t) for m in mods for t in m.toks}
+    free = [t for t in toks if id(t) not in taken]
+    for n in (2, 1):
+        for i in range(len(free) - n + 1):
+            words = free[i:i + n]
+            if all(w.raw[:1].isupper() and w.raw.isalpha() for w in words) and \
+                    all(toks.index(words[k]) + 1 == toks.index(words[k + 1])
+                        for k in range(n - 1)):
+                town = gazetteer.lookup(surface(words))
+                if town:
+                    return town[1]
+    return None
 
 
 def _from_entry(kb: KnowledgeBase, e: Entry, toks: list[Token], day: dt.date

@@ -1,0 +1,64 @@
+"""Organisations, state forces and places in whole documents (sentences of our own)."""
+
+from __future__ import annotations
+
+from communique import analyze
+
+
+def actor(a, text):
+    for x in a.actors:
+        if any(m.text == text for m in x.mentions):
+            return x
+    raise AssertionError(f"no actor mentioned as {text!r}: {[x.name for x in a.actors]}")
+
+
+def test_a_countrys_troops_and_soldiers_are_one_force():
+    a = analyze("Chilean troops crossed the river at dawn. Later Chilean soldiers set up a "
+                "camp, and the Chilean military said the operation was over.",
+                published="2021-05-04")
+    t = actor(a, "Chilean troops")
+    assert (t.kind, t.country, t.sector) == ("organization", "CHL", "MIL")
+    assert actor(a, "Chilean soldiers") is t and actor(a, "Chilean military") is t
+
+
+def test_a_countrys_police_is_an_organisation_but_civilians_stay_a_group():
+    a = analyze("Peruvian police detained two men, while Peruvian civilians watched.",
+                published="2021-05-04")
+    p = actor(a, "Peruvian police")
+    assert (p.kind, p.country, p.sector) == ("organization", "PER", "COP")
+    c = actor(a, "Peruvian civilians")
+    assert c.kind == "group" and c.sector == "CVL"
+
+
+def test_a_capital_is_the_city_where_it_is_a_place_and_the_government_elsewhere():
+    a = analyze("Lima has rejected the plan. The minister spoke to reporters in Lima on "
+                "Friday, and envoys who flew to Lima were unconvinced.", published="2022-03-01")
+    gov = actor(a, "Lima")  # the first mention: the government
+    assert gov.sector == "GOV" and gov.country == "PER"
+    places = [x for x in a.actors if x.kind == "location"]
+    assert len(places) == 1 and places[0].country == "PER"
+    assert len(places[0].mentions) == 2 and len(gov.mentions) == 1
+
+
+def test_an_unknown_name_after_in_is_a_place_but_not_a_newspaper():
+    a = analyze("Shelling resumed in Qarwabeh on Sunday, as reported in the Daily Courier.",
+                published="2022-03-01")
+    assert actor(a, "Qarwabeh").kind == "location"
+    assert actor(a, "Daily Courier").kind != "location"
+
+
+def test_a_country_led_coalition_keeps_its_leader():
+    a = analyze("The French-led coalition said its jets struck a depot. A Nigerian-led "
+                "coalition has fought the insurgents since 2015.", published="2019-01-01")
+    f = actor(a, "The French-led coalition")
+    assert (f.country, f.sector) == ("FRA", "MIL")
+    n = actor(a, "A Nigerian-led coalition")
+    assert n is not f and n.country == "NGA"
+
+
+def test_the_hague_is_the_city_even_beside_a_man_named_hague():
+    a = analyze("Judges in The Hague heard the case. William Hague, a former minister, watched."
+                " Hague said nothing.", published="2019-01-01")
+    city = actor(a, "Hague")
+    assert city.kind == "location" and city.country == "NLD"
+    assert actor(a, "William Hague").kind == "person"
