@@ -370,11 +370,26 @@ def generate(n: int, *, seed: int = 0, duplicate_share: float = 0.15,
 
 
 def write(n: int, out: str | Path, *, seed: int = 0, fmt: str = "json") -> int:
-    """Write ``n`` synthetic articles to ``out``: a ``.jsonl`` file, or a directory with
-    one ``.json`` (or ``.txt``) file per article. Returns the number written."""
+    """Write ``n`` synthetic articles to ``out``: a ``.jsonl``, ``.csv`` or ``.tsv`` file
+    (a header row, then one article a row), or a directory with one ``.json`` (or
+    ``.txt``) file per article. Returns the number written."""
     out = Path(out)
     records = generate(n, seed=seed)
     count = 0
+    if out.suffix in (".csv", ".tsv"):
+        import csv
+
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            writer: csv.DictWriter | None = None
+            for rec in records:
+                if writer is None:
+                    writer = csv.DictWriter(f, list(rec), extrasaction="ignore",
+                                            delimiter="\t" if out.suffix == ".tsv" else ",")
+                    writer.writeheader()
+                writer.writerow(rec)
+                count += 1
+        return count
     if out.suffix in (".jsonl", ".ndjson") or str(out) == "-":
         out.parent.mkdir(parents=True, exist_ok=True)
         with open(out, "w", encoding="utf-8") as f:

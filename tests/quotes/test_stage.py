@@ -281,3 +281,14 @@ def test_a_line_labelled_with_a_name_is_that_speakers(speakers):
     assert [speakers(a, q) for q in labelled[1:]] == [["Karin Holm"], ["Karin Holm"]]
     assert [q.kind for q in labelled] == ["indirect", "indirect", "mixed"]
     assert labelled[1].speaker_mention.text == "HOLM"
+
+
+def test_a_quote_right_after_the_previous_quotes_credit_continues_it():
+    # the second sentence in marks follows "she said." in the same paragraph: same cue,
+    # same speaker mention, even when the pronoun resolves to no actor
+    a, qs = only('“We rebuilt the pier in six weeks,” she said. '
+                 '“The harbour board paid for every plank.”', "direct")
+    assert [q.content.text for q in qs] == ["We rebuilt the pier in six weeks,",
+                                            "The harbour board paid for every plank."]
+    assert [q.cue.text for q in qs] == ["said", "said"]
+    assert [q.speaker_mention.text for q in qs] == ["she", "she"]

@@ -1,4 +1,4 @@
-"""Hypothesis fuzzing of the readers (issue 16): JSON Lines, JSON, HTML and feeds made of
+"""Hypothesis fuzzing of the readers (issue 16): JSON Lines, JSON, CSV/TSV, HTML and feeds made of
 random structure and random bytes never raise, and every failure is one line naming the
 file. Bounded budget (a few seconds each), derandomized so CI is stable."""
 
@@ -76,7 +76,8 @@ def test_json_never_raises(doc, encoding: str) -> None:  # noqa: ANN001
 @FUZZ
 @given(st.binary(max_size=400), st.sampled_from([".txt", ".json", ".jsonl", ".html", ".rss",
                                                   ".atom", ".warc", ".jsonl.gz", ".json.gz",
-                                                  ".warc.gz", ""]))
+                                                  ".warc.gz", ".csv", ".tsv", ".csv.gz",
+                                                  ""]))
 def test_random_bytes_never_raise(data: bytes, suffix: str) -> None:
     tmp, path = write(suffix, data)
     with tmp:
@@ -137,3 +138,32 @@ def test_feeds_never_raise(feed: str, cut: int) -> None:
     tmp, path = write(".rss", data[:len(data) - cut] if cut else data)
     with tmp:
         check(path, ReadOptions(max_file_bytes=1 << 20, min_chars=1))
+
+
+cells = st.text(max_size=60) | st.sampled_from(['"', '""', '"a"b', "\r", "\n", "\t", ",", " ",
+                                               "2023-02-30", "next week", "x" * 40])
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(["text", "body", "published", "date", "id", "title", "url",
+                                 "", "Text ", "x"]), max_size=6),
+       st.lists(st.lists(cells, max_size=7), max_size=8),
+       st.sampled_from([",", "\t"]), st.booleans())
+def test_csv_never_raises(header: list, rows: list, delimiter: str, raw: bool) -> None:
+    """Rows of random cells (quotes, separators, newlines), written by the csv module or
+    joined raw (broken quoting): never an exception, every failure one line, and every
+    article's text one cell of the input."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    if raw:
+        buf.write("\n".join(delimiter.join(r) for r in [header, *rows]))
+    else:
+        csv.writer(buf, delimiter=delimiter).writerows([header, *rows])
+    tmp, path = write(".tsv" if delimiter == "\t" else ".csv", buf.getvalue().encode())
+    with tmp:
+        found = check(path, ReadOptions(max_file_bytes=1 << 20, min_chars=1))
+    if not raw:
+        written = {c for r in rows for c in r}
+        assert all(i.article.text in written for i in found if i.article is not None)

@@ -91,3 +91,21 @@ def test_near_duplicates_link_to_one_story(tmp_path: Path, analyses) -> None:
         by_story.setdefault(rec["story"], set()).add(stored[i])
     assert all(len(ids) == 1 for ids in by_story.values())
     assert len({next(iter(ids)) for ids in by_story.values()}) == len(by_story)
+
+
+def test_actor_filter_takes_a_name_a_country_a_key_or_an_id(tmp_path: Path,
+                                                          analyses) -> None:  # noqa: ANN001
+    """The CLI's --actor / --recipient name an actor as the web does: by id or key too."""
+    from communique.store import queries
+
+    make, text_n = analyses
+    db = connect(tmp_path / "k.db")
+    Writer(db).write([item(make(text_n(1)))])
+    key, actor_id = db.execute("SELECT key, id FROM actors WHERE name = 'Emmanuel Macron'"
+                               ).fetchone()
+    for value in ("macron", "FRA", key, str(actor_id)):
+        assert [r["type"] for r in queries.events(db, actor=value)] == ["ACCUSE"], value
+        assert queries.events(db, recipient=value) == []
+        assert queries.actor_exists(db, value)
+    assert [r["type"] for r in queries.events(db, recipient="DEU")] == ["ACCUSE"]
+    assert not queries.actor_exists(db, "Zzyzx Foobar")

@@ -270,38 +270,6 @@ def test_both_search_plans_agree(client, monkeypatch, search: str) -> None:  # n
         assert walked == sorted_plan
 
 
-def test_in_memory_aggregates_match_sql(client) -> None:  # noqa: ANN001
-    """Network, pair rankings and actor timelines come from NumPy arrays; the SQL
-    versions must give the same numbers."""
-    from communique.web import queries as Q
-    from communique.web.aggregates import EventArrays
-
-    db = client.app.state.store.connect()
-    arrays = EventArrays.load(db, ())
-    for since, until, etype, country in [("2023-01-01", "2023-12-31", None, None),
-                                         ("2023-03-01", "2023-06-30", None, None),
-                                         ("2023-01-01", "2023-12-31", "CONSULT", None),
-                                         ("2023-01-01", "2023-12-31", None, "USA")]:
-        sql = Q.pair_scores(db, since, until, etype=etype, country=country)
-        mem = Q.named_pairs(db, arrays, since, until, etype=etype, country=country)
-        key = lambda p: (p["a"], p["b"])  # noqa: E731
-        assert sorted(map(key, sql)) == sorted(map(key, mem))
-        by = {key(p): p for p in sql}
-        for p in mem:
-            for col in ("score", "coop", "conflict"):
-                assert p[col] == pytest.approx(by[key(p)][col], abs=0.011)
-            assert p["events"] == by[key(p)]["events"]
-    for actor_id in {p["a"] for p in Q.pair_scores(db, None, None)}:
-        sql = Q.actor_summary(db, actor_id)
-        mem = Q.actor_summary(db, actor_id, arrays=arrays)
-        assert mem["timeline"] == sql["timeline"]
-        assert mem["roles"] == sql["roles"]
-        assert mem["counts"] == sql["counts"]
-        assert {p["id"]: (p["score"], p["events"]) for p in mem["partners"]} == \
-            {p["id"]: (p["score"], p["events"]) for p in sql["partners"]}
-        assert {p["id"] for p in mem["adversaries"]} == {p["id"] for p in sql["adversaries"]}
-
-
 def test_both_event_plans_agree(client, monkeypatch) -> None:  # noqa: ANN001
     from communique.web import queries as Q
 
@@ -310,36 +278,12 @@ def test_both_event_plans_agree(client, monkeypatch) -> None:  # noqa: ANN001
                   key=lambda n: n["weight"])["id"]
     cases = [lambda: Q.events(db, actor=busiest, page=Q.Page(1, 10)),
              lambda: Q.events(db, actor=busiest, order="asc", page=Q.Page(2, 5)),
-             lambda: Q.actor(db, busiest, role="recipient", page=Q.Page(1, 10)),
              lambda: Q.quotes(db, speaker_id=busiest, page=Q.Page(1, 10))]
     for case in cases:
         monkeypatch.setattr(Q, "COMMON_MATCHES", 10**9)
         sorted_plan = case()
         monkeypatch.setattr(Q, "COMMON_MATCHES", 1)
         assert case() == sorted_plan
-
-
-def test_in_memory_event_lists_match_sql(client) -> None:  # noqa: ANN001
-    from communique.web import queries as Q
-    from communique.web.aggregates import EventArrays
-
-    db = client.app.state.store.connect()
-    arrays = EventArrays.load(db, ())
-    pairs = Q.pair_scores(db, None, None)
-    assert pairs
-    for p in pairs[:15]:
-        for page in (Q.Page(1, 50), Q.Page(1, 1), Q.Page(2, 1)):
-            for role in ("actor", "recipient"):
-                sql = Q.actor(db, p["a"], role=role, page=page, summary={})
-                mem = Q.actor(db, p["a"], role=role, page=page, summary={}, arrays=arrays)
-                assert mem["events"] == sql["events"]
-            for etype in (None, "CONSULT"):
-                assert Q.quotes(db, speaker_id=p["a"], page=page, arrays=arrays) == \
-                    Q.quotes(db, speaker_id=p["a"], page=page)
-                sql = Q.edge_events(db, p["a"], p["b"], None, None, etype, page)
-                mem = Q.edge_events(db, p["a"], p["b"], None, None, etype, page,
-                                    arrays=arrays)
-                assert mem == sql
 
 
 def test_unique_rows_matches_numpy() -> None:

@@ -177,3 +177,74 @@ def test_actors_kind_filter_and_counts(client) -> None:  # noqa: ANN001
     html = client.get("/actors", params={"kind": kind}).text
     assert 'id="actor-facets"' in html and 'class="on"' in html
     assert client.get("/api/actors", params={"kind": "Bad Kind"}).status_code == 400
+
+
+def test_event_facets_from_arrays_match_sql(client) -> None:  # noqa: ANN001
+    """The web app counts facets from its in-memory arrays; the SQL version is the
+    reference, for every filter alone and some together."""
+    import datetime as dt
+
+    from communique.web.facets import event_facets
+    from communique.web.params import EventFilters
+
+    app = client.app
+    db = app.state.store.connect()
+    arrays = app.state.aggregates.get(db)
+    base = event_facets(db, EventFilters(None, None, None, None, None, None, "date", "desc"))
+    actor = base["actor"][0]["value"]
+    country = base["country"][0]["value"]
+    etype = base["type"][0]["value"]
+    day = dt.date(2023, 3, 1)
+    cases = [(None, None, None, None, None, None), (day, None, None, None, None, None),
+             (None, day, None, None, None, None), (day, day + dt.timedelta(30), etype, None,
+                                                   None, None),
+             (None, None, None, actor, None, None), (None, None, None, None, country, None),
+             (None, None, None, None, None, 4), (None, None, etype, actor, country, None),
+             (None, None, "AID", None, "ZZ", None)]
+    for since, until, t, a, c, q in cases:
+        f = EventFilters(since, until, t, a, c, q, "date", "desc")
+        sql, mem = event_facets(db, f), event_facets(db, f, arrays)
+        for key in ("total", "flags", "type", "quad", "mode"):
+            assert sql[key] == mem[key], (f, key)
+        # ties at the cut may differ (SQL's LIMIT keeps any of them): compare the counts
+        for key in ("actor", "country"):
+            assert [v["count"] for v in sql[key]] == [v["count"] for v in mem[key]], (f, key)
+        full = {v["value"]: v["count"] for v in event_facets(
+            db, EventFilters(since, until, t, a, c, q, "date", "desc"))["country"]}
+        assert all(full.get(v["value"], v["count"]) == v["count"] for v in mem["country"])
+
+
+def test_quote_facets_from_arrays_match_sql(client) -> None:  # noqa: ANN001
+    import datetime as dt
+
+    from communique.web.facets import quote_facets
+    from communique.web.params import QuoteFilters
+
+    db = client.app.state.store.connect()
+    arrays = client.app.state.aggregates.get(db)
+    base = quote_facets(db, QuoteFilters(None, None, None, None, None, None))
+    sid, name = base["speaker"][0]["value"], base["speaker"][0]["label"]
+    day = dt.date(2023, 3, 1)
+    cases = [(None, None, None, None, None, None), (None, None, None, day, None, None),
+             (None, None, None, None, day, "direct"), (None, None, sid, None, None, None),
+             (None, name.split()[-1], None, None, None, None), ("talks", None, None, None,
+                                                                 None, None),
+             ("talks", None, sid, day, None, "direct"), (None, "Zzyzx", None, None, None,
+                                                         None)]
+    for case in cases:
+        f = QuoteFilters(*case)
+        sql, mem = quote_facets(db, f), quote_facets(db, f, arrays)
+        assert sql["total"] == mem["total"] and sql["kind"] == mem["kind"], case
+        assert [v["count"] for v in sql["speaker"]] == [v["count"] for v in mem["speaker"]]
+
+
+def test_timeline_from_arrays_matches_sql(client) -> None:  # noqa: ANN001
+    from communique.web.timeline import timeline
+
+    db = client.app.state.store.connect()
+    arrays = client.app.state.aggregates.get(db)
+    for since, until in ((None, None), ("2023-03-01", None), (None, "2023-04-30"),
+                         ("2023-02-01", "2023-02-20"), ("2030-01-01", "2030-02-01")):
+        sql = timeline(db, since, until)
+        assert timeline(db, since, until, arrays) == sql, (since, until)
+    assert timeline(db, None, None)["buckets"]

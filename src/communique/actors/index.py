@@ -51,10 +51,19 @@ class Cluster:
     wikidata: str | None = None
     origin: str | None = None
     ref: str = ""  # the knowledge-base entity layer's id of the first mention, if any
+    known: bool = False  # a person the knowledge base knows (its identity is the KB's)
 
 
 #: resolves clusters from an id on (``resolve.resolve_all``), given by ``find_actors``
 Resolver = Callable[["ActorIndex", int], None]
+
+
+def _holds(role: str | None, word: str) -> bool:
+    """Whether a role is the office ``word`` names: "President of France" is a
+    president, "Vice President ..." and "former President ..." are not."""
+    words = (role or "").lower().replace("-", " ").split()
+    return any(w == word and (i == 0 or words[i - 1] not in ("vice", "deputy", "former"))
+               for i, w in enumerate(words))
 
 
 class ActorIndex:
@@ -194,7 +203,12 @@ class ActorIndex:
         """An actor for an unnamed speaker phrase; "the president" links to a named person
         introduced with that title ("President Emmanuel Macron")."""
         words = naming.phrase_tokens(head)
+        member = self._members_of(head)
+        if member is not None:
+            return member
         titled = self._by_title(head)
+        if titled is None:
+            titled = self._by_org_noun(head)
         if titled is not None:
             first, last = words[0], words[-1]
             self.add_mention(Mention(first.i, last.i + 1, "NOUN",
@@ -226,6 +240,53 @@ class ActorIndex:
                 first = min(m.start for m in cl.mentions)
                 if first < head.i:
                     best = cid
+        if best is None and [c.lower_ for c in head.children if c.i < head.i] == ["the"] \
+                and head.lemma_.lower() in naming.PERSON_NOUNS:
+            # "the president" with no stated title: the one person named before whose
+            # role on the date (from the knowledge base) is that office
+            holders = {cid for cid, cl in enumerate(self.clusters)
+                       if cl.kind == "person" and cl.known and cl.mentions
+                       and cl.sector != "ELI" and _holds(cl.role, word)
+                       and min(m.start for m in cl.mentions) < head.i}
+            if len(holders) == 1:
+                best = holders.pop()
+        return best
+
+    def _members_of(self, head: Token) -> int | None:
+        """"Hamas fighters said": members named by their organisation are that
+        organisation (a plural group noun with the organisation's name before it)."""
+        if head.tag_ != "NNS" or self.kb is None:
+            return None
+        term = self.kb.sector_of(head.lower_)
+        if term is None or term.kind != "group":
+            return None
+        for child in head.children:
+            cm = self._by_token.get(child.i)
+            if (child.dep_ == "compound" and child.i < head.i and cm is not None
+                    and cm.label == "ORG" and cm.actor >= 0
+                    and self.clusters[self.canonical(cm.actor)].kind == "organization"):
+                return self.canonical(cm.actor)
+        return None
+
+    def _by_org_noun(self, head: Token) -> int | None:
+        """"the department said" after "the State Department": the nearest organisation
+        named before whose name holds the noun."""
+        if head.tag_ != "NN" or head.lemma_.lower() not in naming.ORG_NOUNS or [
+                c.lower_ for c in head.children if c.i < head.i] != ["the"]:
+            return None  # only a bare "the department", not "the Kurdish YPG military"
+        word = head.lemma_.lower()
+        best, last = None, -1
+        for cid, cl in enumerate(self.clusters):
+            if cl.kind != "organization" or not cl.mentions or (
+                    cl.key.startswith("noun:") and cl.organization is None):
+                continue
+            names = {cl.name.lower(), *(self.doc[m.start:m.end].text.lower()
+                                        for m in cl.mentions if m.label == "ORG")}
+            if not any(word in n.split() for n in names):
+                continue
+            before = [m.start for m in cl.mentions if m.start < head.i]
+            if before and max(before) > last:
+                best, last = cid, max(before)
         return best
 
     # --- output ----------------------------------------------------------------------

@@ -123,6 +123,10 @@ def _title_before(doc: Doc, start: int, end: int) -> str | None:
     return words.text or None
 
 
+#: parts of speech that do not open a person's name
+_NOT_NAME_POS = {"NOUN", "ADP", "VERB", "AUX", "PRON", "SCONJ", "CCONJ"}
+
+
 def entities(doc: Doc) -> list[Ent]:
     """The document's entities, cleaned; a bracketed first part joins the name after it."""
     out: list[Ent] = []
@@ -138,6 +142,11 @@ def entities(doc: Doc) -> list[Ent]:
         words = [t.text for t in doc[start:end]]
         title = None
         if label == "PERSON":
+            # "Photographs of Alan's": common words the model took into the name
+            while end - start > 1 and doc[start].pos_ in _NOT_NAME_POS \
+                    and doc[start].lower_ not in TITLE_WORDS | PERSON_NOUNS:
+                start += 1
+                words.pop(0)
             while words and words[0].lower() in HONORIFICS:
                 words.pop(0)
             title = _title_before(doc, start, end)

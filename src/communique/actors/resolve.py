@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..kb import KnowledgeBase
+from ..kb.entries import PERSON
 from .index import ActorIndex, Cluster
 
 #: prepositions after which a capital city is a place, not its government
@@ -45,9 +46,11 @@ def _locative(index: ActorIndex, cl: Cluster) -> bool:
     return True
 
 
-def _adopt(cl: Cluster, hit: dict) -> None:
-    """Take a knowledge-base person's canonical name and attributes."""
+def _adopt(cl: Cluster, hit: dict, kb: KnowledgeBase) -> None:
+    """Take a knowledge-base person's canonical name and attributes (the resolver also
+    answers kind person for a role phrase: "a British volunteer")."""
     cl.name = hit["name"] or cl.name
+    cl.known = bool(hit["name"] and kb.whole(hit["name"], frozenset({PERSON})))
     for k in _ATTRS:
         setattr(cl, k, hit.get(k))
 
@@ -64,7 +67,7 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
         kind = hit.get("kind") or "other"
     if cl.kind == "person":
         if kind == "person":
-            _adopt(cl, hit)
+            _adopt(cl, hit, kb)
         # an unknown person keeps the NER's kind; what the text states wins: role,
         # organisation and country from the title ("Colombia's defence minister"), and
         # a person with no office at all is a private person (CVL)
@@ -79,7 +82,7 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
         return
     if kind == "person":  # "Trump" tagged ORG by the small model
         cl.kind = "person"
-        _adopt(cl, hit)
+        _adopt(cl, hit, kb)
         return
     if kind == "organization" and hit.get("sector") == "GOV" and _locative(index, cl) \
             and hit.get("organization") is None:

@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from ..kb import KnowledgeBase
 from . import naming
 from .index import FEMALE, MALE, PERSONAL, PLURAL, ActorIndex, Mention
+from .people import TOPIC, describe_people, is_role_noun
 from .resolve import resolve_all
 
 __all__ = ["ACTOR_LABELS", "find_actors"]
@@ -61,6 +62,13 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
                 and ent.words[-1] in singles and all(w[:1].isupper() for w in ent.words):
             label = "PERSON"
             persons.append(ent)
+        # "Nadia Karim – an activist with ...", "the 26-year-old Nadia Karim": a name
+        # tagged ORG or GPE that a person's role noun or age describes is a person
+        if label in ("ORG", "GPE", "FAC", "LOC") and not ent.ref and 1 < len(ent.words) <= 3 \
+                and all(w[:1].isupper() for w in ent.words) and kb is not None \
+                and _described_as_person(doc, ent, kb):
+            label = "PERSON"
+            persons.append(ent)
         if label == "PERSON" and _acronym(ent.words):
             label = "ORG"  # "HTS", "SDF": capitals are no person's name
         if label == "PERSON":
@@ -98,7 +106,20 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
                 and tok.lemma_.lower() in naming.PERSON_NOUNS | naming.ORG_NOUNS):
             index.noun_actor(tok)
     _resolve_pronouns(index)
+    if kb is not None:
+        describe_people(index, kb)
     return index
+
+
+def _described_as_person(doc: Doc, ent: naming.Ent, kb: KnowledgeBase) -> bool:
+    head = doc[ent.end - 1]
+    for c in head.children:
+        if c.dep_ == "appos" and c.i >= ent.end and is_role_noun(c, kb):
+            return True
+        if c.dep_ == "amod" and c.lower_ == "old" and c.i < ent.start \
+                and any(g.lower_ == "year" for g in c.children):
+            return True  # "the 26-year-old ..."
+    return False
 
 
 def _resolve_from(kb: KnowledgeBase, index: ActorIndex, start: int) -> None:
@@ -238,6 +259,8 @@ def _group_phrase(doc: Doc, ent: naming.Ent, kb: KnowledgeBase) -> naming.Ent:
         return ent
     if kb.sector_of(doc[j].lower_) is None:
         return ent
+    if ent.label == "GPE" and doc[j].lemma_.lower() in TOPIC:
+        return ent  # "a Syria expert": the country is the subject, a mention of its own
     words = [t.text for t in doc[ent.start:j + 1]]
     return naming.Ent(ent.start, j + 1, "GROUP", words)
 

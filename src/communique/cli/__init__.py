@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import sqlite3
 import sys
 
@@ -58,8 +59,10 @@ def _events(**options: object) -> None:
 # `communique events [--actor A ...]` queries the store; `communique events explain TEXT`
 # shows how the coder reads a text: one group serves both.
 events = click.Group("events", params=events_query_cmd.params, callback=_events,
-                     invoke_without_command=True,
-                     help=f"{events_query_cmd.help}\n\n{events_group.help}")
+                     invoke_without_command=True, subcommand_metavar="[explain TEXT]",
+                     help=inspect.cleandoc(events_query_cmd.help or "") + "\n\n"
+                     "`communique events explain TEXT` shows instead how the event coder "
+                     "reads a text: trigger, lexicon row and parse path of each event.")
 for _name, _cmd in events_group.commands.items():
     events.add_command(_cmd, _name)
 cli.add_command(events)

@@ -22,6 +22,7 @@ from rich.table import Table
 
 from ..kb.base import KBWarning, KnowledgeBase, as_date
 from ..kb.evaluate import default_case_files, evaluate_cases
+from .console import make_console
 
 _KB_OPTION = click.option(
     "--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
@@ -57,23 +58,30 @@ def actors() -> None:
 @click.argument("text")
 @click.option("--date", "date", help="Resolve as of this date (YYYY-MM-DD; default today).")
 @_KB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
-              help="Output format (default: table on a terminal, json in a pipe).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]),
+              default=None, help="Output format (default: table on a terminal, jsonl in a "
+                                 "pipe).")
 def resolve_cmd(text: str, date: str | None, kb_files: Sequence[str], fmt: str | None) -> None:
     """Resolve TEXT ("Mark Rutte", "the Kremlin", "North Korean troops") to name, kind,
     country, organisation, PLOVER sector, role and Wikidata id.
 
     A name the knowledge base lacks (nothing found beyond the text itself) is printed
-    with ``known: false``, a one-line note on stderr, and exit status 1.
+    with "known: false", a one-line note on stderr, and exit status 1. In JSON the
+    result is one object; in JSON Lines one line; in CSV a header and one row.
     """
     import sys
+
+    from .store import emit
 
     kb = _load(kb_files)
     result = kb.resolve(text, _date(date))
     result["known"] = result.get("kind") != "other" or any(
         result.get(k) for k in ("country", "organization", "sector", "role", "wikidata"))
-    if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    elif fmt in ("jsonl", "csv"):
+        emit([result], fmt, "Actor")
     else:
         _resolve_table(text, date, result)
     if not result["known"]:
@@ -87,7 +95,11 @@ def _resolve_table(text: str, date: str | None, result: dict) -> None:
     t.add_column("value")
     for k, v in result.items():
         t.add_row(k, "—" if v is None else str(v))
-    Console().print(t)
+    make_console().print(t)
+
+
+HOLDER_COLUMNS = ("name", "role", "country", "organization", "sector", "start", "end",
+                  "wikidata", "source")
 
 
 @actors.command("list")
@@ -95,22 +107,25 @@ def _resolve_table(text: str, date: str | None, result: dict) -> None:
 @click.option("--role", help="Text contained in the role, or an office (president).")
 @click.option("--on", "on", help="Only holders in office on this date (YYYY-MM-DD).")
 @_KB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
-              help="Output format (default: table on a terminal, json in a pipe).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]),
+              default=None, help="Output format (default: table on a terminal, jsonl in a "
+                                 "pipe; json is one array).")
 def list_cmd(country: str | None, role: str | None, on: str | None, kb_files: Sequence[str],
              fmt: str | None) -> None:
     """Browse office holders in the knowledge base."""
     import sys
 
+    from .store import emit
+
     kb = _load(kb_files)
     rows = kb.holders(country=country, role=role, on=_date(on))
-    if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
-        click.echo(json.dumps([
-            {"name": p.name, "role": r.role, "country": r.country,
-             "organization": r.organization, "sector": r.sector,
-             "start": r.start.isoformat(), "end": r.end.isoformat() if r.end else None,
-             "wikidata": p.wikidata, "source": r.where}
-            for p, r in rows], ensure_ascii=False, indent=2))
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt != "table":
+        emit([{"name": p.name, "role": r.role, "country": r.country,
+               "organization": r.organization, "sector": r.sector,
+               "start": r.start.isoformat(), "end": r.end.isoformat() if r.end else None,
+               "wikidata": p.wikidata, "source": r.where} for p, r in rows], fmt,
+             "Office holders", HOLDER_COLUMNS)
         return
     t = Table(title=f"Office holders ({len(rows)})")
     for col in ("name", "role", "country", "org", "sector", "start", "end", "wikidata"):
@@ -119,7 +134,7 @@ def list_cmd(country: str | None, role: str | None, on: str | None, kb_files: Se
         t.add_row(p.name, r.role, r.country, r.organization or "", r.sector,
                   r.start.isoformat(), r.end.isoformat() if r.end else "",
                   p.wikidata or "")
-    Console().print(t)
+    make_console().print(t)
 
 
 @click.command("actors")
@@ -161,7 +176,7 @@ def eval_actors(file: str | None, kb_files: Sequence[str], docs_dir: str | None,
             out["v2"] = outs[1]
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        console = Console()
+        console = make_console()
         for r in results:
             _print_cases(console, r, show_errors)
     r = results[0]  # floors apply to FILE, or the original case file
@@ -203,7 +218,7 @@ def _eval_docs(docs_dir: str, corpus_dir: str | None, as_json: bool, show_errors
                                      if k not in ("errors", "per_article")}
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        console = Console()
+        console = make_console()
         t = Table(title=f"Actors on {r['articles']} annotated articles")
         t.add_column("figure")
         t.add_column("value", justify="right")

@@ -13,6 +13,7 @@ from ..inputs import read_article
 from ..model import Article, iso_date
 from ..options import DEFAULT_MAX_CHARS, QUOTE_MODELS, Options
 from ..readers import ReadOptions, read_paths
+from .reading import field_options, fields_from
 
 
 @click.command("analyze")
@@ -30,15 +31,19 @@ from ..readers import ReadOptions, read_paths
               help="Also keep attributed beliefs and intentions, not only statements.")
 @click.option("--quote-model", type=click.Choice(QUOTE_MODELS), default="combined",
               show_default=True, help="Quotes from rules and trained model, or either alone.")
+@field_options
 @click.option("--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra knowledge-base CSV (adds or overrides rows); repeatable.")
 def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str | None,
                 max_chars: int, no_indirect: bool, beliefs: bool, quote_model: str,
-                kb_files: tuple[str, ...]) -> None:
+                kb_files: tuple[str, ...], text_field: str | None,
+                published_field: str | None, id_field: str | None, title_field: str | None,
+                url_field: str | None) -> None:
     """Analyse articles: quotes, speakers, actors, events.
 
-    PATH is a .txt or .html file, a JSON/JSONL file, a feed, a WARC, a directory, or -
-    for the text of one article on standard input. Several articles give one JSON line
+    PATH is a .txt or .html file, a JSON/JSONL file, a CSV/TSV file (a header row, then
+    one article a row), a feed, a WARC, a directory, or - for the text of one article on
+    standard input. Several articles give one JSON line
     each, in input order. An unreadable input is reported on stderr in one line and
     skipped; the exit status is then 1.
     """
@@ -54,7 +59,9 @@ def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str | None,
                       beliefs=beliefs, quote_model=quote_model)
     failed = 0
 
-    read_options = ReadOptions(max_chars=max_chars)
+    read_options = ReadOptions(max_chars=max_chars, fields=fields_from(
+        text_field=text_field, published_field=published_field, id_field=id_field,
+        title_field=title_field, url_field=url_field))
 
     def articles() -> Iterator[Article]:
         nonlocal failed
@@ -102,6 +109,6 @@ def analyze_cmd(paths: tuple[str, ...], published: str | None, fmt: str | None,
 
 
 def _console():
-    from rich.console import Console
+    from .console import make_console
 
-    return Console()
+    return make_console()

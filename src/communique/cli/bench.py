@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from ..inputs import read_article
+from .console import make_console
 
 
 def _sample_texts() -> list[str]:
@@ -27,9 +27,12 @@ def bench() -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--polnear", type=click.Path(exists=True, file_okay=False),
               help="Use the texts of a PolNeAR corpus split as the workload.")
-@click.option("--split", default="dev", show_default=True)
-@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
-@click.option("--repeat", type=click.IntRange(min=1), default=2, show_default=True)
+@click.option("--split", default="dev", show_default=True,
+              help="The split (subdirectory) of the corpus to read.")
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Articles in the workload.")
+@click.option("--repeat", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Timed runs (the best one counts).")
 @click.option("--parts/--no-parts", default=True, show_default=True,
               help="Also time the stages added one at a time (CPU ms per article).")
 def speed(paths: tuple[str, ...], polnear: str | None, split: str, limit: int,
@@ -50,7 +53,7 @@ def speed(paths: tuple[str, ...], polnear: str | None, split: str, limit: int,
     if not texts:
         raise click.UsageError("no texts to benchmark")
     r = bench_speed(texts, repeat=repeat, parts=parts)
-    Console().print(
+    make_console().print(
         f"{r['articles']} articles, {r['words']:,} words          wall clock    CPU time\n"
         f"bare spaCy      articles/s {r['spacy_articles_per_s']:10.2f} "
         f"{r['spacy_cpu_articles_per_s']:10.2f}\n"
@@ -59,5 +62,5 @@ def speed(paths: tuple[str, ...], polnear: str | None, split: str, limit: int,
         f"ratio (CPU)     {r['ratio']:.3f}   (wall {r['wall_ratio']:.3f}; "
         "1.0 = extraction costs nothing)")
     if r["parts_ms"]:
-        Console().print("cost per article (CPU ms): " + ", ".join(
+        make_console().print("cost per article (CPU ms): " + ", ".join(
             f"{k} {v:.1f}" for k, v in r["parts_ms"].items()))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import click
-from rich.console import Console
 from rich.table import Table
 
 from ..options import QUOTE_MODELS, Options
+from .console import make_console
 
 
 @click.group("eval")
@@ -19,7 +19,8 @@ def eval_group() -> None:
 @eval_group.command("quotes")
 @click.option("--polnear", "root", required=True, type=click.Path(exists=True, file_okay=False),
               help="PolNeAR-format corpus directory (with train/ and dev/).")
-@click.option("--split", default="dev", show_default=True)
+@click.option("--split", default="dev", show_default=True,
+              help="The split (subdirectory) of the corpus to read.")
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N articles.")
 @click.option("--quote-model", type=click.Choice(QUOTE_MODELS), default="combined",
               show_default=True, help="Rules and trained model, or either alone.")
@@ -48,7 +49,7 @@ def eval_quotes(root: str, split: str, limit: int | None, quote_model: str,
         m = r[key]
         t.add_row(subset, match, f"{m['precision']:.3f}", f"{m['recall']:.3f}",
                   f"{m['f1']:.3f}")
-    console = Console()
+    console = make_console()
     console.print(t)
     console.print(f"speaker accuracy {r['speaker_accuracy']:.3f}   "
                   f"cue accuracy {r['cue_accuracy']:.3f}   "

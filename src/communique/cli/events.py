@@ -10,12 +10,12 @@ import json
 import sys
 
 import click
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ..model import Analysis
 from ..options import Options
+from .console import make_console
 
 
 @click.command("events")
@@ -63,7 +63,7 @@ def eval_events(cameo: str | None, spans: str | None, record: bool, docs: str | 
     if as_json:
         click.echo(json.dumps(out, indent=2))
         return
-    console = Console()
+    console = make_console()
     if "cameo" in out:
         for t in cameo_tables(out["cameo"]):
             console.print(t)
@@ -163,7 +163,7 @@ def explain(text: str, is_file: bool, published: str | None, show_all: bool,
     options = Options(event_files=event_files)
     doc = _nlp.load(options.model)(text)
     t = trace(doc, options, published=published, complete_only=not show_all)
-    console = Console()
+    console = make_console()
     if not t.events:
         console.print("no events")
         return

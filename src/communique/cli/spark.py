@@ -39,7 +39,7 @@ def spark() -> None:
               help="Analysis partitions (default: 4 per core).")
 @click.option("--format", "fmt", type=click.Choice(["auto", "files", "parquet"]),
               default="auto", show_default=True,
-              help="files: JSONL/JSON/text/HTML/WARC by name; parquet: tables of articles.")
+              help="files: JSONL/JSON/CSV/TSV/text/HTML/WARC by name; parquet: tables of articles.")
 @click.option("--field", "fields", multiple=True, metavar="ATTR=NAME",
               help="Field holding an attribute, e.g. --field text=body (repeatable).")
 @click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS,

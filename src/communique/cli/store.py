@@ -20,6 +20,7 @@ import click
 from ..options import DEFAULT_MAX_CHARS, Options
 from ..readers.base import DEFAULT_MIN_CHARS
 from ..store.db import DEFAULT_DB
+from .reading import field_options, fields_from
 
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
                          metavar="FILE", help="The SQLite store.")
@@ -41,9 +42,9 @@ class UnknownValue(click.ClickException):
 
 
 def _console(stderr: bool = False):  # noqa: ANN202
-    from rich.console import Console
+    from .console import make_console
 
-    return Console(stderr=stderr)
+    return make_console(stderr=stderr)
 
 
 def reads_store(command: Callable[..., None]) -> Callable[..., None]:
@@ -122,6 +123,9 @@ def _cell(v: Any) -> str:
 @click.option("--field", "fields", multiple=True, metavar="ATTR=NAME",
               help="JSON field holding an attribute, e.g. --field text=body "
                    "--field published=meta.date (repeatable).")
+@field_options
+@click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Stop once N new articles are stored; a rerun stores the next N.")
 @click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS,
               show_default=True, help="Refuse longer articles.")
 @click.option("--max-file-bytes", type=click.IntRange(min=1), default=None,
@@ -135,22 +139,28 @@ def _cell(v: Any) -> str:
               help="Add communique's tables to a database that has other tables but no "
                    "communique migration record (refused without it).")
 def ingest_cmd(paths: tuple[str, ...], db_path: str, workers: int | None, batch_size: int,
-               fields: tuple[str, ...], max_chars: int, max_file_bytes: int | None,
+               fields: tuple[str, ...], text_field: str | None, published_field: str | None,
+               id_field: str | None, title_field: str | None, url_field: str | None,
+               limit: int | None, max_chars: int, max_file_bytes: int | None,
                min_chars: int, quiet: bool, strict: bool, force: bool) -> None:
     """Analyse files, directories, globs or - (JSONL on stdin) into the store.
 
-    Reads .txt, .html/.htm, .json, .jsonl (also .gz), RSS/Atom (.rss/.atom/.xml) and
-    .warc/.warc.gz. Articles already stored (same normalized text) are skipped, so a rerun
-    after an interruption finishes the rest. Failures are recorded with file and position,
-    the first 20 named on stderr as FILE[:LINE]: reason, and never stop the run. When
-    nothing could be stored or skipped because every input failed (only unsupported files,
-    say), the exit status is 1.
+    Reads .txt, .html/.htm, .json, .jsonl, .csv/.tsv (one article a row, with a header;
+    all also .gz), RSS/Atom (.rss/.atom/.xml) and .warc/.warc.gz. Articles already stored
+    (same normalized text) are skipped, so a rerun after an interruption, or after
+    --limit, goes on with the rest. Failures are recorded with file and position, the
+    first 20 named on stderr as FILE[:LINE]: reason, and never stop the run; so are the
+    first 20 warnings (a date dropped, say). When nothing could be stored or skipped
+    because every input failed (only unsupported files, say), the exit status is 1.
     """
-    from ..readers import Fields, ReadOptions
+    from ..readers import ReadOptions
     from ..readers.base import DEFAULT_MAX_FILE_BYTES
     from ..store.ingest import estimate_total, ingest
 
-    read_options = ReadOptions(fields=Fields.parse(fields), max_chars=max_chars,
+    read_options = ReadOptions(fields=fields_from(fields, text_field=text_field,
+                                                  published_field=published_field,
+                                                  id_field=id_field, title_field=title_field,
+                                                  url_field=url_field), max_chars=max_chars,
                                max_file_bytes=max_file_bytes or DEFAULT_MAX_FILE_BYTES,
                                min_chars=min_chars)
     workers = workers or os.cpu_count() or 1
@@ -184,7 +194,8 @@ def ingest_cmd(paths: tuple[str, ...], db_path: str, workers: int | None, batch_
     try:
         stats = ingest(paths, db_path, workers=workers, batch_size=batch_size,
                        options=Options(max_chars=max_chars, batch_size=min(batch_size, 64)),
-                       read_options=read_options, progress=callback, force=force)
+                       read_options=read_options, progress=callback, force=force,
+                       limit=limit)
     finally:
         if progress is not None:
             progress.stop()
@@ -220,6 +231,9 @@ def _summary(s, db_path: str, console) -> None:  # type: ignore[no-untyped-def]
     if s.interrupted:
         console.print("  everything counted above is committed; rerun to finish the rest",
                       soft_wrap=True)
+    elif s.limited:
+        console.print(f"  stopped at --limit ({s.stored:,} stored); rerun to store the next",
+                      soft_wrap=True)
 
 
 # --- queries ---------------------------------------------------------------------------------
@@ -249,11 +263,11 @@ def quotes_cmd(db_path: str, speaker: str | None, search: str | None, since: str
 
 @click.command("events")
 @db_option
-@click.option("--actor", "-a", help="Acting actor: name substring or country code.")
-@click.option("--recipient", "-r", help="Target actor: name substring or country code.")
+@click.option("--actor", "-a", help="Acting actor: name substring, country code, key or id.")
+@click.option("--recipient", "-r", help="Target actor: name substring, country code, key or id.")
 @click.option("--type", "-t", "etype", help="PLOVER event type (ACCUSE, CONSULT, ...).")
-@click.option("--since", metavar="DATE")
-@click.option("--until", metavar="DATE")
+@click.option("--since", metavar="DATE", help="Published on or after DATE.")
+@click.option("--until", metavar="DATE", help="Published on or before DATE.")
 @click.option("--per-story", is_flag=True,
               help="One row per distinct event of a story (wire copies counted once).")
 @click.option("--counted", "--no-negated", "counted", is_flag=True,
@@ -268,7 +282,7 @@ def events_cmd(db_path: str, actor: str | None, recipient: str | None, etype: st
     """Events (GDELT-like rows): date, actor, type, recipient, score, flags, sentence.
 
     Negated, hypothetical and future events are listed with their flags (in the table,
-    a ``flags`` column: neg, hyp, fut); --counted leaves the negated ones out.
+    a flags column: neg, hyp, fut); --counted leaves the negated ones out.
     """
     from ..store import queries
 
@@ -299,10 +313,14 @@ def events_cmd(db_path: str, actor: str | None, recipient: str | None, etype: st
 @click.command("top")
 @db_option
 @click.option("--by", type=click.Choice(["articles", "stories", "mentions", "quotes"]),
-              default="articles", show_default=True)
+              default="articles", show_default=True,
+              help="Rank by articles naming the actor, stories (wire copies once), "
+                   "mentions, or quotes attributed to it.")
 @click.option("--kind", type=click.Choice(["person", "country", "organization", "group",
-                                           "location", "other"]))
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+                                           "location", "other"]),
+              help="Only actors of this kind.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Rows to list.")
 @format_option()
 @reads_store
 def actors_top_cmd(db_path: str, by: str, kind: str | None, limit: int,
@@ -313,31 +331,66 @@ def actors_top_cmd(db_path: str, by: str, kind: str | None, limit: int,
     emit(queries.top_actors(_open(db_path), by=by, kind=kind, limit=limit), fmt, "Actors")
 
 
+#: keys of ``queries.stats`` renamed in what ``stats`` prints: a count of events, not a
+#: ratio (the store's ``story_events`` view: one row per distinct event of a story)
+STATS_NAMES = {"events_per_story": "story_events",
+               "main_events_per_story": "main_story_events"}
+STATS_LABELS = {"story_events": "story events (wire copies once)",
+                "events": "events (not negated)"}
+
+
+def flat_stats(s: dict[str, Any], prefix: str = "") -> list[dict[str, Any]]:
+    """``stats`` as ``metric, value`` rows (the CSV): nested keys joined with dots
+    (``events_by_type.ACCUSE``, ``runs.1.stored``), lists of names joined with commas."""
+    rows: list[dict[str, Any]] = []
+    for key, value in s.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            rows += flat_stats(value, f"{name}.")
+        elif isinstance(value, list) and all(isinstance(v, dict) for v in value) and value:
+            for i, v in enumerate(value, 1):
+                rows += flat_stats(v, f"{name}.{i}.")
+        elif isinstance(value, list):
+            rows.append({"metric": name, "value": ",".join(map(str, value))})
+        else:
+            rows.append({"metric": name, "value": value})
+    return rows
+
+
 @click.command("stats")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None)
+@format_option("table on a terminal, jsonl in a pipe; json and jsonl give one object, "
+               "csv one metric,value row per figure")
 @reads_store
 def stats_cmd(db_path: str, fmt: str | None) -> None:
     """What the store holds: counts, dates, failures, recent runs."""
     from ..store import queries
 
     db = _open(db_path)
-    s = queries.stats(db)
+    s = {STATS_NAMES.get(k, k): v for k, v in queries.stats(db).items()}
     from ..watch.state import sources_health
 
     s["sources"] = sources_health(db)
-    if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt == "json":
         json.dump(s, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+        return
+    if fmt == "jsonl":
+        sys.stdout.write(json.dumps(s, ensure_ascii=False) + "\n")
+        return
+    if fmt == "csv":
+        emit(flat_stats(s), "csv", "Stats", ["metric", "value"])
         return
     from rich.table import Table
 
     c = _console()
     t = Table(title=f"{db_path}", show_header=False)
     for key in ("articles", "stories", "actors", "mentions", "quotes", "events",
-                "events_per_story", "failures", "first_date", "last_date"):
-        label = {"events_per_story": "distinct events (wire copies once)",
-                 "events": "events (not negated)"}.get(key, key.replace("_", " "))
+                "story_events", "failures", "first_date", "last_date"):
+        if key not in s:
+            continue
+        label = STATS_LABELS.get(key, key.replace("_", " "))
         t.add_row(label, f"{s[key]:,}" if isinstance(s[key], int)
                   else str(s[key] or "—"))
     t.add_row("schema", ", ".join(s["schema"]))
@@ -421,9 +474,11 @@ def _write_metadata(db: Any, db_path: str, path: str, force: bool) -> None:
 
 @click.command("synth")
 @click.argument("n", type=click.IntRange(min=1))
-@click.option("--out", "-o", required=True, metavar="DIR|FILE.jsonl",
-              help="A .jsonl file, or a directory for one file per article.")
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--out", "-o", required=True, metavar="DIR|FILE",
+              help="A .jsonl, .csv or .tsv file (one article a line or row), or a directory "
+                   "for one file per article.")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Random seed: the same seed gives the same result.")
 @click.option("--dir-format", type=click.Choice(["json", "txt"]), default="json",
               show_default=True, help="File type when --out is a directory.")
 def synth_cmd(n: int, out: str, seed: int, dir_format: str) -> None:
@@ -433,9 +488,11 @@ def synth_cmd(n: int, out: str, seed: int, dir_format: str) -> None:
     from ..synth import write
 
     target = Path(out)
-    if target.suffix and target.suffix not in (".jsonl", ".ndjson") and not target.is_dir():
-        raise click.BadParameter(f"{out}: give a .jsonl file or a directory (a directory "
-                                 "is not made from a file name)", param_hint="--out")
+    if target.suffix and target.suffix not in (".jsonl", ".ndjson", ".csv", ".tsv") \
+            and not target.is_dir():
+        raise click.BadParameter(f"{out}: give a .jsonl, .csv or .tsv file or a directory "
+                                 "(a directory is not made from a file name)",
+                                 param_hint="--out")
     count = write(n, out, seed=seed, fmt=dir_format)
     _console(stderr=True).print(f"{count:,} articles -> {out}")
 
@@ -448,7 +505,8 @@ def synth_cmd(n: int, out: str, seed: int, dir_format: str) -> None:
 @click.option("--workers", default="1,2", show_default=True,
               help="Comma-separated worker counts to run.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True)
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Random seed: the same seed gives the same result.")
 @click.option("--no-baseline", is_flag=True, help="Skip the analyze_many baseline.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def bench_ingest_cmd(articles: int, corpus: str | None, workers: str, batch_size: int,

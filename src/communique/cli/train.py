@@ -26,7 +26,8 @@ def train() -> None:
 @click.option("--out", type=click.Path(dir_okay=False),
               help="Weights file (.npz; metadata beside it as .json). Default: the "
                    "package's own model.")
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Random seed: the same seed gives the same result.")
 @click.option("--folds", type=click.IntRange(min=0), default=5, show_default=True,
               help="Cross-validation folds on train for the thresholds (0: no CV).")
 @click.option("--limit", type=click.IntRange(min=1),

@@ -110,9 +110,9 @@ def watch_cmd(sources: tuple[str, ...], db_path: str, every: str, once: bool, wo
                          user_agent=user_agent or DEFAULT_AGENT, contact=contact),
         analysis=Options(max_chars=max_chars, batch_size=min(batch_size, 64)),
         workers=workers, batch_size=batch_size, max_attempts=max_attempts)
-    from rich.console import Console
+    from .console import make_console
 
-    err = Console(stderr=True)
+    err = make_console(stderr=True)
     live = None
     count = [0]
     if not quiet and err.is_terminal:
@@ -155,7 +155,8 @@ def watch_cmd(sources: tuple[str, ...], db_path: str, every: str, once: bool, wo
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
 @click.option("--concurrency", type=click.IntRange(1, 32), default=4, show_default=True)
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Random seed: the same seed gives the same result.")
 @click.option("--no-baseline", is_flag=True, help="Skip the ingest baseline.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def bench_watch_cmd(feeds: int, items: int, workers: int, batch_size: int, concurrency: int,

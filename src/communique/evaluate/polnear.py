@@ -9,6 +9,7 @@ its attribution: "A," he said, "B.") form one attribution, as PolNeAR annotates 
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from ..options import Options
 from ..pipeline import analyze_many
 
 QUOTE_CHARS = "\"“”‘’'«»„‹›"
+_PARAGRAPH_BREAK = re.compile(r"[ \t\xa0]*\n\s*")
 
 
 @dataclass(slots=True)
@@ -133,21 +135,44 @@ class _Pred:
     mention: tuple[int, int] | None
 
 
+def corpus_pieces(text: str, start: int, end: int, direct: bool) -> list[tuple[int, int]]:
+    """A quote's content in PolNeAR's span conventions: a direct quote's piece takes its
+    own quotation marks (an attribution split by its cue, "A," he said, "B.", is
+    annotated as the two quoted pieces with their marks; the outer marks are stripped
+    again when scored), and a span breaks at each paragraph end (BRAT annotates one
+    fragment per line)."""
+    if direct:
+        while start > 0 and text[start - 1] in QUOTE_CHARS:
+            start -= 1
+        while end < len(text) and text[end] in QUOTE_CHARS:
+            end += 1
+    out = []
+    for m in _PARAGRAPH_BREAK.finditer(text, start, end):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if end > start:
+        out.append((start, end))
+    return out
+
+
 def predictions(a: Analysis) -> list[_Pred]:
-    """Predicted attributions: quotes grouped by their cue."""
+    """Predicted attributions: quotes grouped by their cue, each content in the corpus's
+    span conventions (:func:`corpus_pieces`)."""
     groups: dict[object, _Pred] = {}
     order = []
+    text = a.article.text
     for q in a.quotes:
         key: object = (q.cue.start, q.cue.end) if q.cue else q.id
-        span = (q.content.start, q.content.end)
+        pieces = corpus_pieces(text, q.content.start, q.content.end, q.kind == "direct")
         quoted = q.kind in ("direct", "mixed")
         mention = (q.speaker_mention.start, q.speaker_mention.end) if q.speaker_mention else None
         if key in groups:
             p = groups[key]
-            p.content.append(span)
+            p.content.extend(pieces)
             p.quoted = p.quoted or quoted
         else:
-            groups[key] = _Pred([span], quoted, (q.cue.start, q.cue.end) if q.cue else None,
+            groups[key] = _Pred(pieces, quoted, (q.cue.start, q.cue.end) if q.cue else None,
                                 mention)
             order.append(key)
     return [groups[k] for k in order]

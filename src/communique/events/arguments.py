@@ -143,12 +143,20 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
         subj, steps = sx.subject(tok)
         cand.path.extend(steps)
         passive = sx.is_passive(tok)
-        if passive:
+        by = _pattern_passive_agent(c, tok, part)
+        if by is not None:
+            # "the engineer TAKEN HOSTAGE BY the militia" however the participle is parsed:
+            # with the pattern's own object, a "by" actor is the agent of a passive
+            cand.path.append(f"'{tok.text} {part.text} by': a passive")
+            _take(c, cand, [by], "actor", "agent of passive")
+        elif passive:
             agent = sx.agent_of(tok)
             if agent is not None:
                 _take(c, cand, [agent], "actor", "agent of passive")
         elif subj is not None:
             _take(c, cand, [subj], "actor", "subject")
+        if passive and not cand.actors:
+            _reduced_relative_actor(c, cand)
     # "fought ALONGSIDE the SDF against X": whom the actor acts alongside is an ally, a
     # co-actor, never the recipient
     allies = sx.preps(tok, ALLY_PREPS)
@@ -167,6 +175,10 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
     if dative:
         heads.append((dative, "indirect object"))
     obj = sx.direct_object(tok)
+    if obj is not None and part is not None and obj.i == part.i:
+        # the object is a word of the pattern ("TAKEN HOSTAGE by X"): the patient is the
+        # passive subject or the noun the participle modifies ("the journalist taken ...")
+        obj = _patient(tok, passive=_pattern_passive_agent(c, tok, part) is not None)
     if part is not None and part.dep_ == "prep" and cand.type not in ("RETREAT",):
         pob = sx.pobjs(part)
         if pob:
@@ -174,6 +186,9 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
     goal = _transfer_goal(c, cand, obj)
     if goal:
         heads.append((goal, "goal of a transfer"))
+    if obj is not None and obj is tok.head and tok.dep_ == "acl" and cand.actors:
+        cand.path.append(f"'{obj.text}' is what the act imposes, its modifier the actor")
+        obj = None
     if obj is not None and obj is not tok and obj.i not in {a.i for a in cand.actor_heads}:
         if _is_theme(cand, obj) or goal:
             cand.path.append(f"object '{obj.text}' is what is moved or given, not a recipient")
@@ -186,7 +201,7 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
                 heads.append((inner, f"goal of '{obj.text}'"))
             heads.append(([obj], "object"))
     preps = VERB_RECIPIENT_PREPS.get(cand.type, set())
-    p = sx.preps(tok, preps)
+    p = [h for h in sx.preps(tok, preps) if not _accompanying(c, h)]
     if p:
         heads.append((p, "preposition"))
     comp = sx.complement(tok)
@@ -198,6 +213,74 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
         if _take(c, cand, hs, "recipient", how):
             return
     _place(c, cand, [tok])
+
+
+def _reduced_relative_actor(c: Coder, cand: Candidate) -> None:
+    """"US sanctions imposed on Russia": an agentless participle on an event noun (a
+    reduced relative) is done by whom the noun's possessor or state modifier names; the
+    noun itself is the pattern's object, not the recipient."""
+    tok = cand.tok
+    head = tok.head
+    if tok.dep_ != "acl" or head.pos_ != "NOUN" or not c.lex.rows(head.lemma_.lower(), "NOUN"):
+        return
+    for s in ("poss", "mod"):
+        if _take(c, cand, _source_heads(c, head, s), "actor", f"{s} of '{head.text}'"):
+            return
+
+
+#: event nouns whose "of" phrase is the giver when the noun is how something was done:
+#: "retook the town WITH THE BACKING OF Russian forces"
+ACCOMPANIMENT_TYPES = {"SUPPORT", "AID"}
+
+
+def _accompaniment(c: Coder, cand: Candidate) -> bool:
+    """"(X) retook the town with the backing / help of Y": Y gives, X receives. True when
+    the construction gave the actor."""
+    tok = cand.tok
+    if cand.type not in ACCOMPANIMENT_TYPES or tok.dep_ != "pobj" or \
+            tok.head.lower_ != "with" or tok.head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not _take(c, cand, sx.preps(tok, {"of"}), "actor", "'with the ... of'"):
+        return False
+    verb = tok.head.head
+    doer = sx.agent_of(verb) if sx.is_passive(verb) else sx.subject(verb)[0]
+    if doer is not None:
+        _take(c, cand, [doer], "recipient", f"who '{verb.text}' with it")
+    return True
+
+
+def _accompanying(c: Coder, noun: Token) -> bool:
+    """"with the backing of Y" is how an act was done, not whom it was done with."""
+    return noun.head.lower_ == "with" and bool(sx.preps(noun, {"of"})) and any(
+        r.type in ACCOMPANIMENT_TYPES for r in c.lex.rows(noun.lemma_.lower(), "NOUN"))
+
+def _pattern_passive_agent(c: Coder, tok: Token, part: Token | None) -> Token | None:
+    """The "by" actor of a verb whose object is its pattern's own word ("taken HOSTAGE BY
+    the militia"): only a passive has both; None otherwise."""
+    obj = sx.direct_object(tok)
+    if part is None or obj is None or obj.i != part.i:
+        return None
+    for p in sx.preps(tok, {"by"}) + sx.preps(part, {"by"}):
+        if c.actor_like(p):
+            return p
+    return None
+
+
+def _patient(tok: Token, *, passive: bool) -> Token | None:
+    """Who undergoes a passive whose object slot the pattern fills: its passive subject
+    (or the subject the parser gave it), else the noun its participle modifies."""
+    deps = ("nsubjpass", "nsubj") if passive else ("nsubjpass",)
+    for ch in tok.children:
+        if ch.dep_ in deps:
+            return ch
+    if tok.dep_ in ("acl", "advcl") and (passive or sx.is_passive(tok)):
+        head = tok.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            return head
+        if tok.dep_ == "advcl":  # "spoke of the engineer taken hostage": the last noun
+            nouns = [t for t in head.subtree if t.i < tok.i and t.pos_ in ("NOUN", "PROPN")]
+            return nouns[-1] if nouns else None
+    return None
 
 
 def _is_theme(cand: Candidate, obj: Token) -> bool:
@@ -289,6 +372,10 @@ def _noun_args(c: Coder, cand: Candidate) -> None:
         for s in sources:
             if _take(c, cand, _source_heads(c, tok, s), "actor", s):
                 break
+        else:
+            if _accompaniment(c, cand):
+                _received(c, cand)
+                return
         betw = sx.preps(tok, {"between", "among"})
         if cand.mode == "third-party":
             # a mediation is directed at the parties between whom it mediates
@@ -308,8 +395,19 @@ def _noun_args(c: Coder, cand: Candidate) -> None:
         preps = NOUN_RECIPIENT_PREPS.get(cand.type, set())
         if cand.actor_heads:
             preps = preps - {h.head.lower_ for h in cand.actor_heads if h.head.dep_ == "prep"}
+        victim = _victim(c, cand)
+        if victim is not None:
+            _take(c, cand, [victim], "recipient", "subject of the passive it is in")
         p = [h for h in sx.preps(tok, preps) if h not in cand.actor_heads]
-        _take(c, cand, p, "recipient", "preposition")
+        if not p:
+            p = _after_agent(cand, preps)
+        if not p and cand.actor_heads and "of" not in preps:
+            # "Trump's backing OF the prince": with its actor named, the "of" object of an
+            # act is whom it is aimed at
+            p = [h for h in sx.preps(tok, {"of"}) if h not in cand.actor_heads
+                 and c.actor_like(h)]
+        if not cand.recipients:
+            _take(c, cand, p, "recipient", "preposition")
         if not cand.recipients:
             comp = sx.complement(tok)
             if comp is None:
@@ -360,6 +458,40 @@ def _noun_args(c: Coder, cand: Candidate) -> None:
             if subj is not None and not cand.recipients:
                 _take(c, cand, [subj], "recipient", f"subject of '{gov.text}'")
     _place(c, cand, [tok, gov])
+
+
+#: material types whose nominal trigger inside a passive ("killed IN an airstrike") acts
+#: on that passive's subject
+VICTIM_TYPES = {"ASSAULT", "COERCE"}
+
+
+def _victim(c: Coder, cand: Candidate) -> Token | None:
+    """"The commander was killed IN A DRONE STRIKE", "wounded BY shelling": a nominal attack
+    in a passive's "in"/"by" phrase is directed at the passive's subject."""
+    tok = cand.tok
+    if cand.type not in VICTIM_TYPES or tok.dep_ != "pobj" or tok.head.lower_ not in (
+            "in", "by", "during"):
+        return None
+    verb = tok.head.head
+    if verb.pos_ != "VERB" or not sx.is_passive(verb):
+        return None
+    subj = next((ch for ch in verb.children if ch.dep_ == "nsubjpass"), None)
+    if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subj = verb.head  # "civilians killed in the raid"
+    return subj if subj is not None and c.actor_like(subj) else None
+
+
+def _after_agent(cand: Candidate, preps: set[str] | frozenset[str]) -> list[Token]:
+    """"Airstrikes by US forces ON regime targets": the parser hangs the target on the
+    "by" agent; a target preposition there is the nominal trigger's."""
+    out: list[Token] = []
+    for h in cand.actor_heads:
+        if h.head.dep_ in ("prep", "agent") and h.head.lower_ == "by" and h.head.head.i == \
+                cand.tok.i:
+            last = sx.conjuncts(h)[-1]
+            for q in {h.i: h, last.i: last}.values():
+                out += sx.preps(q, set(preps) & {"on", "against", "upon", "at"})
+    return out
 
 
 def _disputants(node: Token) -> list[Token]:

@@ -9,10 +9,12 @@ from spacy.tokens import Token
 from . import syntax as sx
 from .candidate import Candidate
 from .lexicon import QUAD
-from .policy import FUTURE_AS_AGREE, REQUEST_MODE
+from .policy import FUTURE_AS_AGREE, REQUEST_MODE, THREAT_MODE
 from .resolve import Coder
 
 COOPERATIVE = {t for t, q in QUAD.items() if q in (1, 2)}
+#: material conflict announced for the future is a threat
+FUTURE_AS_THREAT = {"ASSAULT", "COERCE"}
 
 
 def _clause_head(c: Coder, k: Candidate) -> Token:
@@ -153,6 +155,13 @@ def _recode(k: Candidate) -> None:
     elif k.future and not k.negated and k.type == "RETREAT":
         k.path.append("future RETREAT -> CONCEDE")
         k.type, k.mode, k.cameo = "CONCEDE", None, "03"  # CAMEO: intent to yield
+    elif k.future and not (k.negated or k.hypothetical) and k.type in FUTURE_AS_THREAT:
+        # "Turkey will launch an offensive against X": a stated intent to use force is a
+        # threat (PLOVER THREATEN; CAMEO 13), not yet the act
+        k.path.append(f"future {k.type} -> THREATEN")
+        k.recoded_from = k.type
+        k.type, k.mode, k.cameo = "THREATEN", THREAT_MODE.get(k.type), "13"
+        k.future = False
 
 
 

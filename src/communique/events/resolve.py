@@ -51,7 +51,7 @@ class Coder(Matcher):
                 path.append(f"{role}: '{h.text}' after a slash is part of '{whole.text}'")
                 return [(i, h) for i in ids[:1]]
         low = h.lower_
-        if low in sx.FIRST_PERSON:
+        if low in sx.FIRST_PERSON and not _acronym(h):
             q = self.quote_at(h.idx)
             if q is not None and self.drafts[q].speakers:
                 path.append(f"{role}: '{h.text}' in a quote -> its speaker")
@@ -66,9 +66,42 @@ class Coder(Matcher):
                         for x in self._resolve_one(q, path, role, depth + 1)]
                 if len(hits) > 1:
                     return [(i, h) for i, _ in hits]
+        if h.pos_ == "NOUN" and depth < 2 and h.lemma_.lower() in sx.ACTOR_NOUNS:
+            # "US, British and French forces": coordinated states are the actors
+            mods = [q for m in h.children if m.dep_ in ("compound", "amod", "nmod")
+                    and sx.STATE_LABELS & {self.label(m), m.ent_type_}
+                    for q in sx.conjuncts(m)]
+            if len(mods) > 1 and any(m.dep_ == "conj" for m in mods):
+                own = self.index.mention_at(h)
+                hits = [x for q in mods for x in self._resolve_one(q, path, role, depth + 1)
+                        if own is None or x[0] != own.actor]
+                if len(hits) > 1:
+                    path.append(f"{role}: the states of '{h.text}'")
+                    return [(i, h) for i, _ in hits]
         m = self.index.mention_at(h)
+        if h.pos_ == "NOUN" and depth < 2 and h.lemma_.lower() in sx.ACTOR_NOUNS:
+            # "the US-LED coalition": the leader acts with the group it leads
+            leaders = [x for ch in h.children if ch.lemma_.lower() in LEADING
+                       for a in [sx.hyphen_agent(ch)] if a is not None
+                       for x in self._resolve_one(a, path, role, depth + 1)]
+            if leaders:
+                # the group only when the actor stage has it: a new noun actor made of
+                # the phrase would take over the leader's own mention
+                own = [m.actor] if m is not None and m.actor >= 0 else []
+                path.append(f"{role}: '{h.text}' and its leader")
+                return [(i, h) for i in own] + [(i, h) for i, _ in leaders if i not in own]
         if m is not None and m.actor >= 0:
             return [(m.actor, h)]
+        if h.pos_ in ("NOUN", "PROPN") and depth < 2 and any(
+                ch.dep_ == "poss" and ch.pos_ != "PRON" for ch in h.children):
+            # "Assad's backer, RUSSIA": a named apposition, not the possessor, is the
+            # argument of a possessed noun
+            for ap in h.children:
+                if ap.dep_ == "appos" and ap.pos_ == "PROPN":
+                    am = self.index.mention_at(ap)
+                    if am is not None and am.actor >= 0:
+                        path.append(f"{role}: '{h.text}' is '{ap.text}'")
+                        return [(am.actor, h)]
         if h.pos_ == "PRON":
             if low in ("it", "its", "itself"):
                 cid = self._it(h)
@@ -181,11 +214,22 @@ class Coder(Matcher):
 
 
 
+#: participles of a hyphenated leader: "the US-LED coalition" (the US acts with it)
+LEADING = {"lead"}
+
+
 def _condition(h: Token) -> bool:
     """"A state OF EMERGENCY", "a state of siege": a condition, not a state that acts."""
     return h.lemma_.lower() == "state" and any(
         o.pos_ == "NOUN" and not o.ent_type_ for o in sx.preps(h, {"of"}))
 
+
+
+def _acronym(h: Token) -> bool:
+    """"US" (the country) written as "us" is lower-cased: an all-capital word of two or
+    more letters is a name, not a pronoun ("US-backed forces" in a quote are not the
+    speaker's)."""
+    return len(h.text) > 1 and h.text.isupper()
 
 
 def _slash_whole(h: Token) -> Token | None:

@@ -70,7 +70,8 @@ TARGET_NOUNS = {"position", "base", "target", "village", "town", "city", "area",
                 "plant", "site", "home", "house", "hideout", "post", "station", "embassy",
                 "consulate", "tanker", "boat", "vehicle", "bus", "train", "capital",
                 "territory", "border", "office", "mosque", "church", "line", "enclave",
-                "suburb", "refinery", "oilfield", "field", "pipeline", "barracks"}
+                "suburb", "refinery", "oilfield", "field", "pipeline", "barracks",
+                "monastery", "temple", "shrine", "cathedral", "synagogue"}
 
 
 def unnamed_name(tok: Token) -> bool:
@@ -93,8 +94,8 @@ def is_passive(verb: Token) -> bool:
     KILLED by")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
-    if verb.tag_ == "VBN" and verb.dep_ == "acl":
-        return True
+    if verb.dep_ == "acl" and (verb.tag_ == "VBN" or has_child(verb, ("agent",))):
+        return True  # "the journalist TAKEN hostage by X" (the small model may tag it VBD)
     if hyphen_agent(verb) is not None:  # "US-backed fighters": backed by the US
         return True
     return (verb.tag_ == "VBN" and verb.dep_ == "conj" and not has_child(verb, ("nsubj",))
@@ -124,7 +125,7 @@ def direct_object(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             return c
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the missiles fired by ..."
+    if verb.dep_ == "acl" and is_passive(verb):  # "the missiles fired by ..."
         return verb.head
     if hyphen_agent(verb) is not None:  # "US-backed FIGHTERS"
         return verb.head

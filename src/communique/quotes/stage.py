@@ -240,6 +240,11 @@ def _attribute_region(ctx: _Ctx, ri: int, region: Region, previous: Draft | None
     if near is not None:
         cue_span, speakers, mention, cue_tok = near
         return Draft("direct", (cs, ce), cue_span, speakers, mention, region), cue_tok
+    if previous is not None and previous.cue is not None and _after_its_credit(
+            ctx, previous, region, qtoks):
+        # "A," she said. "B.": the parser often keeps "she said. B" as one sentence
+        return Draft("direct", (cs, ce), previous.cue, list(previous.speakers),
+                     previous.speaker_mention, region), None
     if not _covers_sentence(ctx, qtoks) or words < MIN_UNATTRIBUTED_WORDS:
         return None, None
     # the rest of a speaker's words: "A," she said. "B." / a new paragraph that is all quote
@@ -337,6 +342,22 @@ def _covers_sentence(ctx: _Ctx, qtoks: list[Token]) -> bool:
         if t.i > last.i and t.is_alpha and t.i not in ctx.region_of_token:
             return False
     return True
+
+
+def _after_its_credit(ctx: _Ctx, previous: Draft, region: Region, qtoks: list[Token]) -> bool:
+    """The region opens a new sentence right after the previous quote's credit in the same
+    paragraph ("A," she said. "B.") and nothing but punctuation follows it there."""
+    if previous.region is None:
+        return False
+    gap = ctx.text[previous.region.end:region.start]
+    if "\n" in gap or len(gap) >= 160 or any(c in gap for c in "\"“”«»"):
+        return False
+    if not gap.rstrip().endswith(".") or not previous.cue or \
+            not previous.region.end <= previous.cue[0] < region.start:
+        return False
+    last = qtoks[-1]
+    return not any(t.i > last.i and t.is_alpha and t.i not in ctx.region_of_token
+                   and ctx.para[t.i] == ctx.para[last.i] for t in last.sent)
 
 
 def _ends_sentence(inner: str) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .base import Fields, Item, ReadOptions
+from .delimited import read_delimited
 from .feeds import read_feed
 from .files import not_regular
 from .html import read_html
@@ -34,10 +35,11 @@ Reader = Callable[[Path, str, ReadOptions], Iterator[Item]]
 #: file name endings and their readers, longest first so ``.jsonl.gz`` beats ``.gz``
 SUFFIXES: dict[str, Reader] = {
     ".warc.gz": read_warc, ".jsonl.gz": read_jsonl, ".ndjson.gz": read_jsonl,
-    ".json.gz": read_json, ".warc": read_warc, ".jsonl": read_jsonl, ".ndjson": read_jsonl,
+    ".json.gz": read_json, ".csv.gz": read_delimited, ".tsv.gz": read_delimited,
+    ".tab.gz": read_delimited, ".warc": read_warc, ".jsonl": read_jsonl, ".ndjson": read_jsonl,
     ".json": read_json, ".xhtml": read_html, ".html": read_html, ".htm": read_html,
     ".rss": read_feed, ".atom": read_feed, ".xml": read_feed, ".text": read_text,
-    ".txt": read_text,
+    ".txt": read_text, ".csv": read_delimited, ".tsv": read_delimited, ".tab": read_delimited,
 }
 
 

@@ -105,7 +105,7 @@ def _analysed_schema() -> Any:
 
 
 def _tables_schema() -> Any:
-    """The JSON that :func:`rows.record_rows` returns for one record, as a Spark type."""
+    """The JSON that :func:`rows.export_rows` returns for one record, as a Spark type."""
     from pyspark.sql import types as T
 
     def struct(cols: list[tuple[str, str]], *extra: Any) -> Any:
@@ -239,7 +239,7 @@ def _analyze(options: Options, batch_size: int) -> Callable[[Iterator[pd.DataFra
         from ..model import Article
         from ..nlp import load
         from ..store.ingest import analyze_chunk
-        from .rows import record_rows
+        from .rows import export_rows
 
         load(options.model)  # cached per Python worker: once per executor process
         for frame in frames:
@@ -263,11 +263,11 @@ def _analyze(options: Options, batch_size: int) -> Callable[[Iterator[pd.DataFra
                     if isinstance(result, str):
                         out.append({**row, "reason": result, "stage": "analyze"})
                         continue
-                    record = result.to_dict()
+                    record = result.to_dict()  # once: the record file and its table rows
                     out.append({**row, "day": record["article"]["published"] or UNKNOWN_DAY,
                                 "record": json.dumps(record, ensure_ascii=False),
                                 "signature": sig,
-                                "tables": json.dumps(record_rows(record, r["hash"], r["file"],
+                                "tables": json.dumps(export_rows(record, r["hash"], r["file"],
                                                                  position),
                                                      ensure_ascii=False),
                                 "reason": None, "stage": None})

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CommuniqueError
-from ..model import Analysis
 from ..store import dedup
 from ..store.db import connect
 from ..store.writer import Analysed, Failed, Writer
@@ -102,9 +101,10 @@ def load(out_dir: str | Path, db_path: str | Path, *, batch_size: int = 64) -> L
                     if writer.is_stored(r["hash"]):
                         skipped.append((file, position))
                         continue
-                    analysis = Analysis.from_dict(json.loads(r["record"]))
-                    sig = r["signature"] or dedup.signature(analysis.article.text)
-                    batch.append(Analysed(file, position, r["hash"], analysis, sig))
+                    # the contract dict as parsed: the writer takes it as it is
+                    record = json.loads(r["record"])
+                    sig = r["signature"] or dedup.signature(record["article"]["text"])
+                    batch.append(Analysed(file, position, r["hash"], record, sig))
                 result = writer.write(batch, skipped)
                 stats.stored += result.stored
                 stats.skipped += len(skipped) + result.duplicates

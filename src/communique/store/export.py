@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import CommuniqueError
+from .record import records
 
 WHAT = ("events", "quotes", "actors", "articles")
 FORMATS = ("jsonl", "csv", "parquet")
@@ -114,16 +115,6 @@ def rows(db: sqlite3.Connection, what: str) -> Iterator[dict[str, Any]]:
             if row[c] is not None:
                 row[c] = bool(row[c])
         yield row
-
-
-def records(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    """The stored analysis records, with their article text put back, in ingest order."""
-    for text, record in db.execute("SELECT text, record FROM articles ORDER BY id"):
-        rec = json.loads(record)
-        article = rec.get("article", {})
-        rec["article"] = {"id": article.get("id"), "text": text,
-                          **{k: v for k, v in article.items() if k != "id"}}
-        yield rec
 
 
 def export(db: sqlite3.Connection, what: str, fmt: str, out: IO[str] | str | None, *,

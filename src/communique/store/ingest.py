@@ -57,6 +57,8 @@ class IngestStats:
     warnings: int = 0
     elapsed: float = 0.0
     interrupted: bool = False
+    #: stopped at ``limit`` stored articles (the input may hold more: a rerun goes on)
+    limited: bool = False
     peak_rss_mb: float = 0.0
     worker_rss_mb: dict[int, float] = field(default_factory=dict)
     worker_cpu_s: dict[int, float] = field(default_factory=dict)  # cumulative, per process
@@ -203,11 +205,23 @@ def estimate_total(paths: Iterable[str]) -> int | None:
     return total
 
 
+@dataclass(slots=True)
+class _Budget:
+    """New articles ``_chunks`` may still hand out (None: no limit), and whether it
+    stopped because they ran out (rather than at the end of the input)."""
+
+    left: int | None = None
+    spent: bool = False
+
+
 def _chunks(items: Iterator[Item], writer: Writer, inflight: set[str], size: int,
-            stats: IngestStats) -> Iterator[_Chunk]:
-    """Group reader output into chunks of ``size`` new articles (hash not stored yet)."""
+            stats: IngestStats, budget: _Budget | None = None) -> Iterator[_Chunk]:
+    """Group reader output into chunks of ``size`` new articles (hash not stored yet),
+    handing out no more than ``budget.left`` of them; the next item stays unread in
+    ``items``, so the same iterator can go on later."""
+    budget = budget or _Budget()
     chunk = _Chunk()
-    for item in items:
+    for item in _until_spent(items, budget):
         stats.warnings += len(item.warnings)
         room = SHOWN - len(stats.warnings_shown)
         if room > 0 and item.warnings:
@@ -221,6 +235,8 @@ def _chunks(items: Iterator[Item], writer: Writer, inflight: set[str], size: int
             else:
                 inflight.add(h)
                 chunk.articles.append((item.file, item.position, h, item.article))
+                if budget.left is not None:
+                    budget.left -= 1
         if len(chunk.articles) >= size or \
                 len(chunk.failures) + len(chunk.skipped) >= MAX_PASSENGERS:
             yield chunk
@@ -229,12 +245,26 @@ def _chunks(items: Iterator[Item], writer: Writer, inflight: set[str], size: int
         yield chunk
 
 
+def _until_spent(items: Iterator[Item], budget: _Budget) -> Iterator[Item]:
+    """``items`` until ``budget`` is spent, checked before each item is read."""
+    while budget.left is None or budget.left > 0:
+        try:
+            yield next(items)
+        except StopIteration:
+            return
+    budget.spent = True
+
+
 def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, workers: int = 1,
            batch_size: int = 64, options: Options | None = None,
            read_options: ReadOptions | None = None,
            progress: Callable[[IngestStats], None] | None = None,
-           stdin=None, force: bool = False) -> IngestStats:  # type: ignore[no-untyped-def]
+           stdin=None, force: bool = False,
+           limit: int | None = None) -> IngestStats:  # type: ignore[no-untyped-def]
     """Read, analyse and store everything in ``paths``; see the module docstring.
+
+    ``limit`` stops once that many new articles are stored (an article whose analysis
+    fails does not count); what is stored is skipped by a rerun, which stores the next.
 
     A database of another application is refused unless ``force`` (see ``db.connect``).
 
@@ -249,8 +279,7 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
     stats = IngestStats()
     inflight: set[str] = set()
     t0 = time.perf_counter()
-    items = read_paths(paths, read_options, stdin=stdin)
-    chunks = _chunks(items, writer, inflight, batch_size, stats)
+    items = iter(read_paths(paths, read_options, stdin=stdin))
 
     def commit(chunk: _Chunk, outcome: tuple | None) -> None:  # type: ignore[type-arg]
         batch: list[Analysed | Failed] = list(chunk.failures)
@@ -279,14 +308,28 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
         if progress:
             progress(stats)
 
+    budget: _Budget | None = None
+
+    def next_round() -> Iterator[_Chunk] | None:
+        """The chunks of the next round, or None when done. Without a limit there is one
+        round; with one, rounds (on the same reader) until ``limit`` articles are stored,
+        since an article handed out may fail its analysis or turn out a duplicate."""
+        nonlocal budget
+        if budget is not None and (not budget.spent or stats.stored >= (limit or 0)):
+            stats.limited = budget.spent
+            return None
+        budget = _Budget(None if limit is None else limit - stats.stored)
+        return _chunks(items, writer, inflight, batch_size, stats, budget)
+
     previous = _term_as_interrupt()
     try:
         if workers <= 1:
-            for chunk in chunks:
-                commit(chunk, analyze_chunk([a for *_, a in chunk.articles], options)
-                       if chunk.articles else None)
+            while (chunks := next_round()) is not None:
+                for chunk in chunks:
+                    commit(chunk, analyze_chunk([a for *_, a in chunk.articles], options)
+                           if chunk.articles else None)
         else:
-            _parallel(chunks, workers, options, commit)
+            _parallel(next_round, workers, options, commit)
     except KeyboardInterrupt:
         stats.interrupted = True
     except sqlite3.Error as exc:  # disk full, file locked by another writer, damaged, ...
@@ -321,8 +364,15 @@ def _term_as_interrupt():  # type: ignore[no-untyped-def]
     return signal.signal(signal.SIGTERM, handler)
 
 
-def _parallel(chunks: Iterator[_Chunk], workers: int, options: Options,
+def _parallel(rounds: Callable[[], Iterator[_Chunk] | None] | Iterator[_Chunk], workers: int,
+              options: Options,
               commit: Callable[[_Chunk, tuple | None], None]) -> None:  # type: ignore[type-arg]
+    """Analyse chunks on one pool of workers: one iterator of them, or a function giving
+    each round's (None when done); a round is written in full before the next is asked
+    for (its size depends on what was stored)."""
+    if not callable(rounds):
+        once = iter([rounds])
+        rounds = lambda: next(once, None)  # noqa: E731
     ctx = multiprocessing.get_context("spawn")  # no fork of a threaded parent
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
                                initializer=_init_worker,
@@ -338,14 +388,15 @@ def _parallel(chunks: Iterator[_Chunk], workers: int, options: Options,
                                   "committed so far is kept: rerun to continue") from None
 
     try:
-        for chunk in chunks:
-            future = pool.submit(analyze_chunk, [a for *_, a in chunk.articles], options) \
-                if chunk.articles else None
-            pending.append((chunk, future))
-            while len(pending) > 2 * workers:
+        while (chunks := rounds()) is not None:
+            for chunk in chunks:
+                future = pool.submit(analyze_chunk, [a for *_, a in chunk.articles],
+                                     options) if chunk.articles else None
+                pending.append((chunk, future))
+                while len(pending) > 2 * workers:
+                    drain_one()
+            while pending:
                 drain_one()
-        while pending:
-            drain_one()
     finally:
         for _, future in pending:
             if future is not None:

@@ -324,7 +324,7 @@ def m010_actor_keys(db: sqlite3.Connection) -> None:
     now share one are merged into the first (their mentions, quotes and events follow),
     and a ``named`` flag tells proper-name actors from common-noun phrases."""
     from ..actors.keys import is_named
-    from .writer import actor_key
+    from .rows import actor_key
 
     db.execute("ALTER TABLE actors ADD COLUMN named INTEGER NOT NULL DEFAULT 1")
     keep: dict[str, int] = {}

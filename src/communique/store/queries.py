@@ -42,15 +42,32 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{w}"' for w in words)
 
 
-def _rows(db: sqlite3.Connection, sql: str, params: list[Any]) -> list[Row]:
+def rows(db: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = (), *,
+         field: str = "search") -> list[Row]:
+    """Dict rows; the one place a malformed full-text expression (the only SQL a user
+    writes) becomes a :class:`QueryError` naming the ``field`` it came in."""
     try:
-        cur = db.execute(sql, params)
+        cur = db.execute(sql, list(params))
     except sqlite3.OperationalError as exc:
-        if " MATCH " in sql:  # the only user-written SQL is the search expression
-            raise QueryError(f"search: bad search expression ({exc})") from None
+        if " MATCH " in sql:
+            raise QueryError(f"{field}: bad search expression ({exc})") from None
         raise
     names = [c[0] for c in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur]
+
+
+def speaker_actors(speaker: str) -> tuple[str, list[Any]]:
+    """The one speaker filter (CLI ``quotes --speaker``, the web's quotes list and its
+    facets): ids of the actors whose canonical name or key contains ``speaker`` (case
+    aside), as SQL and its parameters."""
+    return ("SELECT id FROM actors WHERE name LIKE ? OR key LIKE ?",
+            [f"%{speaker}%", f"%{speaker.casefold()}%"])
+
+
+def speaker_quotes(speaker: str) -> tuple[str, list[Any]]:
+    """Ids of the quotes with a speaker :func:`speaker_actors` matches (SQL, parameters)."""
+    sql, params = speaker_actors(speaker)
+    return f"SELECT quote_id FROM quote_speakers WHERE actor_id IN ({sql})", params
 
 
 def quotes(db: sqlite3.Connection, *, speaker: str | None = None, search: str | None = None,
@@ -59,9 +76,9 @@ def quotes(db: sqlite3.Connection, *, speaker: str | None = None, search: str | 
     """Quotes, newest first, with their speakers' canonical names."""
     where, params = [], []
     if speaker:
-        where.append("(q.id IN (SELECT qs.quote_id FROM quote_speakers qs JOIN actors x "
-                     "ON x.id = qs.actor_id WHERE x.name LIKE ? OR x.key LIKE ?))")
-        params += [f"%{speaker}%", f"%{speaker.casefold()}%"]
+        sql, values = speaker_quotes(speaker)
+        where.append(f"q.id IN ({sql})")
+        params += values
     if search:
         where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(fts_query(search))
@@ -85,7 +102,7 @@ def quotes(db: sqlite3.Connection, *, speaker: str | None = None, search: str | 
            + " ORDER BY a.published DESC, a.id, q.content_start")
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return _rows(db, sql, params)
+    return rows(db, sql, params)
 
 
 def events(db: sqlite3.Connection, *, actor: str | None = None, recipient: str | None = None,
@@ -101,8 +118,9 @@ def events(db: sqlite3.Connection, *, actor: str | None = None, recipient: str |
         where.append("negated = 0")
     for value, col in ((actor, "actor1"), (recipient, "actor2")):
         if value:
-            where.append(f"({col}_name LIKE ? OR {col}_country = ?)")
-            params += [f"%{value}%", value.upper()]
+            sql, values = actor_match(value)
+            where.append(f"({col}_name LIKE ? OR {col}_country = ? OR {col}_id IN ({sql}))")
+            params += [f"%{value}%", value.upper(), *values]
     if type:
         where.append("type = ?")
         params.append(type.upper())
@@ -122,7 +140,7 @@ def events(db: sqlite3.Connection, *, actor: str | None = None, recipient: str |
            + " ORDER BY date DESC, article_id, event_id")
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return [_flags(r) for r in _rows(db, sql, params)]
+    return [_flags(r) for r in rows(db, sql, params)]
 
 
 def _flags(row: Row) -> Row:
@@ -132,11 +150,17 @@ def _flags(row: Row) -> Row:
     return row
 
 
+def actor_match(value: str) -> tuple[str, list[Any]]:
+    """Ids of the actors an ``actor``/``recipient`` filter names: a part of the canonical
+    name, a country code, an actor key (``kb:...``, ``wd:Q...``) or an actor id."""
+    return ("SELECT id FROM actors WHERE name LIKE ? OR country = ? OR key = ? "
+            "OR CAST(id AS TEXT) = ?", [f"%{value}%", value.upper(), value, value.strip()])
+
+
 def actor_exists(db: sqlite3.Connection, value: str) -> bool:
-    """Whether an ``actor``/``recipient`` filter can match: a stored actor's name contains
-    it, or it is a stored actor's country code."""
-    return db.execute("SELECT 1 FROM actors WHERE name LIKE ? OR country = ? LIMIT 1",
-                      [f"%{value}%", value.upper()]).fetchone() is not None
+    """Whether an ``actor``/``recipient`` filter can match a stored actor."""
+    sql, params = actor_match(value)
+    return db.execute(f"{sql} LIMIT 1", params).fetchone() is not None
 
 
 def event_types(db: sqlite3.Connection) -> tuple[str, ...]:
@@ -169,20 +193,39 @@ def top_actors(db: sqlite3.Connection, *, by: str = "articles", kind: str | None
     FROM actors x LEFT JOIN aa ON aa.actor_id = x.id LEFT JOIN m ON m.actor_id = x.id
     LEFT JOIN q ON q.actor_id = x.id {where}
     ORDER BY {order} DESC, x.name LIMIT {int(limit)}"""
-    return _rows(db, sql, params)
+    return rows(db, sql, params)
+
+
+#: the one definition of each corpus count (``stats``, the web overview): an event counts
+#: unless negated (``events --counted`` lists those; without it the negated ones are
+#: listed too, flagged, and counted apart as ``negated_events``); a quote or an actor is
+#: every row ``quotes --limit 0`` / ``actors top`` lists
+COUNTS = {
+    "articles": "SELECT count(*) FROM articles",
+    "actors": "SELECT count(*) FROM actors",
+    "quotes": "SELECT count(*) FROM quotes",
+    "events": "SELECT count(*) FROM events WHERE negated = 0",
+    "negated_events": "SELECT count(*) FROM events WHERE negated = 1",
+}
+
+
+def counts(db: sqlite3.Connection) -> dict[str, int]:
+    """Articles, actors, quotes, events (not negated) and negated events (:data:`COUNTS`)."""
+    return {name: db.execute(sql).fetchone()[0] for name, sql in COUNTS.items()}
 
 
 def stats(db: sqlite3.Connection) -> dict[str, Any]:
     """Sizes of the corpus, date range, failures by kind and the last runs."""
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    n = counts(db)
     out: dict[str, Any] = {
-        "articles": one("SELECT count(*) FROM articles"),
+        "articles": n["articles"],
         "stories": one("SELECT count(DISTINCT story_id) FROM articles"),
-        "actors": one("SELECT count(*) FROM actors"),
+        "actors": n["actors"],
         "mentions": one("SELECT count(*) FROM mentions"),
-        "quotes": one("SELECT count(*) FROM quotes"),
-        "events": one("SELECT count(*) FROM events WHERE negated = 0"),
-        "negated_events": one("SELECT count(*) FROM events WHERE negated = 1"),
+        "quotes": n["quotes"],
+        "events": n["events"],
+        "negated_events": n["negated_events"],
         "main_events": one("SELECT count(*) FROM events WHERE negated = 0 AND main = 1"),
         "events_per_story": one("SELECT count(*) FROM story_events"),
         "main_events_per_story": one("SELECT count(*) FROM story_events WHERE main = 1"),
@@ -193,11 +236,11 @@ def stats(db: sqlite3.Connection) -> dict[str, Any]:
     }
     out["failures_by_stage"] = dict(db.execute(
         "SELECT stage, count(*) FROM failures GROUP BY stage ORDER BY 2 DESC").fetchall())
-    out["recent_failures"] = _rows(db, "SELECT file, position, stage, reason, time "
+    out["recent_failures"] = rows(db, "SELECT file, position, stage, reason, time "
                                        "FROM failures ORDER BY time DESC, id DESC LIMIT 10", [])
     out["events_by_type"] = dict(db.execute(
         "SELECT type, count(*) FROM events WHERE negated = 0 GROUP BY type ORDER BY 2 DESC"
     ).fetchall())
-    out["runs"] = _rows(db, "SELECT id, started, finished, workers, stored, skipped, failed "
+    out["runs"] = rows(db, "SELECT id, started, finished, workers, stored, skipped, failed "
                             "FROM runs ORDER BY id DESC LIMIT 5", [])
     return out

@@ -16,10 +16,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..actors import keys
-from ..kb import KnowledgeBase
 from ..model import Analysis
 from . import dedup
+from .rows import RecordRows, actor_key, record_rows
+
+__all__ = ["Analysed", "BatchResult", "Failed", "Writer", "actor_key"]
 
 
 @dataclass(slots=True)
@@ -29,7 +30,7 @@ class Analysed:
     file: str | None
     position: int | None
     hash: str
-    analysis: Analysis
+    analysis: Analysis | dict[str, Any]  # the record dataclass or its contract dict
     signature: bytes
 
 
@@ -59,12 +60,6 @@ def _safe(s: str | None) -> str | None:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def actor_key(actor: dict[str, Any]) -> str:
-    """The corpus-wide identity of a record's actor (:func:`communique.actors.keys.actor_key`
-    with the package knowledge base)."""
-    return keys.actor_key(actor, KnowledgeBase.load())
 
 
 class Writer:
@@ -153,33 +148,30 @@ class Writer:
         """Insert one article and all it contains; ``None`` if its hash is already stored,
         else 1 if it joined an earlier story, 0 if it starts one."""
         db = self.db
-        record = item.analysis.to_dict()
-        art = record["article"]
-        text = art["text"]
-        stored_record = dict(record, article={k: v for k, v in art.items() if k != "text"})
+        r = record_rows(item.analysis)
+        art = r.article
         story, linked = self._story(item.signature)
         cur = db.execute(
             "INSERT INTO articles (hash, record_id, text, title, url, source, published, "
             "language, story_id, file, position, record, ingested) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING",
-            (item.hash, art.get("id"), text, art.get("title"), art.get("url"),
-             art.get("source"), art.get("published"), art.get("language"), story or 0,
-             _safe(item.file), item.position, json.dumps(stored_record, ensure_ascii=False),
-             _now()))
+            (item.hash, art["record_id"], art["text"], art["title"], art["url"],
+             art["source"], art["published"], art["language"], story or 0,
+             _safe(item.file), item.position, r.stored, _now()))
         if cur.rowcount == 0:
             return None
         aid = int(cur.lastrowid or 0)
         if story is None:
             db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (aid, aid))
         db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-                   (aid, art.get("title") or "", text))
+                   (aid, art["title"] or "", art["text"]))
         db.execute("INSERT INTO minhash (article_id, signature) VALUES (?, ?)",
                    (aid, item.signature))
         db.executemany("INSERT INTO lsh (band, bucket, article_id) VALUES (?, ?, ?)",
                        [(b, k, aid) for b, k in dedup.buckets(item.signature)])
-        ids = self._actors(aid, record.get("actors") or [])
-        self._quotes(aid, record.get("quotes") or [], ids)
-        self._events(aid, record.get("events") or [], ids)
+        ids = self._actors(aid, r)
+        self._quotes(aid, r, ids)
+        self._events(aid, r, ids)
         return 1 if linked else 0
 
     def _story(self, sig: bytes) -> tuple[int | None, bool]:
@@ -200,7 +192,7 @@ class Writer:
         return best[2], True
 
     def _actor_id(self, actor: dict[str, Any]) -> int:
-        key = actor_key(actor)
+        key = actor["key"]
         cached = self._actor_ids.get(key)
         if cached is not None:
             return cached
@@ -210,68 +202,57 @@ class Writer:
             "country = coalesce(actors.country, excluded.country), "
             "organization = coalesce(actors.organization, excluded.organization), "
             "sector = coalesce(actors.sector, excluded.sector) RETURNING id",
-            (key, actor["name"], actor.get("kind"), actor.get("country"),
-             actor.get("organization"), actor.get("sector"), actor.get("wikidata"),
-             int(keys.is_named(actor["name"], key)))).fetchone()
+            (key, actor["name"], actor["kind"], actor["country"], actor["organization"],
+             actor["sector"], actor["wikidata"], int(actor["named"]))).fetchone()
         self._actor_ids[key] = int(row[0])
         return int(row[0])
 
-    def _actors(self, aid: int, actors: list[dict[str, Any]]) -> dict[str, int]:
-        ids: dict[str, int] = {}
-        rows, mentions = [], []
-        for actor in actors:
-            local = actor["id"]
-            if local in ids:
-                raise ValueError(f"actor id {local!r} appears twice")
-            ids[local] = actor_id = self._actor_id(actor)
-            rows.append((aid, local, actor_id, actor["name"], actor.get("kind"),
-                         actor.get("country"), actor.get("organization"), actor.get("sector"),
-                         actor.get("role")))
-            mentions.extend((aid, actor_id, local, m["start"], m["end"], m["text"])
-                            for m in actor.get("mentions") or [])
-        self.db.executemany("INSERT INTO article_actors (article_id, local_id, actor_id, name, "
-                            "kind, country, organization, sector, role) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        self.db.executemany('INSERT INTO mentions (article_id, actor_id, local_id, start, "end", '
-                            "text) VALUES (?, ?, ?, ?, ?, ?)", mentions)
+    def _actors(self, aid: int, r: RecordRows) -> dict[str, int]:
+        ids = {a["local_id"]: self._actor_id(a) for a in r.actors}
+        self.db.executemany(
+            "INSERT INTO article_actors (article_id, local_id, actor_id, name, kind, country, "
+            "organization, sector, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(aid, a["local_id"], ids[a["local_id"]], a["name"], a["kind"], a["country"],
+              a["organization"], a["sector"], a["role"]) for a in r.actors])
+        self.db.executemany(
+            'INSERT INTO mentions (article_id, actor_id, local_id, start, "end", text) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(aid, ids[m["local_id"]], m["local_id"], m["start"], m["end"], m["text"])
+             for m in r.mentions])
         return ids
 
-    def _quotes(self, aid: int, quotes: list[dict[str, Any]], ids: dict[str, int]) -> None:
+    def _quotes(self, aid: int, r: RecordRows, ids: dict[str, int]) -> None:
         db = self.db
-        for q in quotes:
-            content, cue, who = q["content"], q.get("cue"), q.get("speaker_mention")
+        qids: dict[str, int] = {}
+        for q in r.quotes:
             cur = db.execute(
                 "INSERT INTO quotes (article_id, local_id, kind, content, content_start, "
                 "content_end, cue, cue_start, cue_end, speaker_text, speaker_start, speaker_end)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (aid, q["id"], q["kind"], content["text"], content["start"], content["end"],
-                 cue and cue["text"], cue and cue["start"], cue and cue["end"],
-                 who and who["text"], who and who["start"], who and who["end"]))
-            qid = int(cur.lastrowid or 0)
+                (aid, q["local_id"], q["kind"], q["content"], q["content_start"],
+                 q["content_end"], q["cue"], q["cue_start"], q["cue_end"], q["speaker"],
+                 q["speaker_start"], q["speaker_end"]))
+            qids[q["local_id"]] = qid = int(cur.lastrowid or 0)
             db.execute("INSERT INTO quotes_fts (rowid, content) VALUES (?, ?)",
-                       (qid, content["text"]))
-            db.executemany("INSERT INTO quote_speakers (quote_id, actor_id, local_id, position)"
-                           " VALUES (?, ?, ?, ?)",
-                           [(qid, ids[s], s, n) for n, s in enumerate(q.get("speakers") or [])
-                            if s in ids])
+                       (qid, q["content"]))
+        db.executemany("INSERT INTO quote_speakers (quote_id, actor_id, local_id, position)"
+                       " VALUES (?, ?, ?, ?)",
+                       [(qids[q], ids[s], s, n) for q, s, n in r.quote_speakers])
 
-    def _events(self, aid: int, events: list[dict[str, Any]], ids: dict[str, int]) -> None:
+    def _events(self, aid: int, r: RecordRows, ids: dict[str, int]) -> None:
         db = self.db
-        for e in events:
-            trig, sent = e.get("trigger"), e["sentence"]
+        eids: dict[str, int] = {}
+        for e in r.events:
             cur = db.execute(
                 "INSERT INTO events (article_id, local_id, type, mode, contexts, trigger, "
                 "trigger_start, trigger_end, sentence_start, sentence_end, negated, "
                 "hypothetical, future, quote_local_id, score, main) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (aid, e["id"], e["type"], e.get("mode"), json.dumps(e.get("contexts") or []),
-                 trig and trig["text"], trig and trig["start"], trig and trig["end"],
-                 sent["start"], sent["end"], bool(e.get("negated")),
-                 bool(e.get("hypothetical")), bool(e.get("future")), e.get("quote"),
-                 e.get("score"), bool(e.get("main"))))
-            eid = int(cur.lastrowid or 0)
-            rows = [(eid, role, n, ids[a], a)
-                    for role, key in (("actor", "actors"), ("recipient", "recipients"))
-                    for n, a in enumerate(x for x in (e.get(key) or []) if x in ids)]
-            db.executemany("INSERT INTO event_actors (event_id, role, position, actor_id, "
-                           "local_id) VALUES (?, ?, ?, ?, ?)", rows)
+                (aid, e["local_id"], e["type"], e["mode"], e["contexts"], e["trigger"],
+                 e["trigger_start"], e["trigger_end"], e["sentence_start"],
+                 e["sentence_end"], e["negated"], e["hypothetical"], e["future"],
+                 e["quote"], e["score"], e["main"]))
+            eids[e["local_id"]] = int(cur.lastrowid or 0)
+        db.executemany("INSERT INTO event_actors (event_id, role, position, actor_id, "
+                       "local_id) VALUES (?, ?, ?, ?, ?)",
+                       [(eids[ev], role, n, ids[a], a) for ev, role, n, a in r.event_actors])

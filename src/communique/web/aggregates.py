@@ -5,8 +5,8 @@ tens of thousands of events and twice as many ``event_actors`` rows; SQLite does
 about half a second, too slow for a page under load. The store is read-only to the web
 process, so it keeps the few numbers these views need (per event: date, type, score,
 negation; who acted on whom) in NumPy arrays, about 40 bytes per event, loaded once
-and reloaded when an ingest has grown the store. The SQL versions in ``queries.py`` give
-the same answers and the tests hold the two together.
+and reloaded when an ingest has grown the store. SQL versions in the tests
+(``tests/web/test_aggregates_sql.py``) give the same answers and hold them to it.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
+from .facet_arrays import FacetArrays, QuoteFacetArrays
 
 Row = dict[str, Any]
 
@@ -108,6 +110,8 @@ class EventArrays:
     s_quote: np.ndarray
     s_date: np.ndarray
     country: dict[int, str | None]
+    facets: FacetArrays  # per-event facts for the events list's facet counts
+    quote_facets: QuoteFacetArrays  # likewise per quote for the quotes list's
 
     @classmethod
     def load(cls, db: sqlite3.Connection, marker: tuple[Any, ...]) -> EventArrays:
@@ -181,13 +185,14 @@ class EventArrays:
                    e_score[ti], t_first, part[:, 0], e_month[pi], e_score[pi], roles[:, 0],
                    roles[:, 1].astype(np.bool_), roles[:, 2], e_date[ri], a_actor[by_actor],
                    a_role[by_actor], a_date[by_actor], role_names, said[by_speaker, 0],
-                   said[by_speaker, 1], s_date[by_speaker], country)
+                   said[by_speaker, 1], s_date[by_speaker], country,
+                   FacetArrays.load(db, art_date), QuoteFacetArrays.load(db, art_date))
 
     # --- pairs -----------------------------------------------------------------------------
 
     def pairs(self, since: str | None, until: str | None, *, etype: str | None = None,
               country: str | None = None, limit: int = 1000) -> list[Row]:
-        """As :func:`queries.pair_scores`, without names: a, b, score, coop, conflict,
+        """As :func:`queries.named_pairs`, without names: a, b, score, coop, conflict,
         events for the ``limit`` strongest unordered pairs."""
         lo = np.searchsorted(self.t_date, _ordinal(since) if since else -(2**62))
         hi = np.searchsorted(self.t_date, _ordinal(until) if until else 2**62, side="right")

@@ -12,9 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import Counter
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+from ..store.queries import rows, speaker_actors, speaker_quotes
 from .queries import ACTOR_LIST, actor_filter, fts_query
+
+if TYPE_CHECKING:
+    from .aggregates import EventArrays
 
 Row = dict[str, Any]
 
@@ -77,10 +81,14 @@ def _ranked(found: list[tuple[Any, ...]], top: int = TOP) -> list[Row]:
     return [{"value": v, "label": label, "count": n} for v, label, n in found[:top]]
 
 
-def event_facets(db: sqlite3.Connection, f: EventFilterLike) -> Row:
+def event_facets(db: sqlite3.Connection, f: EventFilterLike,
+                 arrays: EventArrays | None = None) -> Row:
     """Counts of the events matching ``f`` by type, quad class, mode, actor (either side)
     and country (of the first actor or first recipient, as the list's filter), plus the
-    flags and the total."""
+    flags and the total; counted from the in-memory ``arrays`` when given (the web app),
+    else in SQL (the reference the tests compare them with)."""
+    if arrays is not None:
+        return _array_facets(db, arrays, f)
     where, params = _event_where(f, walk=bool(f.since or f.until))
     # a period reads its articles by the date index, then their events (SQLite would
     # otherwise scan every event and look its article up)
@@ -124,9 +132,30 @@ def event_facets(db: sqlite3.Connection, f: EventFilterLike) -> Row:
     }
 
 
-def quote_facets(db: sqlite3.Connection, f: QuoteFilterLike) -> Row:
+def _array_facets(db: sqlite3.Connection, arrays: EventArrays, f: EventFilterLike) -> Row:
+    counts, actors = arrays.facets.counts(f, TOP)
+    names: dict[int, str] = {}
+    if actors:
+        marks = ",".join("?" * len(actors))
+        names = dict(db.execute(f"SELECT id, name FROM actors WHERE id IN ({marks})",
+                                [a for a, _ in actors]))
+    return {
+        "total": counts["total"], "flags": counts["flags"],
+        "type": _ranked([(t, t, n) for t, n in counts["type"]], 50),
+        "quad": _ranked([(q, QUADS.get(q, str(q)), n) for q, n in counts["quad"]], 5),
+        "mode": _ranked([(m, m or "none", n) for m, n in counts["mode"]]),
+        "actor": _ranked([(a, names.get(a), n) for a, n in actors if a in names]),
+        "country": _ranked([(c, c, n) for c, n in counts["country"]]),
+    }
+
+
+def quote_facets(db: sqlite3.Connection, f: QuoteFilterLike,
+                 arrays: EventArrays | None = None) -> Row:
     """Counts of the quotes matching ``f`` (full text aside: with ``q`` the counts are of
-    the search's matches) by speaker and by kind."""
+    the search's matches) by speaker and by kind; from the in-memory ``arrays`` when
+    given (the web app), else in SQL (the tests' reference)."""
+    if arrays is not None:
+        return _array_quote_facets(db, arrays, f)
     conds: list[str] = []
     params: list[Any] = []
     if f.since:
@@ -142,9 +171,9 @@ def quote_facets(db: sqlite3.Connection, f: QuoteFilterLike) -> Row:
         conds.append("q.id IN (SELECT quote_id FROM quote_speakers WHERE actor_id = ?)")
         params.append(f.speaker_id)
     if f.speaker:
-        conds.append("q.id IN (SELECT quote_id FROM quote_speakers WHERE actor_id IN "
-                     "(SELECT id FROM actors WHERE name LIKE ?))")
-        params.append(f"%{f.speaker}%")
+        sql, values = speaker_quotes(f.speaker)
+        conds.append(f"q.id IN ({sql})")
+        params += values
     if f.q:
         conds.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(fts_query(f.q))
@@ -158,6 +187,25 @@ def quote_facets(db: sqlite3.Connection, f: QuoteFilterLike) -> Row:
         "GROUP BY qs.actor_id ORDER BY 3 DESC LIMIT ?", [*params, TOP]).fetchall()
     return {"total": sum(n for _, _, n in kinds), "kind": _ranked(kinds, 3),
             "speaker": _ranked(speakers)}
+
+
+def _array_quote_facets(db: sqlite3.Connection, arrays: EventArrays,
+                        f: QuoteFilterLike) -> Row:
+    speakers = quotes = None
+    if f.speaker:
+        speakers = [r[0] for r in db.execute(*speaker_actors(f.speaker))]
+    if f.q:
+        quotes = [r["rowid"] for r in rows(
+            db, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", [fts_query(f.q)],
+            field="q")]
+    total, kinds, top = arrays.quote_facets.counts(f, TOP, speakers=speakers, quotes=quotes)
+    names: dict[int, str] = {}
+    if top:
+        marks = ",".join("?" * len(top))
+        names = dict(db.execute(f"SELECT id, name FROM actors WHERE id IN ({marks})",
+                                [a for a, _ in top]))
+    return {"total": total, "kind": _ranked([(k, k, n) for k, n in kinds], 3),
+            "speaker": _ranked([(a, names.get(a), n) for a, n in top if a in names])}
 
 
 def actor_kinds(db: sqlite3.Connection, q: str | None, country: str | None) -> list[Row]:

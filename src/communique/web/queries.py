@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..events import plover
-from ..store.queries import QueryError, fts_query
+from ..store.queries import counts as store_counts
+from ..store.queries import fts_query, speaker_quotes
+from ..store.queries import rows as store_rows
+from ..store.record import article_record
 
 if TYPE_CHECKING:
     from .aggregates import EventArrays
@@ -49,15 +52,8 @@ class Page:
 
 
 def rows(db: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[Row]:
-    """Dict rows; a malformed full-text expression becomes a :class:`QueryError`."""
-    try:
-        cur = db.execute(sql, list(params))
-    except sqlite3.OperationalError as exc:
-        if "fts5" in str(exc) or "syntax" in str(exc) or "MATCH" in str(exc):
-            raise QueryError(f"q: bad search expression ({exc})") from None
-        raise
-    names = [c[0] for c in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur]
+    """Dict rows (:func:`communique.store.queries.rows`; a bad search is about ``q``)."""
+    return store_rows(db, sql, params, field="q")
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -88,16 +84,14 @@ def default_period(db: sqlite3.Connection, since: dt.date | None, until: dt.date
 # --- overview ------------------------------------------------------------------------------
 
 def overview(db: sqlite3.Connection, since: dt.date | None, until: dt.date | None,
-             limit: int = 10, arrays: EventArrays | None = None, *, named: bool = False,
+             limit: int = 10, *, arrays: EventArrays, named: bool = False,
              by_country: bool = False) -> Row:
     """Corpus size and dates, latest articles, most active actors and strongest pairs;
     ``named``: proper-name actors only; ``by_country``: actors and pairs grouped by
     their country."""
-    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     first, last = date_bounds(db)
     p_since, p_until = default_period(db, since, until, 90)
-    counts = {name: one(f"SELECT count(*) FROM {name}")
-              for name in ("articles", "actors", "quotes", "events")}
+    counts = store_counts(db)
     latest = rows(db, "SELECT id, title, published, source FROM articles "
                       "ORDER BY published DESC, id DESC LIMIT ?", [limit])
     where, params = _period("a", p_since, p_until)
@@ -121,9 +115,8 @@ def overview(db: sqlite3.Connection, since: dt.date | None, until: dt.date | Non
                 GROUP BY aa.actor_id ORDER BY articles DESC LIMIT ?) n
             JOIN actors x ON x.id = n.actor_id ORDER BY n.articles DESC, x.name""",
                       [*params, limit])
-    edges = (named_pairs(db, arrays, p_since, p_until) if arrays is not None
-             else pair_scores(db, p_since, p_until))
-    edges = regroup(db, edges, named=named, by_country=by_country)
+    edges = regroup(db, named_pairs(db, arrays, p_since, p_until), named=named,
+                    by_country=by_country)
     coop = sorted((e for e in edges if e["coop"] > 0), key=lambda e: -e["coop"])[:limit]
     conflict = sorted((e for e in edges if e["conflict"] < 0), key=lambda e: e["conflict"])
     return {"counts": counts, "first_date": first, "last_date": last,
@@ -156,7 +149,11 @@ def _actor_names(db: sqlite3.Connection, ids: set[int]) -> dict[int, Row]:
 def named_pairs(db: sqlite3.Connection, arrays: EventArrays, since: str | None,
                 until: str | None, *, etype: str | None = None, country: str | None = None,
                 limit: int = 1000) -> list[Row]:
-    """:func:`pair_scores` from the in-memory arrays, with the same columns."""
+    """Actor pairs (unordered: who stands with whom) with summed PLOVER scores, from the
+    in-memory arrays: every actor of an event paired with every recipient, negated
+    events left out (a denial is not an act); ``coop`` sums positive scores,
+    ``conflict`` negative ones, ``score`` both; the ``limit`` strongest pairs by
+    absolute score are kept (the SQL reference in the tests gives the same)."""
     found = arrays.pairs(since, until, etype=etype, country=country, limit=limit)
     names = _actor_names(db, {p["a"] for p in found} | {p["b"] for p in found})
     out = []
@@ -167,45 +164,6 @@ def named_pairs(db: sqlite3.Connection, arrays: EventArrays, since: str | None,
                     "b_country": xb.get("country"), "b_kind": xb.get("kind"),
                     **{k: p[k] for k in ("score", "coop", "conflict", "events")}})
     return out
-
-
-def pair_scores(db: sqlite3.Connection, since: str | None, until: str | None, *,
-                etype: str | None = None, country: str | None = None,
-                limit: int = 1000) -> list[Row]:
-    """Actor pairs (unordered: who stands with whom) with summed PLOVER scores.
-
-    Every actor of an event is paired with every recipient; negated events are left out
-    (a denial is not an act). ``coop`` sums positive scores, ``conflict`` negative ones,
-    ``score`` both; the ``limit`` strongest pairs by absolute score are kept.
-    """
-    where, params = _period("a", since, until)
-    conds = [where[6:]] if where else []
-    conds.append("e.negated = 0")
-    if etype:
-        conds.append("e.type = ?")
-        params.append(etype)
-    having, hparams = "", []
-    if country:
-        having = "WHERE xa.country = ? OR xb.country = ?"
-        hparams = [country, country]
-    sql = f"""
-    WITH ev AS MATERIALIZED (
-        SELECT e.id, coalesce(e.score, 0) AS score FROM articles a
-        CROSS JOIN events e ON e.article_id = a.id WHERE {' AND '.join(conds)}),
-    pairs AS (
-        SELECT min(s.actor_id, r.actor_id) AS a, max(s.actor_id, r.actor_id) AS b,
-               sum(ev.score) AS score, sum(max(ev.score, 0)) AS coop,
-               sum(min(ev.score, 0)) AS conflict, count(DISTINCT ev.id) AS events
-        FROM ev CROSS JOIN event_actors s ON s.event_id = ev.id AND s.role = 'actor'
-        CROSS JOIN event_actors r ON r.event_id = ev.id AND r.role = 'recipient'
-        WHERE s.actor_id != r.actor_id GROUP BY 1, 2)
-    SELECT p.a, xa.name AS a_name, xa.country AS a_country, xa.kind AS a_kind,
-           p.b, xb.name AS b_name, xb.country AS b_country, xb.kind AS b_kind,
-           round(p.score, 2) AS score, round(p.coop, 2) AS coop,
-           round(p.conflict, 2) AS conflict, p.events
-    FROM pairs p JOIN actors xa ON xa.id = p.a JOIN actors xb ON xb.id = p.b {having}
-    ORDER BY abs(p.score) DESC, p.events DESC, p.a, p.b LIMIT ?"""
-    return rows(db, sql, [*params, *hparams, limit])
 
 
 def regroup(db: sqlite3.Connection, edges: list[Row], *, named: bool = False,
@@ -239,15 +197,14 @@ def regroup(db: sqlite3.Connection, edges: list[Row], *, named: bool = False,
 
 def network(db: sqlite3.Connection, since: dt.date | None, until: dt.date | None, *,
             etype: str | None, country: str | None, limit: int,
-            arrays: EventArrays | None = None, named: bool = False,
+            arrays: EventArrays, named: bool = False,
             by_country: bool = False) -> Row:
     """Nodes and edges of the strongest ``limit`` pairs in the period (default: the last
     month of the corpus); ``named`` and ``by_country`` as in :func:`regroup`."""
     p_since, p_until = default_period(db, since, until, 31)
     fetch = limit * 4 if (named or by_country) else limit
-    edges = (named_pairs(db, arrays, p_since, p_until, etype=etype, country=country,
-                         limit=fetch) if arrays is not None
-             else pair_scores(db, p_since, p_until, etype=etype, country=country, limit=fetch))
+    edges = named_pairs(db, arrays, p_since, p_until, etype=etype, country=country,
+                        limit=fetch)
     edges = regroup(db, edges, named=named, by_country=by_country)[:limit]
     nodes: dict[int, Row] = {}
     for e in edges:
@@ -294,8 +251,8 @@ COMMON_MATCHES = 2000
 def common(db: sqlite3.Connection, sql: str, params: list[Any]) -> bool:
     """Whether a filter's id subquery yields at least ``COMMON_MATCHES`` rows: then a
     page is found faster by walking the date index than by sorting every match."""
-    return db.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)",
-                      [*params, COMMON_MATCHES]).fetchone()[0] >= COMMON_MATCHES
+    return rows(db, f"SELECT count(*) AS n FROM ({sql} LIMIT ?)",
+                [*params, COMMON_MATCHES])[0]["n"] >= COMMON_MATCHES
 
 
 def _event_page(db: sqlite3.Connection, conds: list[str], params: list[Any], order: str,
@@ -326,26 +283,12 @@ def _events_by_id(db: sqlite3.Connection, ids: list[int]) -> list[Row]:
 
 
 def edge_events(db: sqlite3.Connection, a: int, b: int, since: dt.date | None,
-                until: dt.date | None, etype: str | None, page: Page,
-                arrays: EventArrays | None = None) -> Row:
-    """The events behind one network edge (either direction), newest first."""
+                until: dt.date | None, etype: str | None, page: Page, *,
+                arrays: EventArrays) -> Row:
+    """The non-negated events behind one network edge (either direction), newest first."""
     p_since, p_until = default_period(db, since, until, 31)
-    where, params = _period("a", p_since, p_until)
-    conds = [where[6:]] if where else []
-    conds += ["e.negated = 0", """e.id IN (
-        SELECT s.event_id FROM event_actors s JOIN event_actors r
-        ON r.event_id = s.event_id AND r.role = 'recipient'
-        WHERE s.role = 'actor' AND ((s.actor_id = ? AND r.actor_id = ?)
-                                    OR (s.actor_id = ? AND r.actor_id = ?)))"""]
-    params += [a, b, b, a]
-    if etype:
-        conds.append("e.type = ?")
-        params.append(etype)
-    if arrays is not None:
-        found = _events_by_id(db, arrays.edge_events(a, b, p_since, p_until, etype,
-                                                     page.offset, page.size + 1))
-    else:
-        found = _event_page(db, conds, params, "a.published DESC, e.id DESC", page)
+    found = _events_by_id(db, arrays.edge_events(a, b, p_since, p_until, etype,
+                                                 page.offset, page.size + 1))
     names = {r["id"]: r["name"] for r in rows(
         db, "SELECT id, name FROM actors WHERE id IN (?, ?)", [a, b])}
     return {"a": a, "b": b, "a_name": names.get(a), "b_name": names.get(b),
@@ -430,41 +373,35 @@ def quotes(db: sqlite3.Connection, *, q: str | None = None, speaker: str | None 
                                                                page.size + 1)))
     where, params = _period("a", _iso(since), _iso(until))
     conds = [where[6:]] if where else []
-    try:
-        # filters as id subqueries; with a "+" while walking (see events())
-        filters: list[tuple[str, Any]] = []
-        if q:
-            filters.append(("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?",
-                            fts_query(q)))
-        if speaker_id is not None:
-            filters.append(("SELECT quote_id FROM quote_speakers WHERE actor_id = ?",
-                            speaker_id))
-        if speaker:
-            filters.append(("SELECT quote_id FROM quote_speakers WHERE actor_id IN "
-                            "(SELECT id FROM actors WHERE name LIKE ?)", f"%{speaker}%"))
-        # walk for no filter or one common filter; several filters together can match
-        # few rows even when each matches many, so they are intersected and sorted
-        walk = not filters or (len(filters) == 1
-                               and common(db, filters[0][0], [filters[0][1]]))
-        for sql, value in filters:
-            conds.append(f"{'+' if walk else ''}q.id IN ({sql})")
-            params.append(value)
-        if kind:
-            conds.append("q.kind = ?")
-            params.append(kind)
-        order = " ORDER BY a.published DESC, q.id DESC"
-        source = ("articles a INDEXED BY articles_published CROSS JOIN quotes q "
-                  "ON q.article_id = a.id" if walk
-                  else "quotes q JOIN articles a ON a.id = q.article_id")
-        ids = (f"SELECT q.id FROM {source}"
-               + (" WHERE " + " AND ".join(conds) if conds else "") + order + page.sql())
-        sql = (f"SELECT {_QUOTE_COLUMNS} FROM ({ids}) pg JOIN quotes q ON q.id = pg.id "
-               "JOIN articles a ON a.id = q.article_id" + order)
-        found = rows(db, sql, params)
-    except sqlite3.OperationalError as exc:
-        if not q:
-            raise
-        raise QueryError(f"q: bad search expression ({exc})") from None
+    # filters as id subqueries; with a "+" while walking (see events())
+    filters: list[tuple[str, list[Any]]] = []
+    if q:
+        filters.append(("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?",
+                        [fts_query(q)]))
+    if speaker_id is not None:
+        filters.append(("SELECT quote_id FROM quote_speakers WHERE actor_id = ?",
+                        [speaker_id]))
+    if speaker:
+        filters.append(speaker_quotes(speaker))
+    # walk for no filter or one common filter; several filters together can match
+    # few rows even when each matches many, so they are intersected and sorted
+    walk = not filters or (len(filters) == 1
+                           and common(db, filters[0][0], filters[0][1]))
+    for sql, values in filters:
+        conds.append(f"{'+' if walk else ''}q.id IN ({sql})")
+        params += values
+    if kind:
+        conds.append("q.kind = ?")
+        params.append(kind)
+    order = " ORDER BY a.published DESC, q.id DESC"
+    source = ("articles a INDEXED BY articles_published CROSS JOIN quotes q "
+              "ON q.article_id = a.id" if walk
+              else "quotes q JOIN articles a ON a.id = q.article_id")
+    ids = (f"SELECT q.id FROM {source}"
+           + (" WHERE " + " AND ".join(conds) if conds else "") + order + page.sql())
+    sql = (f"SELECT {_QUOTE_COLUMNS} FROM ({ids}) pg JOIN quotes q ON q.id = pg.id "
+           "JOIN articles a ON a.id = q.article_id" + order)
+    found = rows(db, sql, params)
     return page.cut(_speakers(found))
 
 
@@ -486,41 +423,36 @@ def articles(db: sqlite3.Connection, *, q: str | None = None, source: str | None
     conds = [where[6:]] if where else []
     search = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
     match = fts_query(q) if q else None
-    try:
-        walk = match is None or common(db, search, [match])
-        if match is not None:
-            conds.append(f"{'+' if walk else ''}a.id IN ({search})")
-            params.append(match)
-        if source:
-            conds.append("a.source = ?")
-            params.append(source)
-        if story is not None:
-            conds.append("a.story_id = ?")
-            params.append(story)
-        order = " ORDER BY a.published DESC, a.id DESC"
-        table = "articles a INDEXED BY articles_published" if walk and story is None \
-            else "articles a"
-        ids = (f"SELECT a.id FROM {table}"
-               + (" WHERE " + " AND ".join(conds) if conds else "") + order + page.sql())
-        found = rows(db, "SELECT a.id, a.title, a.published, a.source, a.url, a.story_id, "
-                         "(SELECT count(*) FROM article_actors aa WHERE aa.article_id = a.id)"
-                         " AS actors, "
-                         "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes, "
-                         "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
-                         f"FROM ({ids}) pg JOIN articles a ON a.id = pg.id" + order, params)
-        if match is not None and found:
-            marks = ",".join("?" * len(found))
-            snippets = dict(db.execute(
-                "SELECT rowid, snippet(articles_fts, -1, ?, ?, ' … ', 24) FROM articles_fts "
-                f"WHERE articles_fts MATCH ? AND rowid IN ({marks})",
-                [HIT_START, HIT_END, match, *(r["id"] for r in found)]))
-            for r in found:
-                snippet = (snippets.get(r["id"]) or "").replace("\n", " ")
-                r["snippet"], r["snippet_hits"] = _hits(snippet)
-    except sqlite3.OperationalError as exc:
-        if not q:
-            raise
-        raise QueryError(f"q: bad search expression ({exc})") from None
+    walk = match is None or common(db, search, [match])
+    if match is not None:
+        conds.append(f"{'+' if walk else ''}a.id IN ({search})")
+        params.append(match)
+    if source:
+        conds.append("a.source = ?")
+        params.append(source)
+    if story is not None:
+        conds.append("a.story_id = ?")
+        params.append(story)
+    order = " ORDER BY a.published DESC, a.id DESC"
+    table = "articles a INDEXED BY articles_published" if walk and story is None \
+        else "articles a"
+    ids = (f"SELECT a.id FROM {table}"
+           + (" WHERE " + " AND ".join(conds) if conds else "") + order + page.sql())
+    found = rows(db, "SELECT a.id, a.title, a.published, a.source, a.url, a.story_id, "
+                     "(SELECT count(*) FROM article_actors aa WHERE aa.article_id = a.id)"
+                     " AS actors, "
+                     "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes, "
+                     "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
+                     f"FROM ({ids}) pg JOIN articles a ON a.id = pg.id" + order, params)
+    if match is not None and found:
+        marks = ",".join("?" * len(found))
+        snippets = {r["rowid"]: r["s"] for r in rows(
+            db, "SELECT rowid, snippet(articles_fts, -1, ?, ?, ' … ', 24) AS s "
+            f"FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+            [HIT_START, HIT_END, match, *(r["id"] for r in found)])}
+        for r in found:
+            snippet = (snippets.get(r["id"]) or "").replace("\n", " ")
+            r["snippet"], r["snippet_hits"] = _hits(snippet)
     return page.cut(found)
 
 
@@ -572,8 +504,8 @@ def actor_filter(q: str | None, country: str | None,
     return (" WHERE " + " AND ".join(conds) if conds else ""), params
 
 
-def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10,
-                  arrays: EventArrays | None = None) -> Row | None:
+def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10, *,
+                  arrays: EventArrays) -> Row | None:
     """One actor without its events list: roles over time, counts, latest quotes, monthly
     cooperation and conflict, main partners and adversaries (the costly, cacheable part)."""
     found = rows(db, "SELECT id, key, name, kind, country, organization, sector, wikidata "
@@ -581,96 +513,45 @@ def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10,
     if not found:
         return None
     out = found[0]
-    if arrays is not None:
-        out["roles"] = arrays.roles(actor_id)
-        out["counts"] = {**arrays.counts(actor_id), "quotes": db.execute(
-            "SELECT count(*) FROM quote_speakers WHERE actor_id = ?",
-            (actor_id,)).fetchone()[0]}
-    else:
-        out["roles"] = rows(db, """
-            SELECT aa.role, min(a.published) AS first, max(a.published) AS last,
-                   count(*) AS articles
-            FROM article_actors aa CROSS JOIN articles a ON a.id = aa.article_id
-            WHERE aa.actor_id = ? AND aa.role IS NOT NULL GROUP BY aa.role
-            ORDER BY first, aa.role LIMIT 50""", [actor_id])
-        out["counts"] = rows(db, """
-            SELECT (SELECT count(*) FROM article_actors WHERE actor_id = ?) AS articles,
-                   (SELECT count(*) FROM quote_speakers WHERE actor_id = ?) AS quotes,
-                   (SELECT count(*) FROM event_actors WHERE actor_id = ? AND role = 'actor')
-                       AS events_as_actor,
-                   (SELECT count(*) FROM event_actors WHERE actor_id = ? AND role = 'recipient')
-                       AS events_as_recipient""", [actor_id] * 4)[0]
+    out["roles"] = arrays.roles(actor_id)
+    out["counts"] = {**arrays.counts(actor_id), "quotes": db.execute(
+        "SELECT count(*) FROM quote_speakers WHERE actor_id = ?", (actor_id,)).fetchone()[0]}
     out["names"] = [r["text"] for r in rows(db, """
         SELECT text, count(*) AS n FROM mentions WHERE actor_id = ?
         GROUP BY text ORDER BY n DESC, text LIMIT 20""", [actor_id])]
     out["quotes"] = quotes(db, speaker_id=actor_id, page=Page(1, limit),
                            arrays=arrays)["items"]
-    if arrays is not None:
-        out["timeline"] = arrays.timeline(actor_id)
-        counterparts = arrays.counterparts(actor_id)
-        names = _actor_names(db, {c["id"] for c in counterparts})
-        counterparts = [{"id": c["id"], "name": names[c["id"]]["name"],
-                         "country": names[c["id"]]["country"], "score": c["score"],
-                         "events": c["events"]} for c in counterparts if c["id"] in names]
-    else:
-        out["timeline"] = rows(db, """
-            SELECT substr(a.published, 1, 7) AS month,
-                   round(sum(max(coalesce(e.score, 0), 0)), 2) AS coop,
-                   round(sum(min(coalesce(e.score, 0), 0)), 2) AS conflict, count(*) AS events
-            FROM events e CROSS JOIN articles a ON a.id = e.article_id
-            WHERE e.negated = 0 AND a.published IS NOT NULL
-              AND e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)
-            GROUP BY month ORDER BY month DESC LIMIT 120""", [actor_id])[::-1]
-        counterparts = rows(db, """
-            SELECT c.id, x.name, x.country, round(c.score, 2) AS score, c.events FROM (
-                SELECT o.actor_id AS id, sum(coalesce(e.score, 0)) AS score, count(*) AS events
-                FROM event_actors me
-                CROSS JOIN event_actors o ON o.event_id = me.event_id AND o.role != me.role
-                CROSS JOIN events e ON e.id = me.event_id
-                WHERE me.actor_id = ? AND o.actor_id != ? AND e.negated = 0
-                GROUP BY o.actor_id) c
-            JOIN actors x ON x.id = c.id""", [actor_id, actor_id])
-    out["partners"] = sorted((c for c in counterparts if c["score"] > 0),
-                             key=lambda c: (-c["score"], c["name"]))[:limit]
-    out["adversaries"] = sorted((c for c in counterparts if c["score"] < 0),
-                                key=lambda c: (c["score"], c["name"]))[:limit]
-    return out
+    out["timeline"] = arrays.timeline(actor_id)
+    counterparts = arrays.counterparts(actor_id)
+    names = _actor_names(db, {c["id"] for c in counterparts})
+    counterparts = [{"id": c["id"], "name": names[c["id"]]["name"],
+                     "country": names[c["id"]]["country"], "score": c["score"],
+                     "events": c["events"]} for c in counterparts if c["id"] in names]
+    return {**out, **ranked_counterparts(counterparts, limit)}
+
+
+def ranked_counterparts(counterparts: list[Row], limit: int) -> Row:
+    """The main ``partners`` (summed score above 0) and ``adversaries`` (below)."""
+    return {"partners": sorted((c for c in counterparts if c["score"] > 0),
+                               key=lambda c: (-c["score"], c["name"]))[:limit],
+            "adversaries": sorted((c for c in counterparts if c["score"] < 0),
+                                  key=lambda c: (c["score"], c["name"]))[:limit]}
 
 
 def actor(db: sqlite3.Connection, actor_id: int, *, role: str = "actor",
           page: Page = Page(), limit: int = 10, summary: Row | None = None,
-          arrays: EventArrays | None = None) -> Row | None:
+          arrays: EventArrays) -> Row | None:
     """:func:`actor_summary` (or the ``summary`` given) plus a page of the actor's events
     as ``role`` (actor or recipient)."""
-    summary = summary if summary is not None else actor_summary(db, actor_id, limit)
+    summary = summary if summary is not None else actor_summary(db, actor_id, limit,
+                                                                arrays=arrays)
     if summary is None:
         return None
-    out = dict(summary)
-    out["events_role"] = role
-    if arrays is not None:
-        out["events"] = page.cut(_events_by_id(db, arrays.actor_events(
-            actor_id, role, page.offset, page.size + 1)))
-        return out
-    mine = "SELECT event_id FROM event_actors WHERE actor_id = ? AND role = ?"
-    walk = common(db, mine, [actor_id, role])
-    out["events"] = page.cut(_event_page(
-        db, [f"{'+' if walk else ''}e.id IN ({mine})"], [actor_id, role],
-        "a.published DESC, e.id DESC", page, walk=walk))
-    return out
+    return {**summary, "events_role": role, "events": page.cut(_events_by_id(
+        db, arrays.actor_events(actor_id, role, page.offset, page.size + 1)))}
 
 
 # --- one article -------------------------------------------------------------------------
-
-def article_record(db: sqlite3.Connection, article_id: int) -> Row | None:
-    """The stored analysis record with its text put back (the JSON contract)."""
-    row = db.execute("SELECT text, record FROM articles WHERE id = ?",
-                     (article_id,)).fetchone()
-    if row is None:
-        return None
-    record = json.loads(row[1])
-    record["article"] = {**record.get("article", {}), "text": row[0]}
-    return record
-
 
 def article(db: sqlite3.Connection, article_id: int) -> Row | None:
     """An article's metadata and record, with canonical actor ids for its local ones."""

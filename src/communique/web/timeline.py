@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .aggregates import EventArrays
 
 Row = dict[str, Any]
 
@@ -23,9 +26,14 @@ HEADING_CHARS = 80
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-Z\"“‘(])")
 
 
-def timeline(db: sqlite3.Connection, since: str | None, until: str | None) -> Row:
+def timeline(db: sqlite3.Connection, since: str | None, until: str | None,
+             arrays: EventArrays | None = None) -> Row:
     """Events per bucket between ``since`` and ``until`` (ISO dates, inclusive) by
-    quad class (0 none, 1-4 PLOVER's verbal/material cooperation/conflict)."""
+    quad class (0 none, 1-4 PLOVER's verbal/material cooperation/conflict); counted
+    from the in-memory ``arrays`` when given (the web app), else in SQL."""
+    if arrays is not None:
+        return _buckets([(dt.date.fromordinal(d), q, n)
+                         for d, q, n in arrays.facets.day_quads(since, until)], since, until)
     conds, params = ["a.published IS NOT NULL"], []
     if since:
         conds.append("a.published >= ?")
@@ -44,6 +52,11 @@ def timeline(db: sqlite3.Connection, since: str | None, until: str | None) -> Ro
             days.append((dt.date.fromisoformat(day), int(quad), n))
         except ValueError:  # a stored date the calendar lacks: left out
             continue
+    return _buckets(days, since, until)
+
+
+def _buckets(days: list[tuple[dt.date, int, int]], since: str | None,
+             until: str | None) -> Row:
     if not days:
         return {"unit": "day", "buckets": [], "max": 0}
     first = dt.date.fromisoformat(since) if since else min(d for d, _, _ in days)

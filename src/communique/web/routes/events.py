@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from .. import queries as Q
 from ..facets import event_facets
 from ..formats import Format, as_json, respond
-from ..params import Db, EventFilters, HtmlPage, PageNo, PerPage, cached, event_filters
+from ..params import Db, EventFilters, HtmlPage, PageNo, PerPage, arrays, cached, event_filters
 
 router = APIRouter()
 Filters = Annotated[EventFilters, Depends(event_filters)]
@@ -30,7 +30,7 @@ def events_data(db: sqlite3.Connection, f: EventFilters, p: int,
 def facets_data(request: Request, db: sqlite3.Connection, f: EventFilters) -> dict[str, Any]:
     """Facet counts of the filters (the sort aside), cached until the store grows."""
     key = ("events", f.since, f.until, f.type, f.actor, f.country, f.quad)
-    return cached(request, db, key, lambda: event_facets(db, f))
+    return cached(request, db, key, lambda: event_facets(db, f, arrays(request, db)))
 
 
 def _serve(request: Request, fmt: Format, db: sqlite3.Connection, f: EventFilters, p: int,

@@ -41,7 +41,7 @@ def timeline_data(request: Request, db: sqlite3.Connection, since: dt.date | Non
     period_ok(since, until)
     p_since, p_until = Q.default_period(db, since, until, 90)
     return cached(request, db, ("timeline", p_since, p_until),
-                  lambda: timeline(db, p_since, p_until))
+                  lambda: timeline(db, p_since, p_until, arrays(request, db)))
 
 
 def _serve(fmt: Format, request: Request, db: sqlite3.Connection, since: dt.date | None,

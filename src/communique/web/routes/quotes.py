@@ -26,7 +26,7 @@ def quotes_data(request: Request, db: sqlite3.Connection, f: QuoteFilters, p: in
 def facets_data(request: Request, db: sqlite3.Connection, f: QuoteFilters) -> dict[str, Any]:
     """Speaker and kind counts of the filters, cached until the store grows."""
     key = ("quotes", f.q, f.speaker, f.speaker_id, f.since, f.until, f.kind)
-    return cached(request, db, key, lambda: quote_facets(db, f))
+    return cached(request, db, key, lambda: quote_facets(db, f, arrays(request, db)))
 
 
 def _serve(request: Request, fmt: Format, db: sqlite3.Connection, f: QuoteFilters, p: int,

@@ -1,0 +1,300 @@
+"""What the article says about the people it names, for people the knowledge base lacks.
+
+A person's description stands beside the name (an apposition: "Ana Ruiz, an analyst at
+the Example Institute in Madrid"; "the Chilean envoy, Ana Ruiz"), before it (a
+premodifier: "opposition spokesman Ana Ruiz", "Ruiz's mother Eva"), or is shared by
+coordinated names ("the Peruvian aid workers Ana Ruiz and Eva Soto"). An unnamed person
+("a Canadian nurse in Lima") is described by their own phrase. From the description:
+
+- **country**: a nationality before the role noun ("a British volunteer", "the first
+  Briton"), else the country of an organisation it names ("a spokesman for the SDF"),
+  else of a place it names ("a bus driver from south London"), else, for a relative
+  ("Ruiz's mother Eva"), the country of the person named as the possessor. A country
+  *name* compounded with a subject noun ("a Syria expert") is the subject, not the
+  nationality (``data/person_words.csv``);
+- **sector**: a specific role noun ("journalist" JRN, "analyst" EDU), else the sector
+  of the organisation named, else a weak role noun ("spokesman" GOV); a relative with
+  no office is a private person (CVL);
+- **organisation**: the organisation named.
+
+Runs after clustering and resolution, on the article's resolved actors, so the
+organisations and places it reads are the ones the article's other mentions gave.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ..kb import KnowledgeBase
+from . import naming
+from .index import ActorIndex, Cluster, Mention
+
+__all__ = ["KIN", "TOPIC", "describe_people", "descriptor_heads", "is_role_noun"]
+
+
+def _person_words() -> dict[str, str]:
+    data = resources.files("communique.actors") / "data" / "person_words.csv"
+    rows = csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
+                          if not line.startswith("#"))
+    return {r["word"].strip(): r["kind"].strip() for r in rows if r.get("word")}
+
+
+_WORDS = _person_words()
+TOPIC = frozenset(w for w, k in _WORDS.items() if k == "topic")
+KIN = frozenset(w for w, k in _WORDS.items() if k == "kin")
+PERSON_WORDS = frozenset(w for w, k in _WORDS.items() if k == "person") | naming.PERSON_NOUNS
+#: the sector of a relative with no office
+PRIVATE = "CVL"
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What one description says."""
+
+    nationality: str | None = None
+    org: Cluster | None = None
+    place: str | None = None
+    kin_of: Cluster | None = None
+    term_sector: str | None = None
+    term_weak: bool = False
+    topic: bool = False  # a country name was read as the subject ("Syria expert")
+    head: str = ""  # the role noun
+
+    def empty(self) -> bool:
+        return not (self.nationality or self.org or self.place or self.kin_of
+                    or self.term_sector or self.topic)
+
+
+def _head(index: ActorIndex, m: Mention) -> Token:
+    """The mention's syntactic head: its token whose head lies outside it."""
+    doc = index.doc
+    for i in range(m.start, m.end):
+        t = doc[i]
+        if not (m.start <= t.head.i < m.end) or t.head.i == t.i:
+            return t
+    return doc[m.end - 1]
+
+
+def is_role_noun(tok: Token, kb: KnowledgeBase) -> bool:
+    """A noun that names a person: a role, a relative, a sector noun ("journalist")."""
+    if tok.pos_ != "NOUN":
+        return False
+    low = tok.lemma_.lower()
+    if low in PERSON_WORDS or low in KIN or low in TOPIC:
+        return True
+    term = kb.sector_of(low)
+    return term is not None and term.kind == "person"
+
+
+def descriptor_heads(index: ActorIndex, kb: KnowledgeBase, m: Mention,
+                     _depth: int = 0) -> list[Token]:
+    """Role nouns that describe the person of name mention ``m`` (see module docstring)."""
+    h = _head(index, m)
+
+    out: list[Token] = []
+    # "X, a spokesman for Y"
+    out += [c for c in h.children if c.dep_ == "appos" and is_role_noun(c, kb) and c.i >= m.end]
+    # "the defence minister, X", "Fay's mother Ruth", "aid workers Tim Ross"
+    if h.dep_ == "appos" and is_role_noun(h.head, kb) and h.head.i < m.start:
+        out.append(h.head)
+    # "opposition spokesman X": the last common noun compounded before the name
+    pre = [c for c in h.children if c.dep_ in ("compound", "nmod") and is_role_noun(c, kb)
+           and c.i < m.start]
+    if pre:
+        out.append(pre[-1])
+    # "a doctor and official at ...": the conjoined role nouns too
+    out += [cj for d in list(out) for cj in d.conjuncts if is_role_noun(cj, kb) and cj.i > d.i]
+    if not out and h.dep_ == "conj" and _depth < 3:
+        # "the British aid workers Tim Ross and Ann Lee": Lee shares Ross's description
+        first = index.mention_at(h.head)
+        if first is not None and first.label == "PERSON" and first is not m:
+            out = descriptor_heads(index, kb, first, _depth + 1)
+    if not out:
+        out += _comma_role(index, kb, m)
+    return out
+
+
+#: what may stand between the article and the role noun of "X, the British journalist"
+_RUN_POS = {"ADJ", "NOUN", "PROPN", "NUM", "PUNCT"}
+
+
+def _comma_role(index: ActorIndex, kb: KnowledgeBase, m: Mention) -> list[Token]:
+    """"X, the British journalist taken hostage": the role noun after a comma and an
+    article, read off the words when the parser did not make it an apposition."""
+    doc = index.doc
+    i = m.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+        return []
+    role = None
+    for t in doc[i + 2:i + 8]:
+        if t.pos_ not in _RUN_POS or (t.pos_ == "PUNCT" and t.text != "-"):
+            break
+        if is_role_noun(t, kb) and t.tag_ == "NN":  # one person: a singular noun
+            role = t
+    return [role] if role is not None else []
+
+
+def _complement(tok: Token, d: Token) -> bool:
+    """Whether ``tok`` sits in a prepositional phrase under ``d`` ("at the X in Y")."""
+    t = tok
+    while t.i != d.i and t.head.i != t.i:
+        if t.dep_ in ("prep", "agent"):
+            return True
+        t = t.head
+    return False
+
+
+def named_mentions(index: ActorIndex) -> dict[int, Mention]:
+    """Token -> the name mention covering it; a role phrase made a mention of a person
+    ("a Canadian nurse") does not hide the names inside it ("Canadian")."""
+    out: dict[int, Mention] = {}
+    for cl in index.clusters:
+        for m in cl.mentions:
+            if m.label not in ("NOUN", "PRON"):
+                for i in range(m.start, m.end):
+                    out[i] = m
+    return out
+
+
+def _ref_country(tok: Token) -> tuple[str, str] | None:
+    """("GPE"|"NORP", ISO3) of a country name or nationality the entity layer tagged."""
+    kind, _, rest = tok.ent_kb_id_.partition(":")
+    if kind == "country":
+        return "GPE", rest
+    if kind in ("adj", "people"):
+        return "NORP", rest
+    return None
+
+
+def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Mention],
+             exclude: range | None = None, own: int | None = None) -> Evidence:
+    """What the description headed by role noun ``d`` says (``own``: the described
+    person's cluster, whose mentions may have taken in the description's words)."""
+    ev = Evidence(head=d.text)
+    lemma = d.lemma_.lower()
+    compounds = [c.lemma_.lower() for c in d.children if c.dep_ == "compound"
+                 and c.pos_ == "NOUN" and c.i < d.i]
+    term = kb.sector_of(" ".join([*compounds, lemma])) or kb.sector_of(d.lower_)
+    if term is not None and term.kind == "person":
+        ev.term_sector, ev.term_weak = term.sector, bool(term.weak)
+    elif lemma in KIN:
+        ev.term_sector = PRIVATE
+    if ev.term_weak:  # "opposition spokesman", "army officer": the modifier noun decides
+        for c in compounds:
+            mod = kb.sector_of(c)
+            if mod is not None and not mod.weak:
+                ev.term_sector, ev.term_weak = mod.sector, False
+    ref = _ref_country(d)
+    if ref is not None:
+        ev.nationality = ref[1]  # "the first Briton"
+    for t in naming.phrase_tokens(d):
+        if t.i == d.i or (exclude is not None and t.i in exclude):
+            continue
+        mt = named.get(t.i)
+        if mt is None and lemma in KIN and t.dep_ == "poss":
+            # "Fay's mother Ruth": a surname the role phrase took in
+            pid = index.person_keys().get(naming.fold(t.text))
+            if pid is not None:
+                ev.kin_of = index.clusters[index.canonical(pid)]
+            continue
+        if mt is not None and own is not None and index.canonical(mt.actor) == own:
+            mt = None  # "Iran analyst" made a mention of the analyst: read the words
+        if mt is None:
+            ref = _ref_country(t)
+            if ref is not None and not _complement(t, d):
+                if t.pos_ == "PROPN" and lemma in TOPIC and ref[0] == "GPE":
+                    ev.topic = True
+                elif ev.nationality is None:
+                    ev.nationality = ref[1]
+            continue
+        if mt.actor < 0 or t.i != mt.start and t.i != mt.end - 1:
+            continue
+        cl = index.clusters[index.canonical(mt.actor)]
+        if _complement(t, d):
+            if cl.kind in ("organization", "group") and ev.org is None and mt.label != "NORP":
+                ev.org = cl
+            elif cl.kind in ("country", "location") and ev.place is None and cl.country:
+                ev.place = cl.country
+            continue
+        if cl.kind == "person":
+            if lemma in KIN and t.dep_ == "poss":
+                ev.kin_of = cl
+            elif (ref := _ref_country(t)) is not None and ev.nationality is None:
+                ev.nationality = ref[1]  # a role phrase that took the adjective in
+            continue
+        if cl.kind == "country" or (cl.kind == "group" and mt.label == "NORP"):
+            if t.pos_ == "PROPN" and lemma in TOPIC and mt.label == "GPE":
+                ev.topic = True  # "a Syria expert": the subject
+            elif ev.nationality is None and cl.country:
+                ev.nationality = cl.country
+        elif cl.kind == "organization" and ev.org is None:
+            ev.org = cl  # "SDF spokesman", "the Campaign's co-chair"
+        elif cl.kind == "location" and ev.place is None and cl.country:
+            ev.place = cl.country
+    return ev
+
+
+def _apply(cl: Cluster, evs: list[Evidence]) -> None:
+    def first(attr: str):  # type: ignore[no-untyped-def]
+        return next((getattr(e, attr) for e in evs if getattr(e, attr)), None)
+
+    nationality, org, place, kin_of = (first("nationality"), first("org"), first("place"),
+                                       first("kin_of"))
+    country = nationality or (org.country if org else None) or place or (
+        kin_of.country if kin_of else None)
+    if country:
+        cl.country = country
+    elif any(e.topic for e in evs):
+        cl.country = None  # "a Syria expert" with nothing else: no country from the subject
+    strong = next((e.term_sector for e in evs if e.term_sector and not e.term_weak), None)
+    weak = next((e.term_sector for e in evs if e.term_sector and e.term_weak), None)
+    sector = strong or (org.sector if org else None)
+    if sector:
+        cl.sector = sector
+    elif weak and cl.sector in (None, PRIVATE):
+        cl.sector = weak
+    if org is not None and cl.organization is None:
+        cl.organization = org.organization or org.name
+
+
+def _known_role(index: ActorIndex, kb: KnowledgeBase, cl: Cluster,
+                evs: list[Evidence]) -> None:
+    """A known person described as working for an organisation ("X, an adviser to the
+    UN") takes the role of theirs with that organisation, whatever the date says."""
+    ev = next((e for e in evs if e.org is not None and e.org.organization), None)
+    if ev is None or ev.org is None or ev.org.organization == cl.organization:
+        return
+    hit = kb.resolve(f"{ev.org.organization} {ev.head} {cl.name}", index.day)
+    if hit.get("kind") == "person" and hit.get("organization") and hit["name"] == cl.name:
+        for k in ("country", "organization", "sector", "role"):
+            setattr(cl, k, hit.get(k))
+
+
+def describe_people(index: ActorIndex, kb: KnowledgeBase) -> None:
+    """Give each person the knowledge base does not know the identity its descriptions
+    state (see module docstring)."""
+    named = named_mentions(index)
+    found: list[tuple[Cluster, list[Evidence]]] = []
+    for cid, cl in enumerate(index.clusters):
+        if cl.kind != "person" or not cl.mentions or index.canonical(cid) != cid:
+            continue
+        evs: list[Evidence] = []
+        for m in sorted(cl.mentions, key=lambda m: m.start):
+            if m.label == "PERSON":
+                for d in descriptor_heads(index, kb, m):
+                    evs.append(evidence(index, kb, d, named, range(m.start, m.end), cid))
+            elif m.label == "NOUN":  # "a Canadian nurse in Lima" describes itself
+                evs.append(evidence(index, kb, _head(index, m), named, None, cid))
+        evs = [e for e in evs if not e.empty()]
+        if evs and cl.known:
+            _known_role(index, kb, cl, evs)
+        elif evs:
+            found.append((cl, evs))
+    # relatives last: their country is the possessor's, once that one is known
+    found.sort(key=lambda f: any(e.kin_of is not None for e in f[1]))
+    for cl, evs in found:
+        _apply(cl, evs)
