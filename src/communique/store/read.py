@@ -90,11 +90,12 @@ class ActorFilter:
 
 
 def _actor_ids(value: int | str) -> Cond:
-    """Ids of the actors a filter value names (:func:`queries.actor_match`; an int or
-    digits name one actor id)."""
+    """``= ?`` an actor id (an int), or ``IN (...)`` the ids of the actors a filter value
+    names (:func:`queries.actor_match`: digits name one actor id)."""
     if isinstance(value, int):
-        return "SELECT ?", [value]
-    return actor_match(value)
+        return "= ?", [value]
+    sql, params = actor_match(value)
+    return f"IN ({sql})", params
 
 
 def period(f: EventFilter | QuoteFilter, alias: str = "a") -> list[Cond]:
@@ -114,11 +115,11 @@ def event_id_filters(f: EventFilter) -> list[Cond]:
     out = []
     if f.actor is not None and f.actor != "":
         sql, params = _actor_ids(f.actor)
-        out.append((f"SELECT event_id FROM event_actors WHERE actor_id IN ({sql})", params))
+        out.append((f"SELECT event_id FROM event_actors WHERE actor_id {sql}", params))
     if f.recipient is not None and f.recipient != "":
         sql, params = _actor_ids(f.recipient)
         out.append(("SELECT event_id FROM event_actors WHERE role = 'recipient' AND "
-                    f"position = 0 AND actor_id IN ({sql})", params))
+                    f"position = 0 AND actor_id {sql}", params))
     return out
 
 
