@@ -292,9 +292,9 @@ def events_cmd(db_path: str, actor: str | None, recipient: str | None, etype: st
     db = _open(db_path)
     for value, hint in ((actor, "--actor"), (recipient, "--recipient")):
         if value and not queries.actor_exists(db, value):
-            raise UnknownValue(hint, f"no actor in the store has a name containing {value!r} "
-                                     "or that country code; `communique actors top` lists "
-                                     "them")
+            raise UnknownValue(hint, f"no actor in the store has the id or key {value!r}, "
+                                     "a name containing it or that country code; "
+                                     "`communique actors top` lists them")
     if etype:
         accepted = queries.event_types(db)
         if etype.upper() not in accepted:

@@ -18,13 +18,16 @@ from ..store.queries import counts as store_counts
 from ..store.queries import fts_query
 from ..store.queries import rows as store_rows
 from ..store.read import (
+    ActorFilter,
     EventFilter,
     QuoteFilter,
+    actor_conditions,
     event_conditions,
     event_id_filters,
     quote_conditions,
     quote_id_filters,
 )
+from ..store.read import where as read_where
 from ..store.record import article_record
 
 if TYPE_CHECKING:
@@ -457,10 +460,9 @@ def _hits(marked: str) -> tuple[str, list[list[int]]]:
 
 # --- actors ------------------------------------------------------------------------------
 
-def actors(db: sqlite3.Connection, *, q: str | None, country: str | None,
-           page: Page) -> Row:
-    """Actors by name (substring) and country, most present first."""
-    conds, params = actor_filter(q, country, None)
+def actors(db: sqlite3.Connection, f: ActorFilter, *, page: Page) -> Row:
+    """Actors matching ``f`` (name part, country, kind), most present first."""
+    conds, params = read_where(actor_conditions(f))
     sql = f"{ACTOR_LIST} FROM actors x{conds} ORDER BY articles DESC, x.name, x.id{page.sql()}"
     return page.cut(rows(db, sql, params))
 
@@ -473,18 +475,9 @@ ACTOR_LIST = ("SELECT x.id, x.name, x.kind, x.country, x.sector, x.organization,
 def actor_filter(q: str | None, country: str | None,
                  kind: str | None) -> tuple[str, list[Any]]:
     """The WHERE clause (over ``actors x``) and its parameters for a name part, a country
-    and a kind ('' for actors without one; None for any)."""
-    conds, params = [], []
-    if q:
-        conds.append("x.name LIKE ?")
-        params.append(f"%{q}%")
-    if country:
-        conds.append("x.country = ?")
-        params.append(country)
-    if kind is not None:
-        conds.append("coalesce(x.kind, '') = ?")
-        params.append(kind)
-    return (" WHERE " + " AND ".join(conds) if conds else ""), params
+    and a kind ('' for actors without one; None for any):
+    :func:`communique.store.read.actor_conditions`."""
+    return read_where(actor_conditions(ActorFilter(name=q, country=country, kind=kind)))
 
 
 def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10, *,
