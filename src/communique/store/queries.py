@@ -2,6 +2,8 @@
 
 Each function returns plain dict rows (column name -> value), so the CLI can print them
 as a table for people or as JSON/CSV for pipes, and other code (the web UI) can reuse them.
+The lists' filters and their SQL live in :mod:`communique.store.read`; ``quotes``,
+``events`` and ``top_actors`` here are its keyword front ends.
 """
 
 from __future__ import annotations
