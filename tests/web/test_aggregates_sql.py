@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from communique.store.read import QuoteFilter
 from communique.web import queries as Q
 from communique.web.aggregates import EventArrays
 
@@ -154,8 +155,8 @@ def test_in_memory_event_lists_match_sql(client, monkeypatch) -> None:  # noqa: 
                     monkeypatch.setattr(Q, "COMMON_MATCHES", common)
                     assert mem["events"] == actor_events(db, p["a"], role, page)
             for etype in (None, "CONSULT"):
-                assert Q.quotes(db, speaker_id=p["a"], page=page, arrays=arrays) == \
-                    Q.quotes(db, speaker_id=p["a"], page=page)
+                f = QuoteFilter(speaker_id=p["a"])
+                assert Q.quotes(db, f, page=page, arrays=arrays) == Q.quotes(db, f, page=page)
                 mem = Q.edge_events(db, p["a"], p["b"], None, None, etype, page,
                                     arrays=arrays)
                 sql = edge_events(db, p["a"], p["b"], etype, page)

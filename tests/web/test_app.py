@@ -258,27 +258,33 @@ def test_missing_store_is_an_error(tmp_path) -> None:  # noqa: ANN001
 @pytest.mark.parametrize("search", ["quotes", "articles"])
 def test_both_search_plans_agree(client, monkeypatch, search: str) -> None:  # noqa: ANN001
     """Common words walk the date index, rare ones sort their matches: same rows."""
+    from communique.store.read import QuoteFilter
     from communique.web import queries as Q
 
-    find = getattr(Q, search)
+    def find(db, q):  # noqa: ANN001, ANN202
+        if search == "quotes":
+            return Q.quotes(db, QuoteFilter(search=q), page=Q.Page(1, 20))
+        return Q.articles(db, q=q, page=Q.Page(1, 20))
+
     db = client.app.state.store.connect()
     for q in ("talks", "the", None):
-        sorted_plan = find(db, q=q, page=Q.Page(1, 20))
+        sorted_plan = find(db, q)
         monkeypatch.setattr(Q, "COMMON_MATCHES", 1)
-        walked = find(db, q=q, page=Q.Page(1, 20))
+        walked = find(db, q)
         monkeypatch.setattr(Q, "COMMON_MATCHES", 10**9)
         assert walked == sorted_plan
 
 
 def test_both_event_plans_agree(client, monkeypatch) -> None:  # noqa: ANN001
+    from communique.store.read import EventFilter, QuoteFilter
     from communique.web import queries as Q
 
     db = client.app.state.store.connect()
     busiest = max(client.get("/api/network", params={"since": "2023-01-01"}).json()["nodes"],
                   key=lambda n: n["weight"])["id"]
-    cases = [lambda: Q.events(db, actor=busiest, page=Q.Page(1, 10)),
-             lambda: Q.events(db, actor=busiest, order="asc", page=Q.Page(2, 5)),
-             lambda: Q.quotes(db, speaker_id=busiest, page=Q.Page(1, 10))]
+    cases = [lambda: Q.events(db, EventFilter(actor=busiest), page=Q.Page(1, 10)),
+             lambda: Q.events(db, EventFilter(actor=busiest), order="asc", page=Q.Page(2, 5)),
+             lambda: Q.quotes(db, QuoteFilter(speaker_id=busiest), page=Q.Page(1, 10))]
     for case in cases:
         monkeypatch.setattr(Q, "COMMON_MATCHES", 10**9)
         sorted_plan = case()
@@ -332,6 +338,7 @@ def test_arrays_are_rebuilt_in_the_background_when_the_store_grows(client) -> No
 
 
 def test_in_memory_speaker_quotes_match_sql(client) -> None:  # noqa: ANN001
+    from communique.store.read import QuoteFilter
     from communique.web import queries as Q
     from communique.web.aggregates import EventArrays
 
@@ -342,8 +349,8 @@ def test_in_memory_speaker_quotes_match_sql(client) -> None:  # noqa: ANN001
     assert len(speakers) > 3
     for sid in speakers:
         for page in (Q.Page(1, 10), Q.Page(2, 2)):
-            assert Q.quotes(db, speaker_id=sid, page=page, arrays=arrays) == \
-                Q.quotes(db, speaker_id=sid, page=page)
+            f = QuoteFilter(speaker_id=sid)
+            assert Q.quotes(db, f, page=page, arrays=arrays) == Q.quotes(db, f, page=page)
 
 
 def _all_articles(client, **params) -> list[dict]:  # noqa: ANN001
@@ -400,6 +407,7 @@ def test_snippet_parts_mark_the_hits() -> None:
 def test_events_by_score_are_read_from_an_index(store_path) -> None:  # noqa: ANN001
     """Migration m007: the first page by score does not sort every event."""
     from communique.store.db import connect
+    from communique.store.read import EventFilter
     from communique.web import queries as Q
 
     db = connect(store_path, readonly=True)
@@ -407,7 +415,8 @@ def test_events_by_score_are_read_from_an_index(store_path) -> None:  # noqa: AN
         seen: list[str] = []
         db.set_trace_callback(seen.append)
         for etype in (None, "ACCUSE"):
-            Q.events(db, sort="score", order="asc", etype=etype, page=Q.Page(1, 5))
+            Q.events(db, EventFilter(type=etype), sort="score", order="asc",
+                     page=Q.Page(1, 5))
         db.set_trace_callback(None)
         for sql in seen:
             plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + sql))

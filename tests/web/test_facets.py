@@ -190,7 +190,7 @@ def test_event_facets_from_arrays_match_sql(client) -> None:  # noqa: ANN001
     app = client.app
     db = app.state.store.connect()
     arrays = app.state.aggregates.get(db)
-    base = event_facets(db, EventFilters(None, None, None, None, None, None, "date", "desc"))
+    base = event_facets(db, EventFilters())
     actor = base["actor"][0]["value"]
     country = base["country"][0]["value"]
     etype = base["type"][0]["value"]
@@ -202,15 +202,14 @@ def test_event_facets_from_arrays_match_sql(client) -> None:  # noqa: ANN001
              (None, None, None, None, None, 4), (None, None, etype, actor, country, None),
              (None, None, "AID", None, "ZZ", None)]
     for since, until, t, a, c, q in cases:
-        f = EventFilters(since, until, t, a, c, q, "date", "desc")
+        f = EventFilters(since=since, until=until, type=t, actor=a, country=c, quad=q)
         sql, mem = event_facets(db, f), event_facets(db, f, arrays)
         for key in ("total", "flags", "type", "quad", "mode"):
             assert sql[key] == mem[key], (f, key)
         # ties at the cut may differ (SQL's LIMIT keeps any of them): compare the counts
         for key in ("actor", "country"):
             assert [v["count"] for v in sql[key]] == [v["count"] for v in mem[key]], (f, key)
-        full = {v["value"]: v["count"] for v in event_facets(
-            db, EventFilters(since, until, t, a, c, q, "date", "desc"))["country"]}
+        full = {v["value"]: v["count"] for v in event_facets(db, f)["country"]}
         assert all(full.get(v["value"], v["count"]) == v["count"] for v in mem["country"])
 
 
@@ -222,7 +221,7 @@ def test_quote_facets_from_arrays_match_sql(client) -> None:  # noqa: ANN001
 
     db = client.app.state.store.connect()
     arrays = client.app.state.aggregates.get(db)
-    base = quote_facets(db, QuoteFilters(None, None, None, None, None, None))
+    base = quote_facets(db, QuoteFilters())
     sid, name = base["speaker"][0]["value"], base["speaker"][0]["label"]
     day = dt.date(2023, 3, 1)
     cases = [(None, None, None, None, None, None), (None, None, None, day, None, None),
@@ -232,7 +231,8 @@ def test_quote_facets_from_arrays_match_sql(client) -> None:  # noqa: ANN001
              ("talks", None, sid, day, None, "direct"), (None, "Zzyzx", None, None, None,
                                                          None)]
     for case in cases:
-        f = QuoteFilters(*case)
+        f = QuoteFilters(**dict(zip(("search", "speaker", "speaker_id", "since", "until",
+                                     "kind"), case, strict=True)))
         sql, mem = quote_facets(db, f), quote_facets(db, f, arrays)
         assert sql["total"] == mem["total"] and sql["kind"] == mem["kind"], case
         assert [v["count"] for v in sql["speaker"]] == [v["count"] for v in mem["speaker"]]

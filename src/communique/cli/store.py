@@ -253,18 +253,20 @@ def _summary(s, db_path: str, console) -> None:  # type: ignore[no-untyped-def]
 def quotes_cmd(db_path: str, speaker: str | None, search: str | None, since: str | None,
                until: str | None, kind: str | None, limit: int, fmt: str | None) -> None:
     """Quotes in the store, newest first: who said what, where."""
-    from ..store import queries
+    from ..store import read
 
-    rows = queries.quotes(_open(db_path), speaker=speaker, search=search, since=since,
-                          until=until, kind=kind, limit=limit or None)
+    f = read.QuoteFilter(speaker=speaker, search=search, since=since, until=until, kind=kind)
+    rows = read.quotes(_open(db_path), f, limit=limit or None, total=False).items
     cols = ["date", "speaker", "kind", "content", "source"] if _as_table(fmt) else None
     emit(rows, fmt, "Quotes", cols)
 
 
 @click.command("events")
 @db_option
-@click.option("--actor", "-a", help="Acting actor: name substring, country code, key or id.")
-@click.option("--recipient", "-r", help="Target actor: name substring, country code, key or id.")
+@click.option("--actor", "-a", help="An actor on either side of the event (actor or "
+              "recipient, as the web's actor=): name substring, country code, key or id.")
+@click.option("--recipient", "-r", help="The event's (first) recipient only: name substring, "
+              "country code, key or id.")
 @click.option("--type", "-t", "etype", help="PLOVER event type (ACCUSE, CONSULT, ...).")
 @click.option("--since", metavar="DATE", help="Published on or after DATE.")
 @click.option("--until", metavar="DATE", help="Published on or before DATE.")
@@ -282,24 +284,25 @@ def events_cmd(db_path: str, actor: str | None, recipient: str | None, etype: st
     """Events (GDELT-like rows): date, actor, type, recipient, score, flags, sentence.
 
     Negated, hypothetical and future events are listed with their flags (in the table,
-    a flags column: neg, hyp, fut); --counted leaves the negated ones out.
+    a flags column: neg, hyp, fut); --counted leaves the negated ones out. --actor finds
+    an actor on either side of an event, --recipient only as its target.
     """
-    from ..store import queries
+    from ..store import queries, read
 
     db = _open(db_path)
     for value, hint in ((actor, "--actor"), (recipient, "--recipient")):
         if value and not queries.actor_exists(db, value):
-            raise UnknownValue(hint, f"no actor in the store has a name containing {value!r} "
-                                     "or that country code; `communique actors top` lists "
-                                     "them")
+            raise UnknownValue(hint, f"no actor in the store has the id or key {value!r}, "
+                                     "a name containing it or that country code; "
+                                     "`communique actors top` lists them")
     if etype:
         accepted = queries.event_types(db)
         if etype.upper() not in accepted:
             raise UnknownValue("--type", f"{etype!r} is not an event type; accepted: "
                                          f"{', '.join(accepted)}")
-    rows = queries.events(db, actor=actor, recipient=recipient, type=etype,
-                          since=since, until=until, per_story=per_story, counted=counted,
-                          limit=limit or None)
+    f = read.EventFilter(actor=actor, recipient=recipient, type=etype, since=since,
+                         until=until, per_story=per_story, counted=counted)
+    rows = read.events(db, f, limit=limit or None, total=False).items
     cols = None
     if _as_table(fmt):
         cols = ["date", "actor1_name", "type", "mode", "actor2_name", "score", "flags",
@@ -326,9 +329,10 @@ def events_cmd(db_path: str, actor: str | None, recipient: str | None, etype: st
 def actors_top_cmd(db_path: str, by: str, kind: str | None, limit: int,
                    fmt: str | None) -> None:
     """The most present actors in the store (one row per canonical actor)."""
-    from ..store import queries
+    from ..store import read
 
-    emit(queries.top_actors(_open(db_path), by=by, kind=kind, limit=limit), fmt, "Actors")
+    page = read.top_actors(_open(db_path), read.ActorFilter(kind=kind), by=by, limit=limit)
+    emit(page.items, fmt, "Actors")
 
 
 #: keys of ``queries.stats`` renamed in what ``stats`` prints: a count of events, not a

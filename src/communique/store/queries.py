@@ -2,6 +2,8 @@
 
 Each function returns plain dict rows (column name -> value), so the CLI can print them
 as a table for people or as JSON/CSV for pipes, and other code (the web UI) can reuse them.
+The lists' filters and their SQL live in :mod:`communique.store.read`; ``quotes``,
+``events`` and ``top_actors`` here are its keyword front ends.
 """
 
 from __future__ import annotations
@@ -73,86 +75,35 @@ def speaker_quotes(speaker: str) -> tuple[str, list[Any]]:
 def quotes(db: sqlite3.Connection, *, speaker: str | None = None, search: str | None = None,
            since: str | None = None, until: str | None = None, kind: str | None = None,
            limit: int | None = 50) -> list[Row]:
-    """Quotes, newest first, with their speakers' canonical names."""
-    where, params = [], []
-    if speaker:
-        sql, values = speaker_quotes(speaker)
-        where.append(f"q.id IN ({sql})")
-        params += values
-    if search:
-        where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        params.append(fts_query(search))
-    if since:
-        where.append("a.published >= ?")
-        params.append(_date(since, "--since"))
-    if until:
-        where.append("a.published <= ?")
-        params.append(_date(until, "--until"))
-    if kind:
-        where.append("q.kind = ?")
-        params.append(kind)
-    sql = ("SELECT a.published AS date, "
-           "(SELECT group_concat(x.name, ' & ') FROM (SELECT x.name FROM quote_speakers qs "
-           " JOIN actors x ON x.id = qs.actor_id WHERE qs.quote_id = q.id "
-           " ORDER BY qs.position) x) AS speaker, "
-           "q.kind, q.cue, q.content, a.source, a.title, a.url, a.id AS article_id, "
-           "a.story_id, q.local_id AS quote_id "
-           "FROM quotes q JOIN articles a ON a.id = q.article_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY a.published DESC, a.id, q.content_start")
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    return rows(db, sql, params)
+    """Quotes, newest first, with their speakers' canonical names (the items of
+    :func:`communique.store.read.quotes`)."""
+    from .read import QuoteFilter
+    from .read import quotes as read_quotes
+
+    f = QuoteFilter(speaker=speaker, search=search, since=since, until=until, kind=kind)
+    return read_quotes(db, f, limit=limit or None, total=False).items
 
 
 def events(db: sqlite3.Connection, *, actor: str | None = None, recipient: str | None = None,
            type: str | None = None, since: str | None = None, until: str | None = None,
            per_story: bool = False, counted: bool = False,
            limit: int | None = 50) -> list[Row]:
-    """Events from the flat view, newest first; ``per_story`` keeps one row per distinct
-    event of a story (the first copy), so wire copies are not counted twice; ``counted``
-    leaves negated events out, as the store's counts (``stats``) do. Every row carries
-    its ``negated``, ``hypothetical`` and ``future`` flags."""
-    where, params = [], []
-    if counted:
-        where.append("negated = 0")
-    for value, col in ((actor, "actor1"), (recipient, "actor2")):
-        if value:
-            sql, values = actor_match(value)
-            where.append(f"({col}_name LIKE ? OR {col}_country = ? OR {col}_id IN ({sql}))")
-            params += [f"%{value}%", value.upper(), *values]
-    if type:
-        where.append("type = ?")
-        params.append(type.upper())
-    if since:
-        where.append("date >= ?")
-        params.append(_date(since, "--since"))
-    if until:
-        where.append("date <= ?")
-        params.append(_date(until, "--until"))
-    if per_story:
-        where.append("event_id IN (SELECT event_id FROM story_events)")
-    sql = ("SELECT date, actor1_name, actor1_country, actor1_sector, type, mode, "
-           "actor2_name, actor2_country, actor2_sector, score, quad_class, trigger, "
-           "negated, hypothetical, future, sentence, "
-           "source, article_id, story_id, event_id FROM events_flat"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY date DESC, article_id, event_id")
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    return [_flags(r) for r in rows(db, sql, params)]
+    """Events, newest first: the items of :func:`communique.store.read.events` for an
+    :class:`~communique.store.read.EventFilter` of these values."""
+    from .read import EventFilter
+    from .read import events as read_events
 
-
-def _flags(row: Row) -> Row:
-    for k in ("negated", "hypothetical", "future"):
-        if k in row and row[k] is not None:
-            row[k] = bool(row[k])
-    return row
+    f = EventFilter(actor=actor, recipient=recipient, type=type, since=since, until=until,
+                    per_story=per_story, counted=counted)
+    return read_events(db, f, limit=limit or None, total=False).items
 
 
 def actor_match(value: str) -> tuple[str, list[Any]]:
     """Ids of the actors an ``actor``/``recipient`` filter names: a part of the canonical
-    name, a country code, an actor key (``kb:...``, ``wd:Q...``) or an actor id."""
+    name, a country code, an actor key (``kb:...``, ``wd:Q...``) or an actor id (digits
+    name only that id)."""
+    if value.strip().isdigit():
+        return "SELECT id FROM actors WHERE id = ?", [int(value.strip())]
     return ("SELECT id FROM actors WHERE name LIKE ? OR country = ? OR key = ? "
             "OR CAST(id AS TEXT) = ?", [f"%{value}%", value.upper(), value, value.strip()])
 
@@ -173,27 +124,11 @@ def event_types(db: sqlite3.Connection) -> tuple[str, ...]:
 
 def top_actors(db: sqlite3.Connection, *, by: str = "articles", kind: str | None = None,
                limit: int = 20) -> list[Row]:
-    """The most present actors: in how many articles and stories, mentions, quotes."""
-    order = {"articles": "articles", "mentions": "mentions", "quotes": "quotes",
-             "stories": "stories"}.get(by)
-    if order is None:
-        raise QueryError(f"--by: {by!r} is not one of articles, stories, mentions, quotes")
-    where, params = "", []
-    if kind:
-        where, params = "WHERE x.kind = ?", [kind]
-    sql = f"""
-    WITH aa AS (
-        SELECT aa.actor_id, count(*) AS articles, count(DISTINCT a.story_id) AS stories
-        FROM article_actors aa JOIN articles a ON a.id = aa.article_id GROUP BY aa.actor_id),
-    m AS (SELECT actor_id, count(*) AS mentions FROM mentions GROUP BY actor_id),
-    q AS (SELECT actor_id, count(*) AS quotes FROM quote_speakers GROUP BY actor_id)
-    SELECT x.name, x.kind, x.country, x.sector, coalesce(aa.articles, 0) AS articles,
-           coalesce(aa.stories, 0) AS stories, coalesce(m.mentions, 0) AS mentions,
-           coalesce(q.quotes, 0) AS quotes, x.wikidata, x.id AS actor_id
-    FROM actors x LEFT JOIN aa ON aa.actor_id = x.id LEFT JOIN m ON m.actor_id = x.id
-    LEFT JOIN q ON q.actor_id = x.id {where}
-    ORDER BY {order} DESC, x.name LIMIT {int(limit)}"""
-    return rows(db, sql, params)
+    """The most present actors (:func:`communique.store.read.top_actors`)."""
+    from .read import ActorFilter
+    from .read import top_actors as read_top
+
+    return read_top(db, ActorFilter(kind=kind), by=by, limit=limit).items
 
 
 #: the one definition of each corpus count (``stats``, the web overview): an event counts

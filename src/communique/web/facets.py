@@ -14,7 +14,9 @@ import sqlite3
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..store.queries import rows, speaker_actors, speaker_quotes
+from ..store.queries import rows, speaker_actors
+from ..store.read import event_conditions, quote_conditions
+from ..store.read import where as read_where
 from .queries import ACTOR_LIST, actor_filter, fts_query
 
 if TYPE_CHECKING:
@@ -39,7 +41,7 @@ class EventFilterLike(Protocol):
 
 
 class QuoteFilterLike(Protocol):
-    q: str | None
+    search: str | None
     speaker: str | None
     speaker_id: int | None
     since: dt.date | None
@@ -48,31 +50,10 @@ class QuoteFilterLike(Protocol):
 
 
 def _event_where(f: EventFilterLike, walk: bool = False) -> tuple[str, list[Any]]:
-    """The filters as SQL; ``walk`` (events read per article): a "+" keeps SQLite from
-    looking an article's events up by type instead (a scan of that type per article)."""
-    conds: list[str] = []
-    params: list[Any] = []
-    if f.since:
-        conds.append("a.published >= ?")
-        params.append(f.since.isoformat())
-    if f.until:
-        conds.append("a.published <= ?")
-        params.append(f.until.isoformat())
-    if f.type:
-        conds.append(f"{'+' if walk else ''}e.type = ?")
-        params.append(f.type)
-    if f.actor is not None:
-        conds.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
-        params.append(f.actor)
-    if f.country:
-        conds.append("e.id IN (SELECT ea.event_id FROM event_actors ea JOIN article_actors x "
-                     "ON x.article_id = e.article_id AND x.local_id = ea.local_id "
-                     "WHERE ea.event_id = e.id AND ea.position = 0 AND x.country = ?)")
-        params.append(f.country)
-    if f.quad is not None:
-        conds.append("coalesce((SELECT quad FROM plover_types p WHERE p.type = e.type), 0) = ?")
-        params.append(f.quad)
-    return (" WHERE " + " AND ".join(conds) if conds else ""), params
+    """The filters as SQL (:func:`communique.store.read.event_conditions`, the lists'
+    definition); ``walk`` (events read per article): a "+" keeps SQLite from looking an
+    article's events up by type instead (a scan of that type per article)."""
+    return read_where(event_conditions(f, plus="+" if walk else ""))  # type: ignore[arg-type]
 
 
 def _ranked(found: list[tuple[Any, ...]], top: int = TOP) -> list[Row]:
@@ -156,28 +137,7 @@ def quote_facets(db: sqlite3.Connection, f: QuoteFilterLike,
     given (the web app), else in SQL (the tests' reference)."""
     if arrays is not None:
         return _array_quote_facets(db, arrays, f)
-    conds: list[str] = []
-    params: list[Any] = []
-    if f.since:
-        conds.append("a.published >= ?")
-        params.append(f.since.isoformat())
-    if f.until:
-        conds.append("a.published <= ?")
-        params.append(f.until.isoformat())
-    if f.kind:
-        conds.append("q.kind = ?")
-        params.append(f.kind)
-    if f.speaker_id is not None:
-        conds.append("q.id IN (SELECT quote_id FROM quote_speakers WHERE actor_id = ?)")
-        params.append(f.speaker_id)
-    if f.speaker:
-        sql, values = speaker_quotes(f.speaker)
-        conds.append(f"q.id IN ({sql})")
-        params += values
-    if f.q:
-        conds.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        params.append(fts_query(f.q))
-    where = " WHERE " + " AND ".join(conds) if conds else ""
+    where, params = read_where(quote_conditions(f))  # type: ignore[arg-type]
     match = f"SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
     kinds = db.execute(f"SELECT q.kind, q.kind, count(*) FROM quotes q JOIN articles a "
                        f"ON a.id = q.article_id{where} GROUP BY q.kind", params).fetchall()
@@ -194,9 +154,9 @@ def _array_quote_facets(db: sqlite3.Connection, arrays: EventArrays,
     speakers = quotes = None
     if f.speaker:
         speakers = [r[0] for r in db.execute(*speaker_actors(f.speaker))]
-    if f.q:
+    if f.search:
         quotes = [r["rowid"] for r in rows(
-            db, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", [fts_query(f.q)],
+            db, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", [fts_query(f.search)],
             field="q")]
     total, kinds, top = arrays.quote_facets.counts(f, TOP, speakers=speakers, quotes=quotes)
     names: dict[int, str] = {}

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi import Path as PathParam
 
+from ..store.read import EventFilter, QuoteFilter
 from . import queries as Q
 
 # --- parameters --------------------------------------------------------------------------
@@ -48,15 +49,12 @@ def period_ok(since: dt.date | None, until: dt.date | None) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class EventFilters:
-    since: dt.date | None
-    until: dt.date | None
-    type: str | None
-    actor: int | None
-    country: str | None
-    quad: int | None
-    sort: str
-    order: str
+class EventFilters(EventFilter):
+    """The store's :class:`~communique.store.read.EventFilter` (the one the CLI's
+    ``events`` builds) plus the table's sort column and direction."""
+
+    sort: str = "date"
+    order: str = "desc"
 
 
 def event_filters(since: Since = None, until: Until = None, type: EventType = None,
@@ -69,18 +67,14 @@ def event_filters(since: Since = None, until: Until = None, type: EventType = No
                   sort: Literal["date", "score", "type", "actor", "recipient"] = "date",
                   order: Literal["asc", "desc"] = "desc") -> EventFilters:
     period_ok(since, until)
-    return EventFilters(since, until, etype(type), actor,
-                        country.upper() if country else None, quad, sort, order)
+    return EventFilters(since=since, until=until, type=etype(type), actor=actor,
+                        country=country.upper() if country else None, quad=quad, sort=sort,
+                        order=order)
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteFilters:
-    q: str | None
-    speaker: str | None
-    speaker_id: int | None
-    since: dt.date | None
-    until: dt.date | None
-    kind: str | None
+#: the quotes list's filter: the store's (the CLI's ``quotes`` builds the same), ``q``
+#: its ``search``
+QuoteFilters = QuoteFilter
 
 
 def quote_filters(q: Annotated[str | None, Query(max_length=200, description=(
@@ -92,7 +86,8 @@ def quote_filters(q: Annotated[str | None, Query(max_length=200, description=(
                   since: Since = None, until: Until = None,
                   kind: Literal["direct", "mixed", "indirect"] | None = None) -> QuoteFilters:
     period_ok(since, until)
-    return QuoteFilters(q, speaker, speaker_id, since, until, kind)
+    return QuoteFilter(search=q, speaker=speaker, speaker_id=speaker_id, since=since,
+                       until=until, kind=kind)
 
 
 @dataclass(frozen=True, slots=True)

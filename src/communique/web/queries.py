@@ -15,8 +15,19 @@ from typing import TYPE_CHECKING, Any
 
 from ..events import plover
 from ..store.queries import counts as store_counts
-from ..store.queries import fts_query, speaker_quotes
+from ..store.queries import fts_query
 from ..store.queries import rows as store_rows
+from ..store.read import (
+    ActorFilter,
+    EventFilter,
+    QuoteFilter,
+    actor_conditions,
+    event_conditions,
+    event_id_filters,
+    quote_conditions,
+    quote_id_filters,
+)
+from ..store.read import where as read_where
 from ..store.record import article_record
 
 if TYPE_CHECKING:
@@ -297,37 +308,26 @@ def edge_events(db: sqlite3.Connection, a: int, b: int, since: dt.date | None,
 
 # --- events table ------------------------------------------------------------------------
 
-def events(db: sqlite3.Connection, *, since: dt.date | None = None,
-           until: dt.date | None = None, etype: str | None = None, actor: int | None = None,
-           country: str | None = None, quad: int | None = None, sort: str = "date",
+def events(db: sqlite3.Connection, f: EventFilter | None = None, *, sort: str = "date",
            order: str = "desc", page: Page = Page()) -> Row:
-    """Events with their first actor and recipient, filtered, sorted and paginated."""
-    mine = "SELECT event_id FROM event_actors WHERE actor_id = ?"
+    """Events matching ``f`` (:func:`communique.store.read.event_conditions`, the CLI's
+    filter; None: every event) with their first actor and recipient, sorted and
+    paginated."""
+    f = f or EventFilter()
+    by_actor = event_id_filters(f)
+    others = f.type or f.country or f.quad is not None or f.counted or f.per_story
     # walk unless an actor filter is rare, or is combined with others (an intersection
     # of common filters can be rare, and a walk would then read most of the table)
-    walk = sort == "date" and (actor is None or (
-        not (etype or country or quad is not None) and common(db, mine, [actor])))
+    walk = sort == "date" and (not by_actor or (
+        len(by_actor) == 1 and not others and common(db, *by_actor[0])))
     # walking, the events of each article are found by article id; a "+" keeps SQLite
     # from looking them up by type or id list instead (once per article: a full scan)
-    plus = "+" if walk else ""
-    where, params = _period("a", _iso(since), _iso(until))
-    conds = [where[6:]] if where else []
-    if etype:
-        conds.append(f"{plus}e.type = ?")
-        params.append(etype)
-    if actor is not None:
-        conds.append(f"{plus}e.id IN ({mine})")
-        params.append(actor)
-    if country:
-        conds.append("(x1.country = ? OR x2.country = ?)")
-        params += [country, country]
-    if quad is not None:
-        conds.append("coalesce(p.quad, 0) = ?")
-        params.append(quad)
+    conds = event_conditions(f, plus="+" if walk else "", joined=True)
     direction = "ASC" if order == "asc" else "DESC"
     return page.cut(_event_page(
-        db, conds, params, f"{EVENT_SORTS[sort]} {direction}, e.id {direction}", page,
-        names=bool(country) or sort in ("actor", "recipient"), quad=quad is not None,
+        db, [c for c, _ in conds], [p for _, ps in conds for p in ps],
+        f"{EVENT_SORTS[sort]} {direction}, e.id {direction}", page,
+        names=bool(f.country) or sort in ("actor", "recipient"), quad=f.quad is not None,
         walk=walk))
 
 
@@ -357,42 +357,28 @@ def quotes_by_id(db: sqlite3.Connection, ids: list[int]) -> list[Row]:
                               "ORDER BY a.published DESC, q.id DESC", ids))
 
 
-def quotes(db: sqlite3.Connection, *, q: str | None = None, speaker: str | None = None,
-           speaker_id: int | None = None, since: dt.date | None = None,
-           until: dt.date | None = None, kind: str | None = None,
-           page: Page = Page(), arrays: EventArrays | None = None) -> Row:
-    """Quotes matching a full-text query and filters, newest first.
+def quotes(db: sqlite3.Connection, f: QuoteFilter | None = None, *, page: Page = Page(),
+           arrays: EventArrays | None = None) -> Row:
+    """Quotes matching ``f`` (:func:`communique.store.read.quote_conditions`, the CLI's
+    filter), newest first.
 
     Two plans: few matches (a rare word, one speaker) are sorted by date outright; many
     (a common word, no search) are found by walking the date index from the newest
     article and stop when the page is full, instead of sorting every match.
     """
-    if arrays is not None and speaker_id is not None and not (q or speaker or since
-                                                               or until or kind):
-        return page.cut(quotes_by_id(db, arrays.speaker_quotes(speaker_id, page.offset,
+    f = f or QuoteFilter()
+    if arrays is not None and f.speaker_id is not None and not (
+            f.search or f.speaker or f.since or f.until or f.kind):
+        return page.cut(quotes_by_id(db, arrays.speaker_quotes(f.speaker_id, page.offset,
                                                                page.size + 1)))
-    where, params = _period("a", _iso(since), _iso(until))
-    conds = [where[6:]] if where else []
-    # filters as id subqueries; with a "+" while walking (see events())
-    filters: list[tuple[str, list[Any]]] = []
-    if q:
-        filters.append(("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?",
-                        [fts_query(q)]))
-    if speaker_id is not None:
-        filters.append(("SELECT quote_id FROM quote_speakers WHERE actor_id = ?",
-                        [speaker_id]))
-    if speaker:
-        filters.append(speaker_quotes(speaker))
     # walk for no filter or one common filter; several filters together can match
     # few rows even when each matches many, so they are intersected and sorted
+    filters = quote_id_filters(f)
     walk = not filters or (len(filters) == 1
                            and common(db, filters[0][0], filters[0][1]))
-    for sql, values in filters:
-        conds.append(f"{'+' if walk else ''}q.id IN ({sql})")
-        params += values
-    if kind:
-        conds.append("q.kind = ?")
-        params.append(kind)
+    where = quote_conditions(f, plus="+" if walk else "")
+    conds = [c for c, _ in where]
+    params = [p for _, ps in where for p in ps]
     order = " ORDER BY a.published DESC, q.id DESC"
     source = ("articles a INDEXED BY articles_published CROSS JOIN quotes q "
               "ON q.article_id = a.id" if walk
@@ -474,10 +460,9 @@ def _hits(marked: str) -> tuple[str, list[list[int]]]:
 
 # --- actors ------------------------------------------------------------------------------
 
-def actors(db: sqlite3.Connection, *, q: str | None, country: str | None,
-           page: Page) -> Row:
-    """Actors by name (substring) and country, most present first."""
-    conds, params = actor_filter(q, country, None)
+def actors(db: sqlite3.Connection, f: ActorFilter, *, page: Page) -> Row:
+    """Actors matching ``f`` (name part, country, kind), most present first."""
+    conds, params = read_where(actor_conditions(f))
     sql = f"{ACTOR_LIST} FROM actors x{conds} ORDER BY articles DESC, x.name, x.id{page.sql()}"
     return page.cut(rows(db, sql, params))
 
@@ -490,18 +475,9 @@ ACTOR_LIST = ("SELECT x.id, x.name, x.kind, x.country, x.sector, x.organization,
 def actor_filter(q: str | None, country: str | None,
                  kind: str | None) -> tuple[str, list[Any]]:
     """The WHERE clause (over ``actors x``) and its parameters for a name part, a country
-    and a kind ('' for actors without one; None for any)."""
-    conds, params = [], []
-    if q:
-        conds.append("x.name LIKE ?")
-        params.append(f"%{q}%")
-    if country:
-        conds.append("x.country = ?")
-        params.append(country)
-    if kind is not None:
-        conds.append("coalesce(x.kind, '') = ?")
-        params.append(kind)
-    return (" WHERE " + " AND ".join(conds) if conds else ""), params
+    and a kind ('' for actors without one; None for any):
+    :func:`communique.store.read.actor_conditions`."""
+    return read_where(actor_conditions(ActorFilter(name=q, country=country, kind=kind)))
 
 
 def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10, *,
@@ -519,7 +495,7 @@ def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10, *,
     out["names"] = [r["text"] for r in rows(db, """
         SELECT text, count(*) AS n FROM mentions WHERE actor_id = ?
         GROUP BY text ORDER BY n DESC, text LIMIT 20""", [actor_id])]
-    out["quotes"] = quotes(db, speaker_id=actor_id, page=Page(1, limit),
+    out["quotes"] = quotes(db, QuoteFilter(speaker_id=actor_id), page=Page(1, limit),
                            arrays=arrays)["items"]
     out["timeline"] = arrays.timeline(actor_id)
     counterparts = arrays.counterparts(actor_id)

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
+from ...store.read import ActorFilter
 from .. import queries as Q
 from ..facets import actor_kinds, actors_of_kind
 from ..formats import respond
@@ -24,7 +25,7 @@ def actors_data(db: sqlite3.Connection, q: str | None, country: str | None,
     country = country.upper() if country else None
     page = Q.Page(p, per_page)
     if kind is None:
-        out = Q.actors(db, q=q, country=country, page=page)
+        out = Q.actors(db, ActorFilter(name=q, country=country), page=page)
     else:
         out = page.cut(actors_of_kind(db, q, country, kind, page.offset, page.size))
     out["kinds"] = actor_kinds(db, q, country)

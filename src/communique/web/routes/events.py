@@ -22,9 +22,7 @@ Raw = Annotated[bool, Query(description=(
 
 def events_data(db: sqlite3.Connection, f: EventFilters, p: int,
                 per_page: int) -> dict[str, Any]:
-    return Q.events(db, since=f.since, until=f.until, etype=f.type, actor=f.actor,
-                    country=f.country, quad=f.quad, sort=f.sort, order=f.order,
-                    page=Q.Page(p, per_page))
+    return Q.events(db, f, sort=f.sort, order=f.order, page=Q.Page(p, per_page))
 
 
 def facets_data(request: Request, db: sqlite3.Connection, f: EventFilters) -> dict[str, Any]:

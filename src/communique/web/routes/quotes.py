@@ -18,14 +18,12 @@ Filters = Annotated[QuoteFilters, Depends(quote_filters)]
 
 def quotes_data(request: Request, db: sqlite3.Connection, f: QuoteFilters, p: int,
                 per_page: int) -> dict[str, Any]:
-    return Q.quotes(db, q=f.q, speaker=f.speaker, speaker_id=f.speaker_id, since=f.since,
-                    until=f.until, kind=f.kind, page=Q.Page(p, per_page),
-                    arrays=arrays(request, db))
+    return Q.quotes(db, f, page=Q.Page(p, per_page), arrays=arrays(request, db))
 
 
 def facets_data(request: Request, db: sqlite3.Connection, f: QuoteFilters) -> dict[str, Any]:
     """Speaker and kind counts of the filters, cached until the store grows."""
-    key = ("quotes", f.q, f.speaker, f.speaker_id, f.since, f.until, f.kind)
+    key = ("quotes", f.search, f.speaker, f.speaker_id, f.since, f.until, f.kind)
     return cached(request, db, key, lambda: quote_facets(db, f, arrays(request, db)))
 
 
