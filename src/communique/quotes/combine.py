@@ -18,6 +18,9 @@ from .learn import AttributionModel, content_candidates, is_candidate
 
 MODES = ("rules", "model", "combined")
 WRITER = {"i", "we", "me", "us"}
+#: cue words that may report with no subject at all (``bare`` in the model's metadata):
+#: a reduced relative, "the plan announced on Monday"
+BARE_DEPS: tuple[str, ...] = ("acl",)
 
 
 def cue_token(ctx, d) -> Token | None:
@@ -50,6 +53,10 @@ def _speaker_of(ctx, tok: Token):
             c for c in tok.children if c.dep_ == "pobj"]
         return pobj[0] if pobj else None
     subj = ctx.subject_of(tok)
+    # "after telling his aides ...", "by saying ...": the subject of the verb the
+    # preposition hangs off
+    if subj is None and tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep":
+        subj = ctx.subject_of(tok.head.head)
     if subj is None and tok.pos_ == "VERB":
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children
                  if g.dep_ == "pobj"]
@@ -59,8 +66,11 @@ def _speaker_of(ctx, tok: Token):
 
 
 def model_drafts(ctx, model: AttributionModel, rule_by_cue: dict[int, tuple[int, int]],
-                 skip: set[int], threshold: float) -> list[tuple[float, object]]:
-    """(cue probability, draft) for every word the model takes as a cue."""
+                 skip: set[int], threshold: float, bare: float = 2.0
+                 ) -> list[tuple[float, object]]:
+    """(cue probability, draft) for every word the model takes as a cue; a cue with no
+    subject to report it is kept (with no speaker) only when its probability reaches
+    ``bare``."""
     from .stage import Draft
 
     out = []
@@ -79,9 +89,9 @@ def model_drafts(ctx, model: AttributionModel, rule_by_cue: dict[int, tuple[int,
             continue
         best = max(cands, key=model.content_score)
         subj = _speaker_of(ctx, tok)
-        if subj is None:
+        if subj is None and (p < bare or tok.dep_ not in BARE_DEPS):
             continue  # no one reports it: "was discussed", a title, a scare quote
-        speakers, mention = ctx.speaker(subj)
+        speakers, mention = ctx.speaker(subj) if subj is not None else ([], None)
         if mention is not None and best.span[0] < mention[1] and mention[0] < best.span[1]:
             continue
         if tok.lower_ == "according":
@@ -114,12 +124,13 @@ def combine(ctx, drafts: list, model: AttributionModel, mode: str) -> list:
         return drafts
     threshold = model.threshold
     keep = float(model.meta.get("keep", threshold))
+    bare = float(model.meta.get("bare", 2.0))
     region_drafts, rule_by_cue = split_rules(ctx, drafts)
     if mode == "model":
-        found = model_drafts(ctx, model, {}, set(), threshold)
+        found = model_drafts(ctx, model, {}, set(), threshold, bare)
         return _resolve([], found)
     skip = {t.i for d in region_drafts if (t := cue_token(ctx, d)) is not None}
-    found = model_drafts(ctx, model, rule_by_cue, skip, threshold)
+    found = model_drafts(ctx, model, rule_by_cue, skip, threshold, bare)
     # the rules' cue span where both found the cue word ("called for", "according to")
     rule_cue = {t.i: d.cue for d in drafts if d not in region_drafts
                 and (t := cue_token(ctx, d)) is not None}
