@@ -110,3 +110,11 @@ def test_speech_verb_after_a_preposition_takes_the_main_subject():
     a = analyze(text)
     q = next(q for q in a.quotes if "bridge repairs" in q.content.text)
     assert q.speaker_mention is not None and q.speaker_mention.text.endswith("mayor")
+
+
+def test_headline_run_into_the_first_sentence_does_not_hide_its_speaker():
+    # the parse gives "said" a second subject in the headline above it
+    text = ("Governor Ortiz\n\nIn a speech to farmers on Tuesday, state senator Maria Lund "
+            "said the drought relief would arrive within weeks.")
+    q = next(q for q in analyze(text).quotes if "drought relief" in q.content.text)
+    assert q.speaker_mention is not None and q.speaker_mention.text.endswith("Lund")

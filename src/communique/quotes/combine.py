@@ -18,9 +18,6 @@ from .learn import AttributionModel, content_candidates, is_candidate
 
 MODES = ("rules", "model", "combined")
 WRITER = {"i", "we", "me", "us"}
-#: cue words that may report with no subject at all (``bare`` in the model's metadata):
-#: a reduced relative, "the plan announced on Monday"
-BARE_DEPS: tuple[str, ...] = ("acl",)
 
 
 def cue_token(ctx, d) -> Token | None:
@@ -66,11 +63,8 @@ def _speaker_of(ctx, tok: Token):
 
 
 def model_drafts(ctx, model: AttributionModel, rule_by_cue: dict[int, tuple[int, int]],
-                 skip: set[int], threshold: float, bare: float = 2.0
-                 ) -> list[tuple[float, object]]:
-    """(cue probability, draft) for every word the model takes as a cue; a cue with no
-    subject to report it is kept (with no speaker) only when its probability reaches
-    ``bare``."""
+                 skip: set[int], threshold: float) -> list[tuple[float, object]]:
+    """(cue probability, draft) for every word the model takes as a cue."""
     from .stage import Draft
 
     out = []
@@ -89,9 +83,9 @@ def model_drafts(ctx, model: AttributionModel, rule_by_cue: dict[int, tuple[int,
             continue
         best = max(cands, key=model.content_score)
         subj = _speaker_of(ctx, tok)
-        if subj is None and (p < bare or tok.dep_ not in BARE_DEPS):
+        if subj is None:
             continue  # no one reports it: "was discussed", a title, a scare quote
-        speakers, mention = ctx.speaker(subj) if subj is not None else ([], None)
+        speakers, mention = ctx.speaker(subj)
         if mention is not None and best.span[0] < mention[1] and mention[0] < best.span[1]:
             continue
         if tok.lower_ == "according":
@@ -124,13 +118,12 @@ def combine(ctx, drafts: list, model: AttributionModel, mode: str) -> list:
         return drafts
     threshold = model.threshold
     keep = float(model.meta.get("keep", threshold))
-    bare = float(model.meta.get("bare", 2.0))
     region_drafts, rule_by_cue = split_rules(ctx, drafts)
     if mode == "model":
-        found = model_drafts(ctx, model, {}, set(), threshold, bare)
+        found = model_drafts(ctx, model, {}, set(), threshold)
         return _resolve([], found)
     skip = {t.i for d in region_drafts if (t := cue_token(ctx, d)) is not None}
-    found = model_drafts(ctx, model, rule_by_cue, skip, threshold, bare)
+    found = model_drafts(ctx, model, rule_by_cue, skip, threshold)
     # the rules' cue span where both found the cue word ("called for", "according to")
     rule_cue = {t.i: d.cue for d in drafts if d not in region_drafts
                 and (t := cue_token(ctx, d)) is not None}
