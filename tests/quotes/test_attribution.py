@@ -101,3 +101,20 @@ def test_rules_alone_still_available():
     a = analyze("The minister said the border would reopen.",
                 options=Options(quote_model="rules"))
     assert a.quotes and "border" in a.quotes[0].content.text
+
+
+def test_speech_verb_after_a_preposition_takes_the_main_subject():
+    # "after telling ...": the teller is the subject of the verb the preposition hangs off
+    text = ("The mayor left the council meeting early after telling reporters that the "
+            "bridge repairs would be finished by spring.")
+    a = analyze(text)
+    q = next(q for q in a.quotes if "bridge repairs" in q.content.text)
+    assert q.speaker_mention is not None and q.speaker_mention.text.endswith("mayor")
+
+
+def test_headline_run_into_the_first_sentence_does_not_hide_its_speaker():
+    # the parse gives "said" a second subject in the headline above it
+    text = ("Governor Ortiz\n\nIn a speech to farmers on Tuesday, state senator Maria Lund "
+            "said the drought relief would arrive within weeks.")
+    q = next(q for q in analyze(text).quotes if "drought relief" in q.content.text)
+    assert q.speaker_mention is not None and q.speaker_mention.text.endswith("Lund")

@@ -50,6 +50,10 @@ def _speaker_of(ctx, tok: Token):
             c for c in tok.children if c.dep_ == "pobj"]
         return pobj[0] if pobj else None
     subj = ctx.subject_of(tok)
+    # "after telling his aides ...", "by saying ...": the subject of the verb the
+    # preposition hangs off
+    if subj is None and tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep":
+        subj = ctx.subject_of(tok.head.head)
     if subj is None and tok.pos_ == "VERB":
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children
                  if g.dep_ == "pobj"]

@@ -87,7 +87,10 @@ class Context:
                 if poss:
                     return poss[0]
             if subj:
-                s = subj[0]
+                # a headline run into the first sentence gives the verb a second subject
+                # there: the one in the verb's own paragraph
+                same = [c for c in subj if self.para[c.i] == self.para[verb.i]]
+                s = same[0] if same else subj[0]
                 # "was quoted as saying": the passive subject of the frame verb
                 if s.dep_ == "csubj" or s.i in self.region_of_token:
                     return None

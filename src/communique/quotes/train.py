@@ -38,8 +38,8 @@ from .learn import DIM, TENSOR, AttributionModel, content_candidates, cue_rows, 
 from .marks import find_regions, quoted_mask
 from .stage import Context, Draft, finish, rule_drafts
 
-THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.4)
-KEEPS = (0.0, 0.05, 0.15)
+THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
+KEEPS = (0.0, 0.1)
 #: L2 strength of the two logistic models (SGD)
 CUE_ALPHA = 1e-5
 CONTENT_ALPHA = 1e-5
