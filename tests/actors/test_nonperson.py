@@ -62,3 +62,19 @@ def test_the_hague_is_the_city_even_beside_a_man_named_hague():
     city = actor(a, "Hague")
     assert city.kind == "location" and city.country == "NLD"
     assert actor(a, "William Hague").kind == "person"
+
+
+def test_a_government_metonym_and_a_states_government_are_the_state():
+    a = analyze("The Kremlin rejected the proposal on Monday. Russia had warned against it, "
+                "and the Russian government said the talks were over.", published="2020-06-01")
+    state = actor(a, "Kremlin")
+    assert (state.kind, state.country, state.name) == ("country", "RUS", "Russia")
+    assert actor(a, "Russia") is state and actor(a, "Russian government") is state
+
+
+def test_a_nations_government_inside_a_state_stays_its_own_organisation():
+    a = analyze("The Welsh government and the British government disagreed about the budget.",
+                published="2020-06-01")
+    wales = actor(a, "Welsh government")
+    assert wales.kind == "organization" and wales.sector == "GOV"
+    assert actor(a, "British government").kind == "country"
