@@ -78,3 +78,18 @@ def test_a_nations_government_inside_a_state_stays_its_own_organisation():
     wales = actor(a, "Welsh government")
     assert wales.kind == "organization" and wales.sector == "GOV"
     assert actor(a, "British government").kind == "country"
+
+
+def test_an_unnamed_voice_speaks_for_the_organisation_named_in_its_phrase():
+    a = analyze("The Coastal Relief Committee (CRC) closed its office. \u201cWe had no choice,"
+                "\u201d a CRC spokeswoman said. A spokesman for the Coastal Relief Committee "
+                "said the staff were safe.", published="2021-05-04")
+    org = actor(a, "Coastal Relief Committee")
+    assert a.quotes and all(q.speakers == [org.id] for q in a.quotes)
+
+
+def test_a_definite_spokesman_is_not_the_organisation():
+    a = analyze("The Coastal Relief Committee closed its office. The spokesman of the "
+                "committee said the staff were safe.", published="2021-05-04")
+    org = actor(a, "Coastal Relief Committee")
+    assert a.quotes and all(q.speakers != [org.id] for q in a.quotes)
