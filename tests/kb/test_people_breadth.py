@@ -17,3 +17,8 @@ def test_a_senators_surname_alone_finds_no_senator(kb):
 def test_a_uk_minister_of_state_has_the_country_and_government_sector(kb):
     r = kb.resolve("Mark Lancaster", "2018-02-01")
     assert (r["kind"], r["country"], r["sector"]) == ("person", "GBR", "GOV")
+
+
+def test_a_syrian_kurdish_party_official_belongs_to_the_party(kb):
+    r = kb.resolve("Salih Muslim", "2016-02-01")
+    assert (r["country"], r["organization"], r["sector"]) == ("SYR", "PYD", "PTY")
