@@ -22,3 +22,9 @@ def test_a_uk_minister_of_state_has_the_country_and_government_sector(kb):
 def test_a_syrian_kurdish_party_official_belongs_to_the_party(kb):
     r = kb.resolve("Salih Muslim", "2016-02-01")
     assert (r["country"], r["organization"], r["sector"]) == ("SYR", "PYD", "PTY")
+
+
+def test_a_national_security_adviser_is_a_government_official_on_the_date(kb):
+    r = kb.resolve("H.R. McMaster", "2017-10-01")
+    assert (r["country"], r["sector"]) == ("USA", "GOV")
+    assert r["role"] == "United States National Security Advisor"
