@@ -28,3 +28,8 @@ def test_a_national_security_adviser_is_a_government_official_on_the_date(kb):
     r = kb.resolve("H.R. McMaster", "2017-10-01")
     assert (r["country"], r["sector"]) == ("USA", "GOV")
     assert r["role"] == "United States National Security Advisor"
+
+
+def test_a_un_spokesperson_is_of_the_un(kb):
+    r = kb.resolve("Stephane Dujarric", "2019-03-01")
+    assert (r["country"], r["organization"], r["sector"]) == ("IGO", "UN", "IGO")
