@@ -62,3 +62,34 @@ def test_the_hague_is_the_city_even_beside_a_man_named_hague():
     city = actor(a, "Hague")
     assert city.kind == "location" and city.country == "NLD"
     assert actor(a, "William Hague").kind == "person"
+
+
+def test_a_government_metonym_and_a_states_government_are_the_state():
+    a = analyze("The Kremlin rejected the proposal on Monday. Russia had warned against it, "
+                "and the Russian government said the talks were over.", published="2020-06-01")
+    state = actor(a, "Kremlin")
+    assert (state.kind, state.country, state.name) == ("country", "RUS", "Russia")
+    assert actor(a, "Russia") is state and actor(a, "Russian government") is state
+
+
+def test_a_nations_government_inside_a_state_stays_its_own_organisation():
+    a = analyze("The Welsh government and the British government disagreed about the budget.",
+                published="2020-06-01")
+    wales = actor(a, "Welsh government")
+    assert wales.kind == "organization" and wales.sector == "GOV"
+    assert actor(a, "British government").kind == "country"
+
+
+def test_an_unnamed_voice_speaks_for_the_organisation_named_in_its_phrase():
+    a = analyze("The Coastal Relief Committee (CRC) closed its office. \u201cWe had no choice,"
+                "\u201d a CRC spokeswoman said. A spokesman for the Coastal Relief Committee "
+                "said the staff were safe.", published="2021-05-04")
+    org = actor(a, "Coastal Relief Committee")
+    assert a.quotes and all(q.speakers == [org.id] for q in a.quotes)
+
+
+def test_a_definite_spokesman_is_not_the_organisation():
+    a = analyze("The Coastal Relief Committee closed its office. The spokesman of the "
+                "committee said the staff were safe.", published="2021-05-04")
+    org = actor(a, "Coastal Relief Committee")
+    assert a.quotes and all(q.speakers != [org.id] for q in a.quotes)

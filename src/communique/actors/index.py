@@ -9,9 +9,11 @@ modules change it only through its public methods: :meth:`ActorIndex.add_mention
 from __future__ import annotations
 
 import bisect
+import csv
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -25,6 +27,17 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 PERSONAL = MALE | FEMALE
+
+
+def _voice_nouns() -> frozenset[str]:
+    data = resources.files("communique.actors") / "data" / "voice_nouns.csv"
+    rows = csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
+                          if not line.startswith("#"))
+    return frozenset(r["word"].strip().lower() for r in rows if r.get("word"))
+
+
+#: an unnamed voice of an organisation or state ("an SDF spokesman")
+VOICE_NOUNS = _voice_nouns()
 
 
 @dataclass(slots=True)
@@ -218,6 +231,8 @@ class ActorIndex:
         introduced with that title ("President Emmanuel Macron")."""
         words = naming.phrase_tokens(head)
         member = self._members_of(head)
+        if member is None:
+            member = self._voice_of(head)
         if member is not None:
             return member
         titled = self._by_title(head)
@@ -279,6 +294,27 @@ class ActorIndex:
             if (child.dep_ == "compound" and child.i < head.i and cm is not None
                     and cm.label == "ORG" and cm.actor >= 0
                     and self.clusters[self.canonical(cm.actor)].kind == "organization"):
+                return self.canonical(cm.actor)
+        return None
+
+    def _voice_of(self, head: Token) -> int | None:
+        """"an SDF spokesman said", "a spokeswoman for the agency", "one US official": an
+        unnamed voice (no "the": that is a role the article may have bound) speaks for the
+        organisation or state named inside its phrase."""
+        if head.lemma_.lower() not in VOICE_NOUNS and head.lower_ not in VOICE_NOUNS:
+            return None
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            return None
+        inside = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from") and prep.i > head.i:
+                inside += [c for c in prep.children if c.dep_ == "pobj"]
+        for tok in inside:
+            cm = self._by_token.get(tok.i)
+            if cm is None or cm.actor < 0 or cm.label not in ("ORG", "GPE"):
+                continue
+            cl = self.clusters[self.canonical(cm.actor)]
+            if cl.kind in ("organization", "country"):
                 return self.canonical(cm.actor)
         return None
 

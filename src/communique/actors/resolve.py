@@ -189,6 +189,32 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
         cl.name = hit.get("name") or cl.name
     for k in _ATTRS:
         setattr(cl, k, hit.get(k))
+    if kind == "organization" and state_government(kb, hit):
+        # "Ankara said", "the Kremlin", "the UK government": the state acting, one actor
+        # with the state's other mentions (docs/evaluation.md: metonyms in its cluster)
+        cl.kind, cl.name = "country", kb.country_name(hit["country"])  # sector GOV stays
+
+
+def state_government(kb: KnowledgeBase, hit: dict) -> bool:
+    """The resolved phrase is a whole state's government: a government metonym ("the
+    Kremlin" -> "Government of Russia") or "<country> government" with the country's
+    own name, adjective or abbreviation ("the UK government"); not a region's ("the
+    Scottish government") nor a named force or agency."""
+    iso, name = hit.get("country"), hit.get("name") or ""
+    if not iso or hit.get("sector") != "GOV" or hit.get("organization") is not None:
+        return False
+    if name == kb.metonym_name(iso, "GOV"):
+        return True
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() != "government":
+        return False
+    c = kb.countries.get(iso)
+    if c is None:
+        return False
+    # the first adjective is the state's ("British"), later ones a nation's ("Scottish")
+    own = {c.name, c.official_name, *c.aliases, *c.adjectives[:1]}
+    prefix = " ".join(w for w in words[:-1] if w.lower() != "the")
+    return prefix.lower() in {x.lower() for x in own if x}
 
 
 def identity(cl: Cluster) -> tuple | None:
