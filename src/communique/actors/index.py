@@ -188,6 +188,17 @@ class ActorIndex:
     def mention_at(self, token: Token) -> Mention | None:
         return self._by_token.get(token.i)
 
+    def innermost_at(self, token: Token) -> Mention | None:
+        """The narrowest mention covering the token ("Saudi" inside "the Saudi-led
+        coalition"), where :meth:`mention_at` answers with the last one attached."""
+        best: Mention | None = None
+        for cl in self.clusters:
+            for m in cl.mentions:
+                if m.start <= token.i < m.end and m.actor >= 0 and (
+                        best is None or m.end - m.start < best.end - best.start):
+                    best = m
+        return best
+
     def actors_in(self, start: int, end: int) -> list[int]:
         """Cluster ids with a mention inside tokens ``[start, end)``, in order of mention."""
         seen: list[int] = []

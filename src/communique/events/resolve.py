@@ -40,6 +40,16 @@ class Coder(Matcher):
         return 0 <= cid < len(self.index.clusters) and \
             self.index.clusters[self.index.canonical(cid)].kind == "location"
 
+    def _leader(self, a: Token, path: list[str], role: str,
+                depth: int) -> list[tuple[int, Token]]:
+        """The leader of "the US-led coalition": its own mention inside the group's
+        phrase (the actor stage keeps "US-led" in the phrase), else the word resolved."""
+        inner = self.index.innermost_at(a)
+        if inner is not None and inner.end - inner.start < 3 and \
+                self.index.mention_at(a) is not inner:
+            return [(self.index.canonical(inner.actor), a)]
+        return self._resolve_one(a, path, role, depth + 1)
+
     def _resolve_one(self, h: Token, path: list[str], role: str,
                      depth: int) -> list[tuple[int, Token]]:
         whole = _slash_whole(h)
@@ -83,7 +93,7 @@ class Coder(Matcher):
             # "the US-LED coalition": the leader acts with the group it leads
             leaders = [x for ch in h.children if ch.lemma_.lower() in LEADING
                        for a in [sx.hyphen_agent(ch)] if a is not None
-                       for x in self._resolve_one(a, path, role, depth + 1)]
+                       for x in self._leader(a, path, role, depth)]
             if leaders:
                 # the group only when the actor stage has it: a new noun actor made of
                 # the phrase would take over the leader's own mention
