@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..kb import KnowledgeBase
 from . import naming
+from .groups import link_group_nouns
 from .index import FEMALE, MALE, PERSONAL, PLURAL, ActorIndex, Mention
 from .people import TOPIC, describe_people, is_role_noun
 from .resolve import resolve_all
@@ -99,6 +100,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
                                       quoted=index.is_quoted(tok)), keys[name])
     if kb is not None:
         resolve_all(index, kb, index.day)
+        link_group_nouns(index, kb)  # "the terror group", "Kurdish forces": a named group
     # role nouns acting as subjects ("The chancellor warned", "a spokeswoman said") are
     # actors too, so that a later "she said" can find them
     for tok in doc:
