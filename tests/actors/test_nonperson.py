@@ -62,3 +62,28 @@ def test_the_hague_is_the_city_even_beside_a_man_named_hague():
     city = actor(a, "Hague")
     assert city.kind == "location" and city.country == "NLD"
     assert actor(a, "William Hague").kind == "person"
+
+
+def test_a_town_no_gazetteer_knows_is_a_place_by_its_place_noun():
+    a = analyze("Militias shelled the village of Kafr Durra on Monday. Residents of Kafr Durra "
+                "fled to Tel Siwan camp, and later to Marjat, a town near Aleppo.",
+                published="2019-03-01")
+    for name in ("Kafr Durra", "Tel Siwan", "Marjat"):
+        assert actor(a, name).kind == "location", name
+    assert len(actor(a, "Kafr Durra").mentions) == 2
+
+
+def test_an_unknown_town_takes_the_country_it_is_said_to_lie_in_or_the_articles():
+    a = analyze("Syria said the talks had failed. Fighting spread to Marjat, a town near "
+                "Aleppo, and the Syrian army shelled the village of Kafr Durra. Syria denied "
+                "it, and Syria's allies were silent.", published="2019-03-01")
+    assert actor(a, "Marjat").country == "SYR"
+    assert actor(a, "Kafr Durra").country == "SYR"  # the country the article is about
+
+
+def test_a_river_no_gazetteer_knows_gets_no_country():
+    a = analyze("Syria said the talks had failed. Syria and Syria's allies met in the town "
+                "of Marjat on the Kalbara River.", published="2019-03-01")
+    assert actor(a, "Marjat").country == "SYR"
+    river = [x for x in a.actors if "Kalbara" in x.name]
+    assert all(x.country is None for x in river)

@@ -21,6 +21,7 @@ from . import naming
 from .groups import link_group_nouns
 from .index import FEMALE, MALE, PERSONAL, PLURAL, ActorIndex, Mention
 from .people import TOPIC, describe_people, is_role_noun
+from .places import place_countries
 from .resolve import resolve_all
 
 __all__ = ["ACTOR_LABELS", "find_actors"]
@@ -101,6 +102,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     if kb is not None:
         resolve_all(index, kb, index.day)
         link_group_nouns(index, kb)  # "the terror group", "Kurdish forces": a named group
+        place_countries(index)  # "the village of Baghour": a town no gazetteer knows
     # role nouns acting as subjects ("The chancellor warned", "a spokeswoman said") are
     # actors too, so that a later "she said" can find them
     for tok in doc:
