@@ -87,3 +87,18 @@ def test_a_river_no_gazetteer_knows_gets_no_country():
     assert actor(a, "Marjat").country == "SYR"
     river = [x for x in a.actors if "Kalbara" in x.name]
     assert all(x.country is None for x in river)
+
+
+def test_an_unknown_organisation_takes_its_sector_from_the_words_of_its_name():
+    a = analyze("The Arbor Valley Medical Society said clinics were full. The Centre for "
+                "Coastal Policy and the Kessel Solidarity Campaign disagreed.",
+                published="2019-03-01")
+    assert actor(a, "Arbor Valley Medical Society").sector == "MED"
+    assert actor(a, "Centre for Coastal Policy").sector == "EDU"
+    assert actor(a, "Kessel Solidarity Campaign").sector == "NGO"
+
+
+def test_a_nationality_american_organisation_is_american():
+    a = analyze("The Chilean American Medical Society sent doctors to the border.",
+                published="2019-03-01")
+    assert actor(a, "Chilean American Medical Society").country == "USA"

@@ -20,6 +20,7 @@ from ..kb import KnowledgeBase
 from . import naming
 from .groups import link_group_nouns
 from .index import FEMALE, MALE, PERSONAL, PLURAL, ActorIndex, Mention
+from .orgwords import org_sectors
 from .people import TOPIC, describe_people, is_role_noun
 from .places import place_countries
 from .resolve import resolve_all
@@ -103,6 +104,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
         resolve_all(index, kb, index.day)
         link_group_nouns(index, kb)  # "the terror group", "Kurdish forces": a named group
         place_countries(index)  # "the village of Baghour": a town no gazetteer knows
+        org_sectors(index)  # "... Medical Society": MED, from the words of an unknown name
     # role nouns acting as subjects ("The chancellor warned", "a spokeswoman said") are
     # actors too, so that a later "she said" can find them
     for tok in doc:
