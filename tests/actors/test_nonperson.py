@@ -102,3 +102,11 @@ def test_a_nationality_american_organisation_is_american():
     a = analyze("The Chilean American Medical Society sent doctors to the border.",
                 published="2019-03-01")
     assert actor(a, "Chilean American Medical Society").country == "USA"
+
+
+def test_an_unnamed_force_is_the_force_of_the_country_the_article_is_about():
+    a = analyze("Colombia said the ceasefire had collapsed. Colombia's neighbours and "
+                "Colombia's allies urged calm. Rebel fighters attacked a base, and "
+                "government forces responded.", published="2019-03-01")
+    assert actor(a, "Rebel fighters").country == "COL"
+    assert actor(a, "government forces").country == "COL"

@@ -89,3 +89,23 @@ def place_countries(index: ActorIndex) -> None:
                 main = _main_country(index)
             country = main or None
         cl.country = country
+
+
+#: sectors of unnamed forces that act in the country the article is about
+FORCE_SECTORS = {"MIL", "REB", "PRM", "COP"}
+
+
+def force_countries(index: ActorIndex) -> None:
+    """"Government forces", "rebel fighters", "the rebels": an unnamed force the text
+    gives no country is the article's country's (the country named most often, if
+    clearly so)."""
+    main: str | None | bool = False
+    for cl in index.clusters:
+        if cl.kind != "group" or cl.country or cl.sector not in FORCE_SECTORS \
+                or not cl.mentions or cl.ref:
+            continue
+        if main is False:
+            main = _main_country(index)
+        if not main:
+            return
+        cl.country = main

@@ -22,7 +22,7 @@ from .groups import link_group_nouns
 from .index import FEMALE, MALE, PERSONAL, PLURAL, ActorIndex, Mention
 from .orgwords import org_sectors
 from .people import TOPIC, describe_people, is_role_noun
-from .places import place_countries
+from .places import force_countries, place_countries
 from .resolve import resolve_all
 
 __all__ = ["ACTOR_LABELS", "find_actors"]
@@ -112,6 +112,8 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
                 and not index.is_marked(tok.i) and not index.is_quoted(tok)
                 and tok.lemma_.lower() in naming.PERSON_NOUNS | naming.ORG_NOUNS):
             index.noun_actor(tok)
+    if kb is not None:
+        force_countries(index)  # "government forces": the article's country's
     _resolve_pronouns(index)
     if kb is not None:
         describe_people(index, kb)
@@ -136,6 +138,7 @@ def _named_with_article(ent: naming.Ent) -> bool:
 
 def _resolve_from(kb: KnowledgeBase, index: ActorIndex, start: int) -> None:
     resolve_all(index, kb, index.day, start=start)
+    force_countries(index)  # phrases the later stages make actors ("rebel fighters")
 
 
 def _acronym(words: list[str]) -> bool:
