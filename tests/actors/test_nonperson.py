@@ -93,3 +93,50 @@ def test_a_definite_spokesman_is_not_the_organisation():
                 "committee said the staff were safe.", published="2021-05-04")
     org = actor(a, "Coastal Relief Committee")
     assert a.quotes and all(q.speakers != [org.id] for q in a.quotes)
+
+def test_a_town_no_gazetteer_knows_is_a_place_by_its_place_noun():
+    a = analyze("Militias shelled the village of Kafr Durra on Monday. Residents of Kafr Durra "
+                "fled to Tel Siwan camp, and later to Marjat, a town near Aleppo.",
+                published="2019-03-01")
+    for name in ("Kafr Durra", "Tel Siwan", "Marjat"):
+        assert actor(a, name).kind == "location", name
+    assert len(actor(a, "Kafr Durra").mentions) == 2
+
+
+def test_an_unknown_town_takes_the_country_it_is_said_to_lie_in_or_the_articles():
+    a = analyze("Syria said the talks had failed. Fighting spread to Marjat, a town near "
+                "Aleppo, and the Syrian army shelled the village of Kafr Durra. Syria denied "
+                "it, and Syria's allies were silent.", published="2019-03-01")
+    assert actor(a, "Marjat").country == "SYR"
+    assert actor(a, "Kafr Durra").country == "SYR"  # the country the article is about
+
+
+def test_a_river_no_gazetteer_knows_gets_no_country():
+    a = analyze("Syria said the talks had failed. Syria and Syria's allies met in the town "
+                "of Marjat on the Kalbara River.", published="2019-03-01")
+    assert actor(a, "Marjat").country == "SYR"
+    river = [x for x in a.actors if "Kalbara" in x.name]
+    assert all(x.country is None for x in river)
+
+
+def test_an_unknown_organisation_takes_its_sector_from_the_words_of_its_name():
+    a = analyze("The Arbor Valley Medical Society said clinics were full. The Centre for "
+                "Coastal Policy and the Kessel Solidarity Campaign disagreed.",
+                published="2019-03-01")
+    assert actor(a, "Arbor Valley Medical Society").sector == "MED"
+    assert actor(a, "Centre for Coastal Policy").sector == "EDU"
+    assert actor(a, "Kessel Solidarity Campaign").sector == "NGO"
+
+
+def test_a_nationality_american_organisation_is_american():
+    a = analyze("The Chilean American Medical Society sent doctors to the border.",
+                published="2019-03-01")
+    assert actor(a, "Chilean American Medical Society").country == "USA"
+
+
+def test_an_unnamed_force_is_the_force_of_the_country_the_article_is_about():
+    a = analyze("Colombia said the ceasefire had collapsed. Colombia's neighbours and "
+                "Colombia's allies urged calm. Rebel fighters attacked a base, and "
+                "government forces responded.", published="2019-03-01")
+    assert actor(a, "Rebel fighters").country == "COL"
+    assert actor(a, "government forces").country == "COL"

@@ -18,8 +18,8 @@ FLOORS = {
     "country": 0.81,
     "sector": 0.84,
     "kind": 0.945,
-    "place_kind": 0.80,
-    "place_country": 0.78,
+    "place_kind": 0.88,
+    "place_country": 0.85,
     "speakers": 0.63,
 }
 

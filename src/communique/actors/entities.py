@@ -87,6 +87,18 @@ def _org_heads() -> frozenset[str]:
 ORG_HEADS = _org_heads()
 
 
+def _place_cues() -> tuple[frozenset[str], frozenset[str]]:
+    data = resources.files("communique.actors") / "data" / "place_cues.csv"
+    rows = list(csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
+                               if not line.startswith("#")))
+    return (frozenset(r["word"] for r in rows if r["where"] == "before"),
+            frozenset(r["word"] for r in rows if r["where"] == "after"))
+
+
+#: "the village of X" (before) and "X village" (after)
+CUE_BEFORE, CUE_AFTER = _place_cues()
+
+
 def _kb_names(kb: KnowledgeBase) -> Iterator[tuple[str, str, str]]:
     """(text, label, ref) for every name in the knowledge base, most specific first."""
     for k, recs in kb.organizations.items():
@@ -214,6 +226,7 @@ class KBEntities:
         ents = _org_runs(doc, ents)
         ents = _join_split_names(doc, ents)
         ents = _extend_persons(doc, ents)
+        ents = _cue_places(doc, ents)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
         return doc
 
@@ -375,6 +388,84 @@ def _extend_persons(doc: Doc, ents: list[Span]) -> list[Span]:
             e = Span(doc, j, e.end, label="PERSON")
         out.append(e)
     return out
+
+
+_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    """A word of a place name: capitalised, or an Arabic article or hyphen inside one."""
+    t = doc[i]
+    if t.is_title and t.is_alpha:
+        return True
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if t.lower_ in _ARTICLES and nxt is not None and nxt.text == "-":
+        return True
+    return t.text == "-" and i > 0 and nxt is not None and nxt.is_title and \
+        not doc[i - 1].is_space
+
+
+def _cue_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"the village of Baghour", "Tel Amir camp", "the al-Roum camp": an unknown
+    capitalised name beside a place noun is a place (LOC), whatever the model made of it;
+    a name the knowledge base or gazetteer knows is left alone."""
+    out = list(ents)
+    names: set[tuple[str, ...]] = set()
+    for tok in doc:
+        low = tok.lower_
+        lo = hi = -1
+        if low in CUE_BEFORE and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" \
+                and "the" in [doc[j].lower_ for j in range(max(0, tok.i - 3), tok.i)]:
+            lo = hi = tok.i + 2  # "the village of X", "the Syrian town of X"
+            while hi < len(doc) and _name_word(doc, hi) and hi - lo < 4:
+                hi += 1
+        elif low in CUE_BEFORE and tok.i >= 3 and doc[tok.i - 1].lower_ in ("a", "the") \
+                and doc[tok.i - 2].text == "," and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].lower_ in ("in", "near", "on", "outside", "north",
+                                              "south", "east", "west", "of"):
+            hi = lo = tok.i - 2  # "X, a town in Y"
+            while lo - 1 >= 0 and _name_word(doc, lo - 1) and hi - lo < 4:
+                lo -= 1
+        elif low in CUE_AFTER and tok.i > 0:
+            hi = lo = tok.i
+            if hi > 1 and doc[hi - 1].is_lower and doc[hi - 1].pos_ in ("NOUN", "ADJ") \
+                    and _name_word(doc, hi - 2):
+                hi = lo = hi - 1  # "the X refugee camp"
+            while lo - 1 >= 0 and _name_word(doc, lo - 1) and hi - lo < 4:
+                lo -= 1
+            if lo < hi and doc[lo].is_sent_start and doc[lo].pos_ != "PROPN":
+                lo += 1  # "Refugee camp officials ...": a capitalised first word
+        if lo < 0 or hi <= lo or doc[hi - 1].text == "-" or not doc[lo].text[:1].isalpha():
+            continue
+        if not any(doc[i].is_title for i in range(lo, hi)):
+            continue
+        if _put_place(doc, out, lo, hi):
+            names.add(tuple(t.text for t in doc[lo:hi]))
+    # the same name elsewhere in the article is the same place ("Baghour" again)
+    for tok in doc:
+        for name in names:
+            n = len(name)
+            if tok.text == name[0] and tuple(t.text for t in doc[tok.i:tok.i + n]) == name \
+                    and not (tok.i > 0 and _name_word(doc, tok.i - 1)) \
+                    and not (tok.i + n < len(doc) and _name_word(doc, tok.i + n)):
+                _put_place(doc, out, tok.i, tok.i + n)
+    return out
+
+
+def _put_place(doc: Doc, out: list[Span], lo: int, hi: int) -> bool:
+    """Make tokens ``[lo, hi)`` one LOC in ``out`` unless a known or longer entity holds
+    them (in place); whether they are a place now."""
+    inside = [e for e in out if e.start < hi and e.end > lo]
+    if any(e.start == lo and e.end == hi and e.label_ == "LOC" and not e.kb_id_
+           for e in inside):
+        return True
+    if any(e.kb_id_ or e.start < lo or e.end > hi or e.label_ not in (
+            "ORG", "PERSON", "GPE", "NORP", "LOC", "FAC") for e in inside):
+        return False  # a known name, or a longer entity: leave it
+    for e in inside:
+        out.remove(e)
+    out.append(Span(doc, lo, hi, label="LOC"))
+    return True
 
 
 _STOP = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "when", "after"}

@@ -3,7 +3,8 @@
 :class:`ActorIndex` is built by :func:`communique.actors.find_actors` and then asked by
 the quote and event stages "which actors does this token or phrase refer to?". Other
 modules change it only through its public methods: :meth:`ActorIndex.add_mention`,
-:meth:`ActorIndex.new_cluster`, :meth:`ActorIndex.cluster_for`, :meth:`ActorIndex.merge`.
+:meth:`ActorIndex.new_cluster`, :meth:`ActorIndex.cluster_for`, :meth:`ActorIndex.merge`,
+:meth:`ActorIndex.reassign`.
 """
 
 from __future__ import annotations
@@ -171,6 +172,19 @@ class ActorIndex:
             m.actor = cid
             self.clusters[cid].mentions.append(m)
         return cid
+
+    def reassign(self, start: int, end: int, cluster_id: int, label: str, *,
+                 quoted: bool = False) -> None:
+        """Tokens ``[start, end)`` become one mention of ``cluster_id``: the mentions
+        inside them leave their clusters ("Kurdish" + "forces" -> the SDF's mention)."""
+        inside = {id(m) for i in range(start, end)
+                  if (m := self._by_token.get(i)) is not None}
+        if inside:
+            for cl in self.clusters:
+                cl.mentions = [m for m in cl.mentions if id(m) not in inside]
+            for i in range(start, end):
+                self._by_token.pop(i, None)
+        self.add_mention(Mention(start, end, label, quoted=quoted), cluster_id)
 
     def canonical(self, cid: int) -> int:
         """The cluster a (possibly merged-away) cluster id now belongs to."""

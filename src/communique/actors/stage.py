@@ -18,8 +18,11 @@ from spacy.tokens import Span as SpacySpan
 
 from ..kb import KnowledgeBase
 from . import naming
+from .groups import link_group_nouns
 from .index import FEMALE, MALE, PERSONAL, PLURAL, ActorIndex, Mention
+from .orgwords import org_sectors
 from .people import TOPIC, describe_people, is_role_noun
+from .places import force_countries, place_countries
 from .resolve import resolve_all
 
 __all__ = ["ACTOR_LABELS", "find_actors"]
@@ -99,6 +102,9 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
                                       quoted=index.is_quoted(tok)), keys[name])
     if kb is not None:
         resolve_all(index, kb, index.day)
+        link_group_nouns(index, kb)  # "the terror group", "Kurdish forces": a named group
+        place_countries(index)  # "the village of Baghour": a town no gazetteer knows
+        org_sectors(index)  # "... Medical Society": MED, from the words of an unknown name
     # role nouns acting as subjects ("The chancellor warned", "a spokeswoman said") are
     # actors too, so that a later "she said" can find them
     for tok in doc:
@@ -106,6 +112,8 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
                 and not index.is_marked(tok.i) and not index.is_quoted(tok)
                 and tok.lemma_.lower() in naming.PERSON_NOUNS | naming.ORG_NOUNS):
             index.noun_actor(tok)
+    if kb is not None:
+        force_countries(index)  # "government forces": the article's country's
     _resolve_pronouns(index)
     if kb is not None:
         describe_people(index, kb)
@@ -130,6 +138,7 @@ def _named_with_article(ent: naming.Ent) -> bool:
 
 def _resolve_from(kb: KnowledgeBase, index: ActorIndex, start: int) -> None:
     resolve_all(index, kb, index.day, start=start)
+    force_countries(index)  # phrases the later stages make actors ("rebel fighters")
 
 
 def _acronym(words: list[str]) -> bool:

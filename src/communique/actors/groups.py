@@ -1,0 +1,152 @@
+"""Common-noun phrases that stand for a named armed group or organisation of the article.
+
+"the group", "the terror group", "the Kurdish militia", "Kurdish-led forces": a definite
+(or ethnonym-modified) phrase whose head noun names a group binds to the most recent
+compatible named organisation of the article. Compatible: not a government body; the
+sector the head noun and its modifiers ask for ("terror" wants a rebel group); a country
+adjective in the phrase must be the group's country; an ethnonym ("Kurdish") must
+describe the group (``data/group_ethnonyms.csv``, or the article wrote the ethnonym
+right before one of its names: "the Kurdish-led Syrian Democratic Forces"). The head
+nouns and modifier words are data (``data/group_nouns.csv``, ``data/group_modifiers.csv``).
+Conservative: with no compatible group named before the phrase, only a single
+compatible group named anywhere in the article is taken.
+"""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ..kb import KnowledgeBase
+from .index import ActorIndex, Cluster
+
+__all__ = ["link_group_nouns"]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    data = resources.files("communique.actors") / "data" / name
+    lines = (ln for ln in data.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#"))
+    return [{k: (v or "").strip() for k, v in r.items()} for r in csv.DictReader(lines)]
+
+
+#: head noun -> (need, sectors); need "definite" or "ethnonym"
+GROUP_NOUNS = {r["word"].lower(): (r["need"], frozenset(r["sectors"].split("|")) - {""})
+               for r in _rows("group_nouns.csv")}
+#: modifier word -> the sector it asks for ("terror" -> REB)
+MODIFIERS = {r["word"].lower(): r["sector"] for r in _rows("group_modifiers.csv")}
+#: ethnonym -> organisation keys it describes
+ETHNONYMS: dict[str, set[str]] = {}
+for _r in _rows("group_ethnonyms.csv"):
+    ETHNONYMS.setdefault(_r["adjective"].lower(), set()).add(_r["org"].lower())
+
+#: sentences back (and forward, for a single candidate) a phrase may look
+WINDOW = 12
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The head noun with the words before it in its phrase ("the Kurdish-led forces")."""
+    return [t for t in head.doc[head.left_edge.i:head.i + 1]]
+
+
+def _named_org(cl: Cluster) -> bool:
+    return (cl.kind == "organization" and bool(cl.mentions) and not cl.key.startswith("noun:")
+            and cl.sector not in (None, "GOV"))
+
+
+def _org_key(cl: Cluster) -> str:
+    return cl.ref.split(":", 1)[1].lower() if cl.ref.startswith("org:") else cl.name.lower()
+
+
+def _text_ethnonyms(index: ActorIndex, cl: Cluster) -> set[str]:
+    """Ethnonyms the article wrote right before a name of the group ("Kurdish-led SDF")."""
+    doc = index.doc
+    out = set()
+    for m in cl.mentions:
+        for i in range(max(0, m.start - 4), m.start):
+            w = doc[i].lower_
+            if w in ETHNONYMS:
+                out.add(w)
+    return out
+
+
+def link_group_nouns(index: ActorIndex, kb: KnowledgeBase) -> None:
+    """Bind group-noun phrases to named groups (see the module docstring)."""
+    doc = index.doc
+    orgs = [cid for cid, cl in enumerate(index.clusters) if _named_org(cl)]
+    if not orgs:
+        return
+    for head in doc:
+        low = head.lower_
+        if low not in GROUP_NOUNS or head.pos_ not in ("NOUN", "PROPN") \
+                or head.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+            continue
+        need, sectors = GROUP_NOUNS[low]
+        words = _phrase(head)
+        if head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "of":
+            continue  # "a group of doctors", "the group of states"
+        held = [index.mention_at(t) for t in words]
+        if any(m is not None and (m.start < words[0].i or m.end > head.i + 1) for m in held):
+            continue  # a mention reaching outside the phrase: leave it
+        if any(m is not None and m.actor >= 0 and
+               _named_org(index.clusters[index.canonical(m.actor)]) for m in held):
+            continue  # "the Kurdish YPG militia" is the YPG's own mention already
+        if any(m is not None and m.label in ("PERSON", "PRON") for m in held):
+            continue
+        mods = [t for t in words if t.i < head.i]
+        definite = bool(mods) and mods[0].lower_ == "the"
+        ethno = {t.lower_ for t in mods if t.lower_ in ETHNONYMS}
+        want = set(sectors)
+        country = None
+        bad = False
+        for t in mods:
+            w = t.lower_
+            if w in ("the", "-", "led", "backed") or w in ETHNONYMS:
+                continue
+            if w in MODIFIERS:
+                want &= {MODIFIERS[w]} if want else {MODIFIERS[w]}
+                if not want:
+                    bad = True
+                continue
+            c = kb.resolve(t.text, index.day) if t.pos_ in ("ADJ", "PROPN") else {}
+            if c.get("kind") in ("group", "country") and c.get("country") and \
+                    not c.get("organization"):
+                country = c["country"]
+                continue
+            bad = True  # "the working group", "the new group", "the Kurdish women's group"
+        if bad:
+            continue
+        if need == "definite" and not definite:
+            continue
+        if need == "ethnonym" and not ethno:
+            continue
+        if len(mods) > 4:
+            continue
+        cands = []
+        for cid in orgs:
+            cl = index.clusters[index.canonical(cid)]
+            if not _named_org(cl) or (want and cl.sector not in want):
+                continue
+            if country and cl.country != country:
+                continue
+            if ethno and not (any(_org_key(cl) in ETHNONYMS[e] for e in ethno)
+                              or ethno <= _text_ethnonyms(index, cl)):
+                continue
+            cands.append(index.canonical(cid))
+        cands = list(dict.fromkeys(cands))
+        sent = index.sentence_index(head.i)
+        best, last = None, -1
+        for cid in cands:
+            before = [m.start for m in index.clusters[cid].mentions
+                      if m.start < words[0].i and m.label != "PRON"
+                      and sent - index.sentence_index(m.start) <= WINDOW]
+            if before and max(before) > last:
+                best, last = cid, max(before)
+        if best is None and len(cands) == 1 and need == "ethnonym":
+            best = cands[0]
+        if best is None:
+            continue
+        index.reassign(words[0].i, head.i + 1, best, "NOUN",
+                       quoted=index.is_quoted(head))
