@@ -25,6 +25,7 @@ from ..actors import ActorIndex
 from ..model import Event, Span
 from .arguments import candidates
 from .candidate import Candidate, EventDraft
+from .context import inherit, localize
 from .frames import _absorb, _consume, _demands, _nested, _purpose
 from .lexicon import Lexicon
 from .modality import _depth, _modality, _recode
@@ -159,6 +160,9 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
         ev.depth = _depth(c, k)
         out.append(ev)
     out.sort(key=lambda e: e.trigger)
+    if complete_only:
+        localize(c, out)
+        inherit(c, out)
     mark_main(out)
     return out
 
