@@ -1,0 +1,47 @@
+"""Article context for arguments a sentence leaves open (branch evctx2, events/context.py):
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def coded():
+    from communique import analyze
+    from communique.nlp import load
+
+    load()
+
+    def run(text: str) -> list[tuple[str, list[tuple], list[tuple]]]:
+        a = analyze(text)
+        n = {x.id: (x.name, x.country) for x in a.actors}
+        return [(e.type, [n[i] for i in e.actors], [n[i] for i in e.recipients])
+                for e in a.events]
+    return run
+
+
+def test_a_threat_without_a_target_takes_the_same_actors_earlier_target(coded):
+    evs = coded("Ethiopian troops shelled Eritrean army positions near Badme on Monday. "
+                "On Tuesday the Ethiopian defence minister threatened to push deeper.")
+    threat = [e for e in evs if e[0] == "THREATEN"]
+    assert threat and [c for _n, c in threat[0][2]] == ["ERI"]
+
+
+def test_no_recipient_is_inherited_from_another_actors_event(coded):
+    evs = coded("Ethiopian troops shelled Eritrean army positions near Badme on Monday. "
+                "On Tuesday the Kenyan defence minister threatened to send troops.")
+    assert all(not r for t, _a, r in evs if t == "THREATEN")
+
+
+def test_local_group_takes_the_articles_dominant_country(coded):
+    evs = coded("Fighting went on in Myanmar. Myanmar's junta has lost ground across "
+                "Myanmar since 2021, and the Burmese army now holds few towns in Myanmar. "
+                "On Sunday the rebels attacked an army base near Lashio.")
+    assault = [e for e in evs if e[0] == "ASSAULT"]
+    assert assault and assault[0][1] == [("rebels", "MMR")]
+
+
+def test_local_group_stays_countryless_without_a_dominant_country(coded):
+    evs = coded("On Sunday the rebels attacked an army base near the border.")
+    assert all(c is None for t, a, _r in evs if t == "ASSAULT" for _n, c in a)
