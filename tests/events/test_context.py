@@ -45,3 +45,16 @@ def test_local_group_takes_the_articles_dominant_country(coded):
 def test_local_group_stays_countryless_without_a_dominant_country(coded):
     evs = coded("On Sunday the rebels attacked an army base near the border.")
     assert all(c is None for t, a, _r in evs if t == "ASSAULT" for _n, c in a)
+
+
+def test_a_fight_that_goes_on_takes_the_sides_of_the_earlier_fight(coded):
+    evs = coded("Ethiopian troops shelled Eritrean army positions near Badme on Monday. "
+                "Heavy clashes continued on Tuesday, a spokesman said.")
+    assert len([e for e in evs if e[0] == "ASSAULT"]) == 2
+    assert [c for _n, c in evs[-1][1]] == ["ETH"] and [c for _n, c in evs[-1][2]] == ["ERI"]
+
+
+def test_a_fight_merely_mentioned_is_not_given_sides(coded):
+    evs = coded("Ethiopian troops shelled Eritrean army positions near Badme on Monday. "
+                "The clashes were reported by a spokesman on Tuesday.")
+    assert len([e for e in evs if e[0] == "ASSAULT"]) == 1

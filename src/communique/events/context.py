@@ -8,12 +8,17 @@ Two rules over the events of one article, after the sentence-level coder:
 * a conflictual event with an actor but no recipient ("Erdogan has threatened to push
   deeper") takes the recipients of the article's most recent earlier event of a type
   flagged ``inherit`` (``data/type_policy.csv``) by the same actor.
+* a nominal event of such a type with no actor in its sentence, the subject of a verb
+  saying it goes on (``data/ongoing.csv``: "clashes continued", "fighting raged"), takes
+  the sides of the article's most recent earlier event of its type.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from functools import cache
+
+from spacy.tokens import Token
 
 from .candidate import EventDraft
 from .plover import _rows
@@ -112,3 +117,59 @@ def inherit(c: Coder, events: list[EventDraft]) -> None:
                 break
         if ev.actors and ev.recipients:
             history.append(ev)
+
+
+def orphan_noun(tok: Token, ev: EventDraft) -> bool:
+    """A nominal trigger of an ``inherit`` type whose sentence names no actor for it: a
+    candidate for ``adopt``."""
+    if tok.pos_ != "NOUN" or ev.type not in INHERIT_TYPES or ev.actors:
+        return False
+    head = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and \
+        head.lemma_.lower() in ongoing() and \
+        (head.lemma_.lower() != "go" or any(ch.lower_ == "on" for ch in head.children))
+
+
+@cache
+def ongoing() -> frozenset[str]:
+    return frozenset(r["lemma"].strip().lower() for r in _rows("ongoing.csv"))
+
+
+def adopt(c: Coder, events: list[EventDraft],
+          orphans: list[EventDraft]) -> list[EventDraft]:
+    """Events with orphans merged in (text order): each orphan takes the actors, and when it
+    has none the recipients, of the latest earlier event of its type; an orphan with
+    recipients only when that event's recipients share one of them (cluster or country).
+    Orphans with no such event are dropped."""
+    if not orphans:
+        return events
+
+    def keys(ids: list[int]) -> set:
+        out: set = set()
+        for i in ids:
+            k = c.index.canonical(i)
+            out.add(k)
+            if c.index.clusters[k].country:
+                out.add(c.index.clusters[k].country)
+        return out
+
+    merged = sorted(events + orphans, key=lambda e: e.trigger)
+    kept: list[EventDraft] = []
+    adopted = {id(o) for o in orphans}
+    for ev in merged:
+        if id(ev) not in adopted:
+            kept.append(ev)
+            continue
+        for prev in reversed(kept):
+            if prev.type != ev.type or not prev.actors or id(prev) in adopted:
+                continue
+            if ev.recipients and not keys(ev.recipients) & keys(prev.recipients):
+                break
+            ev.actors = list(prev.actors)
+            if not ev.recipients:
+                ev.recipients = list(prev.recipients)
+            ev.recipients = [r for r in ev.recipients if r not in ev.actors]
+            ev.path.append(f"context: sides of the article's earlier {prev.type}")
+            kept.append(ev)
+            break
+    return kept
