@@ -58,3 +58,13 @@ def test_a_fight_merely_mentioned_is_not_given_sides(coded):
     evs = coded("Ethiopian troops shelled Eritrean army positions near Badme on Monday. "
                 "The clashes were reported by a spokesman on Tuesday.")
     assert len([e for e in evs if e[0] == "ASSAULT"]) == 1
+
+
+def test_will_not_allow_is_a_refusal(coded):
+    evs = coded("Hungary said it will not allow Serbian police to cross the border.")
+    assert [t for t, _a, _r in evs] == ["REJECT"]
+
+
+def test_a_past_not_allowed_in_a_condition_is_no_event(coded):
+    evs = coded("If Hungary did not allow Serbian police to cross, the plan would fail.")
+    assert evs == []
