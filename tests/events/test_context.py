@@ -68,3 +68,9 @@ def test_will_not_allow_is_a_refusal(coded):
 def test_a_past_not_allowed_in_a_condition_is_no_event(coded):
     evs = coded("If Hungary did not allow Serbian police to cross, the plan would fail.")
     assert evs == []
+
+
+def test_a_bounty_put_on_someone_is_a_sanction(coded):
+    evs = coded("Last week the Colombian government put a bounty on the head of a senior "
+                "ELN commander.")
+    assert [(t, [c for _n, c in a]) for t, a, _r in evs] == [("SANCTION", ["COL"])]
