@@ -74,3 +74,9 @@ def test_a_bounty_put_on_someone_is_a_sanction(coded):
     evs = coded("Last week the Colombian government put a bounty on the head of a senior "
                 "ELN commander.")
     assert [(t, [c for _n, c in a]) for t, a, _r in evs] == [("SANCTION", ["COL"])]
+
+
+def test_victims_of_conjoined_shelling_are_not_its_actors(coded):
+    evs = coded("At least 40 villagers have been killed in airstrikes and shelling since "
+                "Monday, Yemeni officials said.")
+    assert not any("villagers" in n for _t, a, _r in evs for n, _c in a)
