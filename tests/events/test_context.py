@@ -80,3 +80,9 @@ def test_victims_of_conjoined_shelling_are_not_its_actors(coded):
     evs = coded("At least 40 villagers have been killed in airstrikes and shelling since "
                 "Monday, Yemeni officials said.")
     assert not any("villagers" in n for _t, a, _r in evs for n, _c in a)
+
+
+def test_warning_someone_not_to_act_is_a_threat(coded):
+    evs = coded("The Kenyan president warned Somali militias not to cross the border.")
+    assert [(t, [c for _n, c in r]) for t, _a, r in evs if t == "THREATEN"] == \
+        [("THREATEN", ["SOM"])]
