@@ -153,6 +153,11 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
             agent = sx.agent_of(tok)
             if agent is not None:
                 _take(c, cand, [agent], "actor", "agent of passive")
+        elif subj is not None and _conjoined_patient(tok, subj):
+            # "were killed in airstrikes and SHELLING": the parser's verb shares the
+            # passive's subject, who suffered the act
+            if cand.type in VICTIM_TYPES:
+                _take(c, cand, [subj], "recipient", "subject of the conjoined passive")
         elif subj is not None:
             _take(c, cand, [subj], "actor", "subject")
         if passive and not cand.actors:
@@ -469,6 +474,8 @@ def _victim(c: Coder, cand: Candidate) -> Token | None:
     """"The commander was killed IN A DRONE STRIKE", "wounded BY shelling": a nominal attack
     in a passive's "in"/"by" phrase is directed at the passive's subject."""
     tok = cand.tok
+    while tok.dep_ == "conj" and tok.head.pos_ == "NOUN":  # "in airstrikes and SHELLING"
+        tok = tok.head
     if cand.type not in VICTIM_TYPES or tok.dep_ != "pobj" or tok.head.lower_ not in (
             "in", "by", "during"):
         return None
@@ -479,6 +486,14 @@ def _victim(c: Coder, cand: Candidate) -> Token | None:
     if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         subj = verb.head  # "civilians killed in the raid"
     return subj if subj is not None and c.actor_like(subj) else None
+
+
+def _conjoined_patient(tok: Token, subj: Token) -> bool:
+    """A gerund conjoined with a passive whose subject it borrows: the subject is the
+    passive's patient, not the gerund's actor."""
+    head = tok.head
+    return tok.dep_ == "conj" and tok.tag_ == "VBG" and sx.is_passive(head) and \
+        subj.head.i == head.i and subj.dep_ == "nsubjpass"
 
 
 def _after_agent(cand: Candidate, preps: set[str] | frozenset[str]) -> list[Token]:

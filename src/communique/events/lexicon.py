@@ -24,7 +24,7 @@ POS = {"verb": "VERB", "noun": "NOUN", "adj": "ADJ"}
 FRAMES = {"", "content"}
 #: condition keys that restrict a row (the others say where arguments are found).
 RESTRICT_KEYS = {"gov", "obj", "notobj", "pobj", "prep", "mod", "of", "subj", "comp", "voice",
-                 "sent"}
+                 "sent", "neg"}
 ARG_KEYS = {"actor", "recipient", "need"}
 ROLES = {"report", "light", "receive", "future", "hypothetical", "negative"}
 

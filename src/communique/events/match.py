@@ -157,6 +157,13 @@ class Matcher:
                 gov = governing_verb(tok)
                 if gov is None or not self.test_token(gov, vals):
                     return False
+            elif key == "neg":  # "will NOT allow": only as a negated verb
+                negated = any(c.dep_ == "neg" for c in tok.children)
+                if "@future" in vals:  # a refusal announced: "WILL not allow"
+                    negated = negated and any(c.dep_ == "aux" and c.lemma_.lower() in
+                                              ("will", "shall") for c in tok.children)
+                if ("@no" in vals) == negated:
+                    return False
             elif key == "sent":
                 words = self.words(tok.sent)
                 if not any(v in words for v in vals):

@@ -25,6 +25,7 @@ from ..actors import ActorIndex
 from ..model import Event, Span
 from .arguments import candidates
 from .candidate import Candidate, EventDraft
+from .context import adopt, inherit, localize, orphan_noun
 from .frames import _absorb, _consume, _demands, _nested, _purpose
 from .lexicon import Lexicon
 from .modality import _depth, _modality, _recode
@@ -107,6 +108,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
     _nested(cands)
     article_ctx: list[str] | None = None
     out: list[EventDraft] = []
+    orphans: list[EventDraft] = []
     for k in cands:
         if k.dropped:
             continue
@@ -137,7 +139,8 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             needs_recipient=bool(k.row is not None and k.row.cond("need")
                                  and "recipient" in (k.row.cond("need") or ())),
         )
-        if complete_only and not ev.complete:
+        orphan = complete_only and orphan_noun(k.tok, ev)
+        if complete_only and not ev.complete and not orphan:
             continue
         if spans:
             from .spans import add_spans
@@ -148,17 +151,23 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
         # a town does not act ("Ankara", the government, does): a common-noun argument
         # made only now may turn out to be a place
         ev.actors = [a for a in ev.actors if not c._place(a)]
-        if complete_only and not ev.complete:
+        orphan = orphan and not ev.actors
+        if complete_only and not ev.complete and not orphan:
             continue
-        if complete_only and not any(c.political(a) for a in ev.actors + ev.recipients):
+        if complete_only and not orphan and \
+                not any(c.political(a) for a in ev.actors + ev.recipients):
             continue  # PLOVER codes political events: a private person on both sides is none
         if article_ctx is None:
             article_ctx = _article_contexts(c)
         ev.contexts = _contexts(c, k, article_ctx)
         ev.score = lexicon.score(ev.type, ev.mode)
         ev.depth = _depth(c, k)
-        out.append(ev)
+        (orphans if orphan else out).append(ev)
     out.sort(key=lambda e: e.trigger)
+    if complete_only:
+        localize(c, out)
+        out = adopt(c, out, orphans)
+        inherit(c, out)
     mark_main(out)
     return out
 

@@ -1,0 +1,175 @@
+"""Article context for event arguments the sentence leaves open (docs/events.md).
+
+Two rules over the events of one article, after the sentence-level coder:
+
+* a common-noun group with no country ("the rebels", "government forces", ``data/
+  local_groups.csv``) takes the article's dominant country, when one country has clearly
+  more mentions than any other;
+* a conflictual event with an actor but no recipient ("Erdogan has threatened to push
+  deeper") takes the recipients of the article's most recent earlier event of a type
+  flagged ``inherit`` (``data/type_policy.csv``) by the same actor.
+* a nominal event of such a type with no actor in its sentence, the subject of a verb
+  saying it goes on (``data/ongoing.csv``: "clashes continued", "fighting raged"), takes
+  the sides of the article's most recent earlier event of its type.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from spacy.tokens import Token
+
+from .candidate import EventDraft
+from .plover import _rows
+from .policy import INHERIT_TYPES
+from .resolve import Coder
+
+#: a dominant country has at least this many mentions and this many times the next one's
+DOMINANT_MIN = 3
+DOMINANT_RATIO = 2.0
+
+
+@cache
+def local_groups() -> frozenset[str]:
+    return frozenset(r["word"].strip().lower() for r in _rows("local_groups.csv"))
+
+
+def dominant_country(c: Coder) -> str | None:
+    """The country most of the article's actor mentions belong to, if it clearly leads."""
+    counts: Counter[str] = Counter()
+    seen: set[int] = set()
+    for cid in range(len(c.index.clusters)):
+        k = c.index.canonical(cid)
+        if k in seen:
+            continue
+        seen.add(k)
+        cl = c.index.clusters[k]
+        if cl.country:
+            counts[cl.country] += len(cl.mentions)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < DOMINANT_MIN:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < DOMINANT_RATIO * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _local(name: str) -> bool:
+    groups = local_groups()
+    return any(w in groups or w.removesuffix("s") in groups
+               for w in name.lower().replace("-", " ").split())
+
+
+def localize(c: Coder, events: list[EventDraft]) -> None:
+    """Give the article's dominant country to countryless local groups among the events'
+    arguments (``data/local_groups.csv``)."""
+    country: str | None = None
+    looked = False
+    for ev in events:
+        for cid in ev.actors + ev.recipients:
+            cl = c.index.clusters[c.index.canonical(cid)]
+            if cl.country or not cl.key.startswith("noun:") or not _local(cl.name):
+                continue
+            if not looked:
+                country, looked = dominant_country(c), True
+            if country is None:
+                return
+            cl.country = country
+            ev.path.append(f"context: '{cl.name}' takes the article's country {country}")
+
+
+def _placed(c: Coder, cid: int) -> bool:
+    cl = c.index.clusters[c.index.canonical(cid)]
+    return bool(cl.country) and cl.kind != "location"
+
+
+def inherit(c: Coder, events: list[EventDraft]) -> None:
+    """An event of an ``inherit`` type with actors and no recipient takes the recipients of
+    the latest earlier event of such a type whose actors it shares (by cluster or
+    country)."""
+    def countries(ids: list[int]) -> set[str]:
+        out = set()
+        for i in ids:
+            cl = c.index.clusters[c.index.canonical(i)]
+            if cl.country:
+                out.add(cl.country)
+        return out
+
+    history: list[EventDraft] = []
+    for ev in events:  # in text order
+        if ev.type not in INHERIT_TYPES:
+            continue
+        if ev.actors and not ev.recipients and not ev.negated:
+            mine = {c.index.canonical(a) for a in ev.actors}
+            own = countries(ev.actors)
+            for prev in reversed(history):
+                theirs = {c.index.canonical(a) for a in prev.actors}
+                if not (mine & theirs or own & countries(prev.actors)):
+                    continue
+                # only recipients the article places: a country, or a named actor
+                got = [r for r in prev.recipients if c.index.canonical(r) not in mine
+                       and _placed(c, r) and not (countries([r]) & own)]
+                if got:
+                    ev.recipients = got
+                    ev.path.append("context: recipient of the article's earlier "
+                                   f"{prev.type} by the same actor")
+                break
+        if ev.actors and ev.recipients:
+            history.append(ev)
+
+
+def orphan_noun(tok: Token, ev: EventDraft) -> bool:
+    """A nominal trigger of an ``inherit`` type whose sentence names no actor for it: a
+    candidate for ``adopt``."""
+    if tok.pos_ != "NOUN" or ev.type not in INHERIT_TYPES or ev.actors:
+        return False
+    head = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and \
+        head.lemma_.lower() in ongoing() and \
+        (head.lemma_.lower() != "go" or any(ch.lower_ == "on" for ch in head.children))
+
+
+@cache
+def ongoing() -> frozenset[str]:
+    return frozenset(r["lemma"].strip().lower() for r in _rows("ongoing.csv"))
+
+
+def adopt(c: Coder, events: list[EventDraft],
+          orphans: list[EventDraft]) -> list[EventDraft]:
+    """Events with orphans merged in (text order): each orphan takes the actors, and when it
+    has none the recipients, of the latest earlier event of its type; an orphan with
+    recipients only when that event's recipients share one of them (cluster or country).
+    Orphans with no such event are dropped."""
+    if not orphans:
+        return events
+
+    def keys(ids: list[int]) -> set:
+        out: set = set()
+        for i in ids:
+            k = c.index.canonical(i)
+            out.add(k)
+            if c.index.clusters[k].country:
+                out.add(c.index.clusters[k].country)
+        return out
+
+    merged = sorted(events + orphans, key=lambda e: e.trigger)
+    kept: list[EventDraft] = []
+    adopted = {id(o) for o in orphans}
+    for ev in merged:
+        if id(ev) not in adopted:
+            kept.append(ev)
+            continue
+        for prev in reversed(kept):
+            if prev.type != ev.type or not prev.actors or id(prev) in adopted:
+                continue
+            if ev.recipients and not keys(ev.recipients) & keys(prev.recipients):
+                break
+            ev.actors = list(prev.actors)
+            if not ev.recipients:
+                ev.recipients = list(prev.recipients)
+            ev.recipients = [r for r in ev.recipients if r not in ev.actors]
+            ev.path.append(f"context: sides of the article's earlier {prev.type}")
+            kept.append(ev)
+            break
+    return kept
