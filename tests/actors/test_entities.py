@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from actor_helpers import actor
 from spacy.tokens import Span
 
 from communique import analyze
@@ -14,11 +15,6 @@ from communique.actors import entities
 SRC = Path(__file__).resolve().parents[2] / "src" / "communique"
 
 
-def actor(a, text):
-    for x in a.actors:
-        if any(m.text == text for m in x.mentions):
-            return x
-    raise AssertionError(f"no actor mentioned as {text!r}: {[x.name for x in a.actors]}")
 
 
 def ents(text):

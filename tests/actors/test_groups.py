@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
+from actor_helpers import actor
+
 from communique import analyze
-
-
-def actor(a, text):
-    for x in a.actors:
-        if any(m.text == text for m in x.mentions):
-            return x
-    raise AssertionError(f"no actor mentioned as {text!r}: {[x.name for x in a.actors]}")
 
 
 def test_the_terror_group_is_the_armed_group_named_before():

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
+from actor_helpers import actor
+
 from communique import analyze
-
-
-def actor(a, text):
-    for x in a.actors:
-        if any(m.text == text for m in x.mentions):
-            return x
-    raise AssertionError(f"no actor mentioned as {text!r}: {[x.name for x in a.actors]}")
 
 
 def test_a_countrys_troops_and_soldiers_are_one_force():

@@ -3,15 +3,9 @@ name variants of one person (actors/stage.py). Sentences written for these tests
 
 from __future__ import annotations
 
+from actor_helpers import actor
+
 from communique import analyze
-
-
-def actor(a, text):
-    """The actor with a mention whose text is ``text``."""
-    for x in a.actors:
-        if any(m.text == text for m in x.mentions):
-            return x
-    raise AssertionError(f"no actor mentioned as {text!r}: {[x.name for x in a.actors]}")
 
 
 def test_a_country_name_before_expert_is_the_subject_not_the_nationality():

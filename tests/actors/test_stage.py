@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
+from actor_helpers import actor
+
 from communique import Options, analyze
-
-
-def actor(a, text):
-    """The actor with a mention whose text is ``text``."""
-    for x in a.actors:
-        if any(m.text == text for m in x.mentions):
-            return x
-    raise AssertionError(f"no actor mentioned as {text!r}: {[x.name for x in a.actors]}")
 
 
 def test_possessive_is_not_part_of_the_name():
