@@ -15,13 +15,14 @@ import json
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 from rich.table import Table
 
-from ..kb.base import KBWarning, KnowledgeBase, as_date
-from ..kb.evaluate import default_case_files, evaluate_cases
+if TYPE_CHECKING:  # the knowledge base is imported when a command runs, not for --help
+    from ..kb.base import KnowledgeBase
 from .console import make_console
 
 _KB_OPTION = click.option(
@@ -31,6 +32,8 @@ _KB_OPTION = click.option(
 
 
 def _load(kb_files: Sequence[str]) -> KnowledgeBase:
+    from ..kb.base import KBWarning, KnowledgeBase
+
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", KBWarning)
         kb = KnowledgeBase.load(list(kb_files))
@@ -43,6 +46,8 @@ def _load(kb_files: Sequence[str]) -> KnowledgeBase:
 def _date(value: str | None) -> str | None:
     if value is None:
         return None
+    from ..kb.base import as_date
+
     try:
         return as_date(value).isoformat()
     except ValueError as exc:
@@ -162,6 +167,8 @@ def eval_actors(file: str | None, kb_files: Sequence[str], docs_dir: str | None,
     if docs_dir:
         _eval_docs(docs_dir, corpus_dir, as_json, show_errors, min_country, min_sector)
         return
+    from ..kb.evaluate import default_case_files, evaluate_cases
+
     kb = _load(kb_files)
     files = [file] if file else [str(p) for p in default_case_files()]
     try:
