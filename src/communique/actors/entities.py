@@ -20,14 +20,12 @@ Building the patterns takes a few seconds, so the token lists are cached on disk
 
 from __future__ import annotations
 
-import csv
 import gc
 import hashlib
 import os
 import pickle
 import unicodedata
 from collections.abc import Iterable, Iterator
-from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
@@ -36,6 +34,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..kb import KnowledgeBase, gazetteer
+from ..tables import data_rows
 
 __all__ = ["FACTORY", "KBEntities", "add_to", "patterns"]
 
@@ -78,19 +77,14 @@ def _with_article(text: str, label: str) -> set[str]:
 
 
 def _org_heads() -> frozenset[str]:
-    data = resources.files("communique.actors") / "data" / "org_heads.csv"
-    rows = csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
-                          if not line.startswith("#"))
-    return frozenset(r["word"].strip() for r in rows if r.get("word"))
+    return frozenset(r["word"] for r in data_rows("actors/data/org_heads.csv") if r.get("word"))
 
 
 ORG_HEADS = _org_heads()
 
 
 def _place_cues() -> tuple[frozenset[str], frozenset[str]]:
-    data = resources.files("communique.actors") / "data" / "place_cues.csv"
-    rows = list(csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
-                               if not line.startswith("#")))
+    rows = data_rows("actors/data/place_cues.csv")
     return (frozenset(r["word"] for r in rows if r["where"] == "before"),
             frozenset(r["word"] for r in rows if r["where"] == "after"))
 

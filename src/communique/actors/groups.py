@@ -14,22 +14,17 @@ compatible group named anywhere in the article is taken.
 
 from __future__ import annotations
 
-import csv
-from importlib import resources
-
 from spacy.tokens import Token
 
 from ..kb import KnowledgeBase
+from ..tables import data_rows
 from .index import ActorIndex, Cluster
 
 __all__ = ["link_group_nouns"]
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    data = resources.files("communique.actors") / "data" / name
-    lines = (ln for ln in data.read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#"))
-    return [{k: (v or "").strip() for k, v in r.items()} for r in csv.DictReader(lines)]
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    return data_rows(f"actors/data/{name}")
 
 
 #: head noun -> (need, sectors); need "definite" or "ethnonym"

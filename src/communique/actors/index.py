@@ -10,16 +10,15 @@ modules change it only through its public methods: :meth:`ActorIndex.add_mention
 from __future__ import annotations
 
 import bisect
-import csv
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from ..kb import KnowledgeBase
 from ..model import Actor, Span
+from ..tables import data_rows
 from . import naming
 
 __all__ = ["ActorIndex", "Cluster", "Mention"]
@@ -31,10 +30,8 @@ PERSONAL = MALE | FEMALE
 
 
 def _voice_nouns() -> frozenset[str]:
-    data = resources.files("communique.actors") / "data" / "voice_nouns.csv"
-    rows = csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
-                          if not line.startswith("#"))
-    return frozenset(r["word"].strip().lower() for r in rows if r.get("word"))
+    return frozenset(r["word"].lower() for r in data_rows("actors/data/voice_nouns.csv")
+                     if r.get("word"))
 
 
 #: an unnamed voice of an organisation or state ("an SDF spokesman")

@@ -8,20 +8,15 @@ organisation, whatever the first nationality says.
 
 from __future__ import annotations
 
-import csv
-from importlib import resources
-
+from ..tables import data_rows
 from .index import ActorIndex
 
 __all__ = ["org_sectors"]
 
 
 def _rows() -> list[tuple[tuple[str, ...], str]]:
-    data = resources.files("communique.actors") / "data" / "org_sector_words.csv"
-    rows = csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
-                          if not line.startswith("#"))
-    return [(tuple(r["word"].lower().split()), r["sector"].strip()) for r in rows
-            if r.get("word")]
+    return [(tuple(r["word"].lower().split()), r["sector"])
+            for r in data_rows("actors/data/org_sector_words.csv") if r.get("word")]
 
 
 SECTOR_WORDS = _rows()

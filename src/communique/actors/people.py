@@ -23,13 +23,12 @@ organisations and places it reads are the ones the article's other mentions gave
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Token
 
 from ..kb import KnowledgeBase
+from ..tables import data_rows
 from . import naming
 from .index import ActorIndex, Cluster, Mention
 
@@ -37,10 +36,8 @@ __all__ = ["KIN", "TOPIC", "describe_people", "descriptor_heads", "is_role_noun"
 
 
 def _person_words() -> dict[str, str]:
-    data = resources.files("communique.actors") / "data" / "person_words.csv"
-    rows = csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
-                          if not line.startswith("#"))
-    return {r["word"].strip(): r["kind"].strip() for r in rows if r.get("word")}
+    return {r["word"]: r["kind"] for r in data_rows("actors/data/person_words.csv")
+            if r.get("word")}
 
 
 _WORDS = _person_words()

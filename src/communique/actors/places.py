@@ -9,10 +9,9 @@ country the article is about (the country named most often, if clearly so).
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
-from importlib import resources
 
+from ..tables import data_rows
 from .index import ActorIndex, Cluster
 
 __all__ = ["place_countries"]
@@ -63,10 +62,8 @@ def _context_country(index: ActorIndex, cl: Cluster) -> str | None:
 
 
 def _features() -> frozenset[str]:
-    data = resources.files("communique.actors") / "data" / "place_cues.csv"
-    rows = csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
-                          if not line.startswith("#"))
-    return frozenset(r["word"] for r in rows if r["where"] == "feature")
+    return frozenset(r["word"] for r in data_rows("actors/data/place_cues.csv")
+                     if r["where"] == "feature")
 
 
 #: words of a river's, sea's or mountain range's name: such a place may cross borders

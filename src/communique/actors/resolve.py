@@ -9,12 +9,11 @@ name, adjective or metonym. Clusters that resolve to the same identity ("French"
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from importlib import resources
 
 from ..kb import KnowledgeBase
 from ..kb.entries import PERSON
+from ..tables import data_rows
 from .index import ActorIndex, Cluster, Mention
 
 #: prepositions after which a capital city is a place, not its government
@@ -30,10 +29,8 @@ _ATTRS = ("country", "organization", "sector", "role", "wikidata")
 
 
 def _force_nouns() -> dict[str, str]:
-    data = resources.files("communique.actors") / "data" / "force_nouns.csv"
-    rows = csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
-                          if not line.startswith("#"))
-    return {r["words"].strip().lower(): r["sector"].strip() for r in rows if r.get("words")}
+    return {r["words"].lower(): r["sector"] for r in data_rows("actors/data/force_nouns.csv")
+            if r.get("words")}
 
 
 #: head nouns of a state's forces ("troops", "police") and the sector of the force

@@ -7,14 +7,11 @@ the views built on it), the Spark rows and the web's filters all import them fro
 
 from __future__ import annotations
 
-import csv
-from importlib import resources
+from ..tables import data_rows
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    text = (resources.files("communique.events") / "data" / name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines))
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    return data_rows(f"events/data/{name}")
 
 
 _TYPES = _rows("plover_types.csv")

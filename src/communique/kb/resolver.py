@@ -24,13 +24,12 @@ the organisation, the metonym ("Pentagon officials" -> MIL), finally weak heads
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..tables import data_rows
 from . import gazetteer
 from .entries import (
     ADJ,
@@ -293,10 +292,7 @@ def _scan_raw(kb: KnowledgeBase, toks: list[Token], lower: bool, n_post: int, *,
 def org_heads() -> frozenset[str]:
     """Head nouns that end an organisation's name (``actors/data/org_heads.csv``, read
     as a file of the package: importing the actor stage would load spaCy)."""
-    data = resources.files("communique") / "actors" / "data" / "org_heads.csv"
-    rows = csv.DictReader(line for line in data.read_text(encoding="utf-8").splitlines()
-                          if not line.startswith("#"))
-    return frozenset(r["word"].strip() for r in rows if r.get("word"))
+    return frozenset(r["word"] for r in data_rows("actors/data/org_heads.csv") if r.get("word"))
 
 
 def _org_name(toks: list[Token]) -> bool:
