@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from .base import Fields, Item, ReadOptions, make_article
-from .files import open_stream
+from .files import bounded_lines, open_stream
 
 #: columns tried, in order, for an attribute whose field name is left at its default
 ALTERNATIVES: dict[str, tuple[str, ...]] = {
@@ -59,15 +59,8 @@ def _lines(stream: BinaryIO, limit: int, bad: list[int], long: list[int]) -> Ite
     """Text lines of ``stream``, invalid UTF-8 replaced (its line numbers appended to
     ``bad``); a line over ``limit`` bytes is skipped unread (its number appended to
     ``long``) and its row then fails."""
-    lineno = 0
-    while True:
-        raw = stream.readline(limit + 1)
-        if not raw:
-            return
-        lineno += 1
-        if len(raw) > limit and not raw.endswith(b"\n"):
-            while raw and not raw.endswith(b"\n"):  # skip the rest of the long line
-                raw = stream.readline(limit)
+    for lineno, raw in enumerate(bounded_lines(stream, limit), 1):
+        if raw is None:
             long.append(lineno)
             raw = b"\n"
         try:

@@ -7,6 +7,7 @@ import io
 import os
 import stat
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -105,3 +106,18 @@ def _io_problem(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return f"cannot read: {exc.strerror or exc}"
     return str(exc)
+
+
+def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of a binary stream, each of at most ``limit`` bytes; ``None`` stands for
+    a longer line, whose rest is skipped unread (a hostile line never sits in memory)."""
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = stream.readline(limit)
+            yield None
+        else:
+            yield raw

@@ -16,7 +16,7 @@ from ..errors import InputError
 from ..inputs import utf_bom
 from ..model import Article
 from .base import Fields, Item, ReadOptions, make_article
-from .files import open_stream, read_bytes
+from .files import bounded_lines, open_stream, read_bytes
 
 #: keys under which API dumps commonly wrap their list of articles
 _WRAPPERS = ("articles", "results", "items", "data", "docs", "documents", "records")
@@ -99,19 +99,18 @@ def _one(record: Any, file: str, position: int | None, options: ReadOptions) -> 
 def read_lines(stream: BinaryIO, file: str, options: ReadOptions) -> Iterator[Item]:
     """One article per non-blank line; ``position`` is the 1-based line number."""
     limit = options.max_file_bytes
+    lines = bounded_lines(stream, limit)
     lineno = 0
     while True:
         try:
-            raw = stream.readline(limit + 1)
+            raw = next(lines, b"")
         except (OSError, EOFError) as exc:
             yield Item(file, lineno + 1, reason=f"cannot read further: {exc}")
             return
-        if not raw:
+        if raw == b"":
             return
         lineno += 1
-        if len(raw) > limit and not raw.endswith(b"\n"):
-            while raw and not raw.endswith(b"\n"):  # skip the rest of the long line
-                raw = stream.readline(limit)
+        if raw is None:
             yield Item(file, lineno, reason=f"line is over the {limit:,}-byte limit")
             continue
         if not raw.strip():
