@@ -37,7 +37,9 @@ import argparse
 import csv
 import io
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = ROOT / "scripts" / "kb_tables"
@@ -97,6 +99,8 @@ def _offices(spec: str) -> str:
         raise TableError(f"unknown office preset {base!r}")
     return spec
 
+T = TypeVar("T")
+
 
 def _lines(path: Path):
     for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -105,29 +109,41 @@ def _lines(path: Path):
             yield n, line
 
 
-def build_holders(path: Path) -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = []
+def _sections(path: Path, header: Callable[[str, str], T]
+              ) -> Iterator[tuple[str, str, T | None, str]]:
+    """(where, source, header, line) for each data line of a table: a ``source:`` line
+    sets the source of the lines below it, an ``@`` line their header (parsed by
+    ``header(where, text after @)``, so that a bad header fails on its own line)."""
     source = ""
-    head: dict[str, str] | None = None
+    head: T | None = None
     for n, line in _lines(path):
         where = f"{path.name}:{n}"
         if line.startswith("source:"):
             source = line.split(":", 1)[1].strip()
-            continue
-        if line.startswith("@"):
-            parts = [p.strip() for p in line[1:].split("|", 2)]
-            if len(parts) < 3:
-                raise TableError(f"{where}: header needs country | role | offices")
-            rest = parts[2].rsplit("|", 1) if parts[2].count("|") else [parts[2]]
-            sector = "GOV"
-            if len(rest) == 2 and rest[1].strip().isupper() and len(rest[1].strip()) == 3:
-                offices, sector = rest[0], rest[1].strip()
-            else:
-                offices = parts[2]
-            country, _, org = parts[0].partition("/")
-            head = {"country": country.strip(), "organization": org.strip(),
-                    "role": parts[1], "offices": _offices(offices), "sector": sector}
-            continue
+        elif line.startswith("@"):
+            head = header(where, line[1:].strip())
+        else:
+            yield where, source, head, line
+
+
+def _holder_header(where: str, text: str) -> dict[str, str]:
+    parts = [p.strip() for p in text.split("|", 2)]
+    if len(parts) < 3:
+        raise TableError(f"{where}: header needs country | role | offices")
+    rest = parts[2].rsplit("|", 1) if parts[2].count("|") else [parts[2]]
+    sector = "GOV"
+    if len(rest) == 2 and rest[1].strip().isupper() and len(rest[1].strip()) == 3:
+        offices, sector = rest[0], rest[1].strip()
+    else:
+        offices = parts[2]
+    country, _, org = parts[0].partition("/")
+    return {"country": country.strip(), "organization": org.strip(),
+            "role": parts[1], "offices": _offices(offices), "sector": sector}
+
+
+def build_holders(path: Path) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for where, source, head, line in _sections(path, _holder_header):
         if head is None or not source:
             raise TableError(f"{where}: holder line before a source: and @ header")
         fields = [f.strip() for f in line.split(";")]
@@ -146,22 +162,13 @@ def build_holders(path: Path) -> list[dict[str, str]]:
 
 def build_orgs(path: Path) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
-    source = ""
-    country = ""
-    for n, line in _lines(path):
-        where = f"{path.name}:{n}"
-        if line.startswith("source:"):
-            source = line.split(":", 1)[1].strip()
-            continue
-        if line.startswith("@"):
-            country = line[1:].strip()
-            continue
+    for where, source, country, line in _sections(path, lambda _w, text: text):
         f = [x.strip() for x in line.split(";")]
         if len(f) < 4 or not source:
             raise TableError(f"{where}: expected KEY ; NAME ; ALIASES ; SECTOR (after source:)")
         f += [""] * (8 - len(f))
         rows.append({"key": f[0], "name": f[1] or f[0], "aliases": _aliases(f[1] or f[0], f[2]),
-                     "country": f[7] or country, "sector": f[3], "parent": f[6],
+                     "country": f[7] or country or "", "sector": f[3], "parent": f[6],
                      "start": f[4], "end": f[5], "wikidata": "", "source": source})
     return rows
 
@@ -171,22 +178,15 @@ PLACE_COLS = ("name", "aliases", "country", "kind", "sector", "source")
 
 def build_places(path: Path) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
-    source = ""
-    country = ""
-    for n, line in _lines(path):
-        where = f"{path.name}:{n}"
-        if line.startswith("source:"):
-            source = line.split(":", 1)[1].strip()
-            continue
-        if line.startswith("@"):
-            country = line[1:].strip().replace("-", "")
-            continue
+    for where, source, country, line in _sections(
+            path, lambda _w, text: text.replace("-", "")):  # "@ -": no default country
         f = [x.strip() for x in line.split(";")]
         if len(f) < 3 or not source:
             raise TableError(f"{where}: expected NAME ; ALIASES ; KIND (after source:)")
         f += [""] * (4 - len(f))
-        rows.append({"name": f[0], "aliases": _aliases(f[0], f[1]), "country": f[3] or country,
-                     "kind": f[2], "sector": "", "source": source})
+        rows.append({"name": f[0], "aliases": _aliases(f[0], f[1]),
+                     "country": f[3] or country or "", "kind": f[2], "sector": "",
+                     "source": source})
     return rows
 
 
