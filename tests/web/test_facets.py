@@ -244,7 +244,8 @@ def test_timeline_from_arrays_matches_sql(client) -> None:  # noqa: ANN001
     db = client.app.state.store.connect()
     arrays = client.app.state.aggregates.get(db)
     for since, until in ((None, None), ("2023-03-01", None), (None, "2023-04-30"),
-                         ("2023-02-01", "2023-02-20"), ("2030-01-01", "2030-02-01")):
+                         ("2023-02-01", "2023-02-20"), ("2023-01-04", "2023-06-30"),
+                         ("2030-01-01", "2030-02-01"), ("2023-03-01", "2023-03-01")):
         sql = timeline(db, since, until)
         assert timeline(db, since, until, arrays) == sql, (since, until)
     assert timeline(db, None, None)["buckets"]

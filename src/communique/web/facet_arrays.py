@@ -51,6 +51,7 @@ class FacetArrays:
     countries: list[str]
     p_event: np.ndarray  # index into the event arrays
     p_actor: np.ndarray  # actor id (one row per distinct actor of an event)
+    quad_dates: list[np.ndarray]  # per quad class 0-4, its dated events' dates, sorted
 
     @classmethod
     def load(cls, db: sqlite3.Connection, art_date: dict[int, int]) -> FacetArrays:
@@ -79,7 +80,10 @@ class FacetArrays:
         part = np.array(db.execute("SELECT DISTINCT event_id, actor_id FROM event_actors")
                         .fetchall(), dtype=np.int64).reshape(-1, 2)
         pos, found = _positions(ids, part[:, 0])
-        return cls(date, *cols, types, modes, countries, pos[found], part[found, 1])
+        quad = np.clip(cols[2], 0, 4)
+        by_quad = [date[(quad == q) & (date >= 0)] for q in range(5)]  # stays sorted
+        return cls(date, *cols, types, modes, countries, pos[found], part[found, 1],
+                   by_quad)
 
     def _mask(self, f: EventFilterLike) -> np.ndarray:
         mask = _period(self.date, f.since, f.until)
@@ -96,16 +100,21 @@ class FacetArrays:
             mask &= mine
         return mask
 
-    def day_quads(self, since: str | None, until: str | None) -> list[tuple[int, int, int]]:
-        """``(date ordinal, quad, events)`` of every dated event (negated too) between
-        ``since`` and ``until`` (ISO dates, inclusive): the overview's timeline."""
+    def span(self, since: str | None, until: str | None) -> tuple[int, int] | None:
+        """Date ordinals of the first and last dated event between ``since`` and
+        ``until`` (ISO dates, inclusive), or None if there is none."""
         lo = np.searchsorted(self.date, max(_iso_ordinal(since), 0))
         hi = np.searchsorted(self.date, _iso_ordinal(until) if until else 2**62,
                              side="right")
-        key = self.date[lo:hi] * 5 + np.clip(self.quad[lo:hi], 0, 4)
-        found, n = np.unique(key, return_counts=True)
-        return [(int(k) // 5, int(k) % 5, int(c)) for k, c in
-                zip(found.tolist(), n.tolist(), strict=True)]
+        return (int(self.date[lo]), int(self.date[hi - 1])) if hi > lo else None
+
+    def quad_counts(self, edges: np.ndarray) -> np.ndarray:
+        """Dated events (negated too) per bucket and quad class: ``edges`` are the
+        buckets' first days and, last, the day after the last bucket (date ordinals,
+        ascending); row ``i`` counts days ``edges[i] <= d < edges[i + 1]``. A few binary
+        searches per quad over its sorted dates, whatever the period's length."""
+        return np.stack([np.diff(np.searchsorted(d, edges)) for d in self.quad_dates],
+                        axis=1) if len(edges) > 1 else np.zeros((0, 5), np.int64)
 
     def counts(self, f: EventFilterLike, top: int) -> tuple[Row, list[tuple[int, int]]]:
         """The facets of ``f`` but the actors' names: ``(facets, [(actor id, count)])``
