@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -55,7 +56,9 @@ def test_every_api_route_is_documented(client) -> None:  # noqa: ANN001
     for route in ("/api/overview", "/api/articles", "/api/articles/{article_id}",
                   "/api/articles/{article_id}/record", "/api/actors", "/api/actors/{actor_id}",
                   "/api/network", "/api/network/edge", "/api/quotes", "/api/events",
-                  "/api/events.csv"):
+                  "/api/events.csv", "/api/events.jsonl", "/api/events/facets",
+                  "/api/quotes.csv", "/api/quotes.jsonl", "/api/quotes/facets",
+                  "/api/overview/timeline", "/api/sources"):
         assert route in paths, route
     assert not any(p.startswith(("/articles", "/actors", "/quotes")) for p in paths)
     assert client.get("/docs").status_code == 404  # its UI would load a CDN
@@ -79,6 +82,11 @@ def test_article_highlights_quotes_mentions_and_events(client, ids) -> None:  # 
     html = client.get(f"/articles/{ids['article']}").text
     assert 'class="quote spk-' in html
     assert 'class="mention" href="/actors/' in html
+    # the key to the speaker colours: every colour a quote has is in the legend
+    legend = html.split('class="speaker-legend"')[1].split("</ul>")[0]
+    body = html.split('class="article"')[1]
+    used = set(re.findall(r'class="quote (spk-[\w]+)"', body))
+    assert used and used <= set(re.findall(r'class="sw (spk-[\w]+)"', legend))
     if record["events"]:
         assert 'class="event"' in html
     dl = client.get(f"/api/articles/{ids['article']}/record")
@@ -462,3 +470,18 @@ def test_actor_page_lists_the_names_it_was_seen_under(client, ids) -> None:  # n
     a = client.get(f"/api/actors/{ids['actor']}").json()
     assert a["names"]
     assert "Seen as:" in client.get(f"/actors/{ids['actor']}").text
+
+
+def test_speaker_legend_follows_reading_order() -> None:
+    from communique.web.render import speaker_legend
+
+    def quote(start: int, *speakers: str) -> dict:
+        return {"id": f"Q{start}", "kind": "direct", "speakers": list(speakers),
+                "content": {"start": start, "end": start + 5, "text": "words"}}
+
+    record = {"actors": [{"id": "A1", "name": "Ona Vale"}, {"id": "A2", "name": "Bexley"}],
+              "quotes": [quote(40, "A1"), quote(10, "A2"), quote(70, "A1"), quote(90)]}
+    legend = speaker_legend(record, {"A1": 7})
+    assert [(x["name"], x["colour"], x["quotes"]) for x in legend] == [
+        ("Bexley", 0, 1), ("Ona Vale", 1, 2), ("unattributed", "none", 1)]
+    assert legend[1]["actor_id"] == 7 and legend[0]["actor_id"] is None

@@ -115,7 +115,8 @@ def test_article_with_script_is_text(server: str, page) -> None:  # noqa: ANN001
     assert "<script>alert(1)</script>" in page.locator(".article").inner_text()
     assert page.locator(".article script").count() == 0
     assert page.locator(".quote").count() >= 1
-    shot(page, "article")
+    assert page.locator(".speaker-legend li .sw").count() >= 1  # the colours' key
+    shot(page, "article", doc=True)
 
 
 def test_actor(server: str, page) -> None:  # noqa: ANN001

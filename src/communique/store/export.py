@@ -87,9 +87,14 @@ def csv_cell(value: Any) -> Any:
     """A cell a spreadsheet shows as text: a string starting with ``= + - @``, tab or CR
     gets a leading apostrophe (OWASP's advice against CSV injection); numbers, booleans
     and other strings are unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    return csv_cells((value,))[0]
+
+
+def csv_cells(values: Iterable[Any]) -> list[Any]:
+    """:func:`csv_cell` of each value, in one pass (no call per cell: a 1000-row page of
+    twenty columns is 20,000 cells)."""
+    return ["'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
+            for v in values]
 
 
 def write_csv(out: IO[str], columns: Sequence[str], rows: Iterable[Mapping[str, Any]], *,
@@ -100,7 +105,8 @@ def write_csv(out: IO[str], columns: Sequence[str], rows: Iterable[Mapping[str, 
     w.writerow(columns)
     n = 0
     for row in rows:
-        w.writerow([row.get(c) if raw else csv_cell(row.get(c)) for c in columns])
+        cells = [row.get(c) for c in columns]
+        w.writerow(cells if raw else csv_cells(cells))
         n += 1
     return n
 

@@ -56,24 +56,28 @@ def as_json(data: dict[str, Any]) -> JSONResponse:
     return JSONResponse(data)
 
 
-def _flat(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+#: one encoder for every JSON Lines row (``json.dumps`` with options builds one a call)
+_JSONL = json.JSONEncoder(ensure_ascii=False)
 
 
 def as_csv(rows: Sequence[dict[str, Any]], name: str, *, raw: bool = False,
            empty: Sequence[str] = ("id",)) -> Response:
     """``rows`` as a CSV download; nested values as JSON text; unless ``raw``, a cell a
     spreadsheet would run as a formula gets a leading apostrophe."""
+    columns = list(rows[0]) if rows else list(empty)
+    nested = [c for c in columns if any(isinstance(r.get(c), dict | list) for r in rows)]
+    if nested:
+        rows = [{**r, **{c: _JSONL.encode(r[c]) for c in nested
+                         if isinstance(r.get(c), dict | list)}} for r in rows]
     out = io.StringIO()
-    flat = [{k: _flat(v) for k, v in r.items()} for r in rows]
-    write_csv(out, list(rows[0]) if rows else list(empty), flat, raw=raw)
+    write_csv(out, columns, rows, raw=raw)
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers={
         "content-disposition": f'attachment; filename="{name}.csv"'})
 
 
 def as_jsonl(rows: Sequence[dict[str, Any]], name: str) -> Response:
     """``rows`` as JSON Lines, one object a line."""
-    body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    body = "".join([_JSONL.encode(r) + "\n" for r in rows])
     return Response(body, media_type="application/x-ndjson; charset=utf-8", headers={
         "content-disposition": f'attachment; filename="{name}.jsonl"'})
 

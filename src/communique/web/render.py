@@ -21,12 +21,10 @@ def article_blocks(record: Row, actor_ids: dict[str, int]) -> list[Row]:
     of that sentence: the template lays events beside their sentence."""
     text: str = record["article"]["text"]
     actors = {a["id"]: a for a in record.get("actors") or []}
-    speaker_class: dict[str, int] = {}
+    speaker_class = _speaker_colours(record)
     quotes = []
     for q in sorted(record.get("quotes") or [], key=lambda q: q["content"]["start"]):
         first = (q.get("speakers") or [None])[0]
-        if first is not None and first not in speaker_class:
-            speaker_class[first] = len(speaker_class) % SPEAKER_COLOURS
         names = [actors[s]["name"] for s in q.get("speakers") or [] if s in actors]
         quotes.append((q["content"]["start"], q["content"]["end"], {
             "id": q["id"], "kind": q["kind"],
@@ -69,6 +67,31 @@ def article_blocks(record: Row, actor_ids: dict[str, int]) -> list[Row]:
     for b in blocks:
         b["events"] = [_event_view(e, actors, actor_ids) for e in b["events"]]
     return blocks
+
+
+def _speaker_colours(record: Row) -> dict[str, int]:
+    """Colour (``spk-N`` class) of each quote's first speaker, in reading order."""
+    colours: dict[str, int] = {}
+    for q in sorted(record.get("quotes") or [], key=lambda q: q["content"]["start"]):
+        first = (q.get("speakers") or [None])[0]
+        if first is not None and first not in colours:
+            colours[first] = len(colours) % SPEAKER_COLOURS
+    return colours
+
+
+def speaker_legend(record: Row, actor_ids: dict[str, int]) -> list[Row]:
+    """The article page's key to its quote colours: each first speaker in reading order
+    with its colour, actor id and number of quotes (``none``: quotes without one)."""
+    actors = {a["id"]: a for a in record.get("actors") or []}
+    quotes = record.get("quotes") or []
+    firsts = [(q.get("speakers") or [None])[0] for q in quotes]
+    out = [{"colour": colour, "name": actors[local]["name"] if local in actors else local,
+            "actor_id": actor_ids.get(local), "quotes": firsts.count(local)}
+           for local, colour in _speaker_colours(record).items()]
+    if None in firsts:
+        out.append({"colour": "none", "name": "unattributed", "actor_id": None,
+                    "quotes": firsts.count(None)})
+    return out
 
 
 def _event_view(e: Row, actors: dict[str, Row], actor_ids: dict[str, int]) -> Row:

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from .. import queries as Q
 from ..formats import respond
 from ..params import ArticleFilters, Db, HtmlPage, PageNo, PerPage, RowId, article_filters
-from ..render import article_blocks
+from ..render import article_blocks, speaker_legend
 
 router = APIRouter()
 Filters = Annotated[ArticleFilters, Depends(article_filters)]
@@ -67,4 +67,5 @@ def api_article_record(db: Db, article_id: RowId) -> Response:
 def article_page(request: Request, db: Db, article_id: RowId) -> Response:
     a = article_data(db, article_id)
     return respond(request, "page", a, template="article.html", key="a",
-                   extra={"blocks": article_blocks(a["record"], a["actor_ids"])})
+                   extra={"blocks": article_blocks(a["record"], a["actor_ids"]),
+                          "speakers": speaker_legend(a["record"], a["actor_ids"])})
