@@ -140,6 +140,10 @@ def test_in_memory_aggregates_match_sql(client) -> None:  # noqa: ANN001
         assert {p["id"]: (p["score"], p["events"]) for p in mem["partners"]} == \
             {p["id"]: (p["score"], p["events"]) for p in sql["partners"]}
         assert {p["id"] for p in mem["adversaries"]} == {p["id"] for p in sql["adversaries"]}
+    # the names each actor was seen under ("seen as"), read once at load
+    for (actor_id,) in db.execute("SELECT id FROM actors"):
+        assert arrays.names.get(actor_id, []) == Q.mention_names(db, actor_id), actor_id
+    assert any(len(v) > 1 for v in arrays.names.values())  # more than one name, ordered
 
 
 def test_in_memory_event_lists_match_sql(client, monkeypatch) -> None:  # noqa: ANN001

@@ -110,6 +110,13 @@ class EventArrays:
     s_quote: np.ndarray
     s_date: np.ndarray
     country: dict[int, str | None]
+    # the triples' positions sorted by actor and by recipient (date order within each),
+    # and the actor (recipient) ids in that order, for a binary search
+    t_by_src: np.ndarray
+    t_src_sorted: np.ndarray
+    t_by_dst: np.ndarray
+    t_dst_sorted: np.ndarray
+    names: dict[int, list[str]]  # per actor, its mentions' texts, most frequent first
     facets: FacetArrays  # per-event facts for the events list's facet counts
     quote_facets: QuoteFacetArrays  # likewise per quote for the quotes list's
 
@@ -181,12 +188,15 @@ class EventArrays:
                              len(said))
         by_speaker = np.argsort(said[:, 0], kind="stable")
         country = dict(db.execute("SELECT id, country FROM actors"))
+        by_src, by_dst = (np.argsort(tri[:, k], kind="stable") for k in (1, 2))
         return cls(marker, types, e_date[ti], tri[:, 0], tri[:, 1], tri[:, 2], e_type[ti],
                    e_score[ti], t_first, part[:, 0], e_month[pi], e_score[pi], roles[:, 0],
                    roles[:, 1].astype(np.bool_), roles[:, 2], e_date[ri], a_actor[by_actor],
                    a_role[by_actor], a_date[by_actor], role_names, said[by_speaker, 0],
                    said[by_speaker, 1], s_date[by_speaker], country,
-                   FacetArrays.load(db, art_date), QuoteFacetArrays.load(db, art_date))
+                   by_src, tri[by_src, 1], by_dst, tri[by_dst, 2],
+                   _mention_names(db), FacetArrays.load(db, art_date),
+                   QuoteFacetArrays.load(db, art_date))
 
     # --- pairs -----------------------------------------------------------------------------
 
@@ -308,17 +318,37 @@ class EventArrays:
 
     def counterparts(self, actor_id: int) -> list[Row]:
         """Every actor this one acted on or was acted on by: summed score, events."""
-        out_mask = self.t_src == actor_id
-        in_mask = self.t_dst == actor_id
-        other = np.concatenate([self.t_dst[out_mask], self.t_src[in_mask]])
-        score = np.concatenate([self.t_score[out_mask], self.t_score[in_mask]])
+        def rows(by: np.ndarray, ids: np.ndarray) -> np.ndarray:
+            lo, hi = np.searchsorted(ids, [actor_id, actor_id + 1])
+            return by[lo:hi]  # in date order, as a mask over the triples would give
+
+        out_rows = rows(self.t_by_src, self.t_src_sorted)
+        in_rows = rows(self.t_by_dst, self.t_dst_sorted)
+        other = np.concatenate([self.t_dst[out_rows], self.t_src[in_rows]])
+        score = np.concatenate([self.t_score[out_rows], self.t_score[in_rows]])
         if not len(other):
             return []
         uniq, inv = np.unique(other, return_inverse=True)
-        total = np.bincount(inv, weights=score)
-        count = np.bincount(inv)
-        return [{"id": int(u), "score": float(np.round(total[i], 2)), "events": int(count[i])}
-                for i, u in enumerate(uniq)]
+        total = np.round(np.bincount(inv, weights=score), 2).tolist()
+        count = np.bincount(inv).tolist()
+        return [{"id": u, "score": t, "events": n}
+                for u, t, n in zip(uniq.tolist(), total, count, strict=True)]
+
+
+#: names listed per actor ("seen as")
+NAMES = 20
+
+
+def _mention_names(db: sqlite3.Connection, limit: int = NAMES) -> dict[int, list[str]]:
+    """Per actor, the texts of its mentions, most frequent first (then by text), at most
+    ``limit``: the actor page's "seen as", read once instead of grouping an actor's
+    thousands of mentions on each first visit (the SQL reference is
+    :func:`communique.web.queries.mention_names`)."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    for actor, text, n in db.execute(
+            "SELECT actor_id, text, count(*) FROM mentions GROUP BY actor_id, text"):
+        found.setdefault(actor, []).append((-n, text))
+    return {a: [t for _, t in sorted(v)[:limit]] for a, v in found.items()}
 
 
 class Aggregates:

@@ -492,9 +492,7 @@ def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10, *,
     out["roles"] = arrays.roles(actor_id)
     out["counts"] = {**arrays.counts(actor_id), "quotes": db.execute(
         "SELECT count(*) FROM quote_speakers WHERE actor_id = ?", (actor_id,)).fetchone()[0]}
-    out["names"] = [r["text"] for r in rows(db, """
-        SELECT text, count(*) AS n FROM mentions WHERE actor_id = ?
-        GROUP BY text ORDER BY n DESC, text LIMIT 20""", [actor_id])]
+    out["names"] = arrays.names.get(actor_id, [])
     out["quotes"] = quotes(db, QuoteFilter(speaker_id=actor_id), page=Page(1, limit),
                            arrays=arrays)["items"]
     out["timeline"] = arrays.timeline(actor_id)
@@ -504,6 +502,14 @@ def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10, *,
                      "country": names[c["id"]]["country"], "score": c["score"],
                      "events": c["events"]} for c in counterparts if c["id"] in names]
     return {**out, **ranked_counterparts(counterparts, limit)}
+
+
+def mention_names(db: sqlite3.Connection, actor_id: int, limit: int = 20) -> list[str]:
+    """The names the actor was seen under (its mentions' texts, most frequent first), in
+    SQL: the reference of the arrays' ``names``, which the actor page reads."""
+    return [r["text"] for r in rows(db, """
+        SELECT text, count(*) AS n FROM mentions WHERE actor_id = ?
+        GROUP BY text ORDER BY n DESC, text LIMIT ?""", [actor_id, limit])]
 
 
 def ranked_counterparts(counterparts: list[Row], limit: int) -> Row:
