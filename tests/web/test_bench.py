@@ -30,6 +30,11 @@ def test_bench_serve_small(tmp_path: Path) -> None:
                                                       "quote search"}
     assert all(r["errors"] == 0 for r in result["routes"]), result["routes"]
     assert all(0 < r["p50_ms"] <= r["p95_ms"] <= r["max_ms"] for r in result["routes"])
+    assert {"events JSONL (1000 rows)", "quotes JSONL (1000 rows)", "actors (kind)",
+            "overview timeline (year, uncached)"} <= {r["route"] for r in result["routes"]
+                                                      if r.get("target_ms") == 300}
+    assert len(result["load_average"]) == 6
     built = db.stat().st_mtime_ns
-    bench_serve(300, db_path=db, requests=2, concurrency=1)
+    again = bench_serve(300, db_path=db, requests=2, concurrency=1, in_process=True)
     assert db.stat().st_mtime_ns == built  # the cached store is reused, not rebuilt
+    assert all(0 < r["inproc_p50_ms"] <= r["inproc_p95_ms"] for r in again["routes"])
