@@ -485,3 +485,20 @@ def test_speaker_legend_follows_reading_order() -> None:
     assert [(x["name"], x["colour"], x["quotes"]) for x in legend] == [
         ("Bexley", 0, 1), ("Ona Vale", 1, 2), ("unattributed", "none", 1)]
     assert legend[1]["actor_id"] == 7 and legend[0]["actor_id"] is None
+
+
+def test_date_bounds_are_two_index_seeks(client) -> None:  # noqa: ANN001
+    from communique.web import queries as Q
+
+    db = client.app.state.store.connect()
+    ran: list[str] = []
+    db.set_trace_callback(ran.append)
+    try:
+        first, last = Q.date_bounds(db)
+    finally:
+        db.set_trace_callback(None)
+    assert (first, last) == db.execute(
+        "SELECT min(published), max(published) FROM articles").fetchone()
+    assert len(ran) == 1
+    plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + ran[0]))
+    assert "SCAN articles" not in plan and plan.count("SEARCH articles") == 2, plan

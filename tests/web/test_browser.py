@@ -126,7 +126,8 @@ def test_actor(server: str, page) -> None:  # noqa: ANN001
     assert page.locator("svg.timeline").count() == 1
     assert page.locator("table.events").count() == 1
     assert page.locator("ol.actors li:not(.empty)").count() >= 1
-    shot(page, "actor")
+    assert page.locator("p.names").inner_text().startswith("Seen as:")
+    shot(page, "actor", doc=True)
 
 
 def test_events_table(server: str, page) -> None:  # noqa: ANN001

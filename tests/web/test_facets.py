@@ -249,3 +249,18 @@ def test_timeline_from_arrays_matches_sql(client) -> None:  # noqa: ANN001
         sql = timeline(db, since, until)
         assert timeline(db, since, until, arrays) == sql, (since, until)
     assert timeline(db, None, None)["buckets"]
+
+
+def test_actors_of_kind_from_arrays_match_sql(client) -> None:  # noqa: ANN001
+    from communique.web.facets import actor_kinds, actors_of_kind
+
+    db = client.app.state.store.connect()
+    arrays = client.app.state.aggregates.get(db)
+    kinds = [k["value"] for k in actor_kinds(db, None, None)]
+    assert len(kinds) > 1
+    for kind in [*kinds, "", "nosuchkind"]:
+        for q, country, offset, limit in ((None, None, 0, 200), ("a", None, 0, 5),
+                                           (None, "USA", 0, 50), (None, None, 2, 3)):
+            sql = actors_of_kind(db, q, country, kind, offset, limit)
+            assert actors_of_kind(db, q, country, kind, offset, limit, arrays) == sql, \
+                (kind, q, country, offset)

@@ -300,6 +300,12 @@ class EventArrays:
         return {"articles": int(hi - lo), "events_as_actor": acting,
                 "events_as_recipient": int(rhi - rlo) - acting}
 
+    def articles_of(self, actor_ids: list[int]) -> list[int]:
+        """For each actor, the number of its ``article_actors`` rows (articles naming it)."""
+        ids = np.asarray(actor_ids, np.int64)
+        return (np.searchsorted(self.a_actor, ids, side="right")
+                - np.searchsorted(self.a_actor, ids)).tolist()
+
     def timeline(self, actor_id: int, months: int = 120) -> list[Row]:
         """Monthly cooperation and conflict of the events the actor takes part in."""
         lo, hi = np.searchsorted(self.p_actor, [actor_id, actor_id + 1])

@@ -72,7 +72,12 @@ def _iso(d: dt.date | None) -> str | None:
 
 
 def date_bounds(db: sqlite3.Connection) -> tuple[str | None, str | None]:
-    row = db.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    """The first and last publication dates: two index seeks (SQLite reads one end of
+    the date index for a lone ``min()`` or ``max()``, but scans all of it for both in
+    one SELECT: 18 ms of CPU at 100,000 articles, on every overview, timeline and
+    network request)."""
+    row = db.execute("SELECT (SELECT min(published) FROM articles), "
+                     "(SELECT max(published) FROM articles)").fetchone()
     return row[0], row[1]
 
 

@@ -20,14 +20,16 @@ Kind = Annotated[str | None, Query(max_length=40, pattern="^[a-z_]*$", descripti
     "Actor kind, e.g. person, state, organization (as the list's kind column)."))]
 
 
-def actors_data(db: sqlite3.Connection, q: str | None, country: str | None,
-                p: int, per_page: int, kind: str | None = None) -> dict[str, Any]:
+def actors_data(request: Request, db: sqlite3.Connection, q: str | None,
+                country: str | None, p: int, per_page: int,
+                kind: str | None = None) -> dict[str, Any]:
     country = country.upper() if country else None
     page = Q.Page(p, per_page)
     if kind is None:
         out = Q.actors(db, ActorFilter(name=q, country=country), page=page)
     else:
-        out = page.cut(actors_of_kind(db, q, country, kind, page.offset, page.size))
+        out = page.cut(actors_of_kind(db, q, country, kind, page.offset, page.size,
+                                      arrays(request, db)))
     out["kinds"] = actor_kinds(db, q, country)
     return out
 
@@ -37,13 +39,15 @@ def api_actors(request: Request, db: Db, q: ActorQ = None, country: Country = No
                kind: Kind = None, page: PageNo = 1, per_page: PerPage = 50) -> Response:
     """Actors whose canonical name contains ``q``, most present first; ``kinds``: how
     many actors of each kind match ``q`` and ``country``."""
-    return respond(request, "json", actors_data(db, q, country, page, per_page, kind))
+    return respond(request, "json", actors_data(request, db, q, country, page, per_page,
+                                                kind))
 
 
 @router.get("/actors", include_in_schema=False)
 def actors_page(request: Request, db: Db, q: ActorQ = None, country: Country = None,
                 kind: Kind = None, page_no: HtmlPage = 1, per_page: PerPage = 50) -> Response:
-    return respond(request, "page", actors_data(db, q, country, page_no, per_page, kind),
+    return respond(request, "page",
+                   actors_data(request, db, q, country, page_no, per_page, kind),
                    template="actors.html")
 
 
