@@ -286,3 +286,40 @@ def test_api_docs(server: str, page) -> None:  # noqa: ANN001
     assert page.evaluate("window.cspViolations") == []  # the strict policy holds
     page.evaluate("window.scrollTo(0, 0)")
     shot(page, "api-docs", doc=True)  # the fixture asserts nothing went off the server
+
+
+def test_overview_toggles_and_event_mode_facet(server: str, page) -> None:  # noqa: ANN001
+    page.goto(server + "/?since=2023-01-01&until=2023-12-31")
+    page.check("form.filters input[name=named]")
+    page.select_option("form.filters select[name=group]", "country")
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url("**group=country**")
+    assert "named=true" in page.url
+    assert page.locator("form.filters input[name=named]").is_checked()
+    assert page.locator("#timeline svg.tl").count() == 1
+    page.goto(server + "/events")
+    mode = page.locator("#event-facets [data-facet=mode] a").first
+    n = int(mode.locator("xpath=..").locator(".count").inner_text())
+    mode.click()
+    page.wait_for_url("**mode=**")
+    assert page.locator("table.events tbody tr").count() == min(n, 50)
+    page.locator("#event-facets a.on").first.click()  # clicked again: the filter goes
+    page.wait_for_url(lambda url: "mode=" not in url)
+
+
+def test_quotes_date_filter_and_actor_role_toggle(server: str, page) -> None:  # noqa: ANN001
+    page.goto(server + "/quotes")
+    page.fill("#quote-search input[name=since]", "2023-03-01")
+    page.fill("#quote-search input[name=until]", "2023-03-31")
+    page.click("#quote-search button[type=submit]")
+    page.wait_for_url("**since=2023-03-01**")
+    dates = page.locator("ul.quotes .meta").all_inner_texts()
+    assert dates and all("2023-03" in d for d in dates)
+    total = page.locator("#quote-facets .total").inner_text()
+    assert total.split()[0].isdigit()
+    page.goto(server + "/")
+    page.locator("table.pairs a").first.click()
+    page.wait_for_selector("h1")
+    page.locator("a", has_text="as recipient").first.click()
+    page.wait_for_url("**role=recipient**")
+    assert page.locator("table.events").count() == 1

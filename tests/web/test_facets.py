@@ -29,7 +29,7 @@ def test_event_facets_count_what_the_list_holds(client) -> None:  # noqa: ANN001
     assert f["flags"]["future"] == sum(bool(e["future"]) for e in items)
     # each facet value narrows the list to exactly its count
     for name, field in (("type", "type"), ("quad", "quad"), ("actor", "actor"),
-                        ("country", "country")):
+                        ("country", "country"), ("mode", "mode")):
         for v in f[field][:3]:
             n = len(_all_events(client, **{name: v["value"]}))
             assert n == v["count"], (name, v)
@@ -201,8 +201,13 @@ def test_event_facets_from_arrays_match_sql(client) -> None:  # noqa: ANN001
              (None, None, None, actor, None, None), (None, None, None, None, country, None),
              (None, None, None, None, None, 4), (None, None, etype, actor, country, None),
              (None, None, "AID", None, "ZZ", None)]
-    for since, until, t, a, c, q in cases:
-        f = EventFilters(since=since, until=until, type=t, actor=a, country=c, quad=q)
+    modes = [None, *(v["value"] for v in base["mode"]), "nosuchmode"]
+    assert "none" in modes and len(modes) > 3  # events with and without a mode
+    for (since, until, t, a, c, q), mode in [(k, None) for k in cases] + [
+            ((None, None, None, None, None, None), m) for m in modes] + [
+            ((day, None, etype, None, None, None), m) for m in modes]:
+        f = EventFilters(since=since, until=until, type=t, actor=a, country=c, quad=q,
+                         mode=mode)
         sql, mem = event_facets(db, f), event_facets(db, f, arrays)
         for key in ("total", "flags", "type", "quad", "mode"):
             assert sql[key] == mem[key], (f, key)

@@ -47,7 +47,8 @@ class EventFilter:
     ``actor``: an actor of the event on either side (actor or recipient), named by an id
     (int or digits), an actor key (``kb:...``, ``wd:Q...``), a country code or a part of
     the canonical name; ``recipient``: the same, as the event's first recipient only;
-    ``type``: a PLOVER type (case aside); ``quad``: quad class 0..4; ``country``: the
+    ``type``: a PLOVER type (case aside); ``quad``: quad class 0..4; ``mode``: the
+    event's mode (``"none"`` for events without one); ``country``: the
     country of the first actor or the first recipient; ``since``/``until``: publication
     dates, inclusive; ``per_story``: one row per distinct event of a story (wire copies
     once); ``counted``: negated events left out, as the store's counts do.
@@ -62,6 +63,11 @@ class EventFilter:
     until: dt.date | str | None = None
     per_story: bool = False
     counted: bool = False
+    mode: str | None = None
+
+
+#: the ``mode`` filter's value for events without a mode (as the facets label them)
+NO_MODE = "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +139,8 @@ def event_conditions(f: EventFilter, *, plus: str = "", joined: bool = False) ->
         out.append(("e.negated = 0", []))
     if f.type:
         out.append((f"{plus}e.type = ?", [f.type.upper()]))
+    if f.mode:
+        out.append(("coalesce(e.mode, '') = ?", ["" if f.mode == NO_MODE else f.mode]))
     out += [(f"{plus}e.id IN ({sql})", params) for sql, params in event_id_filters(f)]
     if f.country:
         country = f.country.upper()

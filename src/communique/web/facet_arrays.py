@@ -17,6 +17,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from ..store.read import NO_MODE
+
 Row = dict[str, Any]
 
 class EventFilterLike(Protocol):
@@ -26,6 +28,7 @@ class EventFilterLike(Protocol):
     actor: int | None
     country: str | None
     quad: int | None
+    mode: str | None
 
 
 def _codes(values: list[Any]) -> tuple[list[Any], dict[Any, int]]:
@@ -91,6 +94,9 @@ class FacetArrays:
             mask &= self.type == (self.types.index(f.type) if f.type in self.types else -2)
         if f.quad is not None:
             mask &= self.quad == f.quad
+        if f.mode:  # modes hold '' for none (the filter's "none")
+            mode = "" if f.mode == NO_MODE else f.mode
+            mask &= self.mode == (self.modes.index(mode) if mode in self.modes else -2)
         if f.country:
             code = self.countries.index(f.country) if f.country in self.countries else -2
             mask &= (self.country1 == code) | (self.country2 == code)

@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..store.queries import rows, speaker_actors
-from ..store.read import event_conditions, quote_conditions
+from ..store.read import NO_MODE, event_conditions, quote_conditions
 from ..store.read import where as read_where
 from .queries import ACTOR_LIST, actor_filter, fts_query
 
@@ -38,6 +38,7 @@ class EventFilterLike(Protocol):
     actor: int | None
     country: str | None
     quad: int | None
+    mode: str | None
 
 
 class QuoteFilterLike(Protocol):
@@ -107,7 +108,7 @@ def event_facets(db: sqlite3.Connection, f: EventFilterLike,
         "total": len(ev), "flags": flags,
         "type": _ranked([(t, t, n) for t, n in types.items()], 50),
         "quad": _ranked([(q, QUADS.get(q, str(q)), n) for q, n in quads.items()], 5),
-        "mode": _ranked([(m, m or "none", n) for m, n in modes.items()]),
+        "mode": _ranked([(m or NO_MODE, m or NO_MODE, n) for m, n in modes.items()]),
         "actor": _ranked(actors),
         "country": _ranked(countries),
     }
@@ -124,7 +125,7 @@ def _array_facets(db: sqlite3.Connection, arrays: EventArrays, f: EventFilterLik
         "total": counts["total"], "flags": counts["flags"],
         "type": _ranked([(t, t, n) for t, n in counts["type"]], 50),
         "quad": _ranked([(q, QUADS.get(q, str(q)), n) for q, n in counts["quad"]], 5),
-        "mode": _ranked([(m, m or "none", n) for m, n in counts["mode"]]),
+        "mode": _ranked([(m or NO_MODE, m or NO_MODE, n) for m, n in counts["mode"]]),
         "actor": _ranked([(a, names.get(a), n) for a, n in actors if a in names]),
         "country": _ranked([(c, c, n) for c, n in counts["country"]]),
     }

@@ -64,12 +64,15 @@ def event_filters(since: Since = None, until: Until = None, type: EventType = No
                   quad: Annotated[int | None, Query(ge=0, le=4, description="Quad class: 1 "
                                                     "verbal coop .. 4 material conflict.")]
                   = None,
+                  mode: Annotated[str | None, Query(max_length=40, pattern="^[a-z_]*$",
+                                                    description=(
+                      "Event mode, e.g. disapprove; none for events without one."))] = None,
                   sort: Literal["date", "score", "type", "actor", "recipient"] = "date",
                   order: Literal["asc", "desc"] = "desc") -> EventFilters:
     period_ok(since, until)
     return EventFilters(since=since, until=until, type=etype(type), actor=actor,
-                        country=country.upper() if country else None, quad=quad, sort=sort,
-                        order=order)
+                        country=country.upper() if country else None, quad=quad,
+                        mode=mode or None, sort=sort, order=order)
 
 
 #: the quotes list's filter: the store's (the CLI's ``quotes`` builds the same), ``q``

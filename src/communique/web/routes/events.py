@@ -27,7 +27,7 @@ def events_data(db: sqlite3.Connection, f: EventFilters, p: int,
 
 def facets_data(request: Request, db: sqlite3.Connection, f: EventFilters) -> dict[str, Any]:
     """Facet counts of the filters (the sort aside), cached until the store grows."""
-    key = ("events", f.since, f.until, f.type, f.actor, f.country, f.quad)
+    key = ("events", f.since, f.until, f.type, f.actor, f.country, f.quad, f.mode)
     return cached(request, db, key, lambda: event_facets(db, f, arrays(request, db)))
 
 
