@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
 from ..actors.naming import ORG_NOUNS, PERSON_NOUNS, phrase_tokens
+from ..parsed import text_of
 from . import combine as _combine
 from .cues import CueLexicon
 from .draft import Draft
@@ -40,7 +41,7 @@ class Context:
     def __init__(self, doc: Doc, regions: list[Region], index: ActorIndex,
                  lexicon: CueLexicon) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.regions = regions
         self.index = index
         self.lex = lexicon
