@@ -27,6 +27,8 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from ..parsed import sent_bounds
+
 BITS = 18
 DIM = 1 << BITS
 #: the width of en_core_web_sm's tok2vec output
@@ -232,23 +234,32 @@ def content_candidates(ctx, tok: Token, rule_span: tuple[int, int] | None = None
 
 def _variants(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[str]]]:
     """The span; with the full stop that ends it; and run to the paragraph's end when
-    more sentences follow in it."""
+    more sentences follow in it (computed once per span and article: cues share spans)."""
+    cache = ctx.__dict__.setdefault("_variants", {})
+    if span not in cache:
+        cache[span] = _variants_uncached(ctx, span)
+    return cache[span]
+
+
+def _variants_uncached(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[str]]]:
     out = [(span, [])]
     doc, text = ctx.doc, ctx.text
     last = doc.char_span(span[0], span[1], alignment_mode="expand")
     if last is None or len(last) == 0:
         return out
-    end = last[-1]
-    nxt = doc[end.i + 1] if end.i + 1 < len(doc) else None
-    if nxt is not None and nxt.text in (".", "?", "!") and nxt.sent.start == end.sent.start:
+    end_i = last.end - 1
+    if end_i + 1 >= len(doc):
+        return out
+    nxt = doc[end_i + 1]
+    starts, ends = sent_bounds(doc)
+    if nxt.text in (".", "?", "!") and starts[nxt.i] == starts[end_i]:
         out.append(((span[0], nxt.idx + len(nxt.text)), ["+stop"]))
-        tail = nxt.sent.end
+        tail = ends[nxt.i]
         stop_at = tail  # paragraph numbers only grow: the run of the cue's paragraph
-        while stop_at < len(doc) and ctx.para[stop_at] == ctx.para[end.i]:
+        while stop_at < len(doc) and ctx.para[stop_at] == ctx.para[end_i]:
             stop_at += 1
-        para = list(doc[tail:stop_at])
-        if para and any(t.is_alpha for t in para):
-            stop = para[-1]
+        if any(doc[i].is_alpha for i in range(tail, stop_at)):
+            stop = doc[stop_at - 1]
             while stop.i > tail and (stop.is_space or stop.text in ("\n",)):
                 stop = doc[stop.i - 1]
             e = stop.idx + len(stop.text)
