@@ -269,38 +269,69 @@ def _variants_uncached(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int]
 
 
 def _content_features(ctx, tok: Token, c: Candidate, n: int) -> list[str]:
-    doc = ctx.doc
     lemma = tok.lemma_.lower()
-    span = doc.char_span(c.span[0], c.span[1], alignment_mode="expand")
     kinds = [f[2:] for f in c.features if f.startswith("k=")]
     f = ["b"] + list(c.features)
     for k in kinds:
         f += ["lk=" + lemma + "|" + k, "pk=" + tok.pos_ + "|" + k, "dk=" + tok.dep_ + "|" + k]
-    if span is None or len(span) == 0:
+    facts = _span_facts(ctx, c.span)
+    if facts is None:
         return f + ["nospan"]
-    words = sum(t.is_alpha for t in span)
-    f.append("len=" + str(min(words, 40) // 4))
-    first, last = span[0], span[-1]
-    f += ["f=" + first.lower_, "fp=" + first.pos_, "e=" + last.lower_, "ep=" + last.pos_,
-          "fd=" + first.dep_]
-    sent = tok.sent
-    f.append("sos" if first.i <= sent.start else "mid")
-    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    f.append("eos" if last.i >= sent.end - 2 or after is None or after.is_sent_start
-             else "a=" + after.lower_)
-    if any(t.is_sent_start for t in span[1:]):
-        f.append("multisent")
-    inq = sum(1 for t in span if t.i in ctx.region_of_token)
-    if inq:
-        f.append("hasq" if inq < len(span) else "allq")
-    if any(t.i == tok.i for t in span):
+    f += facts.words
+    starts, ends = sent_bounds(ctx.doc)
+    f.append("sos" if facts.start <= starts[tok.i] else "mid")
+    f.append("eos" if facts.end - 1 >= ends[tok.i] - 2 or facts.after is None
+             else facts.after)
+    f += facts.marks
+    if facts.start <= tok.i < facts.end:
         f.append("hascue")
-    verbs = sum(1 for t in span if t.pos_ in ("VERB", "AUX"))
-    f.append("verbs=" + str(min(verbs, 3)))
+    f.append(facts.verbs)
     if "rule" in c.features:
         f += ["rule|" + k for k in kinds]
     f.append("n=" + str(min(n, 8)))
     return f
+
+
+@dataclass(slots=True)
+class _SpanFacts:
+    """What the content features read off a candidate span, whichever cue it is for."""
+
+    start: int                 # token range
+    end: int
+    words: list[str]           # len=, f=, fp=, e=, ep=, fd=
+    after: str | None          # a=<next word>, None at a sentence's or the text's end
+    marks: list[str] = field(default_factory=list)  # multisent, hasq / allq
+    verbs: str = ""
+
+
+def _span_facts(ctx, char_span: tuple[int, int]) -> _SpanFacts | None:
+    cache = ctx.__dict__.setdefault("_span_facts", {})
+    if char_span not in cache:
+        cache[char_span] = _span_facts_uncached(ctx, char_span)
+    return cache[char_span]
+
+
+def _span_facts_uncached(ctx, char_span: tuple[int, int]) -> _SpanFacts | None:
+    doc = ctx.doc
+    span = doc.char_span(char_span[0], char_span[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    toks = list(span)
+    first, last = toks[0], toks[-1]
+    words = ["len=" + str(min(sum(t.is_alpha for t in toks), 40) // 4),
+             "f=" + first.lower_, "fp=" + first.pos_, "e=" + last.lower_, "ep=" + last.pos_,
+             "fd=" + first.dep_]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    facts = _SpanFacts(span.start, span.end, words,
+                       None if after is None or after.is_sent_start else "a=" + after.lower_)
+    if any(t.is_sent_start for t in toks[1:]):
+        facts.marks.append("multisent")
+    inq = sum(1 for t in toks if t.i in ctx.region_of_token)
+    if inq:
+        facts.marks.append("hasq" if inq < len(toks) else "allq")
+    verbs = sum(1 for t in toks if t.pos_ in ("VERB", "AUX"))
+    facts.verbs = "verbs=" + str(min(verbs, 3))
+    return facts
 
 
 # --------------------------------------------------------------------------------------
