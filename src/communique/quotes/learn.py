@@ -102,12 +102,13 @@ def cue_features(ctx, tok: Token) -> list[str]:
     f.append("cls=" + (cls or "-"))
     if tok.i in ctx.region_of_token:
         f.append("inq")
-    sent = tok.sent
-    near = [i for i in range(max(sent.start, tok.i - 4), min(sent.end, tok.i + 5))
+    starts, ends = sent_bounds(ctx.doc)
+    start, end = starts[tok.i], ends[tok.i]
+    near = [i for i in range(max(start, tok.i - 4), min(end, tok.i + 5))
             if i in ctx.region_of_token]
     if near:
         f.append("qnear" + ("L" if near[0] < tok.i else "R"))
-    if any(i in ctx.region_of_token for i in range(sent.start, sent.end)):
+    if _quoted_sentence(ctx, start, end):
         f.append("qsent")
     prev = ctx.doc[tok.i - 1] if tok.i > 0 else None
     nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
@@ -115,6 +116,14 @@ def cue_features(ctx, tok: Token) -> list[str]:
     f.append("nw=" + (nxt.lower_ if nxt is not None else "</s>"))
     f.append("lnw=" + lemma + "|" + (nxt.lower_ if nxt is not None else "</s>"))
     return f
+
+
+def _quoted_sentence(ctx, start: int, end: int) -> bool:
+    """Whether the sentence of tokens ``start:end`` has a token in quotation marks."""
+    cache = ctx.__dict__.setdefault("_quoted_sentence", {})
+    if start not in cache:
+        cache[start] = any(i in ctx.region_of_token for i in range(start, end))
+    return cache[start]
 
 
 def cue_rows(ctx) -> tuple[list[int], list[np.ndarray], np.ndarray]:
