@@ -19,6 +19,7 @@ from .errors import InputError
 from .kb import KnowledgeBase
 from .model import Analysis, Article, Quote, Span, iso_date
 from .options import Options
+from .parsed import text_of
 from .quotes import cues as _cues
 from .quotes import find_quotes, find_regions, quoted_mask
 from .quotes import learn as _learn
@@ -64,7 +65,7 @@ def find_all(doc: Doc, options: Options, *, published: str | None = None,
     """Actors, then quotes, then events on one parsed text: the pipeline's stages, which
     ``events explain`` and the evaluation call too (with ``complete_only=False`` for events
     PLOVER would not code, ``spans=True`` for their phrase spans)."""
-    text = doc.text
+    text = text_of(doc)
     regions = find_regions(text)
     kb = KnowledgeBase.load(list(options.kb_files) or None) if options.knowledge_base else None
     index = find_actors(doc, quoted_mask(text, regions), published=published, kb=kb)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..kb import KnowledgeBase
 from ..model import Actor, Span
+from ..parsed import text_of
 from ..tables import data_rows
 from . import naming
 
@@ -364,7 +365,7 @@ class ActorIndex:
     # --- output ----------------------------------------------------------------------
     def actors(self) -> tuple[list[Actor], dict[int, str]]:
         """Actors in order of first mention, ids ``A1..``; and cluster -> actor id."""
-        text = self.doc.text
+        text = text_of(self.doc)
         order = sorted(
             (cid for cid, cl in enumerate(self.clusters) if cl.mentions),
             key=lambda cid: min(m.start for m in self.clusters[cid].mentions),

@@ -33,6 +33,8 @@ ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "country",
 
 #: how many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 4
+#: role nouns that make a subject an actor ("the chancellor warned", "the ministry said")
+_ROLE_NOUNS = frozenset(naming.PERSON_NOUNS | naming.ORG_NOUNS)
 
 
 def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
@@ -96,8 +98,10 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
         if index.is_marked(tok.i):
             continue
         name = tok.text.title() if tok.is_upper and len(tok.text) > 2 else tok.text
+        if name not in keys:
+            continue
         label = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
-        if name in keys and (tok.pos_ == "PROPN" or label or name != tok.text):
+        if tok.pos_ == "PROPN" or label or name != tok.text:
             index.add_mention(Mention(tok.i, tok.i + 1, "PERSON",
                                       quoted=index.is_quoted(tok)), keys[name])
     if kb is not None:
@@ -110,7 +114,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     for tok in doc:
         if (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN"
                 and not index.is_marked(tok.i) and not index.is_quoted(tok)
-                and tok.lemma_.lower() in naming.PERSON_NOUNS | naming.ORG_NOUNS):
+                and tok.lemma_.lower() in _ROLE_NOUNS):
             index.noun_actor(tok)
     if kb is not None:
         force_countries(index)  # "government forces": the article's country's

@@ -33,6 +33,9 @@ EVENT_HEADS = {"effort", "initiative", "bid", "process", "attempt", "plan", "pro
 COLLECTIVE_NOUNS = {"round", "series", "wave", "spate", "set", "string", "number", "day",
                     "week", "campaign"}
 
+#: heads that make a compound trigger noun before them no event: actors and the above
+_MODIFIED_HEADS = frozenset(sx.ACTOR_NOUNS | NOT_EVENT_HEADS)
+
 GOAL_PREPS = {"to", "on", "against", "at", "into", "with", "toward", "towards", "upon"}
 
 
@@ -41,7 +44,7 @@ def candidates(c: Coder) -> list[Candidate]:
     for tok in c.doc:
         pos = c.pos_of(tok)
         if pos is None or (pos == "NOUN" and tok.dep_ == "compound" and (
-                tok.head.lemma_.lower() in sx.ACTOR_NOUNS | NOT_EVENT_HEADS)):
+                tok.head.lemma_.lower() in _MODIFIED_HEADS)):
             continue  # "a TALK show", "PROTEST leaders": a modifier, not an event
         found = c.match(tok, pos)
         if found is None:

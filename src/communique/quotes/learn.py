@@ -27,6 +27,8 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from ..parsed import sent_bounds
+
 BITS = 18
 DIM = 1 << BITS
 #: the width of en_core_web_sm's tok2vec output
@@ -100,12 +102,13 @@ def cue_features(ctx, tok: Token) -> list[str]:
     f.append("cls=" + (cls or "-"))
     if tok.i in ctx.region_of_token:
         f.append("inq")
-    sent = tok.sent
-    near = [i for i in range(max(sent.start, tok.i - 4), min(sent.end, tok.i + 5))
+    starts, ends = sent_bounds(ctx.doc)
+    start, end = starts[tok.i], ends[tok.i]
+    near = [i for i in range(max(start, tok.i - 4), min(end, tok.i + 5))
             if i in ctx.region_of_token]
     if near:
         f.append("qnear" + ("L" if near[0] < tok.i else "R"))
-    if any(i in ctx.region_of_token for i in range(sent.start, sent.end)):
+    if _quoted_sentence(ctx, start, end):
         f.append("qsent")
     prev = ctx.doc[tok.i - 1] if tok.i > 0 else None
     nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
@@ -113,6 +116,14 @@ def cue_features(ctx, tok: Token) -> list[str]:
     f.append("nw=" + (nxt.lower_ if nxt is not None else "</s>"))
     f.append("lnw=" + lemma + "|" + (nxt.lower_ if nxt is not None else "</s>"))
     return f
+
+
+def _quoted_sentence(ctx, start: int, end: int) -> bool:
+    """Whether the sentence of tokens ``start:end`` has a token in quotation marks."""
+    cache = ctx.__dict__.setdefault("_quoted_sentence", {})
+    if start not in cache:
+        cache[start] = any(i in ctx.region_of_token for i in range(start, end))
+    return cache[start]
 
 
 def cue_rows(ctx) -> tuple[list[int], list[np.ndarray], np.ndarray]:
@@ -232,23 +243,32 @@ def content_candidates(ctx, tok: Token, rule_span: tuple[int, int] | None = None
 
 def _variants(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[str]]]:
     """The span; with the full stop that ends it; and run to the paragraph's end when
-    more sentences follow in it."""
+    more sentences follow in it (computed once per span and article: cues share spans)."""
+    cache = ctx.__dict__.setdefault("_variants", {})
+    if span not in cache:
+        cache[span] = _variants_uncached(ctx, span)
+    return cache[span]
+
+
+def _variants_uncached(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[str]]]:
     out = [(span, [])]
     doc, text = ctx.doc, ctx.text
     last = doc.char_span(span[0], span[1], alignment_mode="expand")
     if last is None or len(last) == 0:
         return out
-    end = last[-1]
-    nxt = doc[end.i + 1] if end.i + 1 < len(doc) else None
-    if nxt is not None and nxt.text in (".", "?", "!") and nxt.sent.start == end.sent.start:
+    end_i = last.end - 1
+    if end_i + 1 >= len(doc):
+        return out
+    nxt = doc[end_i + 1]
+    starts, ends = sent_bounds(doc)
+    if nxt.text in (".", "?", "!") and starts[nxt.i] == starts[end_i]:
         out.append(((span[0], nxt.idx + len(nxt.text)), ["+stop"]))
-        tail = nxt.sent.end
+        tail = ends[nxt.i]
         stop_at = tail  # paragraph numbers only grow: the run of the cue's paragraph
-        while stop_at < len(doc) and ctx.para[stop_at] == ctx.para[end.i]:
+        while stop_at < len(doc) and ctx.para[stop_at] == ctx.para[end_i]:
             stop_at += 1
-        para = list(doc[tail:stop_at])
-        if para and any(t.is_alpha for t in para):
-            stop = para[-1]
+        if any(doc[i].is_alpha for i in range(tail, stop_at)):
+            stop = doc[stop_at - 1]
             while stop.i > tail and (stop.is_space or stop.text in ("\n",)):
                 stop = doc[stop.i - 1]
             e = stop.idx + len(stop.text)
@@ -258,38 +278,69 @@ def _variants(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[st
 
 
 def _content_features(ctx, tok: Token, c: Candidate, n: int) -> list[str]:
-    doc = ctx.doc
     lemma = tok.lemma_.lower()
-    span = doc.char_span(c.span[0], c.span[1], alignment_mode="expand")
     kinds = [f[2:] for f in c.features if f.startswith("k=")]
     f = ["b"] + list(c.features)
     for k in kinds:
         f += ["lk=" + lemma + "|" + k, "pk=" + tok.pos_ + "|" + k, "dk=" + tok.dep_ + "|" + k]
-    if span is None or len(span) == 0:
+    facts = _span_facts(ctx, c.span)
+    if facts is None:
         return f + ["nospan"]
-    words = sum(t.is_alpha for t in span)
-    f.append("len=" + str(min(words, 40) // 4))
-    first, last = span[0], span[-1]
-    f += ["f=" + first.lower_, "fp=" + first.pos_, "e=" + last.lower_, "ep=" + last.pos_,
-          "fd=" + first.dep_]
-    sent = tok.sent
-    f.append("sos" if first.i <= sent.start else "mid")
-    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    f.append("eos" if last.i >= sent.end - 2 or after is None or after.is_sent_start
-             else "a=" + after.lower_)
-    if any(t.is_sent_start for t in span[1:]):
-        f.append("multisent")
-    inq = sum(1 for t in span if t.i in ctx.region_of_token)
-    if inq:
-        f.append("hasq" if inq < len(span) else "allq")
-    if any(t.i == tok.i for t in span):
+    f += facts.words
+    starts, ends = sent_bounds(ctx.doc)
+    f.append("sos" if facts.start <= starts[tok.i] else "mid")
+    f.append("eos" if facts.end - 1 >= ends[tok.i] - 2 or facts.after is None
+             else facts.after)
+    f += facts.marks
+    if facts.start <= tok.i < facts.end:
         f.append("hascue")
-    verbs = sum(1 for t in span if t.pos_ in ("VERB", "AUX"))
-    f.append("verbs=" + str(min(verbs, 3)))
+    f.append(facts.verbs)
     if "rule" in c.features:
         f += ["rule|" + k for k in kinds]
     f.append("n=" + str(min(n, 8)))
     return f
+
+
+@dataclass(slots=True)
+class _SpanFacts:
+    """What the content features read off a candidate span, whichever cue it is for."""
+
+    start: int                 # token range
+    end: int
+    words: list[str]           # len=, f=, fp=, e=, ep=, fd=
+    after: str | None          # a=<next word>, None at a sentence's or the text's end
+    marks: list[str] = field(default_factory=list)  # multisent, hasq / allq
+    verbs: str = ""
+
+
+def _span_facts(ctx, char_span: tuple[int, int]) -> _SpanFacts | None:
+    cache = ctx.__dict__.setdefault("_span_facts", {})
+    if char_span not in cache:
+        cache[char_span] = _span_facts_uncached(ctx, char_span)
+    return cache[char_span]
+
+
+def _span_facts_uncached(ctx, char_span: tuple[int, int]) -> _SpanFacts | None:
+    doc = ctx.doc
+    span = doc.char_span(char_span[0], char_span[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    toks = list(span)
+    first, last = toks[0], toks[-1]
+    words = ["len=" + str(min(sum(t.is_alpha for t in toks), 40) // 4),
+             "f=" + first.lower_, "fp=" + first.pos_, "e=" + last.lower_, "ep=" + last.pos_,
+             "fd=" + first.dep_]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    facts = _SpanFacts(span.start, span.end, words,
+                       None if after is None or after.is_sent_start else "a=" + after.lower_)
+    if any(t.is_sent_start for t in toks[1:]):
+        facts.marks.append("multisent")
+    inq = sum(1 for t in toks if t.i in ctx.region_of_token)
+    if inq:
+        facts.marks.append("hasq" if inq < len(toks) else "allq")
+    verbs = sum(1 for t in toks if t.pos_ in ("VERB", "AUX"))
+    facts.verbs = "verbs=" + str(min(verbs, 3))
+    return facts
 
 
 # --------------------------------------------------------------------------------------

@@ -11,12 +11,14 @@ content is that complement; a cue verb with a complement but no marks is *indire
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
 from ..actors.naming import ORG_NOUNS, PERSON_NOUNS, phrase_tokens
+from ..parsed import text_of
 from . import combine as _combine
 from .cues import CueLexicon
 from .draft import Draft
@@ -40,24 +42,24 @@ class Context:
     def __init__(self, doc: Doc, regions: list[Region], index: ActorIndex,
                  lexicon: CueLexicon) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.regions = regions
         self.index = index
         self.lex = lexicon
         self.region_of_token: dict[int, int] = {}
         self.region_tokens: dict[int, list[int]] = {}
         # paragraph number of each token: attribution never crosses a paragraph break
-        para = 0
-        self.para: list[int] = []
+        # (the line breaks before its first character, as the tokens cover the text)
+        starts = doc.to_array("IDX").tolist() if len(doc) else []
+        breaks = [m.start() for m in re.finditer("\n", self.text)]
+        self.para: list[int] = [bisect.bisect_left(breaks, c) for c in starts]
         ri = 0
-        for t in doc:
-            self.para.append(para)
-            para += t.text.count("\n") + t.whitespace_.count("\n")
-            while ri < len(regions) and regions[ri].end <= t.idx:
+        for i, c in enumerate(starts):
+            while ri < len(regions) and regions[ri].end <= c:
                 ri += 1
-            if ri < len(regions) and regions[ri].start <= t.idx < regions[ri].end:
-                self.region_of_token[t.i] = ri
-                self.region_tokens.setdefault(ri, []).append(t.i)
+            if ri < len(regions) and regions[ri].start <= c < regions[ri].end:
+                self.region_of_token[i] = ri
+                self.region_tokens.setdefault(ri, []).append(i)
 
     # --- cues ------------------------------------------------------------------------
     def cue_of(self, tok: Token):
