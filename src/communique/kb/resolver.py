@@ -106,6 +106,14 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
     """Resolve one mention (see module docstring); always returns the full key set."""
     raw = (text or "").strip().strip("\"'\u201c\u201d\u2018\u2019")
     lower = not any(c.isupper() for c in raw)
+    named = _article_strip(tokens(raw))
+    if (named and not lower and (named[0].key in LEADING or named[0].key.isdigit())
+            and (named[0].text[:1].isupper() or named[0].key.isdigit())):
+        # A name that starts with a leading word or number ("All Progressives
+        # Congress", "400 Mawozo", "Our Ukraine") is that name, whole.
+        length, entries = kb.match(named, 0, lower_query=lower)
+        if length == len(named):
+            return _from_entry(kb, entries[0], named, day)
     toks = _lead_strip(tokens(raw))
     if not toks:
         return _result(raw, "other")
@@ -195,6 +203,16 @@ def _named_place(kb: KnowledgeBase, toks: list[Token], lower: bool) -> dict[str,
         return None  # "Kurdistan Regional ..." and the like: not a place name
     town = gazetteer.lookup(surface(name))
     return _result(surface(toks), "location", town[1] if town else None)
+
+
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _article_strip(toks: list[Token]) -> list[Token]:
+    i = 0
+    while i < len(toks) - 1 and toks[i].key in ARTICLES:
+        i += 1
+    return toks[i:]
 
 
 def _lead_strip(toks: list[Token]) -> list[Token]:
