@@ -44,6 +44,7 @@ from .entries import (
     Entry,
     PersonHit,
 )
+from .envoys import split_subject
 from .normalize import Token, key, surface, tokens
 from .records import ARMED, Person, Role
 
@@ -117,6 +118,9 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
     toks = _lead_strip(tokens(raw))
     if not toks:
         return _result(raw, "other")
+    split = split_subject(kb, toks, lower)
+    if split is not None:
+        return _envoy(kb, raw, split[0], split[1], day)
     if len(toks) > 1 and toks[0].key in LOCATIVE:
         # "in Paris", "from Gaza": a place, not the government acting.
         rest = _lead_strip(toks[1:])
@@ -417,6 +421,27 @@ def _person(kb: KnowledgeBase, person: Person, mods: list[Mod], former: bool,
     return _hit_result(hit, former)
 
 
+def _envoy(kb: KnowledgeBase, raw: str, head: list[Token], offices: list[str],
+           day: dt.date) -> dict[str, Any]:
+    """"the UN envoy for Yemen": the holder of "yemen envoy" for the body the title
+    names, else the title read without its subject, under the whole phrase."""
+    res = resolve(kb, surface(head), day)
+    if res["kind"] != "person" or res["name"] != res["role"]:
+        return res  # a named person ("Hans Grundberg, envoy for Yemen" is not this)
+    org = res["organization"]
+    wheres = [key(org)] if org else [res["country"]] if res["country"] else []
+    if org:  # "the UN envoy for Afghanistan": the head of UNAMA, a body of the UN
+        wheres += [key(k) for k, recs in kb.organizations.items()
+                   if recs[-1].parent and _org_matches(kb, recs[-1].parent, org)]
+    for office in offices:
+        for where in wheres:
+            hit = kb.holder(office, where, day)
+            if hit:
+                return _hit_result(hit)
+    text = surface(_lead_strip(tokens(raw)))
+    return {**res, "name": text, "role": text}
+
+
 def _hit_result(hit: PersonHit, former: bool = False) -> dict[str, Any]:
     p, r = hit.person, hit.role
     if former and r is not None and hit.status != "former":
@@ -492,6 +517,9 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
             office = _METONYM_OFFICE[meto[1]]
         where = key(org) if org else country
         hit = kb.holder(office, where, day) if where else None
+        if hit is None and org and country and country != kb.org_on(org, day).country:
+            # "Russia's UN ambassador": the state's envoy to the body
+            hit = kb.holder(f"{key(org)} {office}", country, day)
         if hit:
             return _hit_result(hit)
     sector = _sector(kb, mods, former, day)
