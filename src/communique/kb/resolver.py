@@ -250,17 +250,18 @@ def _scan(kb: KnowledgeBase, toks: list[Token], lower: bool, n_post: int, *,
 
 
 def _local_bodies(kb: KnowledgeBase, mods: list[Mod]) -> list[Mod]:
-    """"Peru's Congress", "the Colombian congress": one generic word that names a
-    foreign organisation ("Congress" = the US Congress) is that country's body when
-    another country is stated."""
+    """"Peru's Congress", "Jordan's House of Representatives": a generic name (a sector
+    term) that names a foreign organisation ("Congress" = the US Congress) is that
+    country's body when another country is stated."""
     countries = {m.entry.ref for m in mods if m.entry.type in (COUNTRY, ADJ, PEOPLE)
                  and not m.no_country}
     for n, m in enumerate(mods):
-        if m.entry.type != ORG or len(m.toks) != 1 or m.toks[0].key not in kb.sectors:
+        words = " ".join(t.key for t in m.toks)
+        if m.entry.type != ORG or words not in kb.sectors:
             continue
         org_country = kb.organizations[m.entry.ref][-1].country
         if countries and org_country not in countries:
-            mods[n] = Mod(Entry(TERM, m.toks[0].key, None, False), m.toks,
+            mods[n] = Mod(Entry(TERM, words, None, False), m.toks,
                           m.no_country, m.no_sector, m.postposed)
     return mods
 
