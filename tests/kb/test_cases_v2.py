@@ -7,8 +7,8 @@ import csv
 
 from communique.kb.evaluate import default_case_files, evaluate_cases
 
-COUNTRY_FLOOR = 0.95
-SECTOR_FLOOR = 0.935
+COUNTRY_FLOOR = 0.965  # measured 0.973 (branch kbworld)
+SECTOR_FLOOR = 0.955  # measured 0.964 (branch kbworld)
 CATEGORIES = {"minister", "minister_role", "envoy", "legislator", "legislature", "party",
               "armed_forces", "police", "intelligence", "militia", "armed_group", "cartel",
               "negated_demonym", "private_person", "place"}

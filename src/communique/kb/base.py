@@ -38,8 +38,8 @@ ENV_VAR = "COMMUNIQUE_KB"
 #: (presidents-elect, ministers-designate), unless a past role ended more recently.
 ELECT_WINDOW_DAYS = 120
 #: Offices several people hold at once: a bare "Russian spokesman" is nobody in particular.
-SHARED_OFFICES = frozenset({"spokesman", "envoy", "special envoy", "ambassador", "commander",
-                            "director", "chief of staff"})
+SHARED_OFFICES = frozenset({"spokesman", "envoy", "special envoy", "special representative",
+                            "ambassador", "commander", "director", "chief of staff"})
 #: Country names that read better with "the" in "Government of the ...".
 _THE = frozenset({"United States", "United Kingdom", "Netherlands", "Philippines",
                   "United Arab Emirates", "Central African Republic", "Bahamas", "Gambia",

@@ -44,6 +44,7 @@ from .entries import (
     Entry,
     PersonHit,
 )
+from .envoys import split_subject
 from .normalize import Token, key, surface, tokens
 from .records import ARMED, Person, Role
 
@@ -106,9 +107,20 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
     """Resolve one mention (see module docstring); always returns the full key set."""
     raw = (text or "").strip().strip("\"'\u201c\u201d\u2018\u2019")
     lower = not any(c.isupper() for c in raw)
+    named = _article_strip(tokens(raw))
+    if (named and not lower and (named[0].key in LEADING or named[0].key.isdigit())
+            and (named[0].text[:1].isupper() or named[0].key.isdigit())):
+        # A name that starts with a leading word or number ("All Progressives
+        # Congress", "400 Mawozo", "Our Ukraine") is that name, whole.
+        length, entries = kb.match(named, 0, lower_query=lower)
+        if length == len(named):
+            return _from_entry(kb, entries[0], named, day)
     toks = _lead_strip(tokens(raw))
     if not toks:
         return _result(raw, "other")
+    split = split_subject(kb, toks, lower)
+    if split is not None:
+        return _envoy(kb, raw, split[0], split[1], day)
     if len(toks) > 1 and toks[0].key in LOCATIVE:
         # "in Paris", "from Gaza": a place, not the government acting.
         rest = _lead_strip(toks[1:])
@@ -197,6 +209,16 @@ def _named_place(kb: KnowledgeBase, toks: list[Token], lower: bool) -> dict[str,
     return _result(surface(toks), "location", town[1] if town else None)
 
 
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _article_strip(toks: list[Token]) -> list[Token]:
+    i = 0
+    while i < len(toks) - 1 and toks[i].key in ARTICLES:
+        i += 1
+    return toks[i:]
+
+
 def _lead_strip(toks: list[Token]) -> list[Token]:
     i = 0
     while i < len(toks) - 1 and (toks[i].key in LEADING or toks[i].key.isdigit()):
@@ -228,17 +250,18 @@ def _scan(kb: KnowledgeBase, toks: list[Token], lower: bool, n_post: int, *,
 
 
 def _local_bodies(kb: KnowledgeBase, mods: list[Mod]) -> list[Mod]:
-    """"Peru's Congress", "the Colombian congress": one generic word that names a
-    foreign organisation ("Congress" = the US Congress) is that country's body when
-    another country is stated."""
+    """"Peru's Congress", "Jordan's House of Representatives": a generic name (a sector
+    term) that names a foreign organisation ("Congress" = the US Congress) is that
+    country's body when another country is stated."""
     countries = {m.entry.ref for m in mods if m.entry.type in (COUNTRY, ADJ, PEOPLE)
                  and not m.no_country}
     for n, m in enumerate(mods):
-        if m.entry.type != ORG or len(m.toks) != 1 or m.toks[0].key not in kb.sectors:
+        words = " ".join(t.key for t in m.toks)
+        if m.entry.type != ORG or words not in kb.sectors:
             continue
         org_country = kb.organizations[m.entry.ref][-1].country
         if countries and org_country not in countries:
-            mods[n] = Mod(Entry(TERM, m.toks[0].key, None, False), m.toks,
+            mods[n] = Mod(Entry(TERM, words, None, False), m.toks,
                           m.no_country, m.no_sector, m.postposed)
     return mods
 
@@ -399,6 +422,27 @@ def _person(kb: KnowledgeBase, person: Person, mods: list[Mod], former: bool,
     return _hit_result(hit, former)
 
 
+def _envoy(kb: KnowledgeBase, raw: str, head: list[Token], offices: list[str],
+           day: dt.date) -> dict[str, Any]:
+    """"the UN envoy for Yemen": the holder of "yemen envoy" for the body the title
+    names, else the title read without its subject, under the whole phrase."""
+    res = resolve(kb, surface(head), day)
+    if res["kind"] != "person" or res["name"] != res["role"]:
+        return res  # a named person ("Hans Grundberg, envoy for Yemen" is not this)
+    org = res["organization"]
+    wheres = [key(org)] if org else [res["country"]] if res["country"] else []
+    if org:  # "the UN envoy for Afghanistan": the head of UNAMA, a body of the UN
+        wheres += [key(k) for k, recs in kb.organizations.items()
+                   if recs[-1].parent and _org_matches(kb, recs[-1].parent, org)]
+    for office in offices:
+        for where in wheres:
+            hit = kb.holder(office, where, day)
+            if hit:
+                return _hit_result(hit)
+    text = surface(_lead_strip(tokens(raw)))
+    return {**res, "name": text, "role": text}
+
+
 def _hit_result(hit: PersonHit, former: bool = False) -> dict[str, Any]:
     p, r = hit.person, hit.role
     if former and r is not None and hit.status != "former":
@@ -474,6 +518,9 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
             office = _METONYM_OFFICE[meto[1]]
         where = key(org) if org else country
         hit = kb.holder(office, where, day) if where else None
+        if hit is None and org and country and country != kb.org_on(org, day).country:
+            # "Russia's UN ambassador": the state's envoy to the body
+            hit = kb.holder(f"{key(org)} {office}", country, day)
         if hit:
             return _hit_result(hit)
     sector = _sector(kb, mods, former, day)
