@@ -88,6 +88,11 @@ class Context:
                 poss = [c for c in v.children if c.dep_ == "poss"]
                 if poss:
                     return poss[0]
+                if v is verb and self.lex.get(v.lemma_.lower(), "NOUN") is not None:
+                    # "the claim by the ministry", "comments from the governor"
+                    by = _agent_of_noun(v)
+                    if by is not None:
+                        return by
             if subj:
                 # a headline run into the first sentence gives the verb a second subject
                 # there: the one in the verb's own paragraph
@@ -543,6 +548,8 @@ def _frame(ctx: _Ctx, tok: Token, cue) -> Draft | None:
                 continue
             content_toks = list(c.subtree)
             break
+    if not content_toks and tok.pos_ == "NOUN" and "ccomp" in cue.frames:
+        content_toks = _noun_clause(tok)
     if not content_toks and "ccomp" in cue.frames and tok.dep_ in ("parataxis", "ccomp") \
             and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX") \
             and any(c.dep_ in SUBJECTS for c in tok.children) and _fronted(ctx, tok.head, tok):
@@ -562,6 +569,38 @@ def _frame(ctx: _Ctx, tok: Token, cue) -> Draft | None:
     if mention is not None and content[0] < mention[1] and mention[0] < content[1]:
         return None
     return Draft("indirect", content, ctx.cue_span(tok, prep), speakers, mention)
+
+
+def _that_clause(clause: Token) -> bool:
+    """A complement clause opened by "that" ("... that the talks failed"), not a relative
+    clause (there "that" is the verb's subject or object, not its marker)."""
+    return clause.pos_ in ("VERB", "AUX") and any(
+        g.dep_ == "mark" and g.lower_ == "that" and g.i < clause.i for g in clause.children)
+
+
+def _noun_clause(noun: Token) -> list[Token] | None:
+    """The content clause of a speech noun: "his insistence that ...", "the allegation
+    that ...", or across a copula, "her argument was that ..."."""
+    for c in noun.children:
+        if c.i > noun.i and c.dep_ in ("acl", "ccomp") and _that_clause(c):
+            return list(c.subtree)
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_ == "be" and head.i > noun.i:
+        for c in head.children:
+            if c.i > head.i and c.dep_ == "ccomp" and _that_clause(c):
+                return list(c.subtree)
+    return None
+
+
+def _agent_of_noun(noun: Token) -> Token | None:
+    """Who a speech noun reports: the object of its "by" or "from" ("the claim by the
+    ministry that ...", "comments from the governor"), when it can be someone speaking."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > noun.i:
+            for g in c.children:
+                if g.dep_ == "pobj" and _speakerish(g):
+                    return g
+    return None
 
 
 def _fronted(ctx: _Ctx, clause: Token, cue: Token) -> bool:
