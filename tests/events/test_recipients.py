@@ -41,3 +41,12 @@ def test_adjective_fragment_is_no_recipient(events, one):
 def test_fiction_character_is_a_private_person(events):
     assert events("In the novel, the protagonist pleads with the sea gods to spare his "
                   "son.") == []
+
+
+def test_passive_or_unresolved_demand_is_an_opinion(events):
+    assert not [e for e in events("A Danish minister said they should be locked up for "
+                                  "ever.") if e["type"] == "REQUEST"]
+    assert not [e for e in events("A Danish minister said they must pay, in a speech on "
+                                  "Monday.") if e["type"] == "REQUEST"]
+    evs = events("The Polish envoy said Belarus should open its border.")
+    assert [e["recipients"] for e in evs if e["type"] == "REQUEST"] == [["Belarus"]]
