@@ -22,7 +22,7 @@ from .groups import link_group_nouns
 from .index import FEMALE, MALE, PERSONAL, PLURAL, ActorIndex, Mention
 from .orgwords import org_sectors
 from .people import TOPIC, describe_people, is_role_noun
-from .places import force_countries, place_countries
+from .places import force_countries, local_countries, place_countries
 from .resolve import resolve_all
 
 __all__ = ["ACTOR_LABELS", "find_actors"]
@@ -117,6 +117,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     _resolve_pronouns(index)
     if kb is not None:
         describe_people(index, kb)
+        local_countries(index)  # "the rebels": the article's dominant country's
     return index
 
 
@@ -139,6 +140,7 @@ def _named_with_article(ent: naming.Ent) -> bool:
 def _resolve_from(kb: KnowledgeBase, index: ActorIndex, start: int) -> None:
     resolve_all(index, kb, index.day, start=start)
     force_countries(index)  # phrases the later stages make actors ("rebel fighters")
+    local_countries(index)
 
 
 def _acronym(words: list[str]) -> bool:
