@@ -136,19 +136,3 @@ def test_an_unnamed_force_is_the_force_of_the_country_the_article_is_about():
     assert actor(a, "Rebel fighters").country == "COL"
     assert actor(a, "government forces").country == "COL"
 
-
-def test_an_unnamed_local_group_speaking_takes_the_articles_dominant_country():
-    a = analyze("Fighting spread across Myanmar. Myanmar's junta has lost towns across "
-                "Myanmar this year. \"We will take Lashio,\" the rebels said on Sunday.",
-                published="2024-03-01")
-    assert actor(a, "the rebels").country == "MMR"
-    q = a.quotes[0]
-    assert next(x for x in a.actors if x.id == q.speakers[0]).country == "MMR"
-
-
-def test_our_government_and_governments_are_not_the_articles_country():
-    a = analyze("Myanmar's junta has lost towns across Myanmar, and Myanmar's army is "
-                "stretched. Our government must act, and governments across Asia must "
-                "speak, a reader wrote.", published="2024-03-01")
-    assert actor(a, "Our government").country is None
-    assert actor(a, "governments across Asia").country is None

@@ -14,7 +14,7 @@ from collections import Counter
 from ..tables import data_rows
 from .index import ActorIndex, Cluster
 
-__all__ = ["dominant_country", "force_countries", "local_countries", "place_countries"]
+__all__ = ["force_countries", "place_countries"]
 
 #: words between a place and the known place or country that contains it or lies near it
 LINKS = {"in", "near", "outside", "of", "north", "south", "east", "west", "province",
@@ -24,9 +24,6 @@ LINKS = {"in", "near", "outside", "of", "north", "south", "east", "west", "provi
          "south-east", "south-west", "northeast", "northwest", "southeast", "southwest"}
 #: how many times the article's main country must be named (and more than any other)
 MAIN_MIN = 3
-#: a dominant country has at least this many actor mentions and this many times the next one's
-DOMINANT_MIN = 3
-DOMINANT_RATIO = 2.0
 
 
 def _main_country(index: ActorIndex) -> str | None:
@@ -110,54 +107,3 @@ def force_countries(index: ActorIndex) -> None:
             return
         cl.country = main
 
-
-def _local_groups() -> dict[str, bool]:
-    return {r["word"].lower(): r["plural"] == "yes"
-            for r in data_rows("actors/data/local_groups.csv")}
-
-
-#: words of an unnamed actor of a country's own conflict ("the rebels", "the regime"),
-#: and whether their plural is still one country's
-LOCAL_GROUPS = _local_groups()
-#: a possessive that makes the phrase the speaker's or reader's own ("our government")
-OWN = {"our", "my", "your"}
-
-
-def dominant_country(index: ActorIndex) -> str | None:
-    """The country most of the article's actor mentions belong to, if it clearly leads
-    (at least DOMINANT_MIN mentions and DOMINANT_RATIO times the next country's)."""
-    counts: Counter[str] = Counter()
-    for cl in index.clusters:
-        if cl.mentions and cl.country:
-            counts[cl.country] += len(cl.mentions)
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < DOMINANT_MIN:
-        return None
-    if len(ranked) > 1 and ranked[0][1] < DOMINANT_RATIO * ranked[1][1]:
-        return None
-    return ranked[0][0]
-
-
-def _local(index: ActorIndex, cl: Cluster) -> bool:
-    words = cl.name.lower().replace("-", " ").split()
-    if any(w in OWN for m in cl.mentions for w in
-           index.doc[m.start:m.end].text.lower().split()):
-        return False
-    return any(w in LOCAL_GROUPS or LOCAL_GROUPS.get(w.removesuffix("s"), False)
-               for w in words)
-
-
-def local_countries(index: ActorIndex) -> None:
-    """"The rebels", "the regime", "civilians": an unnamed actor (a common-noun phrase)
-    with a word of ``data/local_groups.csv`` that the text gives no country takes the
-    article's dominant country; with none it stays without one."""
-    country: str | None | bool = False
-    for cl in index.clusters:
-        if cl.country or not cl.mentions or not cl.key.startswith("noun:") \
-                or not _local(index, cl):
-            continue
-        if country is False:
-            country = dominant_country(index)
-        if country is None:
-            return
-        cl.country = country

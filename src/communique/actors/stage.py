@@ -18,11 +18,12 @@ from spacy.tokens import Span as SpacySpan
 
 from ..kb import KnowledgeBase
 from . import naming
+from .context import local_countries
 from .groups import link_group_nouns
 from .index import FEMALE, MALE, PERSONAL, PLURAL, ActorIndex, Mention
 from .orgwords import org_sectors
 from .people import TOPIC, describe_people, is_role_noun
-from .places import force_countries, local_countries, place_countries
+from .places import force_countries, place_countries
 from .resolve import resolve_all
 
 __all__ = ["ACTOR_LABELS", "find_actors"]
@@ -117,7 +118,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     _resolve_pronouns(index)
     if kb is not None:
         describe_people(index, kb)
-        local_countries(index)  # "the rebels": the article's dominant country's
+        local_countries(index)  # "the rebels", a resident: the article's dominant country's
     return index
 
 

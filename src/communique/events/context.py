@@ -2,7 +2,7 @@
 
 Rules over the events of one article, after the sentence-level coder (a common-noun
 group's country from the article, "the rebels" in an article about Syria, is an actor
-fact: ``actors/places.py``, ``local_countries``):
+fact: ``actors/context.py``, ``local_countries``):
 
 * a conflictual event with an actor but no recipient ("Erdogan has threatened to push
   deeper") takes the recipients of the article's most recent earlier event of a type
