@@ -89,6 +89,20 @@ def test_a_definite_spokesman_is_not_the_organisation():
     org = actor(a, "Coastal Relief Committee")
     assert a.quotes and all(q.speakers != [org.id] for q in a.quotes)
 
+
+def test_the_source_after_a_groups_source_is_that_groups_voice_again():
+    a = analyze("According to a CRC source, the convoy was stopped. \u201cThey turned us "
+                "back,\u201d the source told reporters.", published="2021-05-04")
+    org = actor(a, "CRC")
+    assert len(a.quotes) == 2 and all(q.speakers == [org.id] for q in a.quotes)
+
+
+def test_one_official_of_a_state_speaks_for_the_state():
+    a = analyze("One US official told reporters that the border would stay shut.",
+                published="2021-05-04")
+    us = actor(a, "US")
+    assert us.kind == "country" and a.quotes[0].speakers == [us.id]
+
 def test_a_town_no_gazetteer_knows_is_a_place_by_its_place_noun():
     a = analyze("Militias shelled the village of Kafr Durra on Monday. Residents of Kafr Durra "
                 "fled to Tel Siwan camp, and later to Marjat, a town near Aleppo.",

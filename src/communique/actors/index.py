@@ -97,6 +97,7 @@ class ActorIndex:
         self._by_token: dict[int, Mention] = {}
         self._keys: dict[tuple[bool, str], int] = {}
         self._person: dict[str, int] = {}  # the person name space, kept canonical
+        self._voices: dict[str, int] = {}  # voice noun lemma -> who "a/an X" spoke for
         self._sent_starts = [s.start for s in doc.sents]
 
     # --- building -------------------------------------------------------------------
@@ -260,6 +261,8 @@ class ActorIndex:
         titled = self._by_title(head)
         if titled is None:
             titled = self._by_org_noun(head)
+        if titled is None:
+            titled = self._voice_again(head)
         if titled is not None:
             first, last = words[0], words[-1]
             self.add_mention(Mention(first.i, last.i + 1, "NOUN",
@@ -337,8 +340,27 @@ class ActorIndex:
                 continue
             cl = self.clusters[self.canonical(cm.actor)]
             if cl.kind in ("organization", "country"):
+                self._voices[head.lemma_.lower()] = self.canonical(cm.actor)
                 return self.canonical(cm.actor)
         return None
+
+    def note_voices(self) -> None:
+        """Remember who each unnamed voice of the article speaks for ("a YPG source"),
+        wherever it stands, so that a later "the source said" finds it."""
+        for tok in self.doc:
+            if tok.pos_ == "NOUN" and not self.is_marked(tok.i):
+                self._voice_of(tok)
+
+    def _voice_again(self, head: Token) -> int | None:
+        """"the source told the Guardian" after "according to a YPG source": a bare
+        definite voice noun is the voice the article introduced with that noun, when
+        that voice spoke for an organisation or state (no person was named in the role:
+        :meth:`_by_title` comes first)."""
+        if head.tag_ != "NN" or [c.lower_ for c in head.children if c.i < head.i] != ["the"] \
+                or any(c.dep_ == "prep" for c in head.children):
+            return None  # "the spokesman of the committee" names whose voice it is
+        cid = self._voices.get(head.lemma_.lower())
+        return None if cid is None else self.canonical(cid)
 
     def _by_org_noun(self, head: Token) -> int | None:
         """"the department said" after "the State Department": the nearest organisation

@@ -20,7 +20,7 @@ from ..kb import KnowledgeBase
 from . import naming
 from .context import local_countries
 from .groups import link_group_nouns
-from .index import FEMALE, MALE, PERSONAL, PLURAL, ActorIndex, Mention
+from .index import FEMALE, MALE, PERSONAL, PLURAL, VOICE_NOUNS, ActorIndex, Mention
 from .orgwords import org_sectors
 from .people import TOPIC, describe_people, is_role_noun
 from .places import force_countries, place_countries
@@ -106,6 +106,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
         link_group_nouns(index, kb)  # "the terror group", "Kurdish forces": a named group
         place_countries(index)  # "the village of Baghour": a town no gazetteer knows
         org_sectors(index)  # "... Medical Society": MED, from the words of an unknown name
+    index.note_voices()  # "a YPG source": a later "the source" is the YPG's voice too
     # role nouns acting as subjects ("The chancellor warned", "a spokeswoman said") are
     # actors too, so that a later "she said" can find them
     for tok in doc:
@@ -277,6 +278,8 @@ def _group_phrase(doc: Doc, ent: naming.Ent, kb: KnowledgeBase) -> naming.Ent:
         return ent
     if kb.sector_of(doc[j].lower_) is None:
         return ent
+    if doc[j].tag_ == "NN" and doc[j].lemma_.lower() in VOICE_NOUNS:
+        return ent  # "one US official said": a voice of the state (ActorIndex._voice_of)
     if ent.label == "GPE" and doc[j].lemma_.lower() in TOPIC:
         return ent  # "a Syria expert": the country is the subject, a mention of its own
     words = [t.text for t in doc[ent.start:j + 1]]
