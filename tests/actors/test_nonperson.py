@@ -150,3 +150,23 @@ def test_an_unnamed_force_is_the_force_of_the_country_the_article_is_about():
     assert actor(a, "Rebel fighters").country == "COL"
     assert actor(a, "government forces").country == "COL"
 
+
+
+def test_a_spokesman_of_a_department_named_with_its_country_speaks_for_it():
+    a = analyze("A US Department of Energy spokesman said the plant would reopen.",
+                published="2021-05-04")
+    dept = actor(a, "US Department of Energy")
+    assert dept.kind != "person" and a.quotes[0].speakers == [dept.id]
+
+
+def test_the_home_secretary_is_the_office_holder_on_the_date():
+    a = analyze("Britain changed its rules. The home secretary said the law was clear.",
+                published="2019-02-22")
+    p = next(x for x in a.actors if x.id == a.quotes[-1].speakers[0])
+    assert (p.name, p.country, p.sector) == ("Sajid Javid", "GBR", "GOV")
+
+
+def test_an_office_held_in_many_states_binds_to_no_one_without_a_state():
+    a = analyze("The defence minister said the talks had failed.", published="2019-02-22")
+    p = next(x for x in a.actors if x.id == a.quotes[0].speakers[0])
+    assert p.country is None

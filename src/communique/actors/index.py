@@ -98,6 +98,7 @@ class ActorIndex:
         self._keys: dict[tuple[bool, str], int] = {}
         self._person: dict[str, int] = {}  # the person name space, kept canonical
         self._voices: dict[str, int] = {}  # voice noun lemma -> who "a/an X" spoke for
+        self._offices: dict[str, str | None] = {}  # office words -> its one holder's name
         self._sent_starts = [s.start for s in doc.sents]
 
     # --- building -------------------------------------------------------------------
@@ -263,6 +264,8 @@ class ActorIndex:
             titled = self._by_org_noun(head)
         if titled is None:
             titled = self._voice_again(head)
+        if titled is None:
+            titled = self._by_office(head)
         if titled is not None:
             first, last = words[0], words[-1]
             self.add_mention(Mention(first.i, last.i + 1, "NOUN",
@@ -306,6 +309,48 @@ class ActorIndex:
                 best = holders.pop()
         return best
 
+    def _by_office(self, head: Token) -> int | None:
+        """"the home secretary said" with no person introduced in the role: the one
+        knowledge-base holder of that office on the date (among the states the article
+        names, else anywhere); the person's cluster, made if the article has none."""
+        if self.kb is None or head.tag_ != "NN" or head.lemma_.lower() not in naming.PERSON_NOUNS:
+            return None
+        before = [c for c in head.children if c.i < head.i]
+        if not before or before[0].lower_ != "the" or any(
+                c.dep_ not in ("compound", "amod") or c.pos_ not in ("NOUN", "ADJ")
+                or c.ent_type_ for c in before[1:]):
+            return None  # "the Turkish president" is the resolver's (it names a state)
+        words = " ".join([c.lower_ for c in before[1:]] + [head.lemma_.lower()])
+        hit = self._office_holder(words)
+        if hit is None:
+            return None
+        for cid, cl in enumerate(self.clusters):
+            if cl.kind == "person" and cl.mentions and cl.name == hit:
+                return self.canonical(cid)
+        cid = self.new_cluster(hit, "person", f"person:{hit.lower()}", person=True)
+        if self.resolver is not None:
+            self.resolver(self, cid)
+        return self.canonical(cid)
+
+    def _office_holder(self, words: str) -> str | None:
+        """The name of the one holder of office ``words`` on the article's date."""
+        if words in self._offices:
+            return self._offices[words]
+        assert self.kb is not None
+        term = self.kb.sectors.get(words)
+        office = term.office if term is not None and term.office else words
+        holders: dict[str, set[str]] = {}
+        for p, r in self.kb.holders(role=office, on=self.day):
+            if office in r.offices:
+                holders.setdefault(r.country, set()).add(p.name)
+        named = {cl.country for cl in self.clusters if cl.mentions and cl.country}
+        names = set().union(*(v for k, v in holders.items() if k in named)) if holders else set()
+        if not names and len(holders) == 1:
+            names = next(iter(holders.values()))
+        out = next(iter(names)) if len(names) == 1 else None
+        self._offices[words] = out
+        return out
+
     def _members_of(self, head: Token) -> int | None:
         """"Hamas fighters said": members named by their organisation are that
         organisation (a plural group noun with the organisation's name before it)."""
@@ -330,7 +375,10 @@ class ActorIndex:
             return None
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             return None
-        inside = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+        # "an SDF spokesman", "a US Department of Defense spokesman" (nmod), "Hamas's
+        # spokesman" (poss)
+        inside = [c for c in head.children if c.dep_ in ("compound", "nmod", "poss")
+                  and c.i < head.i]
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from") and prep.i > head.i:
                 inside += [c for c in prep.children if c.dep_ == "pobj"]
