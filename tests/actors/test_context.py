@@ -44,3 +44,12 @@ def test_no_country_without_a_dominant_one():
     a = analyze("Myanmar and Thailand met in Bangkok. Thailand's and Myanmar's officials "
                 "talked. \"We agreed,\" said Htet Lwin Oo.", published="2024-03-01")
     assert actor(a, "Htet Lwin Oo").country is None
+
+
+def test_forces_of_a_stateless_people_are_rebels_and_not_the_government_forces():
+    a = analyze("Iraq's army and Iraq's police moved north, and Iraq said the border was "
+                "shut. Government forces shelled a village held by Kurdish forces.",
+                published="2018-06-01")
+    gov, kurds = actor(a, "Government forces"), actor(a, "Kurdish forces")
+    assert gov is not kurds
+    assert kurds.sector == "REB" and gov.sector == "MIL"

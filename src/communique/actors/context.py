@@ -89,4 +89,4 @@ def local_countries(index: ActorIndex) -> None:
             country = dominant_country(index)
         if country is None:
             return
-        cl.country = country
+        cl.country, cl.guessed = country, True

@@ -105,5 +105,5 @@ def force_countries(index: ActorIndex) -> None:
             main = _main_country(index)
         if not main:
             return
-        cl.country = main
+        cl.country, cl.guessed = main, True
 

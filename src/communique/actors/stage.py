@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from ..kb import KnowledgeBase
 from . import naming
 from .context import local_countries
-from .groups import link_group_nouns
+from .groups import link_group_nouns, stateless_forces
 from .index import FEMALE, MALE, PERSONAL, PLURAL, VOICE_NOUNS, ActorIndex, Mention
 from .orgwords import org_sectors
 from .people import TOPIC, describe_people, is_role_noun
@@ -104,6 +104,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     if kb is not None:
         resolve_all(index, kb, index.day)
         link_group_nouns(index, kb)  # "the terror group", "Kurdish forces": a named group
+        stateless_forces(index)  # "Kurdish forces" no named group took: REB, not MIL
         place_countries(index)  # "the village of Baghour": a town no gazetteer knows
         org_sectors(index)  # "... Medical Society": MED, from the words of an unknown name
     index.note_voices()  # "a YPG source": a later "the source" is the YPG's voice too
