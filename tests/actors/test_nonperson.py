@@ -89,6 +89,20 @@ def test_a_definite_spokesman_is_not_the_organisation():
     org = actor(a, "Coastal Relief Committee")
     assert a.quotes and all(q.speakers != [org.id] for q in a.quotes)
 
+
+def test_the_source_after_a_groups_source_is_that_groups_voice_again():
+    a = analyze("According to a CRC source, the convoy was stopped. \u201cThey turned us "
+                "back,\u201d the source told reporters.", published="2021-05-04")
+    org = actor(a, "CRC")
+    assert len(a.quotes) == 2 and all(q.speakers == [org.id] for q in a.quotes)
+
+
+def test_one_official_of_a_state_speaks_for_the_state():
+    a = analyze("One US official told reporters that the border would stay shut.",
+                published="2021-05-04")
+    us = actor(a, "US")
+    assert us.kind == "country" and a.quotes[0].speakers == [us.id]
+
 def test_a_town_no_gazetteer_knows_is_a_place_by_its_place_noun():
     a = analyze("Militias shelled the village of Kafr Durra on Monday. Residents of Kafr Durra "
                 "fled to Tel Siwan camp, and later to Marjat, a town near Aleppo.",
@@ -135,3 +149,24 @@ def test_an_unnamed_force_is_the_force_of_the_country_the_article_is_about():
                 "government forces responded.", published="2019-03-01")
     assert actor(a, "Rebel fighters").country == "COL"
     assert actor(a, "government forces").country == "COL"
+
+
+
+def test_a_spokesman_of_a_department_named_with_its_country_speaks_for_it():
+    a = analyze("A US Department of Energy spokesman said the plant would reopen.",
+                published="2021-05-04")
+    dept = actor(a, "US Department of Energy")
+    assert dept.kind != "person" and a.quotes[0].speakers == [dept.id]
+
+
+def test_the_home_secretary_is_the_office_holder_on_the_date():
+    a = analyze("Britain changed its rules. The home secretary said the law was clear.",
+                published="2019-02-22")
+    p = next(x for x in a.actors if x.id == a.quotes[-1].speakers[0])
+    assert (p.name, p.country, p.sector) == ("Sajid Javid", "GBR", "GOV")
+
+
+def test_an_office_held_in_many_states_binds_to_no_one_without_a_state():
+    a = analyze("The defence minister said the talks had failed.", published="2019-02-22")
+    p = next(x for x in a.actors if x.id == a.quotes[0].speakers[0])
+    assert p.country is None

@@ -20,7 +20,7 @@ from ..kb import KnowledgeBase
 from ..tables import data_rows
 from .index import ActorIndex, Cluster
 
-__all__ = ["link_group_nouns"]
+__all__ = ["link_group_nouns", "stateless_forces"]
 
 
 def _rows(name: str) -> tuple[dict[str, str], ...]:
@@ -145,3 +145,16 @@ def link_group_nouns(index: ActorIndex, kb: KnowledgeBase) -> None:
             continue
         index.reassign(words[0].i, head.i + 1, best, "NOUN",
                        quoted=index.is_quoted(head))
+
+
+def stateless_forces(index: ActorIndex) -> None:
+    """"Kurdish forces", "Kurdish-led forces" that no named group took: the forces of a
+    people no state owns (``data/group_ethnonyms.csv``) are no state's military (MIL)
+    but a non-state armed group (REB), and so not one actor with "government forces"."""
+    for cl in index.clusters:
+        if cl.kind != "group" or cl.sector != "MIL" or cl.organization or cl.ref \
+                or not cl.mentions:
+            continue
+        words = cl.name.lower().replace("-", " ").split()
+        if any(w in ETHNONYMS for w in words):
+            cl.sector = "REB"

@@ -64,6 +64,7 @@ class Cluster:
     origin: str | None = None
     ref: str = ""  # the knowledge-base entity layer's id of the first mention, if any
     known: bool = False  # a person the knowledge base knows (its identity is the KB's)
+    guessed: bool = False  # its country is the article's, not the text's (actors/context.py)
 
 
 #: resolves clusters from an id on (``resolve.resolve_all``), given by ``find_actors``
@@ -98,6 +99,8 @@ class ActorIndex:
         self._by_token: dict[int, Mention] = {}
         self._keys: dict[tuple[bool, str], int] = {}
         self._person: dict[str, int] = {}  # the person name space, kept canonical
+        self._voices: dict[str, int] = {}  # voice noun lemma -> who "a/an X" spoke for
+        self._offices: dict[str, str | None] = {}  # office words -> its one holder's name
         self._sent_starts = [s.start for s in doc.sents]
 
     # --- building -------------------------------------------------------------------
@@ -261,6 +264,10 @@ class ActorIndex:
         titled = self._by_title(head)
         if titled is None:
             titled = self._by_org_noun(head)
+        if titled is None:
+            titled = self._voice_again(head)
+        if titled is None:
+            titled = self._by_office(head)
         if titled is not None:
             first, last = words[0], words[-1]
             self.add_mention(Mention(first.i, last.i + 1, "NOUN",
@@ -304,6 +311,48 @@ class ActorIndex:
                 best = holders.pop()
         return best
 
+    def _by_office(self, head: Token) -> int | None:
+        """"the home secretary said" with no person introduced in the role: the one
+        knowledge-base holder of that office on the date (among the states the article
+        names, else anywhere); the person's cluster, made if the article has none."""
+        if self.kb is None or head.tag_ != "NN" or head.lemma_.lower() not in naming.PERSON_NOUNS:
+            return None
+        before = [c for c in head.children if c.i < head.i]
+        if not before or before[0].lower_ != "the" or any(
+                c.dep_ not in ("compound", "amod") or c.pos_ not in ("NOUN", "ADJ")
+                or c.ent_type_ for c in before[1:]):
+            return None  # "the Turkish president" is the resolver's (it names a state)
+        words = " ".join([c.lower_ for c in before[1:]] + [head.lemma_.lower()])
+        hit = self._office_holder(words)
+        if hit is None:
+            return None
+        for cid, cl in enumerate(self.clusters):
+            if cl.kind == "person" and cl.mentions and cl.name == hit:
+                return self.canonical(cid)
+        cid = self.new_cluster(hit, "person", f"person:{hit.lower()}", person=True)
+        if self.resolver is not None:
+            self.resolver(self, cid)
+        return self.canonical(cid)
+
+    def _office_holder(self, words: str) -> str | None:
+        """The name of the one holder of office ``words`` on the article's date."""
+        if words in self._offices:
+            return self._offices[words]
+        assert self.kb is not None
+        term = self.kb.sectors.get(words)
+        office = term.office if term is not None and term.office else words
+        holders: dict[str, set[str]] = {}
+        for p, r in self.kb.holders(role=office, on=self.day):
+            if office in r.offices:
+                holders.setdefault(r.country, set()).add(p.name)
+        named = {cl.country for cl in self.clusters if cl.mentions and cl.country}
+        names = set().union(*(v for k, v in holders.items() if k in named)) if holders else set()
+        if not names and len(holders) == 1:
+            names = next(iter(holders.values()))
+        out = next(iter(names)) if len(names) == 1 else None
+        self._offices[words] = out
+        return out
+
     def _members_of(self, head: Token) -> int | None:
         """"Hamas fighters said": members named by their organisation are that
         organisation (a plural group noun with the organisation's name before it)."""
@@ -328,7 +377,10 @@ class ActorIndex:
             return None
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             return None
-        inside = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+        # "an SDF spokesman", "a US Department of Defense spokesman" (nmod), "Hamas's
+        # spokesman" (poss)
+        inside = [c for c in head.children if c.dep_ in ("compound", "nmod", "poss")
+                  and c.i < head.i]
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from") and prep.i > head.i:
                 inside += [c for c in prep.children if c.dep_ == "pobj"]
@@ -338,8 +390,27 @@ class ActorIndex:
                 continue
             cl = self.clusters[self.canonical(cm.actor)]
             if cl.kind in ("organization", "country"):
+                self._voices[head.lemma_.lower()] = self.canonical(cm.actor)
                 return self.canonical(cm.actor)
         return None
+
+    def note_voices(self) -> None:
+        """Remember who each unnamed voice of the article speaks for ("a YPG source"),
+        wherever it stands, so that a later "the source said" finds it."""
+        for tok in self.doc:
+            if tok.pos_ == "NOUN" and not self.is_marked(tok.i):
+                self._voice_of(tok)
+
+    def _voice_again(self, head: Token) -> int | None:
+        """"the source told the Guardian" after "according to a YPG source": a bare
+        definite voice noun is the voice the article introduced with that noun, when
+        that voice spoke for an organisation or state (no person was named in the role:
+        :meth:`_by_title` comes first)."""
+        if head.tag_ != "NN" or [c.lower_ for c in head.children if c.i < head.i] != ["the"] \
+                or any(c.dep_ == "prep" for c in head.children):
+            return None  # "the spokesman of the committee" names whose voice it is
+        cid = self._voices.get(head.lemma_.lower())
+        return None if cid is None else self.canonical(cid)
 
     def _by_org_noun(self, head: Token) -> int | None:
         """"the department said" after "the State Department": the nearest organisation

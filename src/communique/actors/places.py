@@ -14,7 +14,7 @@ from collections import Counter
 from ..tables import data_rows
 from .index import ActorIndex, Cluster
 
-__all__ = ["place_countries"]
+__all__ = ["force_countries", "place_countries"]
 
 #: words between a place and the known place or country that contains it or lies near it
 LINKS = {"in", "near", "outside", "of", "north", "south", "east", "west", "province",
@@ -105,4 +105,5 @@ def force_countries(index: ActorIndex) -> None:
             main = _main_country(index)
         if not main:
             return
-        cl.country = main
+        cl.country, cl.guessed = main, True
+

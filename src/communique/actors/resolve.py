@@ -222,7 +222,9 @@ def identity(cl: Cluster) -> tuple | None:
         return ("country", cl.country)
     if cl.kind == "organization" and cl.country:
         return ("organization", cl.name.lower(), cl.country)
-    if cl.kind == "group" and cl.country and cl.sector:
+    if cl.kind == "group" and cl.country and cl.sector and not cl.guessed:
+        # "Kurdish forces" and "rebel fighters" that both took the article's country
+        # are not one actor for it
         return ("group", cl.country, cl.sector)
     return None
 

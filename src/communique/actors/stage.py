@@ -18,8 +18,9 @@ from spacy.tokens import Span as SpacySpan
 
 from ..kb import KnowledgeBase
 from . import naming
-from .groups import link_group_nouns
-from .index import FEMALE, MALE, PERSONAL, PLURAL, ActorIndex, Mention
+from .context import local_countries
+from .groups import link_group_nouns, stateless_forces
+from .index import FEMALE, MALE, PERSONAL, PLURAL, VOICE_NOUNS, ActorIndex, Mention
 from .orgwords import org_sectors
 from .people import TOPIC, describe_people, is_role_noun
 from .places import force_countries, place_countries
@@ -107,8 +108,10 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     if kb is not None:
         resolve_all(index, kb, index.day)
         link_group_nouns(index, kb)  # "the terror group", "Kurdish forces": a named group
+        stateless_forces(index)  # "Kurdish forces" no named group took: REB, not MIL
         place_countries(index)  # "the village of Baghour": a town no gazetteer knows
         org_sectors(index)  # "... Medical Society": MED, from the words of an unknown name
+    index.note_voices()  # "a YPG source": a later "the source" is the YPG's voice too
     # role nouns acting as subjects ("The chancellor warned", "a spokeswoman said") are
     # actors too, so that a later "she said" can find them
     for tok in doc:
@@ -121,6 +124,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     _resolve_pronouns(index)
     if kb is not None:
         describe_people(index, kb)
+        local_countries(index)  # "the rebels", a resident: the article's dominant country's
     return index
 
 
@@ -143,6 +147,7 @@ def _named_with_article(ent: naming.Ent) -> bool:
 def _resolve_from(kb: KnowledgeBase, index: ActorIndex, start: int) -> None:
     resolve_all(index, kb, index.day, start=start)
     force_countries(index)  # phrases the later stages make actors ("rebel fighters")
+    local_countries(index)
 
 
 def _acronym(words: list[str]) -> bool:
@@ -278,6 +283,8 @@ def _group_phrase(doc: Doc, ent: naming.Ent, kb: KnowledgeBase) -> naming.Ent:
         return ent
     if kb.sector_of(doc[j].lower_) is None:
         return ent
+    if doc[j].tag_ == "NN" and doc[j].lemma_.lower() in VOICE_NOUNS:
+        return ent  # "one US official said": a voice of the state (ActorIndex._voice_of)
     if ent.label == "GPE" and doc[j].lemma_.lower() in TOPIC:
         return ent  # "a Syria expert": the country is the subject, a mention of its own
     words = [t.text for t in doc[ent.start:j + 1]]

@@ -1,10 +1,9 @@
 """Article context for event arguments the sentence leaves open (docs/events.md).
 
-Two rules over the events of one article, after the sentence-level coder:
+Rules over the events of one article, after the sentence-level coder (a common-noun
+group's country from the article, "the rebels" in an article about Syria, is an actor
+fact: ``actors/context.py``, ``local_countries``):
 
-* a common-noun group with no country ("the rebels", "government forces", ``data/
-  local_groups.csv``) takes the article's dominant country, when one country has clearly
-  more mentions than any other;
 * a conflictual event with an actor but no recipient ("Erdogan has threatened to push
   deeper") takes the recipients of the article's most recent earlier event of a type
   flagged ``inherit`` (``data/type_policy.csv``) by the same actor.
@@ -15,7 +14,6 @@ Two rules over the events of one article, after the sentence-level coder:
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import cache
 
 from spacy.tokens import Token
@@ -24,59 +22,6 @@ from .candidate import EventDraft
 from .plover import _rows
 from .policy import INHERIT_TYPES
 from .resolve import Coder
-
-#: a dominant country has at least this many mentions and this many times the next one's
-DOMINANT_MIN = 3
-DOMINANT_RATIO = 2.0
-
-
-@cache
-def local_groups() -> frozenset[str]:
-    return frozenset(r["word"].strip().lower() for r in _rows("local_groups.csv"))
-
-
-def dominant_country(c: Coder) -> str | None:
-    """The country most of the article's actor mentions belong to, if it clearly leads."""
-    counts: Counter[str] = Counter()
-    seen: set[int] = set()
-    for cid in range(len(c.index.clusters)):
-        k = c.index.canonical(cid)
-        if k in seen:
-            continue
-        seen.add(k)
-        cl = c.index.clusters[k]
-        if cl.country:
-            counts[cl.country] += len(cl.mentions)
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < DOMINANT_MIN:
-        return None
-    if len(ranked) > 1 and ranked[0][1] < DOMINANT_RATIO * ranked[1][1]:
-        return None
-    return ranked[0][0]
-
-
-def _local(name: str) -> bool:
-    groups = local_groups()
-    return any(w in groups or w.removesuffix("s") in groups
-               for w in name.lower().replace("-", " ").split())
-
-
-def localize(c: Coder, events: list[EventDraft]) -> None:
-    """Give the article's dominant country to countryless local groups among the events'
-    arguments (``data/local_groups.csv``)."""
-    country: str | None = None
-    looked = False
-    for ev in events:
-        for cid in ev.actors + ev.recipients:
-            cl = c.index.clusters[c.index.canonical(cid)]
-            if cl.country or not cl.key.startswith("noun:") or not _local(cl.name):
-                continue
-            if not looked:
-                country, looked = dominant_country(c), True
-            if country is None:
-                return
-            cl.country = country
-            ev.path.append(f"context: '{cl.name}' takes the article's country {country}")
 
 
 def _placed(c: Coder, cid: int) -> bool:

@@ -25,7 +25,7 @@ from ..actors import ActorIndex
 from ..model import Event, Span
 from .arguments import candidates
 from .candidate import Candidate, EventDraft
-from .context import adopt, inherit, localize, orphan_noun
+from .context import adopt, inherit, orphan_noun
 from .frames import _absorb, _consume, _demands, _nested, _purpose
 from .lexicon import Lexicon
 from .modality import _depth, _modality, _recode
@@ -166,7 +166,6 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
         (orphans if orphan else out).append(ev)
     out.sort(key=lambda e: e.trigger)
     if complete_only:
-        localize(c, out)
         out = adopt(c, out, orphans)
         inherit(c, out)
         out = clean_recipients(c, out)
