@@ -43,7 +43,6 @@ def test_role_phrases_find_the_holder(kb: KnowledgeBase, text: str, date: str,
     ("Los Tiguerones", "2024-01-01", "ECU", "CRM"),
     ("the Senegalese National Assembly", "2024-01-01", "SEN", "LEG"),
     ("the UN envoy for Libya", "2022-01-01", "IGO", "IGO"),
-    ("an EU diplomat", "2022-01-01", "IGO", "IGO"),
     ("an Israeli diplomat", "2022-01-01", "ISR", "GOV"),
 ])
 def test_names_and_bodies_get_country_and_sector(kb: KnowledgeBase, text: str, date: str,
