@@ -492,14 +492,11 @@ def _victim(c: Coder, cand: Candidate) -> Token | None:
 
 
 def _conjoined_patient(tok: Token, subj: Token) -> bool:
-    """A gerund, or a participle the parser tags as a past tense ("would be put on trial
-    and IMPRISONED"), conjoined with a passive whose subject it borrows, with no object of
-    its own: the subject is the passive's patient, not the verb's actor."""
+    """A gerund conjoined with a passive whose subject it borrows: the subject is the
+    passive's patient, not the gerund's actor."""
     head = tok.head
-    if tok.dep_ != "conj" or tok.tag_ not in ("VBG", "VBD") or not sx.is_passive(head) \
-            or subj.head.i != head.i or subj.dep_ != "nsubjpass":
-        return False
-    return tok.tag_ == "VBG" or not sx.has_child(tok, ("dobj", "obj", "prt"))
+    return tok.dep_ == "conj" and tok.tag_ == "VBG" and sx.is_passive(head) and \
+        subj.head.i == head.i and subj.dep_ == "nsubjpass"
 
 
 def _after_agent(cand: Candidate, preps: set[str] | frozenset[str]) -> list[Token]:

@@ -197,8 +197,6 @@ def _demands(c: Coder, cands: list[Candidate]) -> list[Candidate]:
         subj = next((s for s in tok.children if s.dep_ in sx.SUBJECTS), None)
         if subj is None or subj.lower_ in sx.FIRST_PERSON or subj.lower_ in ("there",):
             continue
-        if sx.is_passive(tok):
-            continue  # "they should be locked up": who is asked to act is left open
         k = Candidate(tok=modal, row=None, type="REQUEST", mode=None, cameo="10", frame="content",
                   pattern="rule: report verb + must/should (a demand)")
         k.path.append(f"demand: '{tok.head.text}' ... '{modal.text} {tok.text}'")
@@ -208,8 +206,6 @@ def _demands(c: Coder, cands: list[Candidate]) -> list[Candidate]:
             continue
         # the demand stands even when its subject names no actor ("the oppression must end")
         _take(c, k, [subj], "recipient", "subject of the demand")
-        if not k.recipients and subj.pos_ == "PRON":
-            continue  # "they must answer" with "they" no one: an opinion, not a demand
         if k.recipients and set(k.recipients) <= set(k.actors):
             continue
         content = by_tok.get(tok.i)

@@ -29,7 +29,6 @@ from .context import adopt, inherit, orphan_noun
 from .frames import _absorb, _consume, _demands, _nested, _purpose
 from .lexicon import Lexicon
 from .modality import _depth, _modality, _recode
-from .precision import clean_recipients
 from .resolve import Coder
 
 #: how deep below the sentence root (report and support verbs not counted) an event may
@@ -168,7 +167,6 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
     if complete_only:
         out = adopt(c, out, orphans)
         inherit(c, out)
-        out = clean_recipients(c, out)
     mark_main(out)
     return out
 
