@@ -44,8 +44,22 @@ def _h(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (DIM - 1)
 
 
+#: feature -> hash, for the features that recur (most do: "b", "p=VERBVBD", "s=none");
+#: emptied when full, so a long run's memory stays bounded
+_HASHES: dict[str, int] = {}
+_MAX_HASHES = 1 << 18
+
+
+def _h_new(feature: str) -> int:
+    if len(_HASHES) >= _MAX_HASHES:
+        _HASHES.clear()
+    h = _HASHES[feature] = _h(feature)
+    return h
+
+
 def hashed(features: list[str]) -> list[int]:
-    return [_h(f) for f in features]
+    cache = _HASHES
+    return [cache[f] if f in cache else _h_new(f) for f in features]
 
 
 # --------------------------------------------------------------------------------------
