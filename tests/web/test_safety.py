@@ -101,3 +101,15 @@ def test_head_is_get_without_a_body(client) -> None:  # noqa: ANN001
     r = client.head("/api/overview")
     assert r.status_code == 200 and r.content == b""
     assert "content-security-policy" in r.headers
+
+
+def test_csv_download_writes_nested_values_as_json_text():
+    from communique.web.formats import as_csv
+
+    rows = [{"id": 1, "speakers": [{"id": 2, "name": "Ona Vale"}], "note": "=SUM(A1)"},
+            {"id": 2, "speakers": None, "note": "plain"}]
+    body = as_csv(rows, "quotes").body.decode()
+    lines = body.splitlines()
+    assert lines[0] == "id,speakers,note"
+    assert lines[1] == '1,"[{""id"": 2, ""name"": ""Ona Vale""}]",\'=SUM(A1)'
+    assert lines[2] == "2,,plain"

@@ -106,4 +106,3 @@ def force_countries(index: ActorIndex) -> None:
         if not main:
             return
         cl.country, cl.guessed = main, True
-

@@ -301,6 +301,11 @@ TARGETS = {name: 300 for name in (
     "quotes JSONL (1000 rows)", "actors (kind)")}
 
 
+def _p95(ms: list[float]) -> float:
+    """The 95th percentile of sorted timings (nearest rank)."""
+    return ms[max(0, int(round(0.95 * len(ms))) - 1)]
+
+
 def _serve(db_path: str, port: int) -> None:
     """Child process: the app under uvicorn, as ``communique serve`` runs it."""
     import uvicorn
@@ -366,7 +371,7 @@ def bench_serve(articles: int = 100_000, *, db_path: str | Path | None = None,
                 ms = sorted(r[0] for r in results)
                 bad = [code for _, code in results if code != 200]
                 row = {"route": name, "example": urls[0], "p50_ms": statistics.median(ms),
-                       "p95_ms": ms[max(0, int(round(0.95 * len(ms))) - 1)],
+                       "p95_ms": _p95(ms),
                        "max_ms": ms[-1], "rps": len(ms) / wall, "errors": len(bad)}
                 if name in TARGETS:
                     row["target_ms"] = TARGETS[name]
@@ -415,5 +420,5 @@ def _in_process(path: Path, asked: dict[str, list[str]], routes_out: list[dict[s
                 ms.append((time.perf_counter() - s) * 1000)
             ms.sort()
             row["inproc_p50_ms"] = statistics.median(ms)
-            row["inproc_p95_ms"] = ms[max(0, int(round(0.95 * len(ms))) - 1)]
+            row["inproc_p95_ms"] = _p95(ms)
             say(f"{row['route']} in process: p95 {row['inproc_p95_ms']:.1f} ms")

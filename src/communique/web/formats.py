@@ -65,9 +65,8 @@ def as_csv(rows: Sequence[dict[str, Any]], name: str, *, raw: bool = False,
     """``rows`` as a CSV download; nested values as JSON text; unless ``raw``, a cell a
     spreadsheet would run as a formula gets a leading apostrophe."""
     columns = list(rows[0]) if rows else list(empty)
-    kinds = {type(v) for r in rows for v in r.values()}  # one pass over the cells
-    nested = [c for c in columns if any(isinstance(r.get(c), dict | list) for r in rows)] \
-        if any(issubclass(k, dict | list) for k in kinds) else []
+    found = {c for r in rows for c, v in r.items() if isinstance(v, dict | list)}
+    nested = [c for c in columns if c in found]  # one pass over the cells
     if nested:
         rows = [{**r, **{c: _JSONL.encode(r[c]) for c in nested
                          if isinstance(r.get(c), dict | list)}} for r in rows]
