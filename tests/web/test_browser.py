@@ -182,14 +182,21 @@ def test_article_search_to_article(server: str, page) -> None:  # noqa: ANN001
     assert page.locator("h1").count() == 1
 
 
+def _click_facet(page, box: str, facet: str) -> tuple[str, int]:  # noqa: ANN001
+    """Click the first value of a facet list; return its label and its shown count."""
+    link = page.locator(f"#{box} [data-facet={facet}] a").first
+    label = link.inner_text()
+    count = int(link.locator("xpath=..").locator(".count").inner_text())
+    link.click()
+    return label, count
+
+
 def test_event_facets_narrow_the_list(server: str, page) -> None:  # noqa: ANN001
     resp = page.goto(server + "/events")
     assert "default-src 'self'" in resp.headers["content-security-policy"]
-    facet = page.locator("#event-facets [data-facet=type] a").first
-    label, count = facet.inner_text(), facet.locator("xpath=..").locator(".count").inner_text()
-    facet.click()
+    label, count = _click_facet(page, "event-facets", "type")
     page.wait_for_url(f"**type={label}**")
-    assert page.locator("table.events tbody tr").count() == min(int(count), 50)
+    assert page.locator("table.events tbody tr").count() == min(count, 50)
     assert page.locator("#event-facets a.on").count() == 1
     assert page.locator("mark.trigger").count() >= 1
     page.locator("#event-facets [data-facet=quad] a").first.click()
@@ -207,9 +214,7 @@ def test_event_facets_narrow_the_list(server: str, page) -> None:  # noqa: ANN00
 
 def test_quote_speaker_facet(server: str, page) -> None:  # noqa: ANN001
     page.goto(server + "/quotes")
-    top = page.locator("#quote-facets [data-facet=speaker_id] a").first
-    n = int(top.locator("xpath=..").locator(".count").inner_text())
-    top.click()
+    _, n = _click_facet(page, "quote-facets", "speaker_id")
     page.wait_for_url("**speaker_id=**")
     assert page.locator("ul.quotes blockquote").count() == min(n, 50)
     page.locator("#quote-facets [data-facet=kind] a").first.click()
@@ -298,9 +303,7 @@ def test_overview_toggles_and_event_mode_facet(server: str, page) -> None:  # no
     assert page.locator("form.filters input[name=named]").is_checked()
     assert page.locator("#timeline svg.tl").count() == 1
     page.goto(server + "/events")
-    mode = page.locator("#event-facets [data-facet=mode] a").first
-    n = int(mode.locator("xpath=..").locator(".count").inner_text())
-    mode.click()
+    _, n = _click_facet(page, "event-facets", "mode")
     page.wait_for_url("**mode=**")
     assert page.locator("table.events tbody tr").count() == min(n, 50)
     page.locator("#event-facets a.on").first.click()  # clicked again: the filter goes
