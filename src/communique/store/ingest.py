@@ -329,7 +329,7 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
                     commit(chunk, analyze_chunk([a for *_, a in chunk.articles], options)
                            if chunk.articles else None)
         else:
-            _parallel(next_round, workers, options, commit)
+            run_parallel(next_round, workers, options, commit)
     except KeyboardInterrupt:
         stats.interrupted = True
     except sqlite3.Error as exc:  # disk full, file locked by another writer, damaged, ...
@@ -364,7 +364,7 @@ def _term_as_interrupt():  # type: ignore[no-untyped-def]
     return signal.signal(signal.SIGTERM, handler)
 
 
-def _parallel(rounds: Callable[[], Iterator[_Chunk] | None] | Iterator[_Chunk], workers: int,
+def run_parallel(rounds: Callable[[], Iterator[_Chunk] | None] | Iterator[_Chunk], workers: int,
               options: Options,
               commit: Callable[[_Chunk, tuple | None], None]) -> None:  # type: ignore[type-arg]
     """Analyse chunks on one pool of workers: one iterator of them, or a function giving

@@ -291,7 +291,7 @@ def _items(db, writer: Writer, client: Client, items, owner: dict[str, str],  # 
                     report.analysis_seconds += time.process_time() - c0
                 commit(chunk, outcome)
         else:
-            _ingest._parallel(chunks(), opts.workers, opts.analysis, commit)
+            _ingest.run_parallel(chunks(), opts.workers, opts.analysis, commit)
             report.analysis_seconds += sum(cpus.values())
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
