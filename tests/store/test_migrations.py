@@ -146,4 +146,5 @@ def test_m011_mention_names_are_read_from_the_index(tmp_path: Path) -> None:
         "SELECT actor_id, text, count(*) FROM mentions GROUP BY actor_id, text")
     assert "COVERING INDEX mentions_actor_text" in plan(
         "SELECT count(*) FROM mentions WHERE actor_id = 1")
-    assert db.execute("SELECT text FROM mentions WHERE actor_id = 1").fetchall() == [("Anna",)]
+    assert [tuple(r) for r in db.execute("SELECT text FROM mentions WHERE actor_id = 1")] == [
+        ("Anna",)]
