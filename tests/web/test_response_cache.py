@@ -111,3 +111,35 @@ def test_downloads_match_the_json_rows(client, url: str) -> None:  # noqa: ANN00
                 assert cell in (v, "'" + v)
             else:
                 assert cell == str(v)
+
+
+def test_requests_of_one_url_arriving_together_compute_it_once(client) -> None:  # noqa: ANN001
+    import threading
+    import time
+    from types import SimpleNamespace
+
+    from fastapi.responses import Response
+
+    from communique.web.response_cache import cached_response
+
+    made = []
+
+    def make() -> Response:
+        made.append(1)
+        time.sleep(0.2)
+        return Response(b"body")
+
+    request = SimpleNamespace(app=client.app, url=SimpleNamespace(path="/api/together"),
+                              query_params=SimpleNamespace(multi_items=lambda: []))
+    db = client.app.state.store.connect()
+    out: list[bytes] = []
+
+    def ask() -> None:
+        out.append(bytes(cached_response(request, db, make).body))  # type: ignore[arg-type]
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert out == [b"body"] * 4 and len(made) == 1

@@ -7,7 +7,8 @@ actor's page and a 1000-row download cost 5-30 ms of CPU each, most of it Python
 the one interpreter lock: eight readers asking for them at once queue behind each other.
 Kept as the bytes sent, a repeated request costs a dictionary lookup, and fresh ones no
 longer wait behind repeats. Bounded by total size (least recently used out first); a
-body larger than :data:`MAX_BODY` is not kept.
+body larger than :data:`MAX_BODY` is not kept. Requests of one URL arriving together
+(the readers of a page after an ingest) compute it once: the others wait for it.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class ResponseCache:
         self._entries: OrderedDict[tuple[Any, ...], Entry] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
+        self._busy: dict[tuple[Any, ...], threading.Lock] = {}
 
     def get(self, key: tuple[Any, ...], generation: tuple[Any, ...]) -> Entry | None:
         with self._lock:
@@ -64,6 +66,15 @@ class ResponseCache:
             while self._size > self.max_total and self._entries:
                 self._drop(next(iter(self._entries)))
 
+    def computing(self, key: tuple[Any, ...]) -> threading.Lock:
+        """The lock held while ``key``'s response is being made."""
+        with self._lock:
+            return self._busy.setdefault(key, threading.Lock())
+
+    def done(self, key: tuple[Any, ...]) -> None:
+        with self._lock:
+            self._busy.pop(key, None)
+
     def _drop(self, key: tuple[Any, ...]) -> None:
         self._size -= len(self._entries.pop(key)[1])
 
@@ -79,13 +90,19 @@ def cached_response(request: Request, db: sqlite3.Connection,
     key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
     generation = marker(db)
     hit = cache.get(key, generation)
-    if hit is not None:
-        _, body, status, headers = hit
-        response = Response(body, status_code=status)
-        response.raw_headers = list(headers)
-        return response
-    response = make()
-    if response.status_code == 200 and isinstance(response.body, bytes):
-        cache.put(key, (generation, bytes(response.body), response.status_code,
-                        list(response.raw_headers)))
+    if hit is None:
+        with cache.computing(key):  # one computation of a URL at a time
+            hit = cache.get(key, generation)  # made while this request waited
+            if hit is None:
+                try:
+                    response = make()
+                    if response.status_code == 200 and isinstance(response.body, bytes):
+                        cache.put(key, (generation, bytes(response.body),
+                                        response.status_code, list(response.raw_headers)))
+                finally:
+                    cache.done(key)
+                return response
+    _, body, status, headers = hit
+    response = Response(body, status_code=status)
+    response.raw_headers = list(headers)
     return response
