@@ -116,3 +116,35 @@ def test_m010_gives_canonical_keys_and_merges_one_actor(tmp_path: Path) -> None:
     assert {r[0] for r in db.execute("SELECT actor_id FROM mentions")} == {1}
     assert db.execute("SELECT count(*) FROM article_actors WHERE actor_id = 1").fetchone()[0] == 2
 
+
+
+def test_m011_mention_names_are_read_from_the_index(tmp_path: Path) -> None:
+    raw = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    migrations.applied(raw)
+    before = migrations.MIGRATIONS[:migrations.MIGRATIONS.index(
+        migrations.m011_covering_indexes)]
+    for m in before:
+        raw.execute("BEGIN")
+        migrations._run_in_transaction(raw, m)
+        raw.execute("INSERT INTO _migrations VALUES (?, 'then')", (m.__name__,))
+        raw.execute("COMMIT")
+    raw.execute("INSERT INTO articles (id, hash, text, story_id, record, ingested) "
+                "VALUES (1, 'h', 'text', 1, '{}', 'then')")
+    raw.execute("INSERT INTO actors (id, key, name) VALUES (1, 'k', 'Anna')")
+    raw.execute('INSERT INTO mentions (article_id, actor_id, local_id, start, "end", text) '
+                "VALUES (1, 1, 'A1', 0, 4, 'Anna')")
+    raw.close()
+    db = connect(tmp_path / "old.db")  # brings it up to date
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "mentions_actor_text" in names
+    assert "mentions_actor" not in names  # a prefix of the new one
+
+    def plan(sql: str) -> str:
+        return " ".join(r[-1] for r in db.execute("EXPLAIN QUERY PLAN " + sql))
+
+    assert "COVERING INDEX mentions_actor_text" in plan(
+        "SELECT actor_id, text, count(*) FROM mentions GROUP BY actor_id, text")
+    assert "COVERING INDEX mentions_actor_text" in plan(
+        "SELECT count(*) FROM mentions WHERE actor_id = 1")
+    assert [tuple(r) for r in db.execute("SELECT text FROM mentions WHERE actor_id = 1")] == [
+        ("Anna",)]

@@ -165,3 +165,25 @@ def test_in_memory_event_lists_match_sql(client, monkeypatch) -> None:  # noqa: 
                                     arrays=arrays)
                 sql = edge_events(db, p["a"], p["b"], etype, page)
                 assert {k: mem[k] for k in sql} == sql
+
+
+def test_quote_counts_and_newest_first_slices_match_sql(client) -> None:  # noqa: ANN001
+    db = client.app.state.store.connect()
+    arrays = client.app.state.aggregates.get(db)
+    for (actor,) in db.execute("SELECT id FROM actors").fetchall():
+        assert arrays.quote_count(actor) == db.execute(
+            "SELECT count(*) FROM quote_speakers WHERE actor_id = ?", (actor,)).fetchone()[0]
+        quotes = [r[0] for r in db.execute(
+            "SELECT DISTINCT q.id, a.published FROM quote_speakers qs "
+            "JOIN quotes q ON q.id = qs.quote_id JOIN articles a ON a.id = q.article_id "
+            "WHERE qs.actor_id = ? ORDER BY a.published DESC, q.id DESC", (actor,))]
+        assert arrays.speaker_quotes(actor, 0, 1000) == quotes
+        assert arrays.speaker_quotes(actor, 1, 2) == quotes[1:3]
+        for role in ("actor", "recipient"):
+            events = [r[0] for r in db.execute(
+                "SELECT DISTINCT e.id, a.published FROM event_actors ea "
+                "JOIN events e ON e.id = ea.event_id JOIN articles a ON a.id = e.article_id "
+                "WHERE ea.actor_id = ? AND ea.role = ? "
+                "ORDER BY a.published DESC, e.id DESC", (actor, role))]
+            assert arrays.actor_events(actor, role, 0, 1000) == events
+            assert arrays.actor_events(actor, role, 2, 3) == events[2:5]

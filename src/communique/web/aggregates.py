@@ -95,7 +95,8 @@ class EventArrays:
     p_actor: np.ndarray
     p_month: np.ndarray
     p_score: np.ndarray
-    # every (actor, role, event), negated and undated too, sorted by actor
+    # every (actor, role, event), negated and undated too, sorted by actor, role (recipient
+    # first), then newest first (date, event id descending): a page of them is a slice
     r_actor: np.ndarray
     r_is_actor: np.ndarray
     r_event: np.ndarray
@@ -105,7 +106,7 @@ class EventArrays:
     a_role: np.ndarray  # code into role_names, -1 for none
     a_date: np.ndarray
     role_names: list[str]
-    # (speaker, quote) with the quote's date, sorted by speaker
+    # (speaker, quote) with the quote's date, sorted by speaker, then newest first
     s_actor: np.ndarray
     s_quote: np.ndarray
     s_date: np.ndarray
@@ -119,6 +120,7 @@ class EventArrays:
     names: dict[int, list[str]]  # per actor, its mentions' texts, most frequent first
     facets: FacetArrays  # per-event facts for the events list's facet counts
     quote_facets: QuoteFacetArrays  # likewise per quote for the quotes list's
+    quote_rows: dict[int, int]  # per actor, its quote_speakers rows
 
     @classmethod
     def load(cls, db: sqlite3.Connection, marker: tuple[Any, ...]) -> EventArrays:
@@ -165,8 +167,10 @@ class EventArrays:
                                     "FROM event_actors").fetchall(),
                          dtype=np.int64).reshape(-1, 3)
         roles = _unique_rows(roles)  # sorted by actor, role, event
-        ri = index(roles[:, 2])
         part = _unique_rows(roles[:, [0, 2]])  # sorted by actor, then event
+        ri = index(roles[:, 2])
+        newest = np.lexsort((-roles[:, 2], -e_date[ri], roles[:, 1], roles[:, 0]))
+        roles, ri = roles[newest], ri[newest]
         pi = index(part[:, 1])
         keep = (~e_neg[pi] & (e_date[pi] >= 0)) if len(pi) else np.zeros(0, np.bool_)
         part, pi = part[keep], pi[keep]
@@ -186,7 +190,7 @@ class EventArrays:
             "JOIN quotes q ON q.id = qs.quote_id").fetchall(), dtype=np.int64).reshape(-1, 3)
         s_date = np.fromiter((art_date.get(int(x), -1) for x in said[:, 2]), np.int64,
                              len(said))
-        by_speaker = np.argsort(said[:, 0], kind="stable")
+        by_speaker = np.lexsort((-said[:, 1], -s_date, said[:, 0]))
         country = dict(db.execute("SELECT id, country FROM actors"))
         by_src, by_dst = (np.argsort(tri[:, k], kind="stable") for k in (1, 2))
         return cls(marker, types, e_date[ti], tri[:, 0], tri[:, 1], tri[:, 2], e_type[ti],
@@ -196,7 +200,8 @@ class EventArrays:
                    said[by_speaker, 1], s_date[by_speaker], country,
                    by_src, tri[by_src, 1], by_dst, tri[by_dst, 2],
                    _mention_names(db), FacetArrays.load(db, art_date),
-                   QuoteFacetArrays.load(db, art_date))
+                   QuoteFacetArrays.load(db, art_date), dict(db.execute(
+                       "SELECT actor_id, count(*) FROM quote_speakers GROUP BY actor_id")))
 
     # --- pairs -----------------------------------------------------------------------------
 
@@ -248,15 +253,21 @@ class EventArrays:
         return events[order].tolist()
 
     def actor_events(self, actor_id: int, role: str, offset: int, n: int) -> list[int]:
-        """Ids of the actor's events as ``role``, newest first, ``n`` from ``offset``."""
+        """Ids of the actor's events as ``role``, newest first, ``n`` from ``offset``: a
+        slice (the rows are unique and in that order within an actor and role)."""
         lo, hi = np.searchsorted(self.r_actor, [actor_id, actor_id + 1])
-        mask = self.r_is_actor[lo:hi] == (role == "actor")
-        return self._newest(self.r_event[lo:hi][mask], self.r_date[lo:hi][mask], offset, n)
+        split = lo + int(np.searchsorted(self.r_is_actor[lo:hi], True))
+        lo, hi = (split, hi) if role == "actor" else (lo, split)
+        return self.r_event[lo:hi][offset:offset + n].tolist()
 
     def speaker_quotes(self, actor_id: int, offset: int, n: int) -> list[int]:
-        """Ids of the actor's quotes, newest first (date, then id, descending)."""
+        """Ids of the actor's quotes, newest first (date, then id, descending): a slice."""
         lo, hi = np.searchsorted(self.s_actor, [actor_id, actor_id + 1])
-        return self._newest(self.s_quote[lo:hi], self.s_date[lo:hi], offset, n)
+        return self.s_quote[lo:hi][offset:offset + n].tolist()
+
+    def quote_count(self, actor_id: int) -> int:
+        """The actor's ``quote_speakers`` rows (``count(*)`` of them in SQL)."""
+        return self.quote_rows.get(actor_id, 0)
 
     def edge_events(self, a: int, b: int, since: str | None, until: str | None,
                     etype: str | None, offset: int, n: int) -> list[int]:

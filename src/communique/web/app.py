@@ -29,6 +29,7 @@ from .formats import page, templates
 from .hardening import CSP as CSP  # re-exported: the policy pages are served with
 from .hardening import Hardening
 from .params import marker
+from .response_cache import ResponseCache
 from .routes import ROUTERS
 
 HERE = Path(__file__).parent
@@ -105,6 +106,7 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
     app.state.overviews = {}  # cached overviews (whole-table scans) until the store grows
     app.state.summaries = {}  # cached actor summaries, likewise
     app.state.cache = {}  # other cached results (facets), likewise
+    app.state.responses = ResponseCache()  # finished costly responses, likewise
 
     def is_api(request: Request) -> bool:
         return request.url.path.startswith("/api/")

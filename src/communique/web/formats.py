@@ -61,12 +61,14 @@ _JSONL = json.JSONEncoder(ensure_ascii=False)
 
 
 def as_csv(rows: Sequence[dict[str, Any]], name: str, *, raw: bool = False,
-           empty: Sequence[str] = ("id",)) -> Response:
-    """``rows`` as a CSV download; nested values as JSON text; unless ``raw``, a cell a
-    spreadsheet would run as a formula gets a leading apostrophe."""
+           empty: Sequence[str] = ("id",), nested: Sequence[str] | None = None) -> Response:
+    """``rows`` as a CSV download; nested values (of the ``nested`` columns when the
+    caller knows them, else of any column holding one) as JSON text; unless ``raw``, a
+    cell a spreadsheet would run as a formula gets a leading apostrophe."""
     columns = list(rows[0]) if rows else list(empty)
-    found = {c for r in rows for c, v in r.items() if isinstance(v, dict | list)}
-    nested = [c for c in columns if c in found]  # one pass over the cells
+    if nested is None:  # one pass over the cells
+        found = {c for r in rows for c, v in r.items() if isinstance(v, dict | list)}
+        nested = [c for c in columns if c in found]
     if nested:
         rows = [{**r, **{c: _JSONL.encode(r[c]) for c in nested
                          if isinstance(r.get(c), dict | list)}} for r in rows]
@@ -85,13 +87,15 @@ def as_jsonl(rows: Sequence[dict[str, Any]], name: str) -> Response:
 
 def respond(request: Request, fmt: Format, data: dict[str, Any], *, template: str = "",
             key: str = "r", extra: dict[str, Any] | None = None, name: str = "rows",
-            raw: bool = False, empty: Sequence[str] = ("id",)) -> Response:
+            raw: bool = False, empty: Sequence[str] = ("id",),
+            nested: Sequence[str] | None = None) -> Response:
     """The one dispatch: ``page`` renders ``template`` with ``data`` under ``key`` (plus
-    ``extra``), ``json`` returns ``data``, ``csv`` and ``jsonl`` its ``items``."""
+    ``extra``), ``json`` returns ``data``, ``csv`` and ``jsonl`` its ``items``
+    (``nested``: the columns that may hold lists or objects, if known)."""
     if fmt == "json":
         return as_json(data)
     if fmt == "csv":
-        return as_csv(data["items"], name, raw=raw, empty=empty)
+        return as_csv(data["items"], name, raw=raw, empty=empty, nested=nested)
     if fmt == "jsonl":
         return as_jsonl(data["items"], name)
     fill_headings(request.app.state.store.connect(), data)

@@ -504,8 +504,7 @@ def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10, *,
         return None
     out = found[0]
     out["roles"] = arrays.roles(actor_id)
-    out["counts"] = {**arrays.counts(actor_id), "quotes": db.execute(
-        "SELECT count(*) FROM quote_speakers WHERE actor_id = ?", (actor_id,)).fetchone()[0]}
+    out["counts"] = {**arrays.counts(actor_id), "quotes": arrays.quote_count(actor_id)}
     out["names"] = arrays.names.get(actor_id, [])
     out["quotes"] = quotes(db, QuoteFilter(speaker_id=actor_id), page=Page(1, limit),
                            arrays=arrays)["items"]

@@ -12,6 +12,7 @@ from ..facets import actor_kinds, actors_of_kind
 from ..formats import respond
 from ..params import ActorQ, Country, Db, HtmlPage, PageNo, PerPage, Role, RowId, arrays, marker
 from ..render import timeline_chart
+from ..response_cache import cached_response
 
 router = APIRouter()
 
@@ -74,7 +75,8 @@ def api_actor(request: Request, db: Db, actor_id: RowId, role: Role = "actor",
     """Roles over time, latest quotes, events as actor or recipient (paginated),
     monthly cooperation and conflict (summed PLOVER scores), partners and
     adversaries."""
-    return respond(request, "json", actor_data(request, db, actor_id, role, page, per_page))
+    return cached_response(request, db, lambda: respond(
+        request, "json", actor_data(request, db, actor_id, role, page, per_page)))
 
 
 @router.get("/actors/{actor_id}", include_in_schema=False)

@@ -10,6 +10,7 @@ from .. import queries as Q
 from ..facets import event_facets
 from ..formats import Format, as_json, respond
 from ..params import Db, EventFilters, HtmlPage, PageNo, PerPage, arrays, cached, event_filters
+from ..response_cache import cached_response
 
 router = APIRouter()
 Filters = Annotated[EventFilters, Depends(event_filters)]
@@ -37,7 +38,7 @@ def _serve(request: Request, fmt: Format, db: sqlite3.Connection, f: EventFilter
     if fmt == "page":
         extra["facets"] = facets_data(request, db, f)
     return respond(request, fmt, events_data(db, f, p, per_page), template="events.html",
-                   extra=extra, name="events", raw=raw, empty=("event_id",))
+                   extra=extra, name="events", raw=raw, empty=("event_id",), nested=())
 
 
 @router.get("/api/events", tags=["events"], summary="Events table")
@@ -53,7 +54,8 @@ def api_events_csv(request: Request, db: Db, f: Filters, page: PageNo = 1,
                    per_page: FilePage = 1000, raw: Raw = False) -> Response:
     """The same rows as ``/api/events`` as a CSV download, up to 10,000 per page;
     text cells a spreadsheet would take for a formula get a leading apostrophe."""
-    return _serve(request, "csv", db, f, page, per_page, raw)
+    return cached_response(request, db,
+                           lambda: _serve(request, "csv", db, f, page, per_page, raw))
 
 
 @router.get("/api/events.jsonl", tags=["events"], summary="Events as JSON Lines",
@@ -61,7 +63,8 @@ def api_events_csv(request: Request, db: Db, f: Filters, page: PageNo = 1,
 def api_events_jsonl(request: Request, db: Db, f: Filters, page: PageNo = 1,
                      per_page: FilePage = 1000) -> Response:
     """The same rows as ``/api/events``, one JSON object a line, up to 10,000 per page."""
-    return _serve(request, "jsonl", db, f, page, per_page)
+    return cached_response(request, db,
+                           lambda: _serve(request, "jsonl", db, f, page, per_page))
 
 
 @router.get("/api/events/facets", tags=["events"], summary="Event facet counts")

@@ -20,6 +20,7 @@ from ..params import (
     arrays,
     network_filters,
 )
+from ..response_cache import cached_response
 
 router = APIRouter()
 Filters = Annotated[NetworkFilters, Depends(network_filters)]
@@ -31,9 +32,9 @@ def api_network(request: Request, db: Db, f: Filters, limit: EdgeLimit = 200,
     """Actors as nodes; an edge per pair that acted on each other, weighted by the
     summed PLOVER scores of their events (``coop`` positive, ``conflict`` negative).
     The period defaults to the last month of the corpus."""
-    return respond(request, "json", Q.network(
+    return cached_response(request, db, lambda: respond(request, "json", Q.network(
         db, f.since, f.until, etype=f.type, country=f.country, limit=limit,
-        arrays=arrays(request, db), named=named, by_country=group == "country"))
+        arrays=arrays(request, db), named=named, by_country=group == "country")))
 
 
 @router.get("/api/network/edge", tags=["network"], summary="Events behind an edge")
@@ -42,9 +43,9 @@ def api_edge(request: Request, db: Db, f: Filters,
              b: Annotated[int, Query(ge=1, le=MAX_ID)],
              page: PageNo = 1, per_page: PerPage = 50) -> Response:
     """The events between actors ``a`` and ``b`` (either direction) in the period."""
-    return respond(request, "json", Q.edge_events(
+    return cached_response(request, db, lambda: respond(request, "json", Q.edge_events(
         db, a, b, f.since, f.until, f.type, Q.Page(page, per_page),
-        arrays=arrays(request, db)))
+        arrays=arrays(request, db))))
 
 
 @router.get("/network", include_in_schema=False)
