@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from ..parsed import sent_bounds
+from ..parsed import Tokens, sent_bounds, tokens
 
 BITS = 18
 DIM = 1 << BITS
@@ -68,67 +68,79 @@ def hashed(features: list[str]) -> list[int]:
 
 def is_candidate(tok: Token) -> bool:
     """Words that may cue an attribution: verbs and nouns (and "according")."""
-    if tok.lower_ == "according":
+    return _candidate_at(tokens(tok.doc), tok.i)
+
+
+def _candidate_at(t: Tokens, i: int) -> bool:
+    if t.lower[i] == "according":
         return True
-    if tok.pos_ == "VERB" or tok.pos_ == "NOUN":
-        return tok.is_alpha
-    return tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")
+    pos = t.pos[i]
+    if pos == "VERB" or pos == "NOUN":
+        return t.is_alpha[i]
+    return pos == "AUX" and t.dep[i] not in ("aux", "auxpass")
 
 
-def _subject_class(tok: Token) -> str:
-    subj = [c for c in tok.children if c.dep_ in SUBJECTS]
+def _subject_class(t: Tokens, i: int) -> str:
+    dep = t.dep
+    subj = [c for c in t.children[i] if dep[c] in SUBJECTS]
     if not subj:
-        poss = [c for c in tok.children if c.dep_ == "poss"]
-        if tok.pos_ == "NOUN" and poss:
+        poss = [c for c in t.children[i] if dep[c] == "poss"]
+        if t.pos[i] == "NOUN" and poss:
             subj = poss
         else:
             return "none"
     s = subj[0]
-    if s.pos_ == "PRON":
-        return "pron:" + s.lower_
-    if s.ent_type_:
-        return "ent:" + s.ent_type_
-    return "noun:" + s.lemma_.lower()
+    if t.pos[s] == "PRON":
+        return "pron:" + t.lower[s]
+    if t.ent_type[s]:
+        return "ent:" + t.ent_type[s]
+    return "noun:" + t.lemma[s]
 
 
-def cue_features(ctx, tok: Token) -> list[str]:
-    lemma = tok.lemma_.lower()
-    f = ["b", "l=" + lemma, "p=" + tok.pos_ + tok.tag_, "d=" + tok.dep_,
-         "ld=" + lemma + "|" + tok.dep_, "hl=" + tok.head.lemma_.lower(),
-         "hp=" + tok.head.pos_ + "|" + tok.dep_, "lt=" + lemma + "|" + tok.tag_]
-    subj = _subject_class(tok)
-    f += ["s=" + subj.split(":")[0], "s2=" + subj, "ls=" + lemma + "|" + subj.split(":")[0]]
-    for c in tok.children:
-        dep = c.dep_
-        f.append("c=" + dep)
-        f.append("lc=" + lemma + "|" + dep)
-        if dep == "prep" or dep == "prt" or dep == "agent":
-            f.append("cp=" + lemma + "|" + c.lower_)
-        if dep in ("ccomp", "xcomp"):
-            marks = [g.lower_ for g in c.children if g.dep_ in ("mark", "aux")][:1]
-            f.append("cm=" + dep + "|" + (marks[0] if marks else "-"))
-            f.append("lcm=" + lemma + "|" + dep + "|" + (marks[0] if marks else "-"))
-        if dep == "neg":
+def cue_features(ctx, tok: Token | int) -> list[str]:
+    """The cue model's features of one word (a token or its index in ``ctx.doc``), read
+    off the per-parse attribute table."""
+    i = tok if isinstance(tok, int) else tok.i
+    t = tokens(ctx.doc)
+    lemma, pos, tag, dep, head = t.lemma[i], t.pos[i], t.tag[i], t.dep[i], t.head[i]
+    f = ["b", "l=" + lemma, "p=" + pos + tag, "d=" + dep,
+         "ld=" + lemma + "|" + dep, "hl=" + t.lemma[head],
+         "hp=" + t.pos[head] + "|" + dep, "lt=" + lemma + "|" + tag]
+    subj = _subject_class(t, i)
+    s0 = subj.split(":")[0]
+    f += ["s=" + s0, "s2=" + subj, "ls=" + lemma + "|" + s0]
+    deps, lower = t.dep, t.lower
+    for c in t.children[i]:
+        d = deps[c]
+        f.append("c=" + d)
+        f.append("lc=" + lemma + "|" + d)
+        if d == "prep" or d == "prt" or d == "agent":
+            f.append("cp=" + lemma + "|" + lower[c])
+        if d in ("ccomp", "xcomp"):
+            marks = [lower[g] for g in t.children[c] if deps[g] in ("mark", "aux")][:1]
+            f.append("cm=" + d + "|" + (marks[0] if marks else "-"))
+            f.append("lcm=" + lemma + "|" + d + "|" + (marks[0] if marks else "-"))
+        if d == "neg":
             f.append("neg|" + lemma)
-    cue = ctx.lex.get(lemma, "VERB" if tok.pos_ != "NOUN" else "NOUN")
+    cue = ctx.lex.get(lemma, "VERB" if pos != "NOUN" else "NOUN")
     f.append("lex=" + (cue.kind if cue else "-"))
-    cls = ctx.lex.classes.get((lemma, "NOUN" if tok.pos_ == "NOUN" else "VERB"))
+    cls = ctx.lex.classes.get((lemma, "NOUN" if pos == "NOUN" else "VERB"))
     f.append("cls=" + (cls or "-"))
-    if tok.i in ctx.region_of_token:
+    inq = ctx.region_of_token
+    if i in inq:
         f.append("inq")
     starts, ends = sent_bounds(ctx.doc)
-    start, end = starts[tok.i], ends[tok.i]
-    near = [i for i in range(max(start, tok.i - 4), min(end, tok.i + 5))
-            if i in ctx.region_of_token]
+    start, end = starts[i], ends[i]
+    near = [j for j in range(max(start, i - 4), min(end, i + 5)) if j in inq]
     if near:
-        f.append("qnear" + ("L" if near[0] < tok.i else "R"))
+        f.append("qnear" + ("L" if near[0] < i else "R"))
     if _quoted_sentence(ctx, start, end):
         f.append("qsent")
-    prev = ctx.doc[tok.i - 1] if tok.i > 0 else None
-    nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
-    f.append("pw=" + (prev.lower_ if prev is not None else "<s>"))
-    f.append("nw=" + (nxt.lower_ if nxt is not None else "</s>"))
-    f.append("lnw=" + lemma + "|" + (nxt.lower_ if nxt is not None else "</s>"))
+    prev = lower[i - 1] if i > 0 else "<s>"
+    nxt = lower[i + 1] if i + 1 < len(lower) else "</s>"
+    f.append("pw=" + prev)
+    f.append("nw=" + nxt)
+    f.append("lnw=" + lemma + "|" + nxt)
     return f
 
 
@@ -147,18 +159,20 @@ def cue_rows(ctx) -> tuple[list[int], list[np.ndarray], np.ndarray]:
     if cached is not None:
         return cached
     ids, feats = [], []
-    for tok in ctx.doc:
-        if tok.i in ctx.region_of_token or not is_candidate(tok):
+    t = tokens(ctx.doc)
+    inq, attribution = ctx.region_of_token, ctx.lex.attribution
+    for i in range(len(t.pos)):
+        if i in inq or not _candidate_at(t, i):
             continue
-        pos = "NOUN" if tok.pos_ == "NOUN" else "VERB"
-        if ctx.lex.attribution(tok.lemma_.lower(), pos) is None:
+        pos = "NOUN" if t.pos[i] == "NOUN" else "VERB"
+        if attribution(t.lemma[i], pos) is None:
             continue  # perception and action words never cue a quote
-        ids.append(tok.i)
-        feats.append(np.fromiter(hashed(cue_features(ctx, tok)), dtype=np.int64))
-    t = ctx.doc.tensor
-    if ids and t is not None and t.ndim == 2 and t.shape[0] == len(ctx.doc) \
-            and t.shape[1] == TENSOR:
-        mat = np.asarray(t[ids], dtype=np.float32)
+        ids.append(i)
+        feats.append(np.fromiter(hashed(cue_features(ctx, i)), dtype=np.int64))
+    tensor = ctx.doc.tensor
+    if ids and tensor is not None and tensor.ndim == 2 and tensor.shape[0] == len(ctx.doc) \
+            and tensor.shape[1] == TENSOR:
+        mat = np.asarray(tensor[ids], dtype=np.float32)
     else:
         mat = np.zeros((len(ids), TENSOR), dtype=np.float32)
     ctx._cue_rows = (ids, feats, mat)
