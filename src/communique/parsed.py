@@ -78,6 +78,30 @@ class Tokens:
     is_alpha: list[bool]
     idx: list[int]
     children: list[list[int]]  # in index order, as ``token.children``
+    text: list[str]
+    is_punct: list[bool]
+    is_space: list[bool]
+    _subtrees: dict[int, list[int]] = field(default_factory=dict)
+
+    def subtree(self, i: int) -> list[int]:
+        """``[t.i for t in doc[i].subtree]``, in its order (do not change the list)."""
+        tree = self._subtrees.get(i)
+        if tree is None:
+            tree = []
+            for c in self.children[i]:
+                if c > i:
+                    break
+                tree += self.subtree(c)
+            tree.append(i)
+            for c in self.children[i]:
+                if c > i:
+                    tree += self.subtree(c)
+            self._subtrees[i] = tree
+        return tree
+
+    def end(self, i: int) -> int:
+        """The character offset after token ``i``."""
+        return self.idx[i] + len(self.text[i])
 
 
 def tokens(doc: Doc) -> Tokens:
@@ -107,12 +131,26 @@ def _strings(doc: Doc, column) -> list[str]:
 
 
 def _read_tokens(doc: Doc) -> Tokens:
-    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, LEMMA, LOWER, POS, TAG
+    from spacy.attrs import (
+        DEP,
+        ENT_TYPE,
+        HEAD,
+        IDX,
+        IS_ALPHA,
+        IS_PUNCT,
+        IS_SPACE,
+        LEMMA,
+        LOWER,
+        ORTH,
+        POS,
+        TAG,
+    )
 
     n = len(doc)
     if n == 0:
-        return Tokens([], [], [], [], [], [], [], [], [], [])
-    a = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, IS_ALPHA, IDX])
+        return Tokens([], [], [], [], [], [], [], [], [], [], [], [], [])
+    a = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, IS_ALPHA, IDX, ORTH,
+                      IS_PUNCT, IS_SPACE])
     head = [i + int(r) for i, r in enumerate(a[:, 6].astype("int64").tolist())]
     children: list[list[int]] = [[] for _ in range(n)]
     for i, h in enumerate(head):
@@ -123,4 +161,6 @@ def _read_tokens(doc: Doc) -> Tokens:
              for x in _strings(doc, a[:, 1])]
     return Tokens(_strings(doc, a[:, 0]), lemma, _strings(doc, a[:, 2]),
                   _strings(doc, a[:, 3]), _strings(doc, a[:, 4]), _strings(doc, a[:, 5]),
-                  head, [bool(x) for x in a[:, 7].tolist()], a[:, 8].tolist(), children)
+                  head, [bool(x) for x in a[:, 7].tolist()], a[:, 8].tolist(), children,
+                  _strings(doc, a[:, 9]), [bool(x) for x in a[:, 10].tolist()],
+                  [bool(x) for x in a[:, 11].tolist()])
