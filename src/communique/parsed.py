@@ -28,6 +28,7 @@ class Parsed:
 
     text: str | None = None
     sent_bounds: tuple[list[int], list[int]] | None = None
+    tokens: Tokens | None = None
     extra: dict = field(default_factory=dict)  # stage-owned per-doc tables, by name
 
 
@@ -59,3 +60,107 @@ def sent_bounds(doc: Doc) -> tuple[list[int], list[int]]:
             ends[s:e] = [e] * (e - s)
         p.sent_bounds = starts, ends
     return p.sent_bounds
+
+
+@dataclass(slots=True)
+class Tokens:
+    """The token attributes the stages read most, as plain lists by token index, read
+    from the parse with one ``doc.to_array`` (a ``doc[i].pos_`` builds a Python object
+    and looks the string up each time)."""
+
+    lower: list[str]
+    lemma: list[str]     # ``lemma_.lower()``
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    ent_type: list[str]
+    head: list[int]
+    is_alpha: list[bool]
+    idx: list[int]
+    children: list[list[int]]  # in index order, as ``token.children``
+    text: list[str]
+    is_punct: list[bool]
+    is_space: list[bool]
+    _subtrees: dict[int, list[int]] = field(default_factory=dict)
+
+    def subtree(self, i: int) -> list[int]:
+        """``[t.i for t in doc[i].subtree]``, in its order (do not change the list)."""
+        tree = self._subtrees.get(i)
+        if tree is None:
+            tree = []
+            for c in self.children[i]:
+                if c > i:
+                    break
+                tree += self.subtree(c)
+            tree.append(i)
+            for c in self.children[i]:
+                if c > i:
+                    tree += self.subtree(c)
+            self._subtrees[i] = tree
+        return tree
+
+    def end(self, i: int) -> int:
+        """The character offset after token ``i``."""
+        return self.idx[i] + len(self.text[i])
+
+
+def tokens(doc: Doc) -> Tokens:
+    """The per-token attribute table of ``doc`` (built once per parse)."""
+    p = parsed(doc)
+    if p.tokens is None:
+        p.tokens = _read_tokens(doc)
+    return p.tokens
+
+
+#: hash -> string of the vocabulary, for the words and labels that recur (bounded)
+_STRINGS: dict[int, str] = {}
+
+
+def _strings(doc: Doc, column) -> list[str]:
+    cache = _STRINGS
+    keys = column.tolist()
+    try:
+        return [cache[k] for k in keys]
+    except KeyError:
+        if len(cache) > 1 << 18:
+            cache.clear()
+        strings = doc.vocab.strings
+        for k in set(keys).difference(cache):
+            cache[k] = strings[k]
+        return [cache[k] for k in keys]
+
+
+def _read_tokens(doc: Doc) -> Tokens:
+    from spacy.attrs import (
+        DEP,
+        ENT_TYPE,
+        HEAD,
+        IDX,
+        IS_ALPHA,
+        IS_PUNCT,
+        IS_SPACE,
+        LEMMA,
+        LOWER,
+        ORTH,
+        POS,
+        TAG,
+    )
+
+    n = len(doc)
+    if n == 0:
+        return Tokens([], [], [], [], [], [], [], [], [], [], [], [], [])
+    a = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, IS_ALPHA, IDX, ORTH,
+                      IS_PUNCT, IS_SPACE])
+    head = [i + int(r) for i, r in enumerate(a[:, 6].astype("int64").tolist())]
+    children: list[list[int]] = [[] for _ in range(n)]
+    for i, h in enumerate(head):
+        if h != i:
+            children[h].append(i)
+    lemma_of: dict[str, str] = {}
+    lemma = [lemma_of[x] if x in lemma_of else lemma_of.setdefault(x, x.lower())
+             for x in _strings(doc, a[:, 1])]
+    return Tokens(_strings(doc, a[:, 0]), lemma, _strings(doc, a[:, 2]),
+                  _strings(doc, a[:, 3]), _strings(doc, a[:, 4]), _strings(doc, a[:, 5]),
+                  head, [bool(x) for x in a[:, 7].tolist()], a[:, 8].tolist(), children,
+                  _strings(doc, a[:, 9]), [bool(x) for x in a[:, 10].tolist()],
+                  [bool(x) for x in a[:, 11].tolist()])

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from ..parsed import sent_bounds
+from ..parsed import Tokens, sent_bounds, tokens
 
 BITS = 18
 DIM = 1 << BITS
@@ -68,67 +68,79 @@ def hashed(features: list[str]) -> list[int]:
 
 def is_candidate(tok: Token) -> bool:
     """Words that may cue an attribution: verbs and nouns (and "according")."""
-    if tok.lower_ == "according":
+    return _candidate_at(tokens(tok.doc), tok.i)
+
+
+def _candidate_at(t: Tokens, i: int) -> bool:
+    if t.lower[i] == "according":
         return True
-    if tok.pos_ == "VERB" or tok.pos_ == "NOUN":
-        return tok.is_alpha
-    return tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")
+    pos = t.pos[i]
+    if pos == "VERB" or pos == "NOUN":
+        return t.is_alpha[i]
+    return pos == "AUX" and t.dep[i] not in ("aux", "auxpass")
 
 
-def _subject_class(tok: Token) -> str:
-    subj = [c for c in tok.children if c.dep_ in SUBJECTS]
+def _subject_class(t: Tokens, i: int) -> str:
+    dep = t.dep
+    subj = [c for c in t.children[i] if dep[c] in SUBJECTS]
     if not subj:
-        poss = [c for c in tok.children if c.dep_ == "poss"]
-        if tok.pos_ == "NOUN" and poss:
+        poss = [c for c in t.children[i] if dep[c] == "poss"]
+        if t.pos[i] == "NOUN" and poss:
             subj = poss
         else:
             return "none"
     s = subj[0]
-    if s.pos_ == "PRON":
-        return "pron:" + s.lower_
-    if s.ent_type_:
-        return "ent:" + s.ent_type_
-    return "noun:" + s.lemma_.lower()
+    if t.pos[s] == "PRON":
+        return "pron:" + t.lower[s]
+    if t.ent_type[s]:
+        return "ent:" + t.ent_type[s]
+    return "noun:" + t.lemma[s]
 
 
-def cue_features(ctx, tok: Token) -> list[str]:
-    lemma = tok.lemma_.lower()
-    f = ["b", "l=" + lemma, "p=" + tok.pos_ + tok.tag_, "d=" + tok.dep_,
-         "ld=" + lemma + "|" + tok.dep_, "hl=" + tok.head.lemma_.lower(),
-         "hp=" + tok.head.pos_ + "|" + tok.dep_, "lt=" + lemma + "|" + tok.tag_]
-    subj = _subject_class(tok)
-    f += ["s=" + subj.split(":")[0], "s2=" + subj, "ls=" + lemma + "|" + subj.split(":")[0]]
-    for c in tok.children:
-        dep = c.dep_
-        f.append("c=" + dep)
-        f.append("lc=" + lemma + "|" + dep)
-        if dep == "prep" or dep == "prt" or dep == "agent":
-            f.append("cp=" + lemma + "|" + c.lower_)
-        if dep in ("ccomp", "xcomp"):
-            marks = [g.lower_ for g in c.children if g.dep_ in ("mark", "aux")][:1]
-            f.append("cm=" + dep + "|" + (marks[0] if marks else "-"))
-            f.append("lcm=" + lemma + "|" + dep + "|" + (marks[0] if marks else "-"))
-        if dep == "neg":
+def cue_features(ctx, tok: Token | int) -> list[str]:
+    """The cue model's features of one word (a token or its index in ``ctx.doc``), read
+    off the per-parse attribute table."""
+    i = tok if isinstance(tok, int) else tok.i
+    t = tokens(ctx.doc)
+    lemma, pos, tag, dep, head = t.lemma[i], t.pos[i], t.tag[i], t.dep[i], t.head[i]
+    f = ["b", "l=" + lemma, "p=" + pos + tag, "d=" + dep,
+         "ld=" + lemma + "|" + dep, "hl=" + t.lemma[head],
+         "hp=" + t.pos[head] + "|" + dep, "lt=" + lemma + "|" + tag]
+    subj = _subject_class(t, i)
+    s0 = subj.split(":")[0]
+    f += ["s=" + s0, "s2=" + subj, "ls=" + lemma + "|" + s0]
+    deps, lower = t.dep, t.lower
+    for c in t.children[i]:
+        d = deps[c]
+        f.append("c=" + d)
+        f.append("lc=" + lemma + "|" + d)
+        if d == "prep" or d == "prt" or d == "agent":
+            f.append("cp=" + lemma + "|" + lower[c])
+        if d in ("ccomp", "xcomp"):
+            marks = [lower[g] for g in t.children[c] if deps[g] in ("mark", "aux")][:1]
+            f.append("cm=" + d + "|" + (marks[0] if marks else "-"))
+            f.append("lcm=" + lemma + "|" + d + "|" + (marks[0] if marks else "-"))
+        if d == "neg":
             f.append("neg|" + lemma)
-    cue = ctx.lex.get(lemma, "VERB" if tok.pos_ != "NOUN" else "NOUN")
+    cue = ctx.lex.get(lemma, "VERB" if pos != "NOUN" else "NOUN")
     f.append("lex=" + (cue.kind if cue else "-"))
-    cls = ctx.lex.classes.get((lemma, "NOUN" if tok.pos_ == "NOUN" else "VERB"))
+    cls = ctx.lex.classes.get((lemma, "NOUN" if pos == "NOUN" else "VERB"))
     f.append("cls=" + (cls or "-"))
-    if tok.i in ctx.region_of_token:
+    inq = ctx.region_of_token
+    if i in inq:
         f.append("inq")
     starts, ends = sent_bounds(ctx.doc)
-    start, end = starts[tok.i], ends[tok.i]
-    near = [i for i in range(max(start, tok.i - 4), min(end, tok.i + 5))
-            if i in ctx.region_of_token]
+    start, end = starts[i], ends[i]
+    near = [j for j in range(max(start, i - 4), min(end, i + 5)) if j in inq]
     if near:
-        f.append("qnear" + ("L" if near[0] < tok.i else "R"))
+        f.append("qnear" + ("L" if near[0] < i else "R"))
     if _quoted_sentence(ctx, start, end):
         f.append("qsent")
-    prev = ctx.doc[tok.i - 1] if tok.i > 0 else None
-    nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
-    f.append("pw=" + (prev.lower_ if prev is not None else "<s>"))
-    f.append("nw=" + (nxt.lower_ if nxt is not None else "</s>"))
-    f.append("lnw=" + lemma + "|" + (nxt.lower_ if nxt is not None else "</s>"))
+    prev = lower[i - 1] if i > 0 else "<s>"
+    nxt = lower[i + 1] if i + 1 < len(lower) else "</s>"
+    f.append("pw=" + prev)
+    f.append("nw=" + nxt)
+    f.append("lnw=" + lemma + "|" + nxt)
     return f
 
 
@@ -147,18 +159,20 @@ def cue_rows(ctx) -> tuple[list[int], list[np.ndarray], np.ndarray]:
     if cached is not None:
         return cached
     ids, feats = [], []
-    for tok in ctx.doc:
-        if tok.i in ctx.region_of_token or not is_candidate(tok):
+    t = tokens(ctx.doc)
+    inq, attribution = ctx.region_of_token, ctx.lex.attribution
+    for i in range(len(t.pos)):
+        if i in inq or not _candidate_at(t, i):
             continue
-        pos = "NOUN" if tok.pos_ == "NOUN" else "VERB"
-        if ctx.lex.attribution(tok.lemma_.lower(), pos) is None:
+        pos = "NOUN" if t.pos[i] == "NOUN" else "VERB"
+        if attribution(t.lemma[i], pos) is None:
             continue  # perception and action words never cue a quote
-        ids.append(tok.i)
-        feats.append(np.fromiter(hashed(cue_features(ctx, tok)), dtype=np.int64))
-    t = ctx.doc.tensor
-    if ids and t is not None and t.ndim == 2 and t.shape[0] == len(ctx.doc) \
-            and t.shape[1] == TENSOR:
-        mat = np.asarray(t[ids], dtype=np.float32)
+        ids.append(i)
+        feats.append(np.fromiter(hashed(cue_features(ctx, i)), dtype=np.int64))
+    tensor = ctx.doc.tensor
+    if ids and tensor is not None and tensor.ndim == 2 and tensor.shape[0] == len(ctx.doc) \
+            and tensor.shape[1] == TENSOR:
+        mat = np.asarray(tensor[ids], dtype=np.float32)
     else:
         mat = np.zeros((len(ids), TENSOR), dtype=np.float32)
     ctx._cue_rows = (ids, feats, mat)
@@ -183,60 +197,61 @@ class Candidate:
     features: list[str] = field(default_factory=list)
 
 
-def _para_clip(ctx, toks: list[Token], anchor: Token) -> list[Token]:
-    return [t for t in toks if ctx.para[t.i] == ctx.para[anchor.i]]
-
-
 def content_candidates(ctx, tok: Token, rule_span: tuple[int, int] | None = None
                        ) -> list[Candidate]:
     doc = ctx.doc
-    sent = tok.sent
-    raw: list[tuple[str, list[Token]]] = []
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
-    for c in tok.children:
-        side = "R" if c.i > tok.i else "L"
-        if c.dep_ in CLAUSAL:
-            raw.append((c.dep_ + side, list(c.subtree)))
-        if c.dep_ == "xcomp" and objs:
-            raw.append(("objx" + side, [t for o in objs for t in o.subtree] + list(c.subtree)))
-        if c.dep_ in ("prep", "agent"):
-            for g in c.children:
-                if g.dep_ in ("pobj", "pcomp"):
-                    raw.append(("pobj" + side, list(g.subtree)))
-                    ext = [t for t in doc[g.left_edge.i:sent.end]]
-                    raw.append(("pext" + side, ext))
+    t = tokens(doc)
+    i = tok.i
+    children, dep, head = t.children, t.dep, t.head
+    starts, ends = sent_bounds(doc)
+    s_start, s_end = starts[i], ends[i]
+    raw: list[tuple[str, list[int]]] = []
+    objs = [c for c in children[i] if dep[c] in ("dobj", "dative")]
+    for c in children[i]:
+        side = "R" if c > i else "L"
+        d = dep[c]
+        if d in CLAUSAL:
+            raw.append((d + side, t.subtree(c)))
+        if d == "xcomp" and objs:
+            raw.append(("objx" + side, [x for o in objs for x in t.subtree(o)] + t.subtree(c)))
+        if d in ("prep", "agent"):
+            for g in children[c]:
+                if dep[g] in ("pobj", "pcomp"):
+                    raw.append(("pobj" + side, t.subtree(g)))
+                    raw.append(("pext" + side, list(range(doc[g].left_edge.i, s_end))))
     for kind, toks in list(raw):  # one level down: "went to discuss X", "pointed out X"
-        ids = {t.i for t in toks}
-        top = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
-        for g in top.children if top is not None else ():
-            if g.dep_ in ("ccomp", "xcomp", "dobj", "pobj", "pcomp"):
-                raw.append((kind + "/" + g.dep_, list(g.subtree)))
-            elif g.dep_ == "prep":
-                raw += [(kind + "/pobj", list(x.subtree)) for x in g.children
-                        if x.dep_ in ("pobj", "pcomp")]
-    if tok.head.i != tok.i and tok.dep_ in ("parataxis", "ccomp", "advcl", "conj", "dep"):
-        mine = {t.i for t in tok.subtree}
-        raw.append(("head" + ("L" if tok.head.i < tok.i else "R"),
-                    [t for t in tok.head.subtree if t.i not in mine]))
-    if tok.lower_ == "according":
-        to = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
-        phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
-        raw.append(("accL", [t for t in sent if t.i not in phrase and t.i < tok.i]))
-        raw.append(("accR", [t for t in sent if t.i not in phrase and t.i > tok.i]))
-    right = [t for t in doc[tok.i + 1:sent.end]]
+        ids = set(toks)
+        top = next((x for x in toks if head[x] not in ids or head[x] == x), None)
+        for g in children[top] if top is not None else ():
+            if dep[g] in ("ccomp", "xcomp", "dobj", "pobj", "pcomp"):
+                raw.append((kind + "/" + dep[g], t.subtree(g)))
+            elif dep[g] == "prep":
+                raw += [(kind + "/pobj", t.subtree(x)) for x in children[g]
+                        if dep[x] in ("pobj", "pcomp")]
+    if head[i] != i and dep[i] in ("parataxis", "ccomp", "advcl", "conj", "dep"):
+        mine = set(t.subtree(i))
+        raw.append(("head" + ("L" if head[i] < i else "R"),
+                    [x for x in t.subtree(head[i]) if x not in mine]))
+    if t.lower[i] == "according":
+        to = i + 1 if i + 1 < len(doc) else i
+        phrase = set(t.subtree(i)) | set(t.subtree(to))
+        raw.append(("accL", [x for x in range(s_start, s_end) if x not in phrase and x < i]))
+        raw.append(("accR", [x for x in range(s_start, s_end) if x not in phrase and x > i]))
+    right = list(range(i + 1, s_end))
     raw.append(("restR", right))
-    if right and right[0].lower_ in ("that", "to", "for", ":"):
+    if right and t.lower[right[0]] in ("that", "to", "for", ":"):
         raw.append(("restR1", right[1:]))
-    subj = [c for c in tok.children if c.dep_ in SUBJECTS and c.i < tok.i]
-    left_end = subj[0].left_edge.i if subj else tok.i
-    raw.append(("restL", [t for t in doc[sent.start:left_end]]))
+    subj = [c for c in children[i] if dep[c] in SUBJECTS and c < i]
+    left_end = doc[subj[0]].left_edge.i if subj else i
+    raw.append(("restL", list(range(s_start, left_end))))
     out: dict[tuple[int, int], Candidate] = {}
+    para = ctx.para
+    here = para[i]
     for kind, toks in raw:
-        toks = _para_clip(ctx, toks, tok)
-        toks = [t for t in toks if t.i != tok.i]
+        toks = [x for x in toks if para[x] == here and x != i]
         if not toks:
             continue
-        span = ctx.span_of(toks)
+        span = _span_of(t, toks)
         if span[1] - span[0] < 2:
             continue
         for variant, extra in _variants(ctx, span):
@@ -255,6 +270,22 @@ def content_candidates(ctx, tok: Token, rule_span: tuple[int, int] | None = None
     return cands
 
 
+def _span_of(t: Tokens, toks: list[int]) -> tuple[int, int]:
+    """``Context.span_of`` on token indices: the character span of the tokens without
+    the punctuation and space at their ends (quotation marks and brackets stay)."""
+    toks = sorted(toks)
+    a, b = 0, len(toks)
+    punct, space, text = t.is_punct, t.is_space, t.text
+    while b > a and (punct[toks[b - 1]] and text[toks[b - 1]] not in "\"”’'»)"
+                     or space[toks[b - 1]]):
+        b -= 1
+    while b > a and (punct[toks[a]] and text[toks[a]] not in "\"“‘'«(" or space[toks[a]]):
+        a += 1
+    if a == b:
+        return 0, 0
+    return t.idx[toks[a]], t.end(toks[b - 1])
+
+
 def _variants(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[str]]]:
     """The span; with the full stop that ends it; and run to the paragraph's end when
     more sentences follow in it (computed once per span and article: cues share spans)."""
@@ -271,42 +302,47 @@ def _variants_uncached(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int]
     if last is None or len(last) == 0:
         return out
     end_i = last.end - 1
-    if end_i + 1 >= len(doc):
+    n = len(doc)
+    if end_i + 1 >= n:
         return out
-    nxt = doc[end_i + 1]
+    t = tokens(doc)
+    nxt = end_i + 1
     starts, ends = sent_bounds(doc)
-    if nxt.text in (".", "?", "!") and starts[nxt.i] == starts[end_i]:
-        out.append(((span[0], nxt.idx + len(nxt.text)), ["+stop"]))
-        tail = ends[nxt.i]
+    if t.text[nxt] in (".", "?", "!") and starts[nxt] == starts[end_i]:
+        out.append(((span[0], t.end(nxt)), ["+stop"]))
+        tail = ends[nxt]
         stop_at = tail  # paragraph numbers only grow: the run of the cue's paragraph
-        while stop_at < len(doc) and ctx.para[stop_at] == ctx.para[end_i]:
+        para = ctx.para
+        while stop_at < n and para[stop_at] == para[end_i]:
             stop_at += 1
-        if any(doc[i].is_alpha for i in range(tail, stop_at)):
-            stop = doc[stop_at - 1]
-            while stop.i > tail and (stop.is_space or stop.text in ("\n",)):
-                stop = doc[stop.i - 1]
-            e = stop.idx + len(stop.text)
-            if e > nxt.idx and text[nxt.idx:e].count(".") <= 4:
+        if any(t.is_alpha[i] for i in range(tail, stop_at)):
+            stop = stop_at - 1
+            while stop > tail and (t.is_space[stop] or t.text[stop] in ("\n",)):
+                stop -= 1
+            e = t.end(stop)
+            if e > t.idx[nxt] and text[t.idx[nxt]:e].count(".") <= 4:
                 out.append(((span[0], e), ["+para"]))
     return out
 
 
 def _content_features(ctx, tok: Token, c: Candidate, n: int) -> list[str]:
-    lemma = tok.lemma_.lower()
+    t = tokens(ctx.doc)
+    i = tok.i
+    lemma, pos, dep = t.lemma[i], t.pos[i], t.dep[i]
     kinds = [f[2:] for f in c.features if f.startswith("k=")]
     f = ["b"] + list(c.features)
     for k in kinds:
-        f += ["lk=" + lemma + "|" + k, "pk=" + tok.pos_ + "|" + k, "dk=" + tok.dep_ + "|" + k]
+        f += ["lk=" + lemma + "|" + k, "pk=" + pos + "|" + k, "dk=" + dep + "|" + k]
     facts = _span_facts(ctx, c.span)
     if facts is None:
         return f + ["nospan"]
     f += facts.words
     starts, ends = sent_bounds(ctx.doc)
-    f.append("sos" if facts.start <= starts[tok.i] else "mid")
-    f.append("eos" if facts.end - 1 >= ends[tok.i] - 2 or facts.after is None
+    f.append("sos" if facts.start <= starts[i] else "mid")
+    f.append("eos" if facts.end - 1 >= ends[i] - 2 or facts.after is None
              else facts.after)
     f += facts.marks
-    if facts.start <= tok.i < facts.end:
+    if facts.start <= i < facts.end:
         f.append("hascue")
     f.append(facts.verbs)
     if "rule" in c.features:
@@ -339,20 +375,24 @@ def _span_facts_uncached(ctx, char_span: tuple[int, int]) -> _SpanFacts | None:
     span = doc.char_span(char_span[0], char_span[1], alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    toks = list(span)
-    first, last = toks[0], toks[-1]
-    words = ["len=" + str(min(sum(t.is_alpha for t in toks), 40) // 4),
-             "f=" + first.lower_, "fp=" + first.pos_, "e=" + last.lower_, "ep=" + last.pos_,
-             "fd=" + first.dep_]
-    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    facts = _SpanFacts(span.start, span.end, words,
-                       None if after is None or after.is_sent_start else "a=" + after.lower_)
-    if any(t.is_sent_start for t in toks[1:]):
+    t = tokens(doc)
+    starts = sent_bounds(doc)[0]
+    a, b = span.start, span.end
+    first, last = a, b - 1
+    alpha = t.is_alpha
+    words = ["len=" + str(min(sum(alpha[x] for x in range(a, b)), 40) // 4),
+             "f=" + t.lower[first], "fp=" + t.pos[first], "e=" + t.lower[last],
+             "ep=" + t.pos[last], "fd=" + t.dep[first]]
+    after = last + 1 if last + 1 < len(doc) else None
+    facts = _SpanFacts(a, b, words, None if after is None or starts[after] == after
+                       else "a=" + t.lower[after])
+    if any(starts[x] == x for x in range(a + 1, b)):
         facts.marks.append("multisent")
-    inq = sum(1 for t in toks if t.i in ctx.region_of_token)
+    inq = sum(1 for x in range(a, b) if x in ctx.region_of_token)
     if inq:
-        facts.marks.append("hasq" if inq < len(toks) else "allq")
-    verbs = sum(1 for t in toks if t.pos_ in ("VERB", "AUX"))
+        facts.marks.append("hasq" if inq < b - a else "allq")
+    pos = t.pos
+    verbs = sum(1 for x in range(a, b) if pos[x] in ("VERB", "AUX"))
     facts.verbs = "verbs=" + str(min(verbs, 3))
     return facts
 
