@@ -32,7 +32,7 @@ from ..tables import data_rows
 from . import naming
 from .index import ActorIndex, Cluster, Mention
 
-__all__ = ["KIN", "TOPIC", "describe_people", "descriptor_heads", "is_role_noun"]
+__all__ = ["KIN", "PRIVATE_NOUNS", "TOPIC", "describe_people", "descriptor_heads", "is_role_noun"]
 
 
 def _person_words() -> dict[str, str]:
@@ -46,6 +46,10 @@ KIN = frozenset(w for w, k in _WORDS.items() if k == "kin")
 PERSON_WORDS = frozenset(w for w, k in _WORDS.items() if k == "person") | naming.PERSON_NOUNS
 #: the sector of a relative with no office
 PRIVATE = "CVL"
+#: singular nouns of a private person the knowledge base has no sector term for: with a
+#: nationality ("her Dutch husband", "a Canadian woman") the phrase is a person of it
+PRIVATE_NOUNS = KIN | frozenset(w for w, k in _WORDS.items() if k == "person") | {
+    "man", "woman"}
 
 
 @dataclass(slots=True)
@@ -188,6 +192,8 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
     ref = _ref_country(d)
     if ref is not None:
         ev.nationality = ref[1]  # "the first Briton"
+    # "the UN's Syria envoy": with a named possessor, a country name is the subject
+    owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in d.children)
     for t in naming.phrase_tokens(d):
         if t.i == d.i or (exclude is not None and t.i in exclude):
             continue
@@ -203,7 +209,8 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
         if mt is None:
             ref = _ref_country(t)
             if ref is not None and not _complement(t, d):
-                if t.pos_ == "PROPN" and lemma in TOPIC and ref[0] == "GPE":
+                if t.pos_ == "PROPN" and (lemma in TOPIC or owned and t.dep_ != "poss") \
+                        and ref[0] == "GPE":
                     ev.topic = True
                 elif ev.nationality is None:
                     ev.nationality = ref[1]
@@ -224,7 +231,8 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
                 ev.nationality = ref[1]  # a role phrase that took the adjective in
             continue
         if cl.kind == "country" or (cl.kind == "group" and mt.label == "NORP"):
-            if t.pos_ == "PROPN" and lemma in TOPIC and mt.label == "GPE":
+            if t.pos_ == "PROPN" and (lemma in TOPIC or owned and t.dep_ != "poss") \
+                    and mt.label == "GPE":
                 ev.topic = True  # "a Syria expert": the subject
             elif ev.nationality is None and cl.country:
                 ev.nationality = cl.country
