@@ -116,6 +116,9 @@ def descriptor_heads(index: ActorIndex, kb: KnowledgeBase, m: Mention,
             out = descriptor_heads(index, kb, first, _depth + 1)
     if not out:
         out += _comma_role(index, kb, m)
+    if not out and h.dep_ == "nsubj" and h.head.lemma_ == "be":
+        # "Owen Jones is a Guardian columnist"
+        out += [c for c in h.head.children if c.dep_ == "attr" and is_role_noun(c, kb)]
     return out
 
 
@@ -194,7 +197,19 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
         ev.nationality = ref[1]  # "the first Briton"
     # "the UN's Syria envoy": with a named possessor, a country name is the subject
     owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in d.children)
-    for t in naming.phrase_tokens(d):
+    words = naming.phrase_tokens(d)
+    if not any(c.dep_ == "poss" for c in d.children):
+        # "the X Campaign's co-chair" that the parser split: the possessor before it
+        k = words[0].i - 1
+        doc = index.doc
+        while k > 0 and not doc[k].whitespace_ and doc[k].tag_ != "POS":
+            k -= 1
+        if k > 0 and doc[k].tag_ == "POS" and (mt := named.get(k - 1)) is not None \
+                and mt.actor >= 0 and (exclude is None or k - 1 not in exclude):
+            cl = index.clusters[index.canonical(mt.actor)]
+            if cl.kind == "organization" and mt.label != "NORP":
+                ev.org = cl
+    for t in words:
         if t.i == d.i or (exclude is not None and t.i in exclude):
             continue
         mt = named.get(t.i)
@@ -251,6 +266,8 @@ def _apply(cl: Cluster, evs: list[Evidence]) -> None:
                                        first("kin_of"))
     country = nationality or (org.country if org else None) or place or (
         kin_of.country if kin_of else None)
+    if cl.guessed:  # the article's country, guessed before the description was read
+        cl.country, cl.guessed = None, False
     if country:
         cl.country = country
     elif any(e.topic for e in evs):
