@@ -78,6 +78,7 @@ def _local_group(index: ActorIndex, cl: Cluster) -> bool:
 
 def _local_person(index: ActorIndex, cl: Cluster, country: str) -> bool:
     return cl.kind == "person" and not cl.known and cl.sector not in OUTSIDE_SECTORS \
+        and not cl.foreign \
         and not (cl.organization and _foreign_name(index, cl.organization, country))
 
 

@@ -65,6 +65,7 @@ class Cluster:
     ref: str = ""  # the knowledge-base entity layer's id of the first mention, if any
     known: bool = False  # a person the knowledge base knows (its identity is the KB's)
     guessed: bool = False  # its country is the article's, not the text's (actors/context.py)
+    foreign: bool = False  # the text calls the person foreign: no article country for them
 
 
 #: resolves clusters from an id on (``resolve.resolve_all``), given by ``find_actors``
