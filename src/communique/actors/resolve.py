@@ -14,7 +14,7 @@ import datetime as dt
 from ..kb import KnowledgeBase
 from ..kb.entries import PERSON
 from ..tables import data_rows
-from .index import ActorIndex, Cluster, Mention
+from .index import STATEMENT_NOUNS, ActorIndex, Cluster, Mention
 from .people import PRIVATE_NOUNS
 
 #: prepositions after which a capital city is a place, not its government
@@ -82,6 +82,8 @@ def _locative_mention(index: ActorIndex, m: Mention) -> bool:
         return False
     if prep.lower_ == "to":
         return prep.head.lemma_.lower() in MOTION
+    if prep.lower_ == "from" and prep.head.lemma_.lower() in STATEMENT_NOUNS:
+        return False  # "a statement from the White House": whose, not where
     if prep.lower_ == "of":
         return prep.head.lower_ in OF_PLACE
     return prep.lower_ in LOCATIVE
