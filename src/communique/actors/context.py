@@ -13,7 +13,9 @@ times the next state's (an organisation's or group's mentions count for its coun
 * a person the knowledge base does not know and the text gives no country ("a doctor in
   the region", "opposition spokesman X", a resident quoted by name) takes it too, unless
   their sector is one of ``data/outside_sectors.csv`` (journalists and experts quoted
-  in an article are as often from elsewhere).
+  in an article are as often from elsewhere) or the text ties them to an organisation
+  whose name holds another nationality ("an activist with the Kurdish Women's
+  Movement" in an article about Turkey).
 
 Moved from the events stage (branch evctx2) so that speakers, the record's actors and
 events all see it.
@@ -21,10 +23,12 @@ events all see it.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
-from ..kb import SPECIAL_COUNTRIES
+from ..kb import SPECIAL_COUNTRIES, KnowledgeBase
 from ..tables import data_rows
+from .groups import ETHNONYMS
 from .index import ActorIndex, Cluster
 
 __all__ = ["dominant_country", "local_countries"]
@@ -72,8 +76,33 @@ def _local_group(index: ActorIndex, cl: Cluster) -> bool:
                for w in cl.name.lower().replace("-", " ").split())
 
 
-def _local_person(cl: Cluster) -> bool:
-    return cl.kind == "person" and not cl.known and cl.sector not in OUTSIDE_SECTORS
+def _local_person(index: ActorIndex, cl: Cluster, country: str) -> bool:
+    return cl.kind == "person" and not cl.known and cl.sector not in OUTSIDE_SECTORS \
+        and not cl.foreign \
+        and not (cl.organization and _foreign_name(index, cl.organization, country))
+
+
+@functools.cache
+def _nation_words(kb: KnowledgeBase) -> dict[str, str | None]:
+    """One-word country names, adjectives and people nouns -> ISO3; the ethnonyms of
+    ``data/group_ethnonyms.csv`` (no state's) -> None."""
+    out: dict[str, str | None] = dict.fromkeys(ETHNONYMS)
+    for iso, c in kb.countries.items():
+        for w in (c.name, *c.aliases, *c.adjectives, *c.people):
+            if w and " " not in w:
+                out.setdefault(w.lower(), iso)
+    return out
+
+
+def _foreign_name(index: ActorIndex, name: str, country: str) -> bool:
+    """The name holds a nationality that is not ``country`` ("the Kurdish Women's
+    Movement" in an article about Turkey): a person of that organisation is not
+    taken to be of the article's country."""
+    if index.kb is None:
+        return False
+    words = _nation_words(index.kb)
+    return any(w in words and words[w] != country
+               for w in name.lower().replace("\u2019", "'").replace("'s", "").split())
 
 
 def local_countries(index: ActorIndex) -> None:
@@ -83,10 +112,11 @@ def local_countries(index: ActorIndex) -> None:
     for cl in index.clusters:
         if cl.country or not cl.mentions or cl.ref:
             continue
-        if not (_local_group(index, cl) or _local_person(cl)):
+        if not (_local_group(index, cl) or cl.kind == "person"):
             continue
         if country is False:
             country = dominant_country(index)
         if country is None:
             return
-        cl.country, cl.guessed = country, True
+        if _local_group(index, cl) or _local_person(index, cl, country):
+            cl.country, cl.guessed = country, True

@@ -30,13 +30,15 @@ PLURAL = {"they", "them", "their", "theirs", "themselves"}
 PERSONAL = MALE | FEMALE
 
 
-def _voice_nouns() -> frozenset[str]:
+def _voice_nouns(kind: str) -> frozenset[str]:
     return frozenset(r["word"].lower() for r in data_rows("actors/data/voice_nouns.csv")
-                     if r.get("word"))
+                     if r.get("word") and r.get("kind", "voice") == kind)
 
 
 #: an unnamed voice of an organisation or state ("an SDF spokesman")
-VOICE_NOUNS = _voice_nouns()
+VOICE_NOUNS = _voice_nouns("voice")
+#: what was said, from whom ("the announcement from the White House")
+STATEMENT_NOUNS = _voice_nouns("statement")
 
 
 @dataclass(slots=True)
@@ -65,6 +67,7 @@ class Cluster:
     ref: str = ""  # the knowledge-base entity layer's id of the first mention, if any
     known: bool = False  # a person the knowledge base knows (its identity is the KB's)
     guessed: bool = False  # its country is the article's, not the text's (actors/context.py)
+    foreign: bool = False  # the text calls the person foreign: no article country for them
 
 
 #: resolves clusters from an id on (``resolve.resolve_all``), given by ``find_actors``
@@ -373,23 +376,28 @@ class ActorIndex:
         """"an SDF spokesman said", "a spokeswoman for the agency", "one US official": an
         unnamed voice (no "the": that is a role the article may have bound) speaks for the
         organisation or state named inside its phrase."""
-        if head.lemma_.lower() not in VOICE_NOUNS and head.lower_ not in VOICE_NOUNS:
+        said = head.lemma_.lower() in STATEMENT_NOUNS  # "the statement from X": X's words
+        if not said and head.lemma_.lower() not in VOICE_NOUNS \
+                and head.lower_ not in VOICE_NOUNS:
             return None
-        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        if not said and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                            for c in head.children):
             return None
         # "an SDF spokesman", "a US Department of Defense spokesman" (nmod), "Hamas's
         # spokesman" (poss)
         inside = [c for c in head.children if c.dep_ in ("compound", "nmod", "poss")
                   and c.i < head.i]
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from") and prep.i > head.i:
+            if prep.dep_ in ("prep", "agent") and prep.i > head.i and prep.lower_ in (
+                    ("of", "from", "by") if said else ("for", "of", "from")):
                 inside += [c for c in prep.children if c.dep_ == "pobj"]
         for tok in inside:
             cm = self._by_token.get(tok.i)
-            if cm is None or cm.actor < 0 or cm.label not in ("ORG", "GPE"):
+            if cm is None or cm.actor < 0 or cm.label not in (
+                    ("ORG", "GPE", "PERSON") if said else ("ORG", "GPE")):
                 continue
             cl = self.clusters[self.canonical(cm.actor)]
-            if cl.kind in ("organization", "country"):
+            if cl.kind in ("organization", "country") or said and cl.kind == "person":
                 self._voices[head.lemma_.lower()] = self.canonical(cm.actor)
                 return self.canonical(cm.actor)
         return None

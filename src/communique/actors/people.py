@@ -32,7 +32,7 @@ from ..tables import data_rows
 from . import naming
 from .index import ActorIndex, Cluster, Mention
 
-__all__ = ["KIN", "TOPIC", "describe_people", "descriptor_heads", "is_role_noun"]
+__all__ = ["KIN", "PRIVATE_NOUNS", "TOPIC", "describe_people", "descriptor_heads", "is_role_noun"]
 
 
 def _person_words() -> dict[str, str]:
@@ -46,6 +46,15 @@ KIN = frozenset(w for w, k in _WORDS.items() if k == "kin")
 PERSON_WORDS = frozenset(w for w, k in _WORDS.items() if k == "person") | naming.PERSON_NOUNS
 #: the sector of a relative with no office
 PRIVATE = "CVL"
+#: modifiers of a role noun that make the person no local ("a foreign volunteer")
+FOREIGN = frozenset(w for w, k in _WORDS.items() if k == "foreign")
+#: titles that give a country ("Lord Macdonald": a British peer)
+TITLE_COUNTRIES = {r["title"]: r["country"]
+                   for r in data_rows("actors/data/title_countries.csv") if r.get("title")}
+#: singular nouns of a private person the knowledge base has no sector term for: with a
+#: nationality ("her Dutch husband", "a Canadian woman") the phrase is a person of it
+PRIVATE_NOUNS = KIN | frozenset(w for w, k in _WORDS.items() if k == "person") | {
+    "man", "woman"}
 
 
 @dataclass(slots=True)
@@ -59,11 +68,12 @@ class Evidence:
     term_sector: str | None = None
     term_weak: bool = False
     topic: bool = False  # a country name was read as the subject ("Syria expert")
+    foreign: bool = False  # "a foreign volunteer": of no article's country
     head: str = ""  # the role noun
 
     def empty(self) -> bool:
         return not (self.nationality or self.org or self.place or self.kin_of
-                    or self.term_sector or self.topic)
+                    or self.term_sector or self.topic or self.foreign)
 
 
 def _head(index: ActorIndex, m: Mention) -> Token:
@@ -112,6 +122,9 @@ def descriptor_heads(index: ActorIndex, kb: KnowledgeBase, m: Mention,
             out = descriptor_heads(index, kb, first, _depth + 1)
     if not out:
         out += _comma_role(index, kb, m)
+    if not out and h.dep_ == "nsubj" and h.head.lemma_ == "be":
+        # "Owen Jones is a Guardian columnist"
+        out += [c for c in h.head.children if c.dep_ == "attr" and is_role_noun(c, kb)]
     return out
 
 
@@ -119,20 +132,93 @@ def descriptor_heads(index: ActorIndex, kb: KnowledgeBase, m: Mention,
 _RUN_POS = {"ADJ", "NOUN", "PROPN", "NUM", "PUNCT"}
 
 
+def _after_age(doc, i: int) -> int:  # type: ignore[no-untyped-def]
+    """"X, 24, from Leeds": the index of the comma after the age, else ``i``."""
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num \
+            and doc[i + 2].text == ",":
+        return i + 2
+    return i
+
+
 def _comma_role(index: ActorIndex, kb: KnowledgeBase, m: Mention) -> list[Token]:
-    """"X, the British journalist taken hostage": the role noun after a comma and an
-    article, read off the words when the parser did not make it an apposition."""
+    """"X, the British journalist taken hostage", "X, 19, one of three east London
+    schoolgirls": the role noun after a comma (and an age) and an article or "one of",
+    read off the words when the parser did not make it an apposition."""
     doc = index.doc
-    i = m.end
-    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+    i = _after_age(doc, m.end)
+    if i + 2 >= len(doc) or doc[i].text != ",":
+        return []
+    j, many = i + 1, False
+    if doc[j].lower_ == "one" and doc[j + 1].lower_ == "of":
+        j, many = j + 2, True  # one of many: the role noun is plural
+        if j < len(doc) and doc[j].lower_ in ("a", "an", "the"):
+            j += 1
+    elif doc[j].lower_ in ("a", "an", "the"):
+        j += 1
+    else:
         return []
     role = None
-    for t in doc[i + 2:i + 8]:
+    for t in doc[j:j + 6]:
         if t.pos_ not in _RUN_POS or (t.pos_ == "PUNCT" and t.text != "-"):
             break
-        if is_role_noun(t, kb) and t.tag_ == "NN":  # one person: a singular noun
-            role = t
+        if is_role_noun(t, kb) and t.tag_ == ("NNS" if many else "NN"):
+            role = t  # one person: a singular noun, or one of a plural
     return [role] if role is not None else []
+
+
+#: verbs of where a person is from, and the preposition of the place ("grew up in Leeds")
+ORIGIN_VERBS = {"grow": "in", "bear": "in", "raise": "in", "be": "from", "come": "from",
+                "hail": "from"}
+
+
+def _place_in(index: ActorIndex, named: dict[int, Mention], toks) -> str | None:  # type: ignore[no-untyped-def]
+    """The country of the first place or country named among ``toks`` (up to a comma)."""
+    for t in toks:
+        if t.is_punct:
+            break
+        mt = named.get(t.i)
+        if mt is not None and mt.actor >= 0:
+            cl = index.clusters[index.canonical(mt.actor)]
+            if cl.kind in ("location", "country") and cl.country \
+                    and cl.country not in ("IGO", "IMG"):
+                return cl.country
+            return None
+    return None
+
+
+def origin(index: ActorIndex, named: dict[int, Mention], m: Mention) -> str | None:
+    """The country of the place a person is said to be from: "X, 24, from Bournemouth,",
+    "X and Y grew up in west London" (and "Like Z, X grew up in ..."), "he was born in
+    Leeds", "she is from Manchester"."""
+    doc = index.doc
+    i = _after_age(doc, m.end)
+    if m.label == "PERSON" and i + 2 < len(doc) and doc[i].text == "," \
+            and doc[i + 1].lower_ == "from":
+        found = _place_in(index, named, doc[i + 2:i + 6])
+        if found:
+            return found
+    h = _head(index, m)
+    hops = 0
+    while h.dep_ == "conj" and hops < 3:
+        h, hops = h.head, hops + 1
+    if h.dep_ == "pobj" and h.head.lower_ == "like" and h.head.dep_ == "prep":
+        verb = h.head.head  # "Like Emwazi, Kotey grew up in ...": Emwazi too
+    elif h.dep_ in ("nsubj", "nsubjpass"):
+        verb = h.head
+    else:
+        return None
+    prep = ORIGIN_VERBS.get(verb.lemma_.lower())
+    if prep is None or (verb.lemma_.lower() == "grow" and not any(
+            c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)):
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == prep:
+            objs = [x for x in c.children if x.dep_ == "pobj"]
+            if objs:
+                found = _place_in(index, named, doc[c.i + 1:objs[0].i + 1])
+                if found:
+                    return found
+    return None
 
 
 def _complement(tok: Token, d: Token) -> bool:
@@ -188,7 +274,22 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
     ref = _ref_country(d)
     if ref is not None:
         ev.nationality = ref[1]  # "the first Briton"
-    for t in naming.phrase_tokens(d):
+    ev.foreign = any(c.dep_ == "amod" and c.lower_ in FOREIGN for c in d.children)
+    # "the UN's Syria envoy": with a named possessor, a country name is the subject
+    owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in d.children)
+    words = naming.phrase_tokens(d)
+    if not any(c.dep_ == "poss" for c in d.children):
+        # "the X Campaign's co-chair" that the parser split: the possessor before it
+        k = words[0].i - 1
+        doc = index.doc
+        while k > 0 and not doc[k].whitespace_ and doc[k].tag_ != "POS":
+            k -= 1
+        if k > 0 and doc[k].tag_ == "POS" and (mt := named.get(k - 1)) is not None \
+                and mt.actor >= 0 and (exclude is None or k - 1 not in exclude):
+            cl = index.clusters[index.canonical(mt.actor)]
+            if cl.kind == "organization" and mt.label != "NORP":
+                ev.org = cl
+    for t in words:
         if t.i == d.i or (exclude is not None and t.i in exclude):
             continue
         mt = named.get(t.i)
@@ -203,7 +304,8 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
         if mt is None:
             ref = _ref_country(t)
             if ref is not None and not _complement(t, d):
-                if t.pos_ == "PROPN" and lemma in TOPIC and ref[0] == "GPE":
+                if t.pos_ == "PROPN" and (lemma in TOPIC or owned and t.dep_ != "poss") \
+                        and ref[0] == "GPE":
                     ev.topic = True
                 elif ev.nationality is None:
                     ev.nationality = ref[1]
@@ -224,7 +326,8 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
                 ev.nationality = ref[1]  # a role phrase that took the adjective in
             continue
         if cl.kind == "country" or (cl.kind == "group" and mt.label == "NORP"):
-            if t.pos_ == "PROPN" and lemma in TOPIC and mt.label == "GPE":
+            if t.pos_ == "PROPN" and (lemma in TOPIC or owned and t.dep_ != "poss") \
+                    and mt.label == "GPE":
                 ev.topic = True  # "a Syria expert": the subject
             elif ev.nationality is None and cl.country:
                 ev.nationality = cl.country
@@ -243,6 +346,10 @@ def _apply(cl: Cluster, evs: list[Evidence]) -> None:
                                        first("kin_of"))
     country = nationality or (org.country if org else None) or place or (
         kin_of.country if kin_of else None)
+    if cl.guessed:  # the article's country, guessed before the description was read
+        cl.country, cl.guessed = None, False
+    if any(e.foreign for e in evs):
+        cl.foreign = True
     if country:
         cl.country = country
     elif any(e.topic for e in evs):
@@ -281,7 +388,14 @@ def describe_people(index: ActorIndex, kb: KnowledgeBase) -> None:
             continue
         evs: list[Evidence] = []
         for m in sorted(cl.mentions, key=lambda m: m.start):
+            if m.label in ("PERSON", "PRON"):
+                place = origin(index, named, m)
+                if place:
+                    evs.append(Evidence(place=place, head="from"))
             if m.label == "PERSON":
+                titled = TITLE_COUNTRIES.get(index.doc[m.start - 1].text) if m.start else None
+                if titled:
+                    evs.append(Evidence(nationality=titled, head="title"))
                 for d in descriptor_heads(index, kb, m):
                     evs.append(evidence(index, kb, d, named, range(m.start, m.end), cid))
             elif m.label == "NOUN":  # "a Canadian nurse in Lima" describes itself

@@ -14,7 +14,8 @@ import datetime as dt
 from ..kb import KnowledgeBase
 from ..kb.entries import PERSON
 from ..tables import data_rows
-from .index import ActorIndex, Cluster, Mention
+from .index import STATEMENT_NOUNS, ActorIndex, Cluster, Mention
+from .people import PRIVATE_NOUNS
 
 #: prepositions after which a capital city is a place, not its government
 LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "into", "across",
@@ -81,6 +82,8 @@ def _locative_mention(index: ActorIndex, m: Mention) -> bool:
         return False
     if prep.lower_ == "to":
         return prep.head.lemma_.lower() in MOTION
+    if prep.lower_ == "from" and prep.head.lemma_.lower() in STATEMENT_NOUNS:
+        return False  # "a statement from the White House": whose, not where
     if prep.lower_ == "of":
         return prep.head.lower_ in OF_PLACE
     return prep.lower_ in LOCATIVE
@@ -131,6 +134,16 @@ def _adopt(cl: Cluster, hit: dict, kb: KnowledgeBase) -> None:
         setattr(cl, k, hit.get(k))
 
 
+def _private_phrase(index: ActorIndex, cl: Cluster) -> bool:
+    """Every mention of the cluster is a phrase headed by a singular noun of a private
+    person ("her Dutch husband")."""
+    doc = index.doc
+    named = [m for m in cl.mentions if m.label != "PRON"]
+    return bool(named) and all(
+        m.end - m.start > 1 and doc[m.end - 1].pos_ == "NOUN" and doc[m.end - 1].tag_ == "NN"
+        and doc[m.end - 1].lemma_.lower() in PRIVATE_NOUNS for m in named)
+
+
 def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date) -> None:
     cl = index.clusters[cid]
     text = cl.name
@@ -153,6 +166,10 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
             cl.role = hit.get("role") or cl.title
         elif cl.sector is None:
             cl.sector = PRIVATE
+        return
+    if kind in ("country", "group") and hit.get("country") and _private_phrase(index, cl):
+        # "her Dutch husband", "a Canadian woman": the resolver read the nationality only
+        cl.kind, cl.country, cl.sector = "person", hit["country"], PRIVATE
         return
     if kind == "other":  # unknown to the knowledge base: keep what the text gave, but
         # an unknown GPE is no country (every country is known): a town or a region;

@@ -22,7 +22,7 @@ from .context import local_countries
 from .groups import link_group_nouns, stateless_forces
 from .index import FEMALE, MALE, PERSONAL, PLURAL, VOICE_NOUNS, ActorIndex, Mention
 from .orgwords import org_sectors
-from .people import TOPIC, describe_people, is_role_noun
+from .people import PRIVATE_NOUNS, TOPIC, describe_people, is_role_noun
 from .places import force_countries, place_countries
 from .resolve import resolve_all
 
@@ -281,8 +281,12 @@ def _group_phrase(doc: Doc, ent: naming.Ent, kb: KnowledgeBase) -> naming.Ent:
         j += 1
     if j >= len(doc) or doc[j].pos_ != "NOUN" or doc[ent.end - 1].head.i != j:
         return ent
-    if kb.sector_of(doc[j].lower_) is None:
-        return ent
+    if kb.sector_of(doc[j].lower_) is None and not (
+            doc[j].tag_ == "NN" and doc[j].lemma_.lower() in PRIVATE_NOUNS):
+        return ent  # "her Dutch husband" is a person of the nationality
+    if any(c.dep_ == "poss" and c.i < ent.start and c.pos_ == "PROPN"
+           for c in doc[j].children):
+        return ent  # "the UN's Syria envoy": the UN's, not a Syrian
     if doc[j].tag_ == "NN" and doc[j].lemma_.lower() in VOICE_NOUNS:
         return ent  # "one US official said": a voice of the state (ActorIndex._voice_of)
     if ent.label == "GPE" and doc[j].lemma_.lower() in TOPIC:

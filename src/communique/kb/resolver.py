@@ -88,6 +88,8 @@ NAME_PARTICLES = {"al", "bin", "ibn", "abu", "de", "van", "von", "der", "den", "
 PLACE_NOUNS = {"province", "governorate", "region", "district", "county", "oblast", "city",
                "town", "village", "camp", "prefecture", "municipality", "valley",
                "countryside", "enclave", "canton", "emirate", "state"}
+#: words after which a capitalised name is not the name of the phrase's person
+NOT_BEFORE_NAME = {"of", "in", "at", "from", "near", "for", "on", "inside", "outside"}
 #: A metonym's chief: "Pentagon chief" is the defence minister, not the president.
 _METONYM_OFFICE = {"MIL": "defence minister", "SPY": "intelligence chief"}
 
@@ -173,6 +175,10 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
             terms = [kb.sector_of(t.key) for t in rest[:-1]]
             sector = next((t.sector for t in terms if t is not None and not t.weak), None)
         return _result(surface(_lead_strip(toks)), "organization", country, None, sector)
+    if rest and stop and toks[stop - 1].key in NOT_BEFORE_NAME and mods:
+        # "Ministry of Health", "a Canadian woman in al-Hawl": a name after "of" or a
+        # locative preposition is what the phrase is of or where it is, not its name
+        return _from_mods(kb, mods, former, toks, day)
     if rest and _looks_like_name(rest, lower):
         stated = _stated(kb, mods, day)
         person = kb.by_surname(rest, day, accept=lambda p: _compatible(p, *stated))
@@ -530,6 +536,12 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
     if org:
         row = kb.org_on(org, day)
         return _result(org, "organization", row.country, org, row.sector, None, row.wikidata)
+    if live[0].entry.type == PERSON:
+        # "the Trump White House", "Putin's Kremlin": a person's name before a metonym
+        # or an organisation says whose; the head is the body
+        body = next((m for m in live[1:] if m.entry.type in (METONYM, ORG)), None)
+        if body is not None:
+            return _from_entry(kb, body.entry, body.toks, day)
     if len(live) == 1 or live[0].entry.type != PEOPLE:
         return _from_entry(kb, live[0].entry, live[0].toks, day)
     return _result(name, "group", country, None, sector)
