@@ -194,6 +194,8 @@ def _demands(c: Coder, cands: list[Candidate]) -> list[Candidate]:
         subj_tok = next((s for s in tok.children if s.dep_ in sx.SUBJECTS), None)
         if modal.lower_ == "should" and (subj_tok is None or not c.actor_like(subj_tok)):
             continue  # "the debate should help him" is an opinion, not a demand
+        if sx.is_passive(tok):
+            continue  # "they should be locked up": what should befall Y, asked of no one
         subj = next((s for s in tok.children if s.dep_ in sx.SUBJECTS), None)
         if subj is None or subj.lower_ in sx.FIRST_PERSON or subj.lower_ in ("there",):
             continue
