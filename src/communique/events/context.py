@@ -118,3 +118,51 @@ def adopt(c: Coder, events: list[EventDraft],
             kept.append(ev)
             break
     return kept
+
+
+#: types whose countryless victims are placed where the event happens (material acts on
+#: people: "Saddam's attack on Kurds in Halabja", "83 people were killed by Isis in Homs")
+PLACED_VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "AID"})
+
+
+def _unplaced_group(c: Coder, cid: int) -> bool:
+    if cid < 0 or cid >= len(c.index.clusters):
+        return False
+    cl = c.index.clusters[c.index.canonical(cid)]
+    return not cl.country and cl.kind in ("group", "other") and not cl.wikidata and \
+        cl.sector in (None, "CVL")
+
+
+def _place_countries(c: Coder, start: int, end: int) -> set[str]:
+    out = set()
+    for cid in c.index.actors_in(start, end):
+        cl = c.index.clusters[c.index.canonical(cid)]
+        if cl.kind == "location" and cl.country:
+            out.add(cl.country)
+    return out
+
+
+def place_victims(c: Coder, tok: Token, ev: EventDraft, heads: list[Token]) -> None:
+    """A countryless group on the receiving end of a material act (``PLACED_VICTIM_TYPES``)
+    takes the country of the place it is in: a place inside its own phrase ("Kurds IN
+    HALABJA", "QARYATAIN's inhabitants") or the trigger's ("the attack ... in northern
+    SYRIA"), else the sentence's when all its places are in one country."""
+    if ev.type not in PLACED_VICTIM_TYPES or ev.negated or ev.hypothetical:
+        return
+    todo = [r for r in ev.recipients if _unplaced_group(c, r)]
+    if not todo:
+        return
+    found: set[str] = set()
+    for h in heads:
+        found |= _place_countries(c, h.left_edge.i, h.right_edge.i + 1)
+    if not found:
+        found = _place_countries(c, tok.left_edge.i, tok.right_edge.i + 1)
+    if not found:
+        found = _place_countries(c, tok.sent.start, tok.sent.end)
+    if len(found) != 1:
+        return
+    country = found.pop()
+    for r in todo:
+        cl = c.index.clusters[c.index.canonical(r)]
+        cl.country, cl.guessed = country, True
+    ev.path.append(f"context: countryless victims placed in {country}")
