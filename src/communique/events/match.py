@@ -231,6 +231,8 @@ class Matcher:
                 return True
             if v == "@official" and self.official_like(inner):
                 return True
+            if v == "@armed" and self.armed_like(inner):
+                return True
         return False
 
     # --- word classes ----------------------------------------------------------------
@@ -282,6 +284,16 @@ class Matcher:
             return True
         return bool(cl.role) or cl.sector in OFFICIAL_SECTORS
 
+    def armed_like(self, tok: Token) -> bool:
+        """An armed force: an actor of a military, rebel or police sector, a jihadist
+        organisation, or a force noun ("the militants", "government troops")."""
+        m = self.index.mention_at(tok)
+        if m is not None and m.actor >= 0:
+            cl = self.index.clusters[self.index.canonical(m.actor)]
+            if cl.sector in ARMED_SECTORS or cl.country == "IMG":
+                return True
+        return tok.lemma_.lower() in ARMED_NOUNS
+
     def crowd_like(self, tok: Token) -> bool:
         lem = tok.lemma_.lower()
         if lem in sx.CROWD_NOUNS:
@@ -312,6 +324,11 @@ class Matcher:
 
 #: sectors of people who act for a state or an organisation (``@official``)
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "IGO", "LEG", "JUD", "PTY", "SPY", "COP", "DIP"})
+#: sectors of armed forces (``@armed``)
+ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "INS"})
+#: nouns of armed forces
+ARMED_NOUNS = frozenset({"militant", "jihadist", "rebel", "insurgent", "fighter", "troop",
+                         "army", "militia", "force", "guerrilla", "terrorist", "extremist"})
 #: unnamed people who do ("the minister", "a delegation")
 OFFICIAL_NOUNS = frozenset({"minister", "president", "delegation", "envoy", "diplomat",
                             "ambassador", "official", "secretary", "premier", "chancellor",
