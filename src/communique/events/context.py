@@ -122,7 +122,7 @@ def adopt(c: Coder, events: list[EventDraft],
 
 #: types whose countryless victims are placed where the event happens (material acts on
 #: people: "Saddam's attack on Kurds in Halabja", "83 people were killed by Isis in Homs")
-PLACED_VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "AID"})
+PLACED_VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "AID", "THREATEN"})
 
 
 def _unplaced_group(c: Coder, cid: int) -> bool:
@@ -133,11 +133,36 @@ def _unplaced_group(c: Coder, cid: int) -> bool:
         cl.sector in (None, "CVL")
 
 
+#: prepositions of a place where something happens ("in northern Syria")
+LOCATIVE = {"in", "inside", "across", "throughout", "within", "into", "near"}
+
+
+def _locative(tok: Token) -> bool:
+    """A country named as a place: the object of "in" ("in Syria"), also through "of"
+    ("in other parts of Syria", "in the north of Syria")."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.dep_ not in ("prep", "agent"):
+            return False
+        prep = node.head
+        if prep.lower_ in LOCATIVE:
+            return True
+        if prep.lower_ != "of":
+            return False
+        node = prep.head
+    return False
+
+
 def _place_countries(c: Coder, start: int, end: int) -> set[str]:
     out = set()
-    for cid in c.index.actors_in(start, end):
-        cl = c.index.clusters[c.index.canonical(cid)]
-        if cl.kind == "location" and cl.country:
+    for i in range(start, end):
+        m = c.index.mention_at(c.doc[i])
+        if m is None or m.actor < 0:
+            continue
+        cl = c.index.clusters[c.index.canonical(m.actor)]
+        if not cl.country or cl.country in ("IGO", "IMG", "NGO"):
+            continue
+        if cl.kind == "location" or (cl.kind == "country" and _locative(c.doc[i])):
             out.add(cl.country)
     return out
 
