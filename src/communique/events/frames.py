@@ -46,6 +46,32 @@ def _absorb(c: Coder, cands: list[Candidate]) -> None:
 
 
 
+#: verbs whose subject is what an event noun after "under" befalls ("civilians LIVING
+#: under a blockade", "the enclave SHRINKS under airstrikes", "a democracy IS under attack")
+UNDER_TYPES = {"ASSAULT", "COERCE"}
+
+
+def _under(c: Coder, cands: list[Candidate]) -> None:
+    """A nominal attack or siege after "under" with no recipient is directed at the subject
+    of the verb the phrase hangs on: "civilians living under a blockade imposed by X",
+    "the enclave shrinks under airstrikes", "a democracy is under attack"."""
+    for k in cands:
+        tok = k.tok
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+            tok = tok.head  # "under a blockade IMPOSED by X"
+        if k.dropped or k.type not in UNDER_TYPES or tok.pos_ != "NOUN" or \
+                set(k.recipients) - set(k.actors):
+            continue
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ != "under" or prep.head.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((s for s in prep.head.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "there", "this"):
+            continue
+        if _take(c, k, [subj], "recipient", f"subject of '{prep.head.text}' under the event"):
+            k.recipients = [r for r in k.recipients if r not in k.actors]
+
+
 def _purpose(cands: list[Candidate]) -> None:
     """A strike or protest without a recipient is directed at what its purpose clause is
     directed at: the infinitive or participle attached to the noun or its support verb;
