@@ -197,7 +197,11 @@ def _nested(cands: list[Candidate]) -> None:
         for o in live:
             if o is k or o.type != k.type or o.dropped or set(o.actors) != set(k.actors):
                 continue
-            if any(h.left_edge.i <= k.tok.i <= h.right_edge.i for h in o.arg_nodes):
+            # an argument whose phrase holds the event itself ("the cell WHICH was
+            # responsible for holding and torturing ...") is its antecedent, not a
+            # description of another event
+            if any(h.left_edge.i <= k.tok.i <= h.right_edge.i
+                   and not h.left_edge.i <= o.tok.i <= h.right_edge.i for h in o.arg_nodes):
                 k.dropped = True
                 o.path.append(f"'{k.tok.text}' inside an argument is the same event")
                 break
