@@ -92,15 +92,36 @@ def place_countries(index: ActorIndex) -> None:
 FORCE_SECTORS = {"MIL", "REB", "PRM", "COP"}
 
 
+#: head words of an unnamed jihadist force ("the militants")
+JIHADIST_NOUNS = frozenset(r["word"] for r in data_rows("actors/data/jihadist_nouns.csv"))
+
+
+def _jihadist_org(index: ActorIndex) -> str | None:
+    """The country code (IMG) of the article's one named jihadist organisation, if one."""
+    found = {cl.country for cl in index.clusters
+             if cl.mentions and cl.country == "IMG" and cl.kind == "organization"
+             and not cl.key.startswith("noun:")}
+    return found.pop() if len(found) == 1 else None
+
+
 def force_countries(index: ActorIndex) -> None:
     """"Government forces", "rebel fighters", "the rebels": an unnamed force the text
     gives no country is the article's country's (the country named most often, if
-    clearly so)."""
+    clearly so). "The militants", "jihadists" in an article naming one jihadist
+    organisation are that organisation's."""
     main: str | None | bool = False
+    jihadist: str | None | bool = False
     for cl in index.clusters:
         if cl.kind != "group" or cl.country or cl.sector not in FORCE_SECTORS \
                 or not cl.mentions or cl.ref:
             continue
+        words = cl.name.lower().split()
+        if len(words) <= 2 and words and words[-1].removesuffix("s") in JIHADIST_NOUNS:
+            if jihadist is False:
+                jihadist = _jihadist_org(index)
+            if jihadist:
+                cl.country, cl.guessed = jihadist, True
+                continue
         if main is False:
             main = _main_country(index)
         if not main:

@@ -492,11 +492,14 @@ def _victim(c: Coder, cand: Candidate) -> Token | None:
 
 
 def _conjoined_patient(tok: Token, subj: Token) -> bool:
-    """A gerund conjoined with a passive whose subject it borrows: the subject is the
-    passive's patient, not the gerund's actor."""
+    """A gerund or participle conjoined with a passive whose subject it borrows: the
+    subject is the passive's patient, not the gerund's actor ("were killed in airstrikes
+    and SHELLING", "would be put on trial and IMPRISONED")."""
     head = tok.head
-    return tok.dep_ == "conj" and tok.tag_ == "VBG" and sx.is_passive(head) and \
-        subj.head.i == head.i and subj.dep_ == "nsubjpass"
+    if tok.tag_ == "VBD" and sx.has_child(tok, ("dobj", "obj")):
+        return False  # "was attacked and killed five": an active verb
+    return tok.dep_ == "conj" and tok.tag_ in ("VBG", "VBN", "VBD") and \
+        sx.is_passive(head) and subj.head.i == head.i and subj.dep_ == "nsubjpass"
 
 
 def _after_agent(cand: Candidate, preps: set[str] | frozenset[str]) -> list[Token]:

@@ -118,3 +118,76 @@ def adopt(c: Coder, events: list[EventDraft],
             kept.append(ev)
             break
     return kept
+
+
+#: types whose countryless victims are placed where the event happens (material acts on
+#: people: "Saddam's attack on Kurds in Halabja", "83 people were killed by Isis in Homs")
+PLACED_VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "AID", "THREATEN"})
+
+
+def _unplaced_group(c: Coder, cid: int) -> bool:
+    if cid < 0 or cid >= len(c.index.clusters):
+        return False
+    cl = c.index.clusters[c.index.canonical(cid)]
+    return not cl.country and cl.kind in ("group", "other") and not cl.wikidata and \
+        cl.sector in (None, "CVL")
+
+
+#: prepositions of a place where something happens ("in northern Syria")
+LOCATIVE = {"in", "inside", "across", "throughout", "within", "into", "near"}
+
+
+def _locative(tok: Token) -> bool:
+    """A country named as a place: the object of "in" ("in Syria"), also through "of"
+    ("in other parts of Syria", "in the north of Syria")."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.dep_ not in ("prep", "agent"):
+            return False
+        prep = node.head
+        if prep.lower_ in LOCATIVE:
+            return True
+        if prep.lower_ != "of":
+            return False
+        node = prep.head
+    return False
+
+
+def _place_countries(c: Coder, start: int, end: int) -> set[str]:
+    out = set()
+    for i in range(start, end):
+        m = c.index.mention_at(c.doc[i])
+        if m is None or m.actor < 0:
+            continue
+        cl = c.index.clusters[c.index.canonical(m.actor)]
+        if not cl.country or cl.country in ("IGO", "IMG", "NGO"):
+            continue
+        if cl.kind == "location" or (cl.kind == "country" and _locative(c.doc[i])):
+            out.add(cl.country)
+    return out
+
+
+def place_victims(c: Coder, tok: Token, ev: EventDraft, heads: list[Token]) -> None:
+    """A countryless group on the receiving end of a material act (``PLACED_VICTIM_TYPES``)
+    takes the country of the place it is in: a place inside its own phrase ("Kurds IN
+    HALABJA", "QARYATAIN's inhabitants") or the trigger's ("the attack ... in northern
+    SYRIA"), else the sentence's when all its places are in one country."""
+    if ev.type not in PLACED_VICTIM_TYPES or ev.negated or ev.hypothetical:
+        return
+    todo = [r for r in ev.recipients if _unplaced_group(c, r)]
+    if not todo:
+        return
+    found: set[str] = set()
+    for h in heads:
+        found |= _place_countries(c, h.left_edge.i, h.right_edge.i + 1)
+    if not found:
+        found = _place_countries(c, tok.left_edge.i, tok.right_edge.i + 1)
+    if not found:
+        found = _place_countries(c, tok.sent.start, tok.sent.end)
+    if len(found) != 1:
+        return
+    country = found.pop()
+    for r in todo:
+        cl = c.index.clusters[c.index.canonical(r)]
+        cl.country, cl.guessed = country, True
+    ev.path.append(f"context: countryless victims placed in {country}")

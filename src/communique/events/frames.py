@@ -46,6 +46,32 @@ def _absorb(c: Coder, cands: list[Candidate]) -> None:
 
 
 
+#: verbs whose subject is what an event noun after "under" befalls ("civilians LIVING
+#: under a blockade", "the enclave SHRINKS under airstrikes", "a democracy IS under attack")
+UNDER_TYPES = {"ASSAULT", "COERCE"}
+
+
+def _under(c: Coder, cands: list[Candidate]) -> None:
+    """A nominal attack or siege after "under" with no recipient is directed at the subject
+    of the verb the phrase hangs on: "civilians living under a blockade imposed by X",
+    "the enclave shrinks under airstrikes", "a democracy is under attack"."""
+    for k in cands:
+        tok = k.tok
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+            tok = tok.head  # "under a blockade IMPOSED by X"
+        if k.dropped or k.type not in UNDER_TYPES or tok.pos_ != "NOUN" or \
+                set(k.recipients) - set(k.actors):
+            continue
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ != "under" or prep.head.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((s for s in prep.head.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "there", "this"):
+            continue
+        if _take(c, k, [subj], "recipient", f"subject of '{prep.head.text}' under the event"):
+            k.recipients = [r for r in k.recipients if r not in k.actors]
+
+
 def _purpose(cands: list[Candidate]) -> None:
     """A strike or protest without a recipient is directed at what its purpose clause is
     directed at: the infinitive or participle attached to the noun or its support verb;
@@ -171,7 +197,11 @@ def _nested(cands: list[Candidate]) -> None:
         for o in live:
             if o is k or o.type != k.type or o.dropped or set(o.actors) != set(k.actors):
                 continue
-            if any(h.left_edge.i <= k.tok.i <= h.right_edge.i for h in o.arg_nodes):
+            # an argument whose phrase holds the event itself ("the cell WHICH was
+            # responsible for holding and torturing ...") is its antecedent, not a
+            # description of another event
+            if any(h.left_edge.i <= k.tok.i <= h.right_edge.i
+                   and not h.left_edge.i <= o.tok.i <= h.right_edge.i for h in o.arg_nodes):
                 k.dropped = True
                 o.path.append(f"'{k.tok.text}' inside an argument is the same event")
                 break
@@ -194,6 +224,8 @@ def _demands(c: Coder, cands: list[Candidate]) -> list[Candidate]:
         subj_tok = next((s for s in tok.children if s.dep_ in sx.SUBJECTS), None)
         if modal.lower_ == "should" and (subj_tok is None or not c.actor_like(subj_tok)):
             continue  # "the debate should help him" is an opinion, not a demand
+        if sx.is_passive(tok):
+            continue  # "they should be locked up": what should befall Y, asked of no one
         subj = next((s for s in tok.children if s.dep_ in sx.SUBJECTS), None)
         if subj is None or subj.lower_ in sx.FIRST_PERSON or subj.lower_ in ("there",):
             continue

@@ -143,6 +143,8 @@ class Matcher:
                     return False
                 if "@no" in vals and comp is not None:
                     return False
+                if "@event" in vals and (comp is None or not self.is_trigger(comp)):
+                    return False  # "willing TO TALK", not "ready to fall"
                 if "@inf" in vals and (comp is None or not any(
                         a.tag_ == "TO" for a in comp.children)):
                     return False
@@ -227,6 +229,10 @@ class Matcher:
                 return True
             if v == "@event" and any(r.type for r in self.lex.rows(lem, "NOUN")):
                 return True
+            if v == "@official" and self.official_like(inner):
+                return True
+            if v == "@armed" and self.armed_like(inner):
+                return True
         return False
 
     # --- word classes ----------------------------------------------------------------
@@ -261,6 +267,33 @@ class Matcher:
         return lem in PERSON_NOUNS or lem in ("delegation", "counterpart", "envoy", "king",
                                               "emir", "sultan", "pope")
 
+    def is_trigger(self, tok: Token) -> bool:
+        """A word some lexicon row codes as an event (whatever its conditions)."""
+        pos = self.pos_of(tok)
+        return pos is not None and any(r.type for r in self.lex.rows(self.lemma(tok), pos))
+
+    def official_like(self, tok: Token) -> bool:
+        """Someone who acts for a state or an organisation: an actor of a political sector
+        or with a role, or a state or organisation itself (a visit is diplomatic; a
+        volunteer or a refugee travelling is no visit)."""
+        m = self.index.mention_at(tok)
+        if m is None or m.actor < 0:
+            return tok.lemma_.lower() in OFFICIAL_NOUNS
+        cl = self.index.clusters[self.index.canonical(m.actor)]
+        if cl.kind in ("country", "organization") and cl.sector not in ("CVL", "BUS", "MED"):
+            return True
+        return bool(cl.role) or cl.sector in OFFICIAL_SECTORS
+
+    def armed_like(self, tok: Token) -> bool:
+        """An armed force: an actor of a military, rebel or police sector, a jihadist
+        organisation, or a force noun ("the militants", "government troops")."""
+        m = self.index.mention_at(tok)
+        if m is not None and m.actor >= 0:
+            cl = self.index.clusters[self.index.canonical(m.actor)]
+            if cl.sector in ARMED_SECTORS or cl.country == "IMG":
+                return True
+        return tok.lemma_.lower() in ARMED_NOUNS
+
     def crowd_like(self, tok: Token) -> bool:
         lem = tok.lemma_.lower()
         if lem in sx.CROWD_NOUNS:
@@ -287,6 +320,21 @@ class Matcher:
 
     def has_role(self, tok: Token, role: str) -> bool:
         return any(g.role == role for g in self.roles_of(tok))
+
+
+#: sectors of people who act for a state or an organisation (``@official``)
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "IGO", "LEG", "JUD", "PTY", "SPY", "COP", "DIP"})
+#: sectors of armed forces (``@armed``)
+ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "INS"})
+#: nouns of armed forces
+ARMED_NOUNS = frozenset({"militant", "jihadist", "rebel", "insurgent", "fighter", "troop",
+                         "army", "militia", "force", "guerrilla", "terrorist", "extremist"})
+#: unnamed people who do ("the minister", "a delegation")
+OFFICIAL_NOUNS = frozenset({"minister", "president", "delegation", "envoy", "diplomat",
+                            "ambassador", "official", "secretary", "premier", "chancellor",
+                            "king", "emir", "sultan", "pope", "leader", "commander",
+                            "general", "senator", "lawmaker", "mayor", "governor",
+                            "counterpart", "foreign minister", "prime minister"})
 
 
 def governing_verb(tok: Token) -> Token | None:

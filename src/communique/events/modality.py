@@ -13,6 +13,8 @@ from .policy import FUTURE_AS_AGREE, REQUEST_MODE, THREAT_MODE
 from .resolve import Coder
 
 COOPERATIVE = {t for t, q in QUAD.items() if q in (1, 2)}
+#: modals whose negation says the act is refused ("could not accept")
+ABILITY_MODALS = {"can", "could", "ca"}
 #: material conflict announced for the future is a threat
 FUTURE_AS_THREAT = {"ASSAULT", "COERCE"}
 
@@ -126,6 +128,11 @@ def _own_flags(c: Coder, k: Candidate, node: Token, first: bool) -> None:
         k.path.append("future: headline infinitive")
     if node.dep_ == "xcomp" and node.head.lemma_ == "go" and node.head.tag_ == "VBG":
         k.future = True
+    if any(ch.dep_ == "neg" for ch in node.children) and any(
+            ch.dep_ == "aux" and ch.lower_ in ABILITY_MODALS for ch in node.children):
+        # "terms they could not accept", "we cannot agree": a refusal, not a supposition
+        k.refusal = True
+        k.path.append(f"refusal: '{node.text}' negated with can/could")
 
 
 def _under_report(c: Coder, node: Token) -> bool:

@@ -25,8 +25,8 @@ from ..actors import ActorIndex
 from ..model import Event, Span
 from .arguments import candidates
 from .candidate import Candidate, EventDraft
-from .context import adopt, inherit, orphan_noun
-from .frames import _absorb, _consume, _demands, _nested, _purpose
+from .context import adopt, inherit, orphan_noun, place_victims
+from .frames import _absorb, _consume, _demands, _nested, _purpose, _under
 from .lexicon import Lexicon
 from .modality import _depth, _modality, _recode
 from .resolve import Coder
@@ -103,6 +103,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
         return []
     _absorb(c, cands)
     _purpose(cands)
+    _under(c, cands)
     cands.extend(_demands(c, cands))
     _consume(c, cands)
     _nested(cands)
@@ -157,6 +158,8 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
         if complete_only and not orphan and \
                 not any(c.political(a) for a in ev.actors + ev.recipients):
             continue  # PLOVER codes political events: a private person on both sides is none
+        if complete_only:
+            place_victims(c, k.tok, ev, k.recipient_heads)
         if article_ctx is None:
             article_ctx = _article_contexts(c)
         ev.contexts = _contexts(c, k, article_ctx)

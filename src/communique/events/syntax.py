@@ -53,7 +53,8 @@ ACTOR_NOUNS = GROUP_NOUNS | PERSON_NOUNS | ORG_NOUNS
 QUANTITY_NOUNS = {"hundred", "thousand", "dozen", "dozens", "hundreds", "thousands", "score",
                   "number", "million", "group", "some", "many", "all", "most", "several",
                   "one", "two", "three", "four", "five", "ten", "rest", "majority", "team",
-                  "delegation", "contingent", "batch", "wave", "member"}
+                  "delegation", "contingent", "batch", "wave", "member", "pocket",
+                  "remnant"}
 #: people who protest, strike or march (PROTEST is civilian collective action)
 CROWD_NOUNS = {"protester", "protestor", "demonstrator", "worker", "student", "farmer",
                "teacher", "doctor", "nurse", "driver", "trucker", "employee", "union",
