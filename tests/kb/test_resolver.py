@@ -210,3 +210,11 @@ def test_a_city_the_tables_lack_comes_from_the_gazetteer():
     got = resolve_actor("Mosul", date="2017-01-01")
     assert (got["kind"], got["country"]) == ("location", "IRQ")
     assert resolve_actor("Omar Khalil", date="2017-01-01")["kind"] == "other"
+
+
+def test_a_name_after_of_and_a_person_before_a_metonym(kb):
+    day = dt.date(2019, 3, 1)
+    health = kb.resolve("Ministry of Health", day)
+    assert (health["kind"], health["name"]) == ("organization", "Ministry of Health")
+    trump = kb.resolve("Trump White House", day)
+    assert (trump["kind"], trump["country"]) == ("organization", "USA")
