@@ -26,7 +26,7 @@ from ..model import Event, Span
 from .arguments import candidates
 from .candidate import Candidate, EventDraft
 from .context import adopt, inherit, orphan_noun, place_victims
-from .frames import _absorb, _consume, _demands, _nested, _purpose, _under
+from .frames import _absorb, _consume, _demands, _nested, _purpose, _shared_object, _under
 from .lexicon import Lexicon
 from .modality import _depth, _modality, _recode
 from .resolve import Coder
@@ -104,6 +104,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
     _absorb(c, cands)
     _purpose(cands)
     _under(c, cands)
+    _shared_object(c, cands)
     cands.extend(_demands(c, cands))
     _consume(c, cands)
     _nested(cands)
