@@ -54,7 +54,8 @@ def inherit(c: Coder, events: list[EventDraft]) -> None:
                     continue
                 # only recipients the article places: a country, or a named actor
                 got = [r for r in prev.recipients if c.index.canonical(r) not in mine
-                       and _placed(c, r) and not (countries([r]) & own)]
+                       and _placed(c, r) and (not (countries([r]) & own)
+                                              or _civil_war(c, ev.actors, r))]
                 if got:
                     ev.recipients = got
                     ev.path.append("context: recipient of the article's earlier "
@@ -62,6 +63,22 @@ def inherit(c: Coder, events: list[EventDraft]) -> None:
                 break
         if ev.actors and ev.recipients:
             history.append(ev)
+
+
+#: sectors of a state's own forces, and of those they fight or besiege at home
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
+HOME_TARGETS = {"CVL", "REB"}
+
+
+def _civil_war(c: Coder, actors: list[int], rcpt: int) -> bool:
+    """A same-country recipient a state's side may act on: its civilians or rebels
+    (a siege of one's own towns, a government offensive on rebels)."""
+    def sector(i: int) -> str | None:
+        return c.index.clusters[c.index.canonical(i)].sector
+
+    return sector(rcpt) in HOME_TARGETS and any(
+        sector(a) in STATE_SECTORS or c.index.clusters[c.index.canonical(a)].kind ==
+        "country" for a in actors)
 
 
 def orphan_noun(tok: Token, ev: EventDraft) -> bool:

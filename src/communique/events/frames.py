@@ -72,6 +72,29 @@ def _under(c: Coder, cands: list[Candidate]) -> None:
             k.recipients = [r for r in k.recipients if r not in k.actors]
 
 
+def _shared_object(c: Coder, cands: list[Candidate]) -> None:
+    """Conjoined acts on one object: "holding captive and beheading 27 HOSTAGES and
+    torturing many more" are all done to the hostages. An attack verb that
+    has no object of its own (or an elided one: "many more", "holding captive") takes the
+    nearest actor-like object of a verb coordinated with it."""
+    for k in cands:
+        tok = k.tok
+        if k.dropped or k.type not in UNDER_TYPES or tok.pos_ != "VERB" or \
+                set(k.recipients) - set(k.actors):
+            continue
+        own = next((o for o in tok.children if o.dep_ in ("dobj", "obj")), None)
+        if own is not None and own.pos_ != "ADJ":
+            continue  # its own object ("destroyed a monastery"); "many MORE" is elided
+        others = sorted((v for v in tok.conjuncts if v.pos_ == "VERB"),
+                        key=lambda v: abs(v.i - tok.i))
+        for v in others:
+            obj = next((o for o in v.children if o.dep_ in ("dobj", "obj")), None)
+            if obj is not None and c.actor_like(obj):
+                if _take(c, k, [obj], "recipient", f"object of the conjoined '{v.text}'"):
+                    k.recipients = [r for r in k.recipients if r not in k.actors]
+                break
+
+
 def _purpose(cands: list[Candidate]) -> None:
     """A strike or protest without a recipient is directed at what its purpose clause is
     directed at: the infinitive or participle attached to the noun or its support verb;

@@ -19,14 +19,14 @@ only the evaluation reads, come from ``spans`` when asked for.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
 from ..model import Event, Span
 from .arguments import candidates
 from .candidate import Candidate, EventDraft
 from .context import adopt, inherit, orphan_noun, place_victims
-from .frames import _absorb, _consume, _demands, _nested, _purpose, _under
+from .frames import _absorb, _consume, _demands, _nested, _purpose, _shared_object, _under
 from .lexicon import Lexicon
 from .modality import _depth, _modality, _recode
 from .resolve import Coder
@@ -104,6 +104,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
     _absorb(c, cands)
     _purpose(cands)
     _under(c, cands)
+    _shared_object(c, cands)
     cands.extend(_demands(c, cands))
     _consume(c, cands)
     _nested(cands)
@@ -111,7 +112,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
     out: list[EventDraft] = []
     orphans: list[EventDraft] = []
     for k in cands:
-        if k.dropped:
+        if k.dropped or _generic(k.tok):
             continue
         _modality(c, k)
         _recode(k)
@@ -172,6 +173,13 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
         inherit(c, out)
     mark_main(out)
     return out
+
+
+def _generic(tok: Token) -> bool:
+    """"Any US request", "any such move": a nominal trigger under "any" names no event
+    (what is asked for or warned against absorbs it first)."""
+    return tok.pos_ == "NOUN" and any(ch.dep_ == "det" and ch.lower_ == "any"
+                                      for ch in tok.children)
 
 
 def main_event(events: list[EventDraft]) -> EventDraft | None:
