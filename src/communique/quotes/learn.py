@@ -28,6 +28,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ..parsed import sent_bounds
+from .trims import edge_features, trims
 
 BITS = 18
 DIM = 1 << BITS
@@ -200,6 +201,7 @@ def content_candidates(ctx, tok: Token, rule_span: tuple[int, int] | None = None
         if c.dep_ == "xcomp" and objs:
             raw.append(("objx" + side, [t for o in objs for t in o.subtree] + list(c.subtree)))
         if c.dep_ in ("prep", "agent"):
+            raw.append(("prep" + side, list(c.subtree)))  # "responded by ...", "ask for X"
             for g in c.children:
                 if g.dep_ in ("pobj", "pcomp"):
                     raw.append(("pobj" + side, list(g.subtree)))
@@ -239,7 +241,7 @@ def content_candidates(ctx, tok: Token, rule_span: tuple[int, int] | None = None
         span = ctx.span_of(toks)
         if span[1] - span[0] < 2:
             continue
-        for variant, extra in _variants(ctx, span):
+        for variant, extra in _variants(ctx, span) + _trimmed(ctx, span):
             if variant in out:
                 out[variant].features.append("k=" + kind)
                 continue
@@ -261,6 +263,20 @@ def _variants(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[st
     cache = ctx.__dict__.setdefault("_variants", {})
     if span not in cache:
         cache[span] = _variants_uncached(ctx, span)
+    return cache[span]
+
+
+def _trimmed(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[str]]]:
+    """The span's shorter versions (:func:`.trims.trims`), once per span and article."""
+    cache = ctx.__dict__.setdefault("_trimmed", {})
+    if span not in cache:
+        found = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+        out = []
+        for toks, feats in trims(ctx, list(found) if found is not None else []):
+            cut = ctx.span_of(toks)
+            if cut[1] - cut[0] >= 2 and cut != span:
+                out.append((cut, feats))
+        cache[span] = out
     return cache[span]
 
 
@@ -349,6 +365,7 @@ def _span_facts_uncached(ctx, char_span: tuple[int, int]) -> _SpanFacts | None:
                        None if after is None or after.is_sent_start else "a=" + after.lower_)
     if any(t.is_sent_start for t in toks[1:]):
         facts.marks.append("multisent")
+    facts.marks += edge_features(ctx, toks)
     inq = sum(1 for t in toks if t.i in ctx.region_of_token)
     if inq:
         facts.marks.append("hasq" if inq < len(toks) else "allq")
