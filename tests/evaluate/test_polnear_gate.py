@@ -12,7 +12,7 @@ from communique.errors import InputError
 from communique.evaluate.polnear import evaluate_polnear, parse_ann, score_doc
 
 #: the combination of rules and trained model (the default), beliefs kept as PolNeAR
-#: annotates them; measured 0.892 / 0.707 / 0.537 / 0.726 / 0.929 (docs/benchmarks.md,
+#: annotates them; measured 0.892 / 0.708 / 0.539 / 0.726 / 0.929 (docs/benchmarks.md,
 #: branch quotes5)
 FLOORS = {
     "quoted_overlap_f1": 0.89,
