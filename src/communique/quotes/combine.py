@@ -54,7 +54,10 @@ def _speaker_of(ctx, tok: Token):
     # preposition hangs off
     if subj is None and tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep":
         subj = ctx.subject_of(tok.head.head)
-    if subj is None and tok.pos_ == "VERB":
+    # a passive cue ("the talks were praised by Anna Berg"): the agent speaks, the
+    # passive subject is what is spoken of
+    passive = subj is not None and subj.dep_ == "nsubjpass"
+    if (subj is None or passive) and tok.pos_ == "VERB":
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children
                  if g.dep_ == "pobj"]
         if agent:

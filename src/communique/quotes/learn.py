@@ -28,6 +28,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ..parsed import Tokens, sent_bounds, tokens
+from .trims import edge_features, trims
 
 BITS = 18
 DIM = 1 << BITS
@@ -215,6 +216,7 @@ def content_candidates(ctx, tok: Token, rule_span: tuple[int, int] | None = None
         if d == "xcomp" and objs:
             raw.append(("objx" + side, [x for o in objs for x in t.subtree(o)] + t.subtree(c)))
         if d in ("prep", "agent"):
+            raw.append(("prep" + side, t.subtree(c)))  # "responded by ...", "ask for X"
             for g in children[c]:
                 if dep[g] in ("pobj", "pcomp"):
                     raw.append(("pobj" + side, t.subtree(g)))
@@ -254,7 +256,7 @@ def content_candidates(ctx, tok: Token, rule_span: tuple[int, int] | None = None
         span = _span_of(t, toks)
         if span[1] - span[0] < 2:
             continue
-        for variant, extra in _variants(ctx, span):
+        for variant, extra in _variants(ctx, span) + _trimmed(ctx, span):
             if variant in out:
                 out[variant].features.append("k=" + kind)
                 continue
@@ -292,6 +294,20 @@ def _variants(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[st
     cache = ctx.__dict__.setdefault("_variants", {})
     if span not in cache:
         cache[span] = _variants_uncached(ctx, span)
+    return cache[span]
+
+
+def _trimmed(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[str]]]:
+    """The span's shorter versions (:func:`.trims.trims`), once per span and article."""
+    cache = ctx.__dict__.setdefault("_trimmed", {})
+    if span not in cache:
+        found = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+        out = []
+        for toks, feats in trims(ctx, list(found) if found is not None else []):
+            cut = ctx.span_of(toks)
+            if cut[1] - cut[0] >= 2 and cut != span:
+                out.append((cut, feats))
+        cache[span] = out
     return cache[span]
 
 
@@ -388,6 +404,7 @@ def _span_facts_uncached(ctx, char_span: tuple[int, int]) -> _SpanFacts | None:
                        else "a=" + t.lower[after])
     if any(starts[x] == x for x in range(a + 1, b)):
         facts.marks.append("multisent")
+    facts.marks += edge_features(ctx, list(span))
     inq = sum(1 for x in range(a, b) if x in ctx.region_of_token)
     if inq:
         facts.marks.append("hasq" if inq < b - a else "allq")

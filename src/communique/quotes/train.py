@@ -43,6 +43,8 @@ KEEPS = (0.0, 0.1)
 #: L2 strength of the two logistic models (SGD)
 CUE_ALPHA = 1e-5
 CONTENT_ALPHA = 1e-5
+#: the content model ranks one cue's candidates: trained on pairs (right minus wrong)
+CONTENT_LOSS = "pairwise"
 
 
 @dataclass(slots=True)
@@ -101,6 +103,7 @@ def rows(items: Iterable[Item]):
     cue_y: list[int] = []
     con_f: list[np.ndarray] = []
     con_y: list[int] = []
+    con_g: list[int] = []  # the cue (group) of each content row
     for it in items:
         ctx = it.ctx
         text = it.gold.text
@@ -119,11 +122,13 @@ def rows(items: Iterable[Item]):
             labels = [int(_chars(_strip(text, [c.span])) == want) for c in cands]
             if not any(labels):
                 continue
+            group = con_g[-1] + 1 if con_g else 0
             for c, y in zip(cands, labels, strict=True):
                 con_f.append(np.fromiter(hashed(c.features), np.int64))
                 con_y.append(y)
+                con_g.append(group)
     mats = np.vstack(cue_m) if cue_m else np.zeros((0, TENSOR), np.float32)
-    return cue_f, mats, np.array(cue_y), con_f, np.array(con_y)
+    return cue_f, mats, np.array(cue_y), con_f, np.array(con_y), np.array(con_g)
 
 
 def _sparse(feats: list[np.ndarray], dense: np.ndarray | None = None):
@@ -149,10 +154,36 @@ def _fit(x, y: np.ndarray, seed: int, alpha: float) -> tuple[np.ndarray, float]:
     return clf.coef_[0].astype(np.float32), float(clf.intercept_[0])
 
 
+def _pairs(x, y: np.ndarray, groups: np.ndarray):
+    """Pairwise rows for ranking the contents of one cue: (right - wrong) labelled 1 and
+    (wrong - right) labelled 0, within each cue's candidates."""
+    from scipy import sparse
+
+    left: list[int] = []
+    right: list[int] = []
+    order = np.argsort(groups, kind="stable")
+    bounds = np.flatnonzero(np.diff(groups[order])) + 1
+    for part in np.split(order, bounds):
+        pos = part[y[part] == 1]
+        neg = part[y[part] == 0]
+        for p in pos:
+            left += [p] * len(neg)
+            right += neg.tolist()
+    if not left:
+        return None, None
+    diff = x[left] - x[right]
+    return sparse.vstack([diff, -diff], format="csr"), np.r_[np.ones(len(left)),
+                                                              np.zeros(len(left))]
+
+
 def fit(items: list[Item], seed: int = 0, meta: dict | None = None) -> AttributionModel:
-    cue_f, cue_m, cue_y, con_f, con_y = rows(items)
+    cue_f, cue_m, cue_y, con_f, con_y, con_g = rows(items)
     cw, cb = _fit(_sparse(cue_f, cue_m), cue_y, seed, CUE_ALPHA)
-    if con_y.size and con_y.min() != con_y.max():
+    px, py = _pairs(_sparse(con_f), con_y, con_g) if con_y.size else (None, None)
+    if CONTENT_LOSS == "pairwise" and px is not None:
+        tw, _ = _fit(px, py, seed, CONTENT_ALPHA)
+        tb = 0.0  # a ranking: only differences between one cue's candidates count
+    elif con_y.size and con_y.min() != con_y.max():
         tw, tb = _fit(_sparse(con_f), con_y, seed, CONTENT_ALPHA)
     else:
         tw, tb = np.zeros(DIM, np.float32), 0.0
