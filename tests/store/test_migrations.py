@@ -86,17 +86,22 @@ def test_plover_types_migration_corrects_sanction_quad(tmp_path: Path, analyses)
     assert stored["SANCTION"][0] == 3
 
 
-def test_m010_gives_canonical_keys_and_merges_one_actor(tmp_path: Path) -> None:
-    raw = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+def _store_before(path: Path, migration) -> sqlite3.Connection:  # noqa: ANN001
+    """A store with every migration before ``migration`` applied and one article in it."""
+    raw = sqlite3.connect(path, isolation_level=None)
     migrations.applied(raw)
-    before = migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migrations.m010_actor_keys)]
-    for m in before:
+    for m in migrations.MIGRATIONS[:migrations.MIGRATIONS.index(migration)]:
         raw.execute("BEGIN")
         migrations._run_in_transaction(raw, m)
         raw.execute("INSERT INTO _migrations VALUES (?, 'then')", (m.__name__,))
         raw.execute("COMMIT")
     raw.execute("INSERT INTO articles (id, hash, text, story_id, record, ingested) "
                 "VALUES (1, 'h', 'text', 1, '{}', 'then')")
+    return raw
+
+
+def test_m010_gives_canonical_keys_and_merges_one_actor(tmp_path: Path) -> None:
+    raw = _store_before(tmp_path / "old.db", migrations.m010_actor_keys)
     rows = [(1, "name:donald trump|USA|person", "Donald Trump", "person", "USA"),
             (2, "name:donald trump||person", "Donald Trump", "person", None),
             (3, "name:foreign ministers||group", "foreign ministers", "group", None),
@@ -117,19 +122,8 @@ def test_m010_gives_canonical_keys_and_merges_one_actor(tmp_path: Path) -> None:
     assert db.execute("SELECT count(*) FROM article_actors WHERE actor_id = 1").fetchone()[0] == 2
 
 
-
 def test_m011_mention_names_are_read_from_the_index(tmp_path: Path) -> None:
-    raw = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
-    migrations.applied(raw)
-    before = migrations.MIGRATIONS[:migrations.MIGRATIONS.index(
-        migrations.m011_covering_indexes)]
-    for m in before:
-        raw.execute("BEGIN")
-        migrations._run_in_transaction(raw, m)
-        raw.execute("INSERT INTO _migrations VALUES (?, 'then')", (m.__name__,))
-        raw.execute("COMMIT")
-    raw.execute("INSERT INTO articles (id, hash, text, story_id, record, ingested) "
-                "VALUES (1, 'h', 'text', 1, '{}', 'then')")
+    raw = _store_before(tmp_path / "old.db", migrations.m011_covering_indexes)
     raw.execute("INSERT INTO actors (id, key, name) VALUES (1, 'k', 'Anna')")
     raw.execute('INSERT INTO mentions (article_id, actor_id, local_id, start, "end", text) '
                 "VALUES (1, 1, 'A1', 0, 4, 'Anna')")
