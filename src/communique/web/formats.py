@@ -78,9 +78,19 @@ def as_csv(rows: Sequence[dict[str, Any]], name: str, *, raw: bool = False,
         "content-disposition": f'attachment; filename="{name}.csv"'})
 
 
-def as_jsonl(rows: Sequence[dict[str, Any]], name: str) -> Response:
-    """``rows`` as JSON Lines, one object a line."""
-    body = "".join([_JSONL.encode(r) + "\n" for r in rows])
+def as_jsonl(rows: Sequence[dict[str, Any]], name: str, *, flat: bool = False) -> Response:
+    """``rows`` as JSON Lines, one object a line. ``flat`` (no row holds a list or an
+    object): the rows are encoded as one list, in one C call, and cut where an item
+    ends and the next begins with the first key (``}, {"event_id": ``): outside
+    strings only items meet so, and inside one a quote is escaped, or closes it and
+    is followed by ``,`` ``:`` or ``}``, never by a key's letter. The same bytes."""
+    first = next(iter(rows[0]), "") if rows else ""
+    if flat and first.isidentifier() and all(next(iter(r), "") == first for r in rows):
+        key = _JSONL.encode(first)
+        body = _JSONL.encode(list(rows))[1:-1].replace(
+            f"}}, {{{key}: ", f"}}\n{{{key}: ") + "\n"
+    else:
+        body = "".join([_JSONL.encode(r) + "\n" for r in rows])
     return Response(body, media_type="application/x-ndjson; charset=utf-8", headers={
         "content-disposition": f'attachment; filename="{name}.jsonl"'})
 
@@ -97,6 +107,6 @@ def respond(request: Request, fmt: Format, data: dict[str, Any], *, template: st
     if fmt == "csv":
         return as_csv(data["items"], name, raw=raw, empty=empty, nested=nested)
     if fmt == "jsonl":
-        return as_jsonl(data["items"], name)
+        return as_jsonl(data["items"], name, flat=nested is not None and not nested)
     fill_headings(request.app.state.store.connect(), data)
     return page(request, template, {key: data, **(extra or {})})
