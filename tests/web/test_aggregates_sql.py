@@ -187,3 +187,25 @@ def test_quote_counts_and_newest_first_slices_match_sql(client) -> None:  # noqa
                 "ORDER BY a.published DESC, e.id DESC", (actor, role))]
             assert arrays.actor_events(actor, role, 0, 1000) == events
             assert arrays.actor_events(actor, role, 2, 3) == events[2:5]
+
+
+def test_events_with_first_actors_from_memory_match_sql(client, monkeypatch) -> None:  # noqa: ANN001
+    from communique.web.params import EventFilters
+
+    db = client.app.state.store.connect()
+    first = EventArrays.load(db, ()).facets.first
+    actor = db.execute("SELECT actor_id FROM event_actors LIMIT 1").fetchone()[0]
+    filters = [EventFilters(), EventFilters(type="ACCUSE"), EventFilters(country="RUS"),
+               EventFilters(actor=actor), EventFilters(sort="actor"),
+               EventFilters(sort="score", order="asc"), EventFilters(quad=4)]
+    for f in filters:
+        for page in (Q.Page(1, 1000), Q.Page(2, 7)):
+            for common in (1, 10**9):  # both SQL plans
+                monkeypatch.setattr(Q, "COMMON_MATCHES", common)
+                kw: dict[str, Any] = {"sort": f.sort, "order": f.order, "page": page}
+                sql, mem = Q.events(db, f, **kw), Q.events(db, f, first=first, **kw)
+                assert sql == mem and [list(r) for r in sql["items"]] == [
+                    list(r) for r in mem["items"]]
+    assert any(r["recipient_name"] for r in Q.events(db, first=first)["items"])
+    assert first.lookup([r[0] for r in db.execute("SELECT id FROM events")]) is not None
+    assert first.lookup([10**9]) is None  # an event stored after the load: SQL

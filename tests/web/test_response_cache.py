@@ -143,3 +143,13 @@ def test_requests_of_one_url_arriving_together_compute_it_once(client) -> None: 
     for t in threads:
         t.join()
     assert out == [b"body"] * 4 and len(made) == 1
+
+
+def test_flat_jsonl_is_the_rows_encoded_one_by_one() -> None:
+    from communique.web.formats import _JSONL, as_jsonl
+
+    tricky = [{"a": 1, "t": 'z}, {"a": 3'}, {"a": 2, "t": "}, {"}, {"a": 4, "u": "}, {"},
+              {"a": 5, "t": "é\n\"}, {\"a\": 6"}]
+    for rows in (tricky, tricky[:1], [], [{}], [{"a": 1}, {"b": 2}]):
+        assert as_jsonl(rows, "e", flat=True).body == "".join(
+            [_JSONL.encode(r) + "\n" for r in rows]).encode()

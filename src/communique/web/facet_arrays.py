@@ -18,6 +18,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from ..store.read import NO_MODE
+from .first_actors import FirstActors
 
 Row = dict[str, Any]
 
@@ -55,12 +56,14 @@ class FacetArrays:
     p_event: np.ndarray  # index into the event arrays
     p_actor: np.ndarray  # actor id (one row per distinct actor of an event)
     quad_dates: list[np.ndarray]  # per quad class 0-4, its dated events' dates, sorted
+    first: FirstActors | None = None  # each event's first actor and recipient, by id
 
     @classmethod
     def load(cls, db: sqlite3.Connection, art_date: dict[int, int]) -> FacetArrays:
         # the flat view is the one definition of an event's first actor and recipient
         ev = db.execute("SELECT event_id, article_id, type, coalesce(mode, ''), negated, "
-                        "hypothetical, future, actor1_country, actor2_country, quad_class "
+                        "hypothetical, future, actor1_country, actor2_country, quad_class, "
+                        "actor1_id, actor1_name, actor2_id, actor2_name "
                         "FROM events_flat").fetchall()
         n = len(ev)
         types, tcode = _codes([r[2] for r in ev])
@@ -76,6 +79,10 @@ class FacetArrays:
                 np.fromiter((bool(r[6]) for r in ev), np.bool_, n),
                 np.fromiter((ccode.get(r[7], -1) for r in ev), np.int32, n),
                 np.fromiter((ccode.get(r[8], -1) for r in ev), np.int32, n)]
+        first = FirstActors.build(
+            [r[0] for r in ev], [r[10] for r in ev], [r[11] for r in ev],
+            [r[7] for r in ev], [r[12] for r in ev], [r[13] for r in ev],
+            [r[8] for r in ev])
         del ev
         order = np.lexsort((ids, date))
         ids, date = ids[order], date[order]
@@ -86,7 +93,7 @@ class FacetArrays:
         quad = np.clip(cols[2], 0, 4)
         by_quad = [date[(quad == q) & (date >= 0)] for q in range(5)]  # stays sorted
         return cls(date, *cols, types, modes, countries, pos[found], part[found, 1],
-                   by_quad)
+                   by_quad, first)
 
     def _mask(self, f: EventFilterLike) -> np.ndarray:
         mask = _period(self.date, f.since, f.until)

@@ -21,9 +21,10 @@ Raw = Annotated[bool, Query(description=(
     "spreadsheets would run as a formula)."))]
 
 
-def events_data(db: sqlite3.Connection, f: EventFilters, p: int,
+def events_data(request: Request, db: sqlite3.Connection, f: EventFilters, p: int,
                 per_page: int) -> dict[str, Any]:
-    return Q.events(db, f, sort=f.sort, order=f.order, page=Q.Page(p, per_page))
+    return Q.events(db, f, sort=f.sort, order=f.order, page=Q.Page(p, per_page),
+                    first=arrays(request, db).facets.first)
 
 
 def facets_data(request: Request, db: sqlite3.Connection, f: EventFilters) -> dict[str, Any]:
@@ -37,7 +38,7 @@ def _serve(request: Request, fmt: Format, db: sqlite3.Connection, f: EventFilter
     extra = {"f": f, "types": Q.EVENT_TYPES}
     if fmt == "page":
         extra["facets"] = facets_data(request, db, f)
-    return respond(request, fmt, events_data(db, f, p, per_page), template="events.html",
+    return respond(request, fmt, events_data(request, db, f, p, per_page), template="events.html",
                    extra=extra, name="events", raw=raw, empty=("event_id",), nested=())
 
 
