@@ -9,7 +9,17 @@ from fastapi.responses import Response
 from .. import queries as Q
 from ..facets import event_facets
 from ..formats import Format, as_json, respond
-from ..params import Db, EventFilters, HtmlPage, PageNo, PerPage, arrays, cached, event_filters
+from ..params import (
+    Db,
+    EventFilters,
+    HtmlPage,
+    PageNo,
+    PerPage,
+    arrays,
+    cached,
+    event_filters,
+    marker,
+)
 from ..response_cache import cached_response
 
 router = APIRouter()
@@ -23,8 +33,11 @@ Raw = Annotated[bool, Query(description=(
 
 def events_data(request: Request, db: sqlite3.Connection, f: EventFilters, p: int,
                 per_page: int) -> dict[str, Any]:
+    """A page of events, the first actors and recipients from the arrays when they are
+    those of the store as it is (not while a reload after an ingest is under way)."""
+    held = arrays(request, db)
     return Q.events(db, f, sort=f.sort, order=f.order, page=Q.Page(p, per_page),
-                    first=arrays(request, db).facets.first)
+                    first=held.facets.first if held.marker == marker(db) else None)
 
 
 def facets_data(request: Request, db: sqlite3.Connection, f: EventFilters) -> dict[str, Any]:
