@@ -95,15 +95,18 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     # bare surnames and first names the entity recogniser missed ("Merz said ..."), also
     # in capitals or tagged as a noun when they label a line ("MERZ: We will ...")
     keys = dict(index.person_keys())
-    for tok in doc:
-        if index.is_marked(tok.i):
+    tb = tokens(doc)
+    n = len(tb.text)
+    for i, text in enumerate(tb.text):
+        if index.is_marked(i):
             continue
-        name = tok.text.title() if tok.is_upper and len(tok.text) > 2 else tok.text
+        name = text.title() if text.isupper() and len(text) > 2 else text  # tok.is_upper
         if name not in keys:
             continue
-        label = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
-        if tok.pos_ == "PROPN" or label or name != tok.text:
-            index.add_mention(Mention(tok.i, tok.i + 1, "PERSON",
+        label = i + 1 < n and tb.text[i + 1] == ":"
+        if tb.pos[i] == "PROPN" or label or name != text:
+            tok = doc[i]
+            index.add_mention(Mention(i, i + 1, "PERSON",
                                       quoted=index.is_quoted(tok)), keys[name])
     if kb is not None:
         resolve_all(index, kb, index.day)
@@ -114,11 +117,12 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     index.note_voices()  # "a YPG source": a later "the source" is the YPG's voice too
     # role nouns acting as subjects ("The chancellor warned", "a spokeswoman said") are
     # actors too, so that a later "she said" can find them
-    for tok in doc:
-        if (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN"
-                and not index.is_marked(tok.i) and not index.is_quoted(tok)
-                and tok.lemma_.lower() in _ROLE_NOUNS):
-            index.noun_actor(tok)
+    for i, dep in enumerate(tb.dep):
+        if (dep in ("nsubj", "nsubjpass") and tb.pos[i] == "NOUN"
+                and tb.lemma[i] in _ROLE_NOUNS and not index.is_marked(i)):
+            tok = doc[i]
+            if not index.is_quoted(tok):
+                index.noun_actor(tok)
     if kb is not None:
         force_countries(index)  # "government forces": the article's country's
     _resolve_pronouns(index)
