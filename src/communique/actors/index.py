@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..kb import KnowledgeBase
 from ..model import Actor, Span
-from ..parsed import text_of
+from ..parsed import text_of, tokens
 from ..tables import data_rows
 from . import naming
 
@@ -198,6 +198,15 @@ class ActorIndex:
 
     def is_quoted(self, token: Token) -> bool:
         return bool(self.quoted[token.idx]) if token.idx < len(self.quoted) else False
+
+    def sent_start(self, j: int) -> int:
+        """The first token of sentence ``j``."""
+        return self._sent_starts[j]
+
+    @property
+    def by_token(self) -> dict[int, Mention]:
+        """Token index -> the mention last attached there (read-only use)."""
+        return self._by_token
 
     def sentence_index(self, token_i: int) -> int:
         return bisect.bisect_right(self._sent_starts, token_i) - 1
@@ -405,9 +414,13 @@ class ActorIndex:
     def note_voices(self) -> None:
         """Remember who each unnamed voice of the article speaks for ("a YPG source"),
         wherever it stands, so that a later "the source said" finds it."""
-        for tok in self.doc:
-            if tok.pos_ == "NOUN" and not self.is_marked(tok.i):
-                self._voice_of(tok)
+        tb = tokens(self.doc)
+        words = STATEMENT_NOUNS | VOICE_NOUNS
+        for i, pos in enumerate(tb.pos):
+            # _voice_of answers None unless the lemma or the word is a voice noun
+            if pos == "NOUN" and (tb.lemma[i] in words or tb.lower[i] in VOICE_NOUNS) \
+                    and not self.is_marked(i):
+                self._voice_of(self.doc[i])
 
     def _voice_again(self, head: Token) -> int | None:
         """"the source told the Guardian" after "according to a YPG source": a bare

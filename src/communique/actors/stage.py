@@ -14,9 +14,9 @@ import functools
 import re
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
 from ..kb import KnowledgeBase
+from ..parsed import sent_bounds, tokens
 from . import naming
 from .context import local_countries
 from .groups import link_group_nouns, stateless_forces
@@ -95,15 +95,18 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     # bare surnames and first names the entity recogniser missed ("Merz said ..."), also
     # in capitals or tagged as a noun when they label a line ("MERZ: We will ...")
     keys = dict(index.person_keys())
-    for tok in doc:
-        if index.is_marked(tok.i):
+    tb = tokens(doc)
+    n = len(tb.text)
+    for i, text in enumerate(tb.text):
+        if index.is_marked(i):
             continue
-        name = tok.text.title() if tok.is_upper and len(tok.text) > 2 else tok.text
+        name = text.title() if text.isupper() and len(text) > 2 else text  # tok.is_upper
         if name not in keys:
             continue
-        label = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
-        if tok.pos_ == "PROPN" or label or name != tok.text:
-            index.add_mention(Mention(tok.i, tok.i + 1, "PERSON",
+        label = i + 1 < n and tb.text[i + 1] == ":"
+        if tb.pos[i] == "PROPN" or label or name != text:
+            tok = doc[i]
+            index.add_mention(Mention(i, i + 1, "PERSON",
                                       quoted=index.is_quoted(tok)), keys[name])
     if kb is not None:
         resolve_all(index, kb, index.day)
@@ -114,11 +117,12 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     index.note_voices()  # "a YPG source": a later "the source" is the YPG's voice too
     # role nouns acting as subjects ("The chancellor warned", "a spokeswoman said") are
     # actors too, so that a later "she said" can find them
-    for tok in doc:
-        if (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN"
-                and not index.is_marked(tok.i) and not index.is_quoted(tok)
-                and tok.lemma_.lower() in _ROLE_NOUNS):
-            index.noun_actor(tok)
+    for i, dep in enumerate(tb.dep):
+        if (dep in ("nsubj", "nsubjpass") and tb.pos[i] == "NOUN"
+                and tb.lemma[i] in _ROLE_NOUNS and not index.is_marked(i)):
+            tok = doc[i]
+            if not index.is_quoted(tok):
+                index.noun_actor(tok)
     if kb is not None:
         force_countries(index)  # "government forces": the article's country's
     _resolve_pronouns(index)
@@ -337,16 +341,19 @@ def _resolve_pronouns(index: ActorIndex) -> None:
     compatible mention, preferring its subject.
     """
     doc = index.doc
-    sents = list(doc.sents)
-    for tok in doc:
-        low = tok.lower_
-        if tok.pos_ != "PRON" or (low not in PERSONAL and low != "they"):
+    tb = tokens(doc)
+    starts, ends = sent_bounds(doc)
+    quoted = index.quoted
+    for i, low in enumerate(tb.lower):
+        if tb.pos[i] != "PRON" or (low not in PERSONAL and low != "they"):
             continue
-        if index.is_quoted(tok) or index.is_marked(tok.i):
+        idx = tb.idx[i]
+        if (bool(quoted[idx]) if idx < len(quoted) else False) or index.is_marked(i):
             continue
+        tok = doc[i]
         plural = low in PLURAL
         gender = "m" if low in MALE else "f" if low in FEMALE else None
-        cid = _antecedent(index, tok, sents, plural, gender)
+        cid = _antecedent(index, tok, (starts, ends), plural, gender)
         if cid is None:
             continue
         cl = index.clusters[cid]
@@ -367,8 +374,8 @@ def _compatible(index: ActorIndex, m: Mention, plural: bool, gender: str | None)
     return cl.gender is None or gender is None or cl.gender == gender
 
 
-def _antecedent(index: ActorIndex, tok: Token, sents: list[SpacySpan], plural: bool,
-                gender: str | None) -> int | None:
+def _antecedent(index: ActorIndex, tok: Token, bounds: tuple[list[int], list[int]],
+                plural: bool, gender: str | None) -> int | None:
     si = index.sentence_index(tok.i)
     # "He and Rutte": a pronoun never refers to the actor it is coordinated with
     banned = {m.actor for c in tok.conjuncts if (m := index.mention_at(c)) is not None}
@@ -391,11 +398,12 @@ def _antecedent(index: ActorIndex, tok: Token, sents: list[SpacySpan], plural: b
         j = si - back
         if j < 0:
             break
-        sent = sents[j]
-        end = tok.i if back == 0 else sent.end
+        first = index.sent_start(j)
+        end = tok.i if back == 0 else bounds[1][first]
         cands = []
-        for i in range(sent.start, end):
-            m = index.mention_at(index.doc[i])
+        by_token = index.by_token
+        for i in range(first, end):
+            m = by_token.get(i)
             if (m is not None and i == m.start and m.actor not in banned
                     and _compatible(index, m, plural, gender)):
                 cands.append((m, doc_dep(index.doc, m)))
@@ -410,8 +418,9 @@ def _antecedent(index: ActorIndex, tok: Token, sents: list[SpacySpan], plural: b
 
 def doc_dep(doc: Doc, m: Mention) -> str:
     """The dependency label of a mention's syntactic head (the token whose head is outside)."""
+    tb = tokens(doc)
     for i in range(m.start, m.end):
-        t = doc[i]
-        if not (m.start <= t.head.i < m.end) or t.head.i == t.i:
-            return t.dep_
-    return doc[m.end - 1].dep_
+        h = tb.head[i]
+        if not (m.start <= h < m.end) or h == i:
+            return tb.dep[i]
+    return tb.dep[m.end - 1]

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..actors import ActorIndex
+from ..parsed import tokens
 from . import syntax as sx
 from .lexicon import Governor, Lexicon, Trigger
 
@@ -39,14 +40,17 @@ class Matcher:
     def words(self, sent: SpacySpan) -> set[str]:
         w = self._sent_words.get(sent.start)
         if w is None:
-            w = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+            tb = tokens(sent.doc)
+            r = range(sent.start, sent.end)
+            w = {tb.lemma[i] for i in r} | {tb.lower[i] for i in r}
             self._sent_words[sent.start] = w
         return w
 
     def sent_text(self, sent: SpacySpan) -> str:
         s = self._sent_text.get(sent.start)
         if s is None:
-            s = " " + " ".join(t.lower_ for t in sent) + " "
+            low = tokens(sent.doc).lower
+            s = " " + " ".join(low[i] for i in range(sent.start, sent.end)) + " "
             self._sent_text[sent.start] = s
         return s
 
