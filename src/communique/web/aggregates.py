@@ -100,7 +100,6 @@ class EventArrays:
     r_actor: np.ndarray
     r_is_actor: np.ndarray
     r_event: np.ndarray
-    r_date: np.ndarray
     # (actor, article) rows of article_actors with the role held there, sorted by actor
     a_actor: np.ndarray
     a_role: np.ndarray  # code into role_names, -1 for none
@@ -109,7 +108,6 @@ class EventArrays:
     # (speaker, quote) with the quote's date, sorted by speaker, then newest first
     s_actor: np.ndarray
     s_quote: np.ndarray
-    s_date: np.ndarray
     country: dict[int, str | None]
     # the triples' positions sorted by actor and by recipient (date order within each),
     # and the actor (recipient) ids in that order, for a binary search
@@ -195,9 +193,9 @@ class EventArrays:
         by_src, by_dst = (np.argsort(tri[:, k], kind="stable") for k in (1, 2))
         return cls(marker, types, e_date[ti], tri[:, 0], tri[:, 1], tri[:, 2], e_type[ti],
                    e_score[ti], t_first, part[:, 0], e_month[pi], e_score[pi], roles[:, 0],
-                   roles[:, 1].astype(np.bool_), roles[:, 2], e_date[ri], a_actor[by_actor],
+                   roles[:, 1].astype(np.bool_), roles[:, 2], a_actor[by_actor],
                    a_role[by_actor], a_date[by_actor], role_names, said[by_speaker, 0],
-                   said[by_speaker, 1], s_date[by_speaker], country,
+                   said[by_speaker, 1], country,
                    by_src, tri[by_src, 1], by_dst, tri[by_dst, 2],
                    _mention_names(db), FacetArrays.load(db, art_date),
                    QuoteFacetArrays.load(db, art_date), dict(db.execute(
