@@ -69,6 +69,13 @@ class Cluster:
     guessed: bool = False  # its country is the article's, not the text's (actors/context.py)
     foreign: bool = False  # the text calls the person foreign: no article country for them
 
+    def place_country(self) -> str | None:
+        """The state a country or place cluster lies in (not an IGO's or IMG's code)."""
+        if self.kind in ("country", "location") and self.country \
+                and self.country not in ("IGO", "IMG"):
+            return self.country
+        return None
+
 
 #: resolves clusters from an id on (``resolve.resolve_all``), given by ``find_actors``
 Resolver = Callable[["ActorIndex", int], None]

@@ -178,11 +178,7 @@ def _place_in(index: ActorIndex, named: dict[int, Mention], toks) -> str | None:
             break
         mt = named.get(t.i)
         if mt is not None and mt.actor >= 0:
-            cl = index.clusters[index.canonical(mt.actor)]
-            if cl.kind in ("location", "country") and cl.country \
-                    and cl.country not in ("IGO", "IMG"):
-                return cl.country
-            return None
+            return index.clusters[index.canonical(mt.actor)].place_country()
     return None
 
 

@@ -29,8 +29,8 @@ MAIN_MIN = 3
 def _main_country(index: ActorIndex) -> str | None:
     counts: Counter[str] = Counter()
     for cl in index.clusters:
-        if cl.mentions and cl.country and len(cl.country) == 3 and cl.country.isalpha() \
-                and cl.kind in ("country", "location") and cl.country not in ("IGO", "IMG"):
+        if cl.mentions and cl.place_country() and len(cl.country) == 3 \
+                and cl.country.isalpha():
             counts[cl.country] += len([m for m in cl.mentions if m.label != "PRON"])
     top = counts.most_common(2)
     if not top or top[0][1] < MAIN_MIN or (len(top) > 1 and top[1][1] >= top[0][1]):
@@ -49,8 +49,7 @@ def _context_country(index: ActorIndex, cl: Cluster) -> str | None:
                 other = index.mention_at(doc[i])
                 if other is not None and other.actor >= 0:
                     o = index.clusters[index.canonical(other.actor)]
-                    if o is not cl and o.country and o.kind in ("country", "location") \
-                            and o.country not in ("IGO", "IMG"):
+                    if o is not cl and o.place_country():
                         # "Tel Amir, near Manbij"; "the Syrian town of Tel Amir", but
                         # not "Tel Amir near the Iraqi border" (an adjective after)
                         if (step == 1) != (doc[i].ent_type_ == "NORP"):
