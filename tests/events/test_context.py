@@ -86,3 +86,10 @@ def test_warning_someone_not_to_act_is_a_threat(coded):
     evs = coded("The Kenyan president warned Somali militias not to cross the border.")
     assert [(t, [c for _n, c in r]) for t, _a, r in evs if t == "THREATEN"] == \
         [("THREATEN", ["SOM"])]
+
+
+def test_a_threat_before_the_attack_takes_the_later_target(coded):
+    evs = coded("On Tuesday the Ethiopian defence minister threatened to push deeper. "
+                "Ethiopian troops shelled Eritrean army positions near Badme on Wednesday.")
+    threat = [e for e in evs if e[0] == "THREATEN"]
+    assert threat and [c for _n, c in threat[0][2]] == ["ERI"]

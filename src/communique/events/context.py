@@ -6,7 +6,8 @@ fact: ``actors/context.py``, ``local_countries``):
 
 * a conflictual event with an actor but no recipient ("Erdogan has threatened to push
   deeper") takes the recipients of the article's most recent earlier event of a type
-  flagged ``inherit`` (``data/type_policy.csv``) by the same actor.
+  flagged ``inherit`` (``data/type_policy.csv``) by the same actor, or when there is
+  none, of the first later one.
 * a nominal event of such a type with no actor in its sentence, the subject of a verb
   saying it goes on (``data/ongoing.csv``: "clashes continued", "fighting raged"), takes
   the sides of the article's most recent earlier event of its type.
@@ -32,7 +33,7 @@ def _placed(c: Coder, cid: int) -> bool:
 def inherit(c: Coder, events: list[EventDraft]) -> None:
     """An event of an ``inherit`` type with actors and no recipient takes the recipients of
     the latest earlier event of such a type whose actors it shares (by cluster or
-    country)."""
+    country); with no such earlier event, of the first later one."""
     def countries(ids: list[int]) -> set[str]:
         out = set()
         for i in ids:
@@ -41,6 +42,23 @@ def inherit(c: Coder, events: list[EventDraft]) -> None:
                 out.add(cl.country)
         return out
 
+    def take(ev: EventDraft, prev: EventDraft, mine: set[int], own: set[str]) -> bool:
+        got = [r for r in prev.recipients if c.index.canonical(r) not in mine
+               and _placed(c, r) and (not (countries([r]) & own)
+                                      or _civil_war(c, ev.actors, r))]
+        if got:
+            ev.recipients = got
+            where = "earlier" if prev.trigger < ev.trigger else "later"
+            ev.path.append(f"context: recipient of the article's {where} "
+                           f"{prev.type} by the same actor")
+        return bool(got)
+
+    def shares(mine: set[int], own: set[str], prev: EventDraft) -> bool:
+        theirs = {c.index.canonical(a) for a in prev.actors}
+        return bool(mine & theirs or own & countries(prev.actors))
+
+    sided = [ev for ev in events if ev.type in INHERIT_TYPES and ev.actors
+             and ev.recipients]
     history: list[EventDraft] = []
     for ev in events:  # in text order
         if ev.type not in INHERIT_TYPES:
@@ -48,19 +66,15 @@ def inherit(c: Coder, events: list[EventDraft]) -> None:
         if ev.actors and not ev.recipients and not ev.negated:
             mine = {c.index.canonical(a) for a in ev.actors}
             own = countries(ev.actors)
-            for prev in reversed(history):
-                theirs = {c.index.canonical(a) for a in prev.actors}
-                if not (mine & theirs or own & countries(prev.actors)):
-                    continue
-                # only recipients the article places: a country, or a named actor
-                got = [r for r in prev.recipients if c.index.canonical(r) not in mine
-                       and _placed(c, r) and (not (countries([r]) & own)
-                                              or _civil_war(c, ev.actors, r))]
-                if got:
-                    ev.recipients = got
-                    ev.path.append("context: recipient of the article's earlier "
-                                   f"{prev.type} by the same actor")
-                break
+            prev = next((p for p in reversed(history) if shares(mine, own, p)), None)
+            if prev is not None:
+                take(ev, prev, mine, own)
+            else:  # none earlier: the first later one ("a Turkish incursion" ahead of
+                # the offensive the article goes on to report)
+                nxt = next((p for p in sided if p.trigger > ev.trigger
+                            and shares(mine, own, p)), None)
+                if nxt is not None:
+                    take(ev, nxt, mine, own)
         if ev.actors and ev.recipients:
             history.append(ev)
 
