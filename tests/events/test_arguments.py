@@ -45,3 +45,15 @@ def test_named_apposition_of_a_possessed_noun_is_the_argument(events, one):
 def test_hyphenated_leader_acts_with_the_group_it_leads(events, one):
     e = one(events("The Saudi-led coalition bombed a port in Hodeidah on Monday."), "ASSAULT")
     assert "Saudi Arabia" in e["actors"]
+
+
+def test_them_is_the_nearest_earlier_group(events, one):
+    e = one(events("Eritrean rebels crossed the border on Monday, and the Ethiopian "
+                   "army attacked them near Badme."), "ASSAULT")
+    assert e["actors"] and e["recipients"] and "rebels" in e["recipients"][0]
+
+
+def test_them_is_never_its_own_clauses_subject(events):
+    evs = events("The Ethiopian soldiers said the rebels had attacked them.")
+    a = [e for e in evs if e["type"] == "ASSAULT"]
+    assert all(r != e["actors"] for e in a for r in [e["recipients"]])

@@ -118,6 +118,11 @@ class Coder(Matcher):
                 if cid is not None:
                     path.append(f"{role}: '{h.text}' -> nearest earlier state or organisation")
                     return [(cid, h)]
+            if low in PLURAL_OBJECTS:
+                cid = self._them(h)
+                if cid is not None:
+                    path.append(f"{role}: '{h.text}' -> nearest earlier group")
+                    return [(cid, h)]
             return []
         lem = h.lemma_.lower()
         if _condition(h):
@@ -223,6 +228,36 @@ class Coder(Matcher):
         return nearest
 
 
+    def _them(self, tok: Token) -> int | None:
+        """'them'/'their': the nearest earlier group (a plural noun actor, forces, an armed
+        group) in this or the last sentence, a subject first; never the subject of the
+        pronoun's own clause ("the rebels said the army shelled them": the rebels)."""
+        own = {ch.i for ch in tok.head.children if ch.dep_ in sx.SUBJECTS}
+        start = tok.sent.start
+        if self.index.sentence_index(tok.i) > 0:
+            start = max(0, tok.sent.start - 60)
+        nearest = None
+        for i in range(tok.i - 1, start - 1, -1):
+            t = self.doc[i]
+            m = self.index.mention_at(t)
+            if m is None or m.actor < 0 or i in own or not self._plural(m):
+                continue
+            if t.dep_ in sx.SUBJECTS:
+                return m.actor
+            if nearest is None:
+                nearest = m.actor
+        return nearest
+
+    def _plural(self, m) -> bool:
+        cl = self.index.clusters[self.index.canonical(m.actor)]
+        if cl.kind in ("person", "location", "country"):
+            return False
+        return self.doc[m.end - 1].tag_ in ("NNS", "NNPS") or cl.kind == "group"
+
+
+#: object and possessive plural pronouns the actor stage leaves open ("accused THEM of",
+#: "THEIR attack"; "they" it resolves itself outside quotes)
+PLURAL_OBJECTS = {"them", "themselves", "their"}
 
 #: participles of a hyphenated leader: "the US-LED coalition" (the US acts with it)
 LEADING = {"lead"}
