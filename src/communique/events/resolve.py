@@ -229,7 +229,7 @@ class Coder(Matcher):
 
 
     def _them(self, tok: Token) -> int | None:
-        """'them'/'their': the nearest earlier group (a plural noun actor, forces, an armed
+        """'them': the nearest earlier group (a plural noun actor, forces, an armed
         group) in this or the last sentence, a subject first; never the subject of the
         pronoun's own clause ("the rebels said the army shelled them": the rebels)."""
         own = {ch.i for ch in tok.head.children if ch.dep_ in sx.SUBJECTS}
@@ -255,9 +255,9 @@ class Coder(Matcher):
         return self.doc[m.end - 1].tag_ in ("NNS", "NNPS") or cl.kind == "group"
 
 
-#: object and possessive plural pronouns the actor stage leaves open ("accused THEM of",
-#: "THEIR attack"; "they" it resolves itself outside quotes)
-PLURAL_OBJECTS = {"them", "themselves", "their"}
+#: object plural pronouns the actor stage leaves open ("accused THEM of"; it resolves
+#: "they" itself outside quotes; "their" as well cost CAMEO actor spans, docs/benchmarks.md)
+PLURAL_OBJECTS = {"them", "themselves"}
 
 #: participles of a hyphenated leader: "the US-LED coalition" (the US acts with it)
 LEADING = {"lead"}
