@@ -46,6 +46,7 @@ from .entries import (
 )
 from .envoys import split_subject
 from .normalize import Token, key, surface, tokens
+from .private import PRIVATE, private_country
 from .records import ARMED, Person, Role
 
 if TYPE_CHECKING:  # the knowledge base is passed in; only its type is named here
@@ -83,7 +84,8 @@ PRO_ANTI = {"pro", "anti", "non"}
 LOCATIVE = {"in", "at", "from", "near", "into", "across", "outside", "inside", "around",
             "throughout", "within"}
 NAME_PARTICLES = {"al", "bin", "ibn", "abu", "de", "van", "von", "der", "den", "da", "la",
-                  "le", "du", "di", "dos", "el", "ul", "ben", "bint", "ter", "del"}
+                  "le", "du", "di", "dos", "el", "ul", "ben", "bint", "ter", "del", "ez", "es",
+                  "ed", "ash", "ad", "ar", "az", "adh", "ath"}
 #: "Homs province", "the al-Hawl camp": a name before one of these is a place
 PLACE_NOUNS = {"province", "governorate", "region", "district", "county", "oblast", "city",
                "town", "village", "camp", "prefecture", "municipality", "valley",
@@ -131,9 +133,12 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
         if length and length == len(rest):
             hit = kb.place_hit(entries[0])
             return _result(hit.name, "location", hit.country)
-        town = gazetteer.lookup(surface(rest)) if _looks_like_name(rest, False) else None
+        town = gazetteer.lookup_place(surface(rest)) if _looks_like_name(rest, False) else None
         if town:
             return _result(town[0], "location", town[1])
+        place = _named_place(kb, rest, lower)  # "in Yala province"
+        if place is not None and place["country"]:
+            return place
     length, entries = kb.match(toks, 0, lower_query=lower)
     if length == len(toks):
         return _from_entry(kb, entries[0], toks, day)
@@ -191,6 +196,9 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
         if town:  # a city or US state the tables do not list: a place in its country
             return _result(town[0], "location", town[1])
         return _result(surface(rest), "other")
+    country = private_country(mods, rest)
+    if country:  # "a Canadian woman": a private person of that nationality
+        return _result(surface(_lead_strip(toks)), "person", country, None, PRIVATE)
     return _from_mods(kb, mods, former, toks, day)
 
 
@@ -211,7 +219,7 @@ def _named_place(kb: KnowledgeBase, toks: list[Token], lower: bool) -> dict[str,
         return _result(surface(toks), "location", hit.country)
     if length:
         return None  # "Kurdistan Regional ..." and the like: not a place name
-    town = gazetteer.lookup(surface(name))
+    town = gazetteer.lookup_place(surface(name))
     return _result(surface(toks), "location", town[1] if town else None)
 
 
@@ -481,7 +489,10 @@ def _sector(kb: KnowledgeBase, mods: list[Mod], former: bool, day: dt.date) -> s
         return "ELI"
     terms = [kb.sectors[m.entry.ref] for m in mods if m.entry.type == TERM and not m.no_sector]
     head = terms[-1] if terms else None
-    strong_mods = [t for t in terms[:-1] if not t.weak]
+    # a person word before an organisation's head is part of its name, not whose it is
+    # ("General Intelligence Directorate", not a general's)
+    strong_mods = [t for t in terms[:-1] if not t.weak
+                   and not (t.kind == "person" and head is not None and head.kind != "person")]
     org_sec = meto_sec = place_sec = None
     for m in mods:
         if m.no_sector:

@@ -1,0 +1,40 @@
+"""A private person of a stated nationality ("a Canadian woman", "a Polish truck
+driver"): a nationality and nothing else known before a singular noun that names a
+person with no sector of its own (``actors/data/person_words.csv``: relatives and
+person nouns, and "man"/"woman") is a civilian of that country (sector CVL)."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from ..tables import data_rows
+from .entries import ADJ, PEOPLE
+from .normalize import Token
+
+if TYPE_CHECKING:
+    from .resolver import Mod
+
+__all__ = ["PRIVATE", "private_country"]
+
+#: the sector of a private person
+PRIVATE = "CVL"
+
+
+@functools.cache
+def private_nouns() -> frozenset[str]:
+    rows = data_rows("actors/data/person_words.csv")
+    return frozenset(r["word"] for r in rows if r.get("kind") in ("kin", "person")) | {
+        "man", "woman"}
+
+
+def private_country(mods: list[Mod], rest: list[Token]) -> str | None:
+    """The country of a private person of ``mods`` (one nationality) and ``rest`` (the
+    lower-case noun phrase after it), else None."""
+    if (len(mods) != 1 or not rest or rest[-1].key not in private_nouns()
+            or not all(t.raw.islower() for t in rest)):
+        return None
+    m = mods[0]
+    if m.entry.type not in (ADJ, PEOPLE) or m.no_country:
+        return None
+    return m.entry.ref if isinstance(m.entry.ref, str) else None
