@@ -28,10 +28,14 @@ def private_nouns() -> frozenset[str]:
         "man", "woman"}
 
 
-def private_country(mods: list[Mod], rest: list[Token]) -> str | None:
-    """The country of a private person of ``mods`` (one nationality) and ``rest`` (the
-    lower-case noun phrase after it), else None."""
-    if (len(mods) != 1 or not rest or rest[-1].key not in private_nouns()
+def private_country(mods: list[Mod], toks: list[Token]) -> str | None:
+    """The country of a private person of ``mods`` (one nationality) read from ``toks``
+    (the phrase: the words after the nationality a lower-case noun phrase), else None."""
+    if len(mods) != 1:
+        return None
+    ends = [i for i, t in enumerate(toks) if t is mods[0].toks[-1]]
+    rest = toks[ends[0] + 1:] if ends else []
+    if (not rest or rest[-1].key not in private_nouns()
             or not all(t.raw.islower() for t in rest)):
         return None
     m = mods[0]

@@ -47,6 +47,9 @@ from .entries import (
 from .envoys import split_subject
 from .normalize import Token, key, surface, tokens
 from .private import PRIVATE, private_country
+
+#: the sector of armed people no body is named for ("gunmen")
+UNIDENTIFIED = "UAF"
 from .records import ARMED, Person, Role
 
 if TYPE_CHECKING:  # the knowledge base is passed in; only its type is named here
@@ -196,7 +199,7 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
         if town:  # a city or US state the tables do not list: a place in its country
             return _result(town[0], "location", town[1])
         return _result(surface(rest), "other")
-    country = private_country(mods, rest)
+    country = private_country(mods, toks)
     if country:  # "a Canadian woman": a private person of that nationality
         return _result(surface(_lead_strip(toks)), "person", country, None, PRIVATE)
     return _from_mods(kb, mods, former, toks, day)
@@ -504,8 +507,9 @@ def _sector(kb: KnowledgeBase, mods: list[Mod], former: bool, day: dt.date) -> s
             meto_sec = e.ref[1]
         elif e.type == PLACE and place_sec is None:
             place_sec = kb.places[e.ref].sector
-    if head and org_sec in ARMED and head.sector in ARMED:
-        return org_sec
+    if head and org_sec and (org_sec in ARMED and head.sector in ARMED
+                             or head.sector == UNIDENTIFIED):
+        return org_sec  # "Sinaloa cartel gunmen": the gunmen are the cartel's
     if (head and not head.weak and head.kind != "person" and head.sector in ("MIL", "COP")
             and strong_mods and strong_mods[-1].sector == "GOV"):
         return head.sector  # "government forces", "regime troops": the force, not GOV
