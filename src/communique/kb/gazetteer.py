@@ -12,7 +12,10 @@ import functools
 import unicodedata
 from collections.abc import Iterator
 
-__all__ = ["ALT_POPULATION", "MIN_POPULATION", "city_names", "lookup", "lookup_place"]
+from .normalize import Token, surface
+
+__all__ = ["ALT_POPULATION", "MIN_POPULATION", "city_names", "lookup", "lookup_place",
+           "town_country"]
 
 MIN_POPULATION = 15000
 #: a city this large keeps its name against a region elsewhere ("Hyderabad")
@@ -209,3 +212,19 @@ def _regions() -> dict[tuple[str, bool], tuple[str, str]]:
             out.setdefault((k, top), (main, iso3))
     return {k: v for k, v in out.items() if len(countries[k[0]]) == 1}
 
+
+
+def town_country(toks: list[Token], free: list[Token]) -> str | None:
+    """"the Medellín cartel", "Mosul police": a capitalised word of ``free`` (the words
+    of ``toks`` the knowledge base does not know) that is a city, US state or region
+    gives its country."""
+    for n in (2, 1):
+        for i in range(len(free) - n + 1):
+            words = free[i:i + n]
+            if all(w.raw[:1].isupper() and w.raw.isalpha() for w in words) and \
+                    all(toks.index(words[k]) + 1 == toks.index(words[k + 1])
+                        for k in range(n - 1)):
+                town = lookup(surface(words))
+                if town:
+                    return town[1]
+    return None

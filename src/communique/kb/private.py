@@ -15,10 +15,12 @@ from .normalize import Token
 if TYPE_CHECKING:
     from .resolver import Mod
 
-__all__ = ["PRIVATE", "private_country"]
+__all__ = ["PRIVATE", "UNIDENTIFIED", "private_country"]
 
 #: the sector of a private person
 PRIVATE = "CVL"
+#: the sector of armed people no body is named for ("gunmen"; resolver._sector)
+UNIDENTIFIED = "UAF"
 
 
 @functools.cache

@@ -46,10 +46,7 @@ from .entries import (
 )
 from .envoys import split_subject
 from .normalize import Token, key, surface, tokens
-from .private import PRIVATE, private_country
-
-#: the sector of armed people no body is named for ("gunmen")
-UNIDENTIFIED = "UAF"
+from .private import PRIVATE, UNIDENTIFIED, private_country
 from .records import ARMED, Person, Role
 
 if TYPE_CHECKING:  # the knowledge base is passed in; only its type is named here
@@ -529,7 +526,8 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
         return _result(surface(toks), "other", sector=_sector(kb, mods, former, day))
     office, country, org = _stated(kb, mods, day)
     if country is None and org is None and not any(m.no_country for m in mods):
-        country = _town_country(toks, mods)
+        taken = {id(t) for m in mods for t in m.toks}
+        country = gazetteer.town_country(toks, [t for t in toks if id(t) not in taken])
     heads = [m for m in mods if m.entry.type == TERM and not m.no_sector]
     head = kb.sectors[heads[-1].entry.ref] if heads else None
     name = surface(_lead_strip(toks))
@@ -560,23 +558,6 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
     if len(live) == 1 or live[0].entry.type != PEOPLE:
         return _from_entry(kb, live[0].entry, live[0].toks, day)
     return _result(name, "group", country, None, sector)
-
-
-def _town_country(toks: list[Token], mods: list[Mod]) -> str | None:
-    """"the Medellín cartel", "Mosul police": a capitalised word the knowledge base does
-    not know that is a city or US state of the gazetteer gives its country."""
-    taken = {id(t) for m in mods for t in m.toks}
-    free = [t for t in toks if id(t) not in taken]
-    for n in (2, 1):
-        for i in range(len(free) - n + 1):
-            words = free[i:i + n]
-            if all(w.raw[:1].isupper() and w.raw.isalpha() for w in words) and \
-                    all(toks.index(words[k]) + 1 == toks.index(words[k + 1])
-                        for k in range(n - 1)):
-                town = gazetteer.lookup(surface(words))
-                if town:
-                    return town[1]
-    return None
 
 
 def _from_entry(kb: KnowledgeBase, e: Entry, toks: list[Token], day: dt.date
