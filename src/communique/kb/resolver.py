@@ -45,6 +45,7 @@ from .entries import (
     PersonHit,
 )
 from .envoys import split_subject
+from .legislators import party_country
 from .normalize import Token, key, surface, tokens
 from .private import PRIVATE, UNIDENTIFIED, private_country
 from .records import ARMED, Person, Role
@@ -199,7 +200,7 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
     country = private_country(mods, toks)
     if country:  # "a Canadian woman": a private person of that nationality
         return _result(surface(_lead_strip(toks)), "person", country, None, PRIVATE)
-    return _from_mods(kb, mods, former, toks, day)
+    return party_country(_from_mods(kb, mods, former, toks, day), toks)
 
 
 # ---------------------------------------------------------------- parsing
