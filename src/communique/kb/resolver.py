@@ -47,6 +47,7 @@ from .entries import (
 from .envoys import split_subject
 from .legislators import party_country
 from .normalize import Token, key, surface, tokens
+from .placewords import PLACE_NOUNS, PLACE_OF, place_lead
 from .private import PRIVATE, UNIDENTIFIED, private_country
 from .records import ARMED, Person, Role
 
@@ -82,15 +83,9 @@ CONTROLLERS = {"led", "run", "controlled", "based", "installed", "appointed", "o
                "operated", "dominated", "governed", "ruled", "administered"}
 #: "pro-Russian", "anti-Assad", "non-Syrians": the modifier that follows does not apply
 PRO_ANTI = {"pro", "anti", "non"}
-LOCATIVE = {"in", "at", "from", "near", "into", "across", "outside", "inside", "around",
-            "throughout", "within"}
 NAME_PARTICLES = {"al", "bin", "ibn", "abu", "de", "van", "von", "der", "den", "da", "la",
                   "le", "du", "di", "dos", "el", "ul", "ben", "bint", "ter", "del", "ez", "es",
                   "ed", "ash", "ad", "ar", "az", "adh", "ath"}
-#: "Homs province", "the al-Hawl camp": a name before one of these is a place
-PLACE_NOUNS = {"province", "governorate", "region", "district", "county", "oblast", "city",
-               "town", "village", "camp", "prefecture", "municipality", "valley",
-               "countryside", "enclave", "canton", "emirate", "state"}
 #: words after which a capitalised name is not the name of the phrase's person
 NOT_BEFORE_NAME = {"of", "in", "at", "from", "near", "for", "on", "inside", "outside"}
 #: A metonym's chief: "Pentagon chief" is the defence minister, not the president.
@@ -126,9 +121,10 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
     split = split_subject(kb, toks, lower)
     if split is not None:
         return _envoy(kb, raw, split[0], split[1], day)
-    if len(toks) > 1 and toks[0].key in LOCATIVE:
-        # "in Paris", "from Gaza": a place, not the government acting.
-        rest = _lead_strip(toks[1:])
+    lead = place_lead(toks)
+    if lead:
+        # "in Paris", "from Gaza", "the port city of Odesa": a place, not the government
+        rest = _lead_strip(toks[lead:])
         length, entries = kb.match(rest, 0, lower_query=lower,
                                    types=frozenset({COUNTRY, METONYM, PLACE}))
         if length and length == len(rest):
@@ -208,7 +204,7 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
 def _named_place(kb: KnowledgeBase, toks: list[Token], lower: bool) -> dict[str, Any] | None:
     """"Homs province", "Rukban camp": a name and a place noun is a place; its country
     from the knowledge base's places or the gazetteer when they know the name."""
-    if lower or len(toks) < 2 or toks[-1].key not in PLACE_NOUNS:
+    if lower or len(toks) < 2 or toks[-1].key not in PLACE_NOUNS | PLACE_OF:
         return None
     name = toks[:-1]
     if not _looks_like_name(name, lower):
