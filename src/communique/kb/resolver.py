@@ -45,7 +45,10 @@ from .entries import (
     PersonHit,
 )
 from .envoys import split_subject
+from .legislators import party_country
 from .normalize import Token, key, surface, tokens
+from .placewords import PLACE_NOUNS, PLACE_OF, place_lead
+from .private import PRIVATE, UNIDENTIFIED, private_country
 from .records import ARMED, Person, Role
 
 if TYPE_CHECKING:  # the knowledge base is passed in; only its type is named here
@@ -80,14 +83,9 @@ CONTROLLERS = {"led", "run", "controlled", "based", "installed", "appointed", "o
                "operated", "dominated", "governed", "ruled", "administered"}
 #: "pro-Russian", "anti-Assad", "non-Syrians": the modifier that follows does not apply
 PRO_ANTI = {"pro", "anti", "non"}
-LOCATIVE = {"in", "at", "from", "near", "into", "across", "outside", "inside", "around",
-            "throughout", "within"}
 NAME_PARTICLES = {"al", "bin", "ibn", "abu", "de", "van", "von", "der", "den", "da", "la",
-                  "le", "du", "di", "dos", "el", "ul", "ben", "bint", "ter", "del"}
-#: "Homs province", "the al-Hawl camp": a name before one of these is a place
-PLACE_NOUNS = {"province", "governorate", "region", "district", "county", "oblast", "city",
-               "town", "village", "camp", "prefecture", "municipality", "valley",
-               "countryside", "enclave", "canton", "emirate", "state"}
+                  "le", "du", "di", "dos", "el", "ul", "ben", "bint", "ter", "del", "ez", "es",
+                  "ed", "ash", "ad", "ar", "az", "adh", "ath"}
 #: words after which a capitalised name is not the name of the phrase's person
 NOT_BEFORE_NAME = {"of", "in", "at", "from", "near", "for", "on", "inside", "outside"}
 #: A metonym's chief: "Pentagon chief" is the defence minister, not the president.
@@ -123,17 +121,21 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
     split = split_subject(kb, toks, lower)
     if split is not None:
         return _envoy(kb, raw, split[0], split[1], day)
-    if len(toks) > 1 and toks[0].key in LOCATIVE:
-        # "in Paris", "from Gaza": a place, not the government acting.
-        rest = _lead_strip(toks[1:])
+    lead = place_lead(toks)
+    if lead:
+        # "in Paris", "from Gaza", "the port city of Odesa": a place, not the government
+        rest = _lead_strip(toks[lead:])
         length, entries = kb.match(rest, 0, lower_query=lower,
                                    types=frozenset({COUNTRY, METONYM, PLACE}))
         if length and length == len(rest):
             hit = kb.place_hit(entries[0])
             return _result(hit.name, "location", hit.country)
-        town = gazetteer.lookup(surface(rest)) if _looks_like_name(rest, False) else None
+        town = gazetteer.lookup_place(surface(rest)) if _looks_like_name(rest, False) else None
         if town:
             return _result(town[0], "location", town[1])
+        place = _named_place(kb, rest, lower)  # "in Yala province"
+        if place is not None and place["country"]:
+            return place
     length, entries = kb.match(toks, 0, lower_query=lower)
     if length == len(toks):
         return _from_entry(kb, entries[0], toks, day)
@@ -191,7 +193,10 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
         if town:  # a city or US state the tables do not list: a place in its country
             return _result(town[0], "location", town[1])
         return _result(surface(rest), "other")
-    return _from_mods(kb, mods, former, toks, day)
+    country = private_country(mods, toks)
+    if country:  # "a Canadian woman": a private person of that nationality
+        return _result(surface(_lead_strip(toks)), "person", country, None, PRIVATE)
+    return party_country(_from_mods(kb, mods, former, toks, day), toks)
 
 
 # ---------------------------------------------------------------- parsing
@@ -199,7 +204,7 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
 def _named_place(kb: KnowledgeBase, toks: list[Token], lower: bool) -> dict[str, Any] | None:
     """"Homs province", "Rukban camp": a name and a place noun is a place; its country
     from the knowledge base's places or the gazetteer when they know the name."""
-    if lower or len(toks) < 2 or toks[-1].key not in PLACE_NOUNS:
+    if lower or len(toks) < 2 or toks[-1].key not in PLACE_NOUNS | PLACE_OF:
         return None
     name = toks[:-1]
     if not _looks_like_name(name, lower):
@@ -211,7 +216,7 @@ def _named_place(kb: KnowledgeBase, toks: list[Token], lower: bool) -> dict[str,
         return _result(surface(toks), "location", hit.country)
     if length:
         return None  # "Kurdistan Regional ..." and the like: not a place name
-    town = gazetteer.lookup(surface(name))
+    town = gazetteer.lookup_place(surface(name))
     return _result(surface(toks), "location", town[1] if town else None)
 
 
@@ -481,7 +486,10 @@ def _sector(kb: KnowledgeBase, mods: list[Mod], former: bool, day: dt.date) -> s
         return "ELI"
     terms = [kb.sectors[m.entry.ref] for m in mods if m.entry.type == TERM and not m.no_sector]
     head = terms[-1] if terms else None
-    strong_mods = [t for t in terms[:-1] if not t.weak]
+    # a person word before an organisation's head is part of its name, not whose it is
+    # ("General Intelligence Directorate", not a general's)
+    strong_mods = [t for t in terms[:-1] if not t.weak
+                   and not (t.kind == "person" and head is not None and head.kind != "person")]
     org_sec = meto_sec = place_sec = None
     for m in mods:
         if m.no_sector:
@@ -493,8 +501,9 @@ def _sector(kb: KnowledgeBase, mods: list[Mod], former: bool, day: dt.date) -> s
             meto_sec = e.ref[1]
         elif e.type == PLACE and place_sec is None:
             place_sec = kb.places[e.ref].sector
-    if head and org_sec in ARMED and head.sector in ARMED:
-        return org_sec
+    if head and org_sec and (org_sec in ARMED and head.sector in ARMED
+                             or head.sector == UNIDENTIFIED):
+        return org_sec  # "Sinaloa cartel gunmen": the gunmen are the cartel's
     if (head and not head.weak and head.kind != "person" and head.sector in ("MIL", "COP")
             and strong_mods and strong_mods[-1].sector == "GOV"):
         return head.sector  # "government forces", "regime troops": the force, not GOV
@@ -514,7 +523,8 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
         return _result(surface(toks), "other", sector=_sector(kb, mods, former, day))
     office, country, org = _stated(kb, mods, day)
     if country is None and org is None and not any(m.no_country for m in mods):
-        country = _town_country(toks, mods)
+        taken = {id(t) for m in mods for t in m.toks}
+        country = gazetteer.town_country(toks, [t for t in toks if id(t) not in taken])
     heads = [m for m in mods if m.entry.type == TERM and not m.no_sector]
     head = kb.sectors[heads[-1].entry.ref] if heads else None
     name = surface(_lead_strip(toks))
@@ -545,23 +555,6 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
     if len(live) == 1 or live[0].entry.type != PEOPLE:
         return _from_entry(kb, live[0].entry, live[0].toks, day)
     return _result(name, "group", country, None, sector)
-
-
-def _town_country(toks: list[Token], mods: list[Mod]) -> str | None:
-    """"the Medellín cartel", "Mosul police": a capitalised word the knowledge base does
-    not know that is a city or US state of the gazetteer gives its country."""
-    taken = {id(t) for m in mods for t in m.toks}
-    free = [t for t in toks if id(t) not in taken]
-    for n in (2, 1):
-        for i in range(len(free) - n + 1):
-            words = free[i:i + n]
-            if all(w.raw[:1].isupper() and w.raw.isalpha() for w in words) and \
-                    all(toks.index(words[k]) + 1 == toks.index(words[k + 1])
-                        for k in range(n - 1)):
-                town = gazetteer.lookup(surface(words))
-                if town:
-                    return town[1]
-    return None
 
 
 def _from_entry(kb: KnowledgeBase, e: Entry, toks: list[Token], day: dt.date
