@@ -54,19 +54,32 @@ def serve(db_path: str, host: str, port: int, workers: int | None) -> None:
                    err=True)
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
-    from ..web.workers import serve_forked
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from ..web.workers import prewarm, serve_forked
 
     store = app.state.store
+    shared = Path(tempfile.mkdtemp(prefix="communique-serve-"))  # the workers' cache files
 
     def load() -> None:  # once, shared by the workers; no connection crosses the fork
         click.echo(f"communique: loading {db_path}", err=True)
         app.state.aggregates.get(store.connect())
+        prewarm(app)
         store.forget()
 
-    serve_forked(app, host, port, workers, before_fork=load, after_fork=store.forget,
-                 ready=lambda bound: click.echo(
-                     f"communique: serving {db_path} on http://{host}:{bound}/, {workers} "
-                     "worker processes (Ctrl-C stops)", err=True))
+    def worker() -> None:
+        store.forget()
+        app.state.responses.share(shared, workers)
+
+    try:
+        serve_forked(app, host, port, workers, before_fork=load, after_fork=worker,
+                     ready=lambda bound: click.echo(
+                         f"communique: serving {db_path} on http://{host}:{bound}/, "
+                         f"{workers} worker processes (Ctrl-C stops)", err=True))
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)
 
 
 def _app(db_path: str, host: str, loopback: bool, *, warm: bool):  # noqa: ANN202

@@ -41,6 +41,44 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, MAX_DEFAULT))
 
 
+#: pages and routes each kind of which is asked once in the parent before it forks, so
+#: every worker starts with the overview and an actor's summary cached, its modules
+#: imported and its SQL prepared, rather than paying for them in its first requests
+WARM_PATHS = ("/", "/api/overview", "/api/overview/timeline", "/api/actors", "/actors",
+              "/api/network", "/network", "/api/events?per_page=100", "/events",
+              "/api/events.csv?per_page=1000", "/api/events.jsonl?per_page=1000",
+              "/api/quotes?per_page=100", "/quotes", "/api/quotes.csv?per_page=1000",
+              "/api/quotes.jsonl?per_page=1000", "/api/events/facets", "/api/quotes/facets")
+
+
+def prewarm(app: Any, paths: tuple[str, ...] = WARM_PATHS, *, wait: float = 10.0) -> int:
+    """Ask ``app`` for ``paths`` (and the busiest actor's pages) in this process; returns
+    how many answered 200. Waits up to ``wait`` seconds for the threads the requests ran
+    in to end, as nothing may run beside a fork."""
+    import threading
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    ok = 0
+    client = TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False)
+    try:
+        actors = client.get("/api/actors").json().get("items") or []
+    except ValueError:
+        actors = []
+    extra = tuple(f"{p}/{actors[0]['id']}" for p in ("/api/actors", "/actors")
+                  if actors and "id" in actors[0])
+    for path in paths + extra:
+        ok += client.get(path).status_code == 200
+    deadline = time.monotonic() + wait
+    while threading.active_count() > 1 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    gc.collect()  # the requests' connections, held by their threads' locals, close
+    return ok
+
+
 def _child(app: Any, sock: socket.socket, host: str, port: int, parent: int,
            after_fork: Callable[[], None]) -> None:
     """A worker: uvicorn on the inherited socket until SIGTERM/SIGINT; never returns."""
@@ -80,7 +118,9 @@ def serve_forked(app: Any, host: str, port: int, workers: int, *,
     import uvicorn
 
     before_fork()
-    sock = uvicorn.Config(app, host=host, port=port, log_level="warning").bind_socket()
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning")
+    sock = config.bind_socket()
+    sock.listen(config.backlog)  # connections wait in the kernel until a worker is up
     bound = int(sock.getsockname()[1])
     gc.collect()
     gc.freeze()  # the loaded objects stay in shared pages (no collector writes to them)
