@@ -6,6 +6,7 @@ from pathlib import Path
 
 from communique.model import Analysis
 from communique.web.bench import bench_serve, synthetic_records
+from communique.web.workers import default_workers
 
 
 def test_synthetic_records_keep_the_contract() -> None:
@@ -34,7 +35,10 @@ def test_bench_serve_small(tmp_path: Path) -> None:
             "overview timeline (year, uncached)"} <= {r["route"] for r in result["routes"]
                                                       if r.get("target_ms") == 300}
     assert len(result["load_average"]) == 6
+    assert result["workers"] == default_workers()  # as `communique serve` runs by default
     built = db.stat().st_mtime_ns
-    again = bench_serve(300, db_path=db, requests=2, concurrency=1, in_process=True)
+    again = bench_serve(300, db_path=db, requests=2, concurrency=1, in_process=True,
+                        workers=1)
+    assert again["workers"] == 1
     assert db.stat().st_mtime_ns == built  # the cached store is reused, not rebuilt
     assert all(0 < r["inproc_p50_ms"] <= r["inproc_p95_ms"] for r in again["routes"])

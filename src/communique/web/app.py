@@ -71,14 +71,24 @@ class ReadOnlyStore:
             self._local.db = db
         return db
 
+    def forget(self) -> None:
+        """Close this thread's connection and drop every thread's (the parent of forked
+        workers calls it before forking, each worker after: SQLite connections do not
+        cross a fork)."""
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+        self._local = threading.local()
 
 
 # --- the application ---------------------------------------------------------------------
 
-def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> FastAPI:
+def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None,
+               warm: bool = True) -> FastAPI:
     """The ASGI app over the store at ``db_path`` (opened read-only, checked now);
     ``hosts``: the only Host header names accepted (``communique serve`` on loopback
-    passes its own), or any when None."""
+    passes its own), or any when None; ``warm``: load the event arrays in a background
+    thread now (False: the first request, or the caller, loads them)."""
     store = ReadOnlyStore(db_path)
     app = FastAPI(
         title="communique", version=__version__,
@@ -93,13 +103,14 @@ def create_app(db_path: str | Path, *, hosts: frozenset[str] | None = None) -> F
     def arrays(db: sqlite3.Connection) -> Any:
         return aggregates.get(db)
 
-    def warm() -> None:  # load the arrays now rather than in the first request
+    def preload() -> None:  # load the arrays now rather than in the first request
         try:
             arrays(store.connect())
         except (sqlite3.Error, StoreError) as exc:  # the first request will say it
             log.warning("cannot preload the store's aggregates: %s", exc)
 
-    threading.Thread(target=warm, name="communique-warm", daemon=True).start()
+    if warm:
+        threading.Thread(target=preload, name="communique-warm", daemon=True).start()
     app.add_middleware(Hardening, hosts=hosts)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.state.templates = templates()

@@ -7,7 +7,8 @@ same path ingest uses. Their MinHash signatures are random bytes: every syntheti
 is its own story, and the LSH lookup stays an indexed miss as it is for distinct news.
 The store is cached by path, so a second run measures at once.
 
-The server runs in a separate process (uvicorn, one worker, as ``communique serve``), and
+The server runs as ``communique serve --workers N`` (its default number of worker
+processes unless told), a child process, and
 a bounded client (a fixed number of requests per route from a pool of threads, httpx over
 loopback) records each request's latency.
 """
@@ -306,23 +307,17 @@ def _p95(ms: list[float]) -> float:
     return ms[max(0, int(round(0.95 * len(ms))) - 1)]
 
 
-def _serve(db_path: str, port: int) -> None:
-    """Child process: the app under uvicorn, as ``communique serve`` runs it."""
-    import uvicorn
-
-    from .app import create_app
-
-    uvicorn.run(create_app(db_path), host="127.0.0.1", port=port, log_level="warning")
-
-
 def bench_serve(articles: int = 100_000, *, db_path: str | Path | None = None,
                 requests: int = 200, concurrency: int = 8, seed: int = 0,
-                in_process: bool = False,
+                in_process: bool = False, workers: int | None = None,
                 progress: Callable[[str], None] | None = None) -> dict[str, Any]:
-    """Build or reuse the store, start a server, and time every route under load;
-    ``in_process``: then also each route's same requests one at a time through the app
-    in this process (no HTTP, no queue: what a request costs on a shared machine)."""
+    """Build or reuse the store, start a server as ``communique serve --workers N`` runs
+    (``workers`` None: its default), and time every route under load; ``in_process``:
+    then also each route's same requests one at a time through the app in this process
+    (no HTTP, no queue: what a request costs on a shared machine)."""
     import httpx
+
+    from .workers import default_workers
 
     say = progress or (lambda _m: None)
     path = Path(db_path) if db_path else \
@@ -334,9 +329,10 @@ def bench_serve(articles: int = 100_000, *, db_path: str | Path | None = None,
         sizes = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                  for t in ("articles", "actors", "quotes", "events")}
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-c",
-                               "from communique.web.bench import _serve; "
-                               f"_serve({str(path)!r}, {port})"])
+    workers = workers or default_workers()
+    server = subprocess.Popen([sys.executable, "-m", "communique", "serve", "--db", str(path),
+                               "--port", str(port), "--workers", str(workers)],
+                              stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     routes_out: list[dict[str, Any]] = []
     asked: dict[str, list[str]] = {}
@@ -389,7 +385,8 @@ def bench_serve(articles: int = 100_000, *, db_path: str | Path | None = None,
     if in_process:
         _in_process(path, asked, routes_out, say)
     return {**sizes, "db": str(path), "build_seconds": round(build_s, 1),
-            "requests": requests, "concurrency": concurrency, "routes": routes_out,
+            "requests": requests, "concurrency": concurrency, "workers": workers,
+            "routes": routes_out,
             "load_average": [round(x, 1) for x in (*load_before, *load_after)]}
 
 

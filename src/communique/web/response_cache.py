@@ -9,14 +9,24 @@ Kept as the bytes sent, a repeated request costs a dictionary lookup, and fresh 
 longer wait behind repeats. Bounded by total size (least recently used out first); a
 body larger than :data:`MAX_BODY` is not kept. Requests of one URL arriving together
 (the readers of a page after an ingest) compute it once: the others wait for it.
+
+With several worker processes (``communique serve --workers``), each keeps its own
+entries and, given a ``shared`` directory (one per server, made by the parent), also
+writes each body there under a hash of its URL and generation, and reads the others'
+before computing one: a download made by one worker is a file read for the rest. Each
+worker removes its own oldest files past :data:`MAX_SHARED` bytes over all workers.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from fastapi import Request
@@ -28,6 +38,8 @@ from .params import marker
 MAX_TOTAL = 64 * 2**20
 #: the largest body kept (a 10,000-row download is several MB: not worth a slot)
 MAX_BODY = 4 * 2**20
+#: bytes of bodies kept on disk by all the workers of one server
+MAX_SHARED = 256 * 2**20
 
 Entry = tuple[tuple[Any, ...], bytes, int, list[tuple[bytes, bytes]]]
 
@@ -42,19 +54,79 @@ class ResponseCache:
         self._size = 0
         self._lock = threading.Lock()
         self._busy: dict[tuple[Any, ...], threading.Lock] = {}
+        self.shared: Path | None = None
+        self._shared_max = 0
+        self._written: OrderedDict[Path, int] = OrderedDict()  # this worker's files
+        self._written_size = 0
+
+    def share(self, directory: Path | None, workers: int = 1) -> None:
+        """Also keep bodies as files in ``directory`` (None: stop), this process's share
+        of :data:`MAX_SHARED` being ``1/workers``; forgets this process's file list (a
+        forked worker starts with none of its own)."""
+        self.shared = directory
+        self._shared_max = MAX_SHARED // max(1, workers)
+        self._written = OrderedDict()
+        self._written_size = 0
 
     def get(self, key: tuple[Any, ...], generation: tuple[Any, ...]) -> Entry | None:
         with self._lock:
             hit = self._entries.get(key)
-            if hit is None:
-                return None
-            if hit[0] != generation:  # the store grew: drop it
-                self._drop(key)
-                return None
-            self._entries.move_to_end(key)
-            return hit
+            if hit is not None:
+                if hit[0] == generation:
+                    self._entries.move_to_end(key)
+                    return hit
+                self._drop(key)  # the store grew: drop it
+        if self.shared is None:
+            return None
+        entry = self._read(key, generation)
+        if entry is not None:
+            self._keep(key, entry)
+        return entry
 
     def put(self, key: tuple[Any, ...], entry: Entry) -> None:
+        if len(entry[1]) > self.max_body:
+            return
+        self._keep(key, entry)
+        if self.shared is not None:
+            self._write(key, entry)
+
+    def _file(self, key: tuple[Any, ...], generation: tuple[Any, ...]) -> Path:
+        assert self.shared is not None
+        name = hashlib.sha256(repr((key, generation)).encode()).hexdigest()
+        return self.shared / name
+
+    def _read(self, key: tuple[Any, ...], generation: tuple[Any, ...]) -> Entry | None:
+        try:
+            data = self._file(key, generation).read_bytes()
+            cut = data.index(b"\n")
+            status, headers = json.loads(data[:cut])
+        except (OSError, ValueError):  # not there (or removed meanwhile)
+            return None
+        return (generation, data[cut + 1:], status,
+                [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers])
+
+    def _write(self, key: tuple[Any, ...], entry: Entry) -> None:
+        generation, body, status, headers = entry
+        path = self._file(key, generation)
+        head = json.dumps([status, [(k.decode("latin-1"), v.decode("latin-1"))
+                                    for k, v in headers]]).encode()
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")
+        try:
+            tmp.write_bytes(head + b"\n" + body)
+            os.replace(tmp, path)  # readers see a whole file or none
+        except OSError:  # the directory is gone (the server is stopping) or full
+            tmp.unlink(missing_ok=True)
+            return
+        with self._lock:
+            size = len(body) + len(head) + 1
+            self._written_size += size - self._written.pop(path, 0)
+            self._written[path] = size
+            while self._written_size > self._shared_max and self._written:
+                old, n = self._written.popitem(last=False)
+                self._written_size -= n
+                old.unlink(missing_ok=True)
+
+    def _keep(self, key: tuple[Any, ...], entry: Entry) -> None:
         size = len(entry[1])
         if size > self.max_body:
             return

@@ -1,0 +1,204 @@
+"""``communique serve --workers N``: one listening socket, N pre-forked server processes.
+
+A request's Python work holds the interpreter lock, so one server process answers one
+request at a time however many threads it has: eight readers asking for eight cold pages
+at once wait in one queue, and on a loaded machine the last of them waits a second. N
+processes answer N at a time, one per core.
+
+The parent opens the store, loads the event arrays once (:mod:`communique.web.aggregates`,
+tens of MB at 100,000 articles), binds the socket, then forks the workers: they share the
+arrays' memory copy-on-write (NumPy buffers, never written) and begin warm, so the port
+answers only once every worker can. Each worker then keeps its own SQLite read-only
+connections, response cache and reloads (after an ingest) on its own. The parent
+holds no connection and runs no thread while it forks; it restarts a worker that dies
+and stops them all on SIGINT or SIGTERM. Needs ``os.fork`` (not Windows: one process
+there).
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import socket
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+#: most workers by default: each holds its own caches, and past the cores they only queue
+MAX_DEFAULT = 8
+#: seconds a worker has to finish its requests after SIGTERM before it is killed
+STOP_GRACE = 10.0
+SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def default_workers() -> int:
+    """One worker per core (``os.cpu_count()``), at most :data:`MAX_DEFAULT`; 1 where the
+    platform cannot fork."""
+    if not hasattr(os, "fork"):
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT))
+
+
+#: pages and routes each kind of which is asked once in the parent before it forks, so
+#: every worker starts with the overview and an actor's summary cached, its modules
+#: imported and its SQL prepared, rather than paying for them in its first requests
+WARM_PATHS = ("/", "/api/overview", "/api/overview/timeline", "/api/actors", "/actors",
+              "/api/network", "/network", "/api/events?per_page=100", "/events",
+              "/api/events.csv?per_page=1000", "/api/events.jsonl?per_page=1000",
+              "/api/quotes?per_page=100", "/quotes", "/api/quotes.csv?per_page=1000",
+              "/api/quotes.jsonl?per_page=1000", "/api/events/facets", "/api/quotes/facets")
+
+
+def prewarm(app: Any, paths: tuple[str, ...] = WARM_PATHS, *, wait: float = 10.0) -> int:
+    """Ask ``app`` for ``paths`` (and the busiest actor's pages) in this process; returns
+    how many answered 200. Waits up to ``wait`` seconds for the threads the requests ran
+    in to end, as nothing may run beside a fork."""
+    import threading
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    ok = 0
+    client = TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False)
+    try:
+        actors = client.get("/api/actors").json().get("items") or []
+    except ValueError:
+        actors = []
+    extra = tuple(f"{p}/{actors[0]['id']}" for p in ("/api/actors", "/actors")
+                  if actors and "id" in actors[0])
+    for path in paths + extra:
+        ok += client.get(path).status_code == 200
+    deadline = time.monotonic() + wait
+    while threading.active_count() > 1 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    gc.collect()  # the requests' connections, held by their threads' locals, close
+    return ok
+
+
+def _child(app: Any, sock: socket.socket, host: str, port: int, parent: int,
+           after_fork: Callable[[], None]) -> None:
+    """A worker: uvicorn on the inherited socket until SIGTERM/SIGINT; never returns."""
+    code = 0
+    try:
+        from ..store.ingest import die_with_parent
+
+        # uvicorn raises the signal it stopped on again once done: make that a no-op here
+        for s in SIGNALS:
+            signal.signal(s, lambda *_: None)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALS)
+        die_with_parent(parent)
+        after_fork()
+        import uvicorn
+
+        config = uvicorn.Config(app, host=host, port=port, log_level="warning")
+        uvicorn.Server(config).run(sockets=[sock])
+    except BaseException:  # noqa: BLE001 - a worker reports and exits, whatever it was
+        import traceback
+
+        traceback.print_exc()
+        code = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def serve_forked(app: Any, host: str, port: int, workers: int, *,
+                 before_fork: Callable[[], None] = lambda: None,
+                 after_fork: Callable[[], None] = lambda: None,
+                 ready: Callable[[int], None] | None = None) -> None:
+    """Serve ``app`` from ``workers`` forked processes on one socket at ``host:port``;
+    returns when they have stopped. ``before_fork`` runs once in the parent (load what the
+    workers should share; leave no thread or connection open), ``after_fork`` in each
+    worker; ``ready(port)`` once the socket is bound and the workers forked."""
+    import uvicorn
+
+    before_fork()
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning")
+    sock = config.bind_socket()
+    sock.listen(config.backlog)  # connections wait in the kernel until a worker is up
+    bound = int(sock.getsockname()[1])
+    gc.collect()
+    gc.freeze()  # the loaded objects stay in shared pages (no collector writes to them)
+    parent = os.getpid()
+    children: set[int] = set()
+    stopping = False
+
+    def spawn() -> None:
+        # no signal between the fork and the worker's own handlers (the parent's would
+        # run in the worker and stop its siblings)
+        signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
+        try:
+            pid = os.fork()
+            if pid == 0:
+                _child(app, sock, host, bound, parent, after_fork)
+            children.add(pid)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALS)
+
+    def stop(_sig: int, _frame: Any) -> None:
+        nonlocal stopping
+        stopping = True
+        for pid in list(children):
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+    previous = {s: signal.signal(s, stop) for s in SIGNALS}
+    try:
+        for _ in range(workers):
+            spawn()
+        if ready:
+            ready(bound)
+        last_spawn = 0.0
+        while children:
+            try:
+                pid, _status = os.wait()
+            except ChildProcessError:
+                break
+            except InterruptedError:  # pragma: no cover - PEP 475 retries os.wait
+                continue
+            children.discard(pid)
+            if not stopping:  # a worker died: replace it, at most one a second
+                time.sleep(max(0.0, 1.0 - (time.monotonic() - last_spawn)))
+                if not stopping:
+                    last_spawn = time.monotonic()
+                    spawn()
+            elif children:
+                _kill_late(children)
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        for pid in list(children):  # an error in the parent: leave no worker behind
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        sock.close()
+
+
+def _kill_late(children: set[int]) -> None:
+    """After SIGTERM: wait up to :data:`STOP_GRACE` seconds for the workers, then kill."""
+    deadline = time.monotonic() + STOP_GRACE
+    while children and time.monotonic() < deadline:
+        for pid in list(children):
+            try:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                done = pid
+            if done:
+                children.discard(pid)
+        time.sleep(0.05)
+    for pid in list(children):
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        children.discard(pid)

@@ -1,0 +1,131 @@
+"""``communique serve --workers N``: the option, and N forked processes on one port."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from communique.cli import cli
+from communique.web.workers import MAX_DEFAULT, default_workers
+
+linux = pytest.mark.skipif(not Path("/proc/self/task").is_dir() or not hasattr(os, "fork"),
+                           reason="counts the workers in /proc (Linux)")
+
+
+def test_default_workers_is_one_a_core() -> None:
+    n = default_workers()
+    assert 1 <= n <= MAX_DEFAULT
+    assert n == min(os.cpu_count() or 1, MAX_DEFAULT)
+
+
+def test_workers_option_parses() -> None:
+    from communique.cli.serve import bench_serve_cmd, serve
+
+    for command in (serve, bench_serve_cmd):
+        option = next(p for p in command.params if p.name == "workers")
+        assert option.default is None  # the default is worked out when it runs
+    runner = CliRunner()
+    assert "--workers" in runner.invoke(cli, ["serve", "--help"]).output
+    for bad in ("0", "-2", "many", "65"):
+        result = runner.invoke(cli, ["serve", "--workers", bad])
+        assert result.exit_code == 2 and "--workers" in result.output, result.output
+
+
+def _children(pid: int) -> set[int]:
+    return {int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+
+
+@pytest.fixture()
+def served(store_path: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "communique", "serve", "--db",
+                             str(store_path), "--port", "0", "--workers", "2"],
+                            stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stderr is not None
+        url = None
+        deadline = time.monotonic() + 60
+        while url is None and time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            assert line, f"the server stopped (code {proc.poll()})"
+            found = re.search(r"on (http://127\.0\.0\.1:\d+)/, 2 worker processes", line)
+            url = found and found.group(1)
+        assert url, "the server did not say where it serves"
+        yield proc, url
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(10)
+
+
+@linux
+def test_serve_forks_n_workers_that_answer(served) -> None:  # noqa: ANN001
+    import httpx
+
+    proc, url = served
+    workers = _children(proc.pid)
+    assert len(workers) == 2
+    with httpx.Client(base_url=url, timeout=30) as client:
+        for path in ("/api/overview", "/api/events?per_page=5", "/api/network", "/"):
+            assert client.get(path).status_code == 200, path
+    # a worker that dies is replaced, and the port keeps answering meanwhile (on new
+    # connections: one kept alive to the dead worker is reset)
+    gone = workers.pop()
+    os.kill(gone, signal.SIGKILL)
+    assert httpx.get(url + "/api/overview", timeout=30).status_code == 200
+    deadline = time.monotonic() + 20
+    while len(_children(proc.pid) - {gone}) < 2:
+        assert time.monotonic() < deadline, "the dead worker was not replaced"
+        time.sleep(0.1)
+    assert httpx.get(url + "/api/actors", timeout=30).status_code == 200
+    # SIGTERM to the parent stops every worker, then the parent
+    now = _children(proc.pid)
+    proc.terminate()
+    assert proc.wait(30) == 0
+    for pid in now:
+        assert not Path(f"/proc/{pid}").exists() or \
+            "zombie" in Path(f"/proc/{pid}/status").read_text()
+
+
+def test_workers_share_cached_bodies_through_a_directory(tmp_path: Path) -> None:
+    from communique.web import response_cache
+    from communique.web.response_cache import ResponseCache
+
+    a, b = ResponseCache(), ResponseCache()
+    a.share(tmp_path, 2)
+    b.share(tmp_path, 2)
+    key = ("/api/events.csv", (("since", "2023-01-01"),))
+    headers = [(b"content-type", b"text/csv; charset=utf-8"), (b"x-note", b"caf\xe9")]
+    a.put(key, ((5, 9), b"id,type\n1,AID\n\n", 200, headers))
+    assert b.get(key, (5, 9)) == ((5, 9), b"id,type\n1,AID\n\n", 200, headers)
+    assert len(b) == 1  # kept in b's memory from then on
+    assert b.get(key, (6, 9)) is None  # the store grew: a new generation misses
+    assert ResponseCache().get(key, (5, 9)) is None  # a cache without the directory
+    # each worker removes its own oldest files past its share of the bound
+    old = response_cache.MAX_SHARED
+    response_cache.MAX_SHARED = 3000
+    try:
+        c = ResponseCache()
+        c.share(tmp_path, 2)
+        for i in range(4):
+            c.put(("/api/x", (("i", str(i)),)), ((1, 1), b"x" * 600, 200, []))
+        assert [c.get(("/api/x", (("i", str(i)),)), (1, 1)) is None
+                for i in range(4)] == [False] * 4  # all in c's memory still
+        d = ResponseCache()
+        d.share(tmp_path, 2)
+        found = [d.get(("/api/x", (("i", str(i)),)), (1, 1)) is not None for i in range(4)]
+        assert found == [False, False, True, True]
+    finally:
+        response_cache.MAX_SHARED = old
+    a.share(None)
+    a.put(("/api/y", ()), ((1, 1), b"y", 200, []))
+    assert len(list(tmp_path.iterdir())) == 3  # no file once sharing is off
