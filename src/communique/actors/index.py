@@ -441,12 +441,17 @@ class ActorIndex:
         return None if cid is None else self.canonical(cid)
 
     def _by_org_noun(self, head: Token) -> int | None:
-        """"the department said" after "the State Department": the nearest organisation
-        named before whose name holds the noun."""
-        if head.tag_ != "NN" or head.lemma_.lower() not in naming.ORG_NOUNS or [
-                c.lower_ for c in head.children if c.i < head.i] != ["the"]:
-            return None  # only a bare "the department", not "the Kurdish YPG military"
-        word = head.lemma_.lower()
+        """"the department said" after "the State Department", "the refugee agency" after
+        "UNHCR": the nearest organisation named before whose name (or knowledge-base
+        alias: "UN refugee agency") holds the noun and the common words before it."""
+        if head.tag_ != "NN" or head.lemma_.lower() not in naming.ORG_NOUNS:
+            return None
+        before = [c for c in head.children if c.i < head.i]
+        if not before or before[0].lower_ != "the" or any(
+                c.dep_ not in ("compound", "amod") or c.pos_ not in ("NOUN", "ADJ")
+                or c.ent_type_ for c in before[1:]):
+            return None  # only "the department", "the refugee agency", not "the Kurdish YPG"
+        words = [c.lower_ for c in before[1:]] + [head.lemma_.lower()]
         best, last = None, -1
         for cid, cl in enumerate(self.clusters):
             if cl.kind != "organization" or not cl.mentions or (
@@ -454,11 +459,15 @@ class ActorIndex:
                 continue
             names = {cl.name.lower(), *(self.doc[m.start:m.end].text.lower()
                                         for m in cl.mentions if m.label == "ORG")}
-            if not any(word in n.split() for n in names):
+            if cl.organization and self.kb is not None:
+                org = self.kb.lookup_org(cl.organization, self.day)
+                if org is not None:
+                    names |= {a.lower() for a in (org.name, *org.aliases)}
+            if not any(all(w in n.split() for w in words) for n in names):
                 continue
-            before = [m.start for m in cl.mentions if m.start < head.i]
-            if before and max(before) > last:
-                best, last = cid, max(before)
+            prior = [m.start for m in cl.mentions if m.start < head.i]
+            if prior and max(prior) > last:
+                best, last = cid, max(prior)
         return best
 
     # --- output ----------------------------------------------------------------------
