@@ -257,6 +257,14 @@ class ActorIndex:
 
     def _resolve_head(self, head: Token) -> list[int]:
         m = self._by_token.get(head.i)
+        # "senators such as Lindsey Graham said": the named example is the voice
+        for prep in head.children if m is None or head.pos_ == "NOUN" else ():
+            if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > head.i \
+                    and self.doc[prep.i - 1].lower_ == "such":
+                named = [self._by_token[o.i] for o in prep.children
+                         if o.dep_ == "pobj" and o.i in self._by_token]
+                if named and named[0].label in ("PERSON", "ORG") and named[0].actor >= 0:
+                    return [self.canonical(named[0].actor)]
         if m is not None:  # a place never speaks or acts ("Ankara" is the government)
             ok = m.actor >= 0 and self.clusters[m.actor].kind != "location"
             return [m.actor] if ok else []
