@@ -381,13 +381,18 @@ class ActorIndex:
         return out
 
     def _members_of(self, head: Token) -> int | None:
-        """"Hamas fighters said": members named by their organisation are that
-        organisation (a plural group noun with the organisation's name before it)."""
-        if head.tag_ != "NNS" or self.kb is None:
+        """"Hamas fighters said", "one former Isis soldier told": members named by their
+        organisation are that organisation (a plural group noun, or one unnamed armed
+        member, with the organisation's name before it)."""
+        if self.kb is None or head.tag_ not in ("NNS", "NN"):
             return None
+        if head.tag_ == "NN" and not any(c.dep_ in ("det", "nummod") and c.lower_ in (
+                "a", "an", "one", "another") for c in head.children):
+            return None  # "an Isis fighter told": one member, unnamed, is the group's voice
         term = self.kb.sector_of(head.lower_)
-        if term is None or term.kind != "group":
-            return None
+        if term is None or term.kind != ("person" if head.tag_ == "NN" else "group") or (
+                head.tag_ == "NN" and term.sector not in ("REB", "MIL")):
+            return None  # one member speaks for an armed group, not "a BBC journalist"
         for child in head.children:
             cm = self._by_token.get(child.i)
             if (child.dep_ == "compound" and child.i < head.i and cm is not None
