@@ -19,7 +19,7 @@ from ..kb import KnowledgeBase
 from ..parsed import sent_bounds, tokens
 from . import naming
 from .context import local_countries
-from .groups import link_group_nouns, stateless_forces
+from .groups import led_coalitions, link_group_nouns, stateless_forces
 from .index import FEMALE, MALE, PERSONAL, PLURAL, VOICE_NOUNS, ActorIndex, Mention
 from .orgwords import org_sectors
 from .people import KIN, PRIVATE_NOUNS, TOPIC, describe_people, is_role_noun
@@ -116,6 +116,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
                                       quoted=index.is_quoted(tok)), keys[name])
     if kb is not None:
         resolve_all(index, kb, index.day)
+        led_coalitions(index)  # "the US-led coalition": the coalition, not the US
         link_group_nouns(index, kb)  # "the terror group", "Kurdish forces": a named group
         stateless_forces(index)  # "Kurdish forces" no named group took: REB, not MIL
         place_countries(index)  # "the village of Baghour": a town no gazetteer knows
