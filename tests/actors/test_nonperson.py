@@ -45,9 +45,9 @@ def test_an_unknown_name_after_in_is_a_place_but_not_a_newspaper():
 def test_a_country_led_coalition_keeps_its_leader():
     a = analyze("The French-led coalition said its jets struck a depot. A Nigerian-led "
                 "coalition has fought the insurgents since 2015.", published="2019-01-01")
-    f = actor(a, "The French-led coalition")
+    f = actor(a, "French-led coalition")
     assert (f.country, f.sector) == ("FRA", "MIL")
-    n = actor(a, "A Nigerian-led coalition")
+    n = actor(a, "Nigerian-led coalition")
     assert n is not f and n.country == "NGA"
 
 

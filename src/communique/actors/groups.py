@@ -20,7 +20,7 @@ from ..kb import KnowledgeBase
 from ..tables import data_rows
 from .index import ActorIndex, Cluster
 
-__all__ = ["link_group_nouns", "stateless_forces"]
+__all__ = ["led_coalitions", "link_group_nouns", "stateless_forces"]
 
 
 def _rows(name: str) -> tuple[dict[str, str], ...]:
@@ -36,6 +36,9 @@ MODIFIERS = {r["word"].lower(): r["sector"] for r in _rows("group_modifiers.csv"
 ETHNONYMS: dict[str, set[str]] = {}
 for _r in _rows("group_ethnonyms.csv"):
     ETHNONYMS.setdefault(_r["adjective"].lower(), set()).add(_r["org"].lower())
+
+#: "<state>-led <noun>" head nouns -> sector ("the US-led coalition")
+LED_NOUNS = {r["word"].lower(): r["sector"] for r in _rows("led_nouns.csv")}
 
 #: sentences back (and forward, for a single candidate) a phrase may look
 WINDOW = 12
@@ -158,3 +161,34 @@ def stateless_forces(index: ActorIndex) -> None:
         words = cl.name.lower().replace("-", " ").split()
         if any(w in ETHNONYMS for w in words):
             cl.sector = "REB"
+
+
+def led_coalitions(index: ActorIndex) -> None:
+    """"the US-led coalition", "a Saudi-led international coalition": a body led by a
+    state (``data/led_nouns.csv``) is an organisation of that state's country, one per
+    state and noun in the article, not the state (whose name it holds)."""
+    doc = index.doc
+    for i in range(2, len(doc) - 1):
+        if doc[i].lower_ != "led" or doc[i - 1].text != "-":
+            continue
+        m = index.mention_at(doc[i - 2])
+        if m is None or m.actor < 0 or m.end != i - 1:
+            continue
+        state = index.clusters[index.canonical(m.actor)]
+        country = state.place_country() if state.kind == "country" else None
+        if country is None:
+            continue
+        j = i + 1
+        while j < len(doc) and j <= i + 3 and doc[j].lower_ not in LED_NOUNS \
+                and doc[j].pos_ in ("ADJ", "NOUN") and index.mention_at(doc[j]) is None:
+            j += 1
+        if j >= len(doc) or doc[j].lower_ not in LED_NOUNS or doc[j].tag_ != "NN":
+            continue
+        noun = doc[j].lower_
+        key = f"led:{country}:{noun}"
+        cid = index.cluster_for(key)
+        if cid is None:
+            cid = index.new_cluster(f"{doc[m.start:i + 1].text} {noun}", "organization", key)
+            cl = index.clusters[cid]
+            cl.country, cl.sector = country, LED_NOUNS[noun]
+        index.reassign(m.start, j + 1, cid, "NOUN", quoted=index.is_quoted(doc[j]))

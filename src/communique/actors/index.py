@@ -257,6 +257,14 @@ class ActorIndex:
 
     def _resolve_head(self, head: Token) -> list[int]:
         m = self._by_token.get(head.i)
+        # "senators such as Lindsey Graham said": the named example is the voice
+        for prep in head.children if m is None or head.pos_ == "NOUN" else ():
+            if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > head.i \
+                    and self.doc[prep.i - 1].lower_ == "such":
+                named = [self._by_token[o.i] for o in prep.children
+                         if o.dep_ == "pobj" and o.i in self._by_token]
+                if named and named[0].label in ("PERSON", "ORG") and named[0].actor >= 0:
+                    return [self.canonical(named[0].actor)]
         if m is not None:  # a place never speaks or acts ("Ankara" is the government)
             ok = m.actor >= 0 and self.clusters[m.actor].kind != "location"
             return [m.actor] if ok else []
@@ -373,13 +381,18 @@ class ActorIndex:
         return out
 
     def _members_of(self, head: Token) -> int | None:
-        """"Hamas fighters said": members named by their organisation are that
-        organisation (a plural group noun with the organisation's name before it)."""
-        if head.tag_ != "NNS" or self.kb is None:
+        """"Hamas fighters said", "one former Isis soldier told": members named by their
+        organisation are that organisation (a plural group noun, or one unnamed armed
+        member, with the organisation's name before it)."""
+        if self.kb is None or head.tag_ not in ("NNS", "NN"):
             return None
+        if head.tag_ == "NN" and not any(c.dep_ in ("det", "nummod") and c.lower_ in (
+                "a", "an", "one", "another") for c in head.children):
+            return None  # "an Isis fighter told": one member, unnamed, is the group's voice
         term = self.kb.sector_of(head.lower_)
-        if term is None or term.kind != "group":
-            return None
+        if term is None or term.kind != ("person" if head.tag_ == "NN" else "group") or (
+                head.tag_ == "NN" and term.sector not in ("REB", "MIL")):
+            return None  # one member speaks for an armed group, not "a BBC journalist"
         for child in head.children:
             cm = self._by_token.get(child.i)
             if (child.dep_ == "compound" and child.i < head.i and cm is not None
@@ -441,12 +454,17 @@ class ActorIndex:
         return None if cid is None else self.canonical(cid)
 
     def _by_org_noun(self, head: Token) -> int | None:
-        """"the department said" after "the State Department": the nearest organisation
-        named before whose name holds the noun."""
-        if head.tag_ != "NN" or head.lemma_.lower() not in naming.ORG_NOUNS or [
-                c.lower_ for c in head.children if c.i < head.i] != ["the"]:
-            return None  # only a bare "the department", not "the Kurdish YPG military"
-        word = head.lemma_.lower()
+        """"the department said" after "the State Department", "the refugee agency" after
+        "UNHCR": the nearest organisation named before whose name (or knowledge-base
+        alias: "UN refugee agency") holds the noun and the common words before it."""
+        if head.tag_ != "NN" or head.lemma_.lower() not in naming.ORG_NOUNS:
+            return None
+        before = [c for c in head.children if c.i < head.i]
+        if not before or before[0].lower_ != "the" or any(
+                c.dep_ not in ("compound", "amod") or c.pos_ not in ("NOUN", "ADJ")
+                or c.ent_type_ for c in before[1:]):
+            return None  # only "the department", "the refugee agency", not "the Kurdish YPG"
+        words = [c.lower_ for c in before[1:]] + [head.lemma_.lower()]
         best, last = None, -1
         for cid, cl in enumerate(self.clusters):
             if cl.kind != "organization" or not cl.mentions or (
@@ -454,11 +472,15 @@ class ActorIndex:
                 continue
             names = {cl.name.lower(), *(self.doc[m.start:m.end].text.lower()
                                         for m in cl.mentions if m.label == "ORG")}
-            if not any(word in n.split() for n in names):
+            if cl.organization and self.kb is not None:
+                org = self.kb.lookup_org(cl.organization, self.day)
+                if org is not None:
+                    names |= {a.lower() for a in (org.name, *org.aliases)}
+            if not any(all(w in n.split() for w in words) for n in names):
                 continue
-            before = [m.start for m in cl.mentions if m.start < head.i]
-            if before and max(before) > last:
-                best, last = cid, max(before)
+            prior = [m.start for m in cl.mentions if m.start < head.i]
+            if prior and max(prior) > last:
+                best, last = cid, max(prior)
         return best
 
     # --- output ----------------------------------------------------------------------

@@ -51,6 +51,9 @@ FOREIGN = frozenset(w for w, k in _WORDS.items() if k == "foreign")
 #: titles that give a country ("Lord Macdonald": a British peer)
 TITLE_COUNTRIES = {r["title"]: r["country"]
                    for r in data_rows("actors/data/title_countries.csv") if r.get("title")}
+#: military ranks before a name ("Cmdr X", "Lt Col Y"): a sector the organisation overrides
+TITLE_SECTORS = {r["title"]: r["sector"]
+                 for r in data_rows("actors/data/title_sectors.csv") if r.get("title")}
 #: singular nouns of a private person the knowledge base has no sector term for: with a
 #: nationality ("her Dutch husband", "a Canadian woman") the phrase is a person of it
 PRIVATE_NOUNS = KIN | frozenset(w for w, k in _WORDS.items() if k == "person") | {
@@ -392,6 +395,12 @@ def describe_people(index: ActorIndex, kb: KnowledgeBase) -> None:
                 titled = TITLE_COUNTRIES.get(index.doc[m.start - 1].text) if m.start else None
                 if titled:
                     evs.append(Evidence(nationality=titled, head="title"))
+                # the rank before the name, or taken into it ("Cmdr Sean Robertson")
+                ranks = [index.doc[k].text for k in (m.start - 1, m.start)
+                         if 0 <= k < m.end - 1]
+                rank = next((TITLE_SECTORS[r] for r in ranks if r in TITLE_SECTORS), None)
+                if rank:
+                    evs.append(Evidence(term_sector=rank, term_weak=True, head="rank"))
                 for d in descriptor_heads(index, kb, m):
                     evs.append(evidence(index, kb, d, named, range(m.start, m.end), cid))
             elif m.label == "NOUN":  # "a Canadian nurse in Lima" describes itself

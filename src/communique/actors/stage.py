@@ -19,10 +19,10 @@ from ..kb import KnowledgeBase
 from ..parsed import sent_bounds, tokens
 from . import naming
 from .context import local_countries
-from .groups import link_group_nouns, stateless_forces
+from .groups import led_coalitions, link_group_nouns, stateless_forces
 from .index import FEMALE, MALE, PERSONAL, PLURAL, VOICE_NOUNS, ActorIndex, Mention
 from .orgwords import org_sectors
-from .people import PRIVATE_NOUNS, TOPIC, describe_people, is_role_noun
+from .people import KIN, PRIVATE_NOUNS, TOPIC, describe_people, is_role_noun
 from .places import force_countries, place_countries
 from .resolve import resolve_all
 
@@ -76,6 +76,12 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
                 and _described_as_person(doc, ent, kb):
             label = "PERSON"
             persons.append(ent)
+        # "his daughter Yulia", "her son, Jarrah": a one-word name a relative's noun
+        # introduces is a person, whatever the recogniser or the gazetteer made of it
+        if label in ("ORG", "GPE", "FAC", "LOC") and len(ent.words) == 1 \
+                and not ent.ref.startswith(("org:", "country:")) and _kin_named(doc, ent):
+            label = "PERSON"
+            persons.append(ent)
         if label == "PERSON" and _acronym(ent.words):
             label = "ORG"  # "HTS", "SDF": capitals are no person's name
         if label == "PERSON":
@@ -110,6 +116,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
                                       quoted=index.is_quoted(tok)), keys[name])
     if kb is not None:
         resolve_all(index, kb, index.day)
+        led_coalitions(index)  # "the US-led coalition": the coalition, not the US
         link_group_nouns(index, kb)  # "the terror group", "Kurdish forces": a named group
         stateless_forces(index)  # "Kurdish forces" no named group took: REB, not MIL
         place_countries(index)  # "the village of Baghour": a town no gazetteer knows
@@ -141,6 +148,18 @@ def _described_as_person(doc: Doc, ent: naming.Ent, kb: KnowledgeBase) -> bool:
                 and any(g.lower_ == "year" for g in c.children):
             return True  # "the 26-year-old ..."
     return False
+
+def _kin_named(doc: Doc, ent: naming.Ent) -> bool:
+    """Whether a possessed relative's noun stands right before the name ("his daughter
+    Yulia", "Fay's mother, Ruth")."""
+    k = ent.start - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or doc[k].lemma_.lower() not in KIN or doc[k].pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "poss" for c in doc[k].children) or (
+        k > 0 and doc[k - 1].tag_ in ("PRP$", "POS"))
+
 
 def _named_with_article(ent: naming.Ent) -> bool:
     """A gazetteer place whose name starts with "The" ("The Hague", "The Gambia"): the
