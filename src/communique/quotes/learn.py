@@ -28,7 +28,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ..parsed import Tokens, sent_bounds, tokens
-from .trims import edge_features, trims
+from .trims import edge_features_at, trims_at
 
 BITS = 18
 DIM = 1 << BITS
@@ -303,10 +303,12 @@ def _trimmed(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[str
     if span not in cache:
         found = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
         out = []
-        for toks, feats in trims(ctx, list(found) if found is not None else []):
-            cut = ctx.span_of(toks)
-            if cut[1] - cut[0] >= 2 and cut != span:
-                out.append((cut, feats))
+        if found is not None:
+            t = tokens(ctx.doc)
+            for (lo, hi), feats in trims_at(ctx, found.start, found.end):
+                cut = _span_of(t, list(range(lo, hi)))
+                if cut[1] - cut[0] >= 2 and cut != span:
+                    out.append((cut, feats))
         cache[span] = out
     return cache[span]
 
@@ -404,7 +406,7 @@ def _span_facts_uncached(ctx, char_span: tuple[int, int]) -> _SpanFacts | None:
                        else "a=" + t.lower[after])
     if any(starts[x] == x for x in range(a + 1, b)):
         facts.marks.append("multisent")
-    facts.marks += edge_features(ctx, list(span))
+    facts.marks += edge_features_at(ctx, a, b)
     inq = sum(1 for x in range(a, b) if x in ctx.region_of_token)
     if inq:
         facts.marks.append("hasq" if inq < b - a else "allq")
