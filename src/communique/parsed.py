@@ -12,6 +12,7 @@ the ``Doc`` itself, or the weak map would keep every parse alive.
 
 from __future__ import annotations
 
+import bisect
 import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -102,6 +103,23 @@ class Tokens:
     def end(self, i: int) -> int:
         """The character offset after token ``i``."""
         return self.idx[i] + len(self.text[i])
+
+    def char_range(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """``(span.start, span.end)`` of ``doc.char_span(start, end,
+        alignment_mode="expand")``, without building the span (None where it is None)."""
+        idx = self.idx
+        n_chars = len(text_of(doc))
+        if not idx or not 0 <= start < n_chars or not 0 < end <= n_chars:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            return None if span is None else (span.start, span.end)
+        a = bisect.bisect_right(idx, start) - 1
+        b = bisect.bisect_right(idx, end - 1)
+        if start == idx[a] + len(self.text[a]):
+            a += 1
+        if b < a:  # an empty range spaCy would refuse: let it say so
+            span = doc.char_span(start, end, alignment_mode="expand")
+            return None if span is None else (span.start, span.end)
+        return a, b
 
 
 def tokens(doc: Doc) -> Tokens:

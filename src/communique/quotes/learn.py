@@ -301,11 +301,11 @@ def _trimmed(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[str
     """The span's shorter versions (:func:`.trims.trims`), once per span and article."""
     cache = ctx.__dict__.setdefault("_trimmed", {})
     if span not in cache:
-        found = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+        t = tokens(ctx.doc)
+        found = t.char_range(ctx.doc, span[0], span[1])
         out = []
         if found is not None:
-            t = tokens(ctx.doc)
-            for (lo, hi), feats in trims_at(ctx, found.start, found.end):
+            for (lo, hi), feats in trims_at(ctx, found[0], found[1]):
                 cut = _span_of(t, list(range(lo, hi)))
                 if cut[1] - cut[0] >= 2 and cut != span:
                     out.append((cut, feats))
@@ -316,14 +316,14 @@ def _trimmed(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[str
 def _variants_uncached(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[str]]]:
     out = [(span, [])]
     doc, text = ctx.doc, ctx.text
-    last = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if last is None or len(last) == 0:
+    t = tokens(doc)
+    last = t.char_range(doc, span[0], span[1])
+    if last is None or last[1] <= last[0]:
         return out
-    end_i = last.end - 1
+    end_i = last[1] - 1
     n = len(doc)
     if end_i + 1 >= n:
         return out
-    t = tokens(doc)
     nxt = end_i + 1
     starts, ends = sent_bounds(doc)
     if t.text[nxt] in (".", "?", "!") and starts[nxt] == starts[end_i]:
@@ -390,12 +390,12 @@ def _span_facts(ctx, char_span: tuple[int, int]) -> _SpanFacts | None:
 
 def _span_facts_uncached(ctx, char_span: tuple[int, int]) -> _SpanFacts | None:
     doc = ctx.doc
-    span = doc.char_span(char_span[0], char_span[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
     t = tokens(doc)
+    span = t.char_range(doc, char_span[0], char_span[1])
+    if span is None or span[1] <= span[0]:
+        return None
     starts = sent_bounds(doc)[0]
-    a, b = span.start, span.end
+    a, b = span
     first, last = a, b - 1
     alpha = t.is_alpha
     words = ["len=" + str(min(sum(alpha[x] for x in range(a, b)), 40) // 4),
