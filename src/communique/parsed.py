@@ -33,11 +33,21 @@ class Parsed:
     extra: dict = field(default_factory=dict)  # stage-owned per-doc tables, by name
 
 
+#: the last parse asked for and its facts (the stages ask for one parse many times in a
+#: row; a weak map lookup builds a new weak reference each time)
+_LAST: tuple[weakref.ref, Parsed] | None = None
+
+
 def parsed(doc: Doc) -> Parsed:
     """The cached facts of ``doc`` (created on first use)."""
+    global _LAST
+    last = _LAST
+    if last is not None and last[0]() is doc:
+        return last[1]
     p = _FACTS.get(doc)
     if p is None:
         p = _FACTS[doc] = Parsed()
+    _LAST = (weakref.ref(doc), p)
     return p
 
 
