@@ -220,7 +220,8 @@ def _attribute_region(ctx: _Ctx, ri: int, region: Region, previous: Draft | None
     if ce <= cs:
         return None, None
     members = ctx.region_tokens.get(ri, [])
-    qtoks = [doc[i] for i in members if cs <= doc[i].idx < ce]
+    idx = tokens(doc).idx
+    qtoks = [doc[i] for i in members if cs <= idx[i] < ce]
     if not qtoks:
         return None, None
     inside = set(members)
@@ -273,7 +274,8 @@ def _attribute_region(ctx: _Ctx, ri: int, region: Region, previous: Draft | None
 
 def _structural_cue(ctx: _Ctx, qtoks: list[Token], inside: set[int]):
     """(cue token, cue's child on the path to the quote or None, particle prep) or None."""
-    roots = [t for t in qtoks if t.head.i not in inside or t.head.i == t.i]
+    head = tokens(ctx.doc).head
+    roots = [t for t in qtoks if head[t.i] not in inside or head[t.i] == t.i]
     # the cue hangs off the quote ("...," Macron said: parataxis/ccomp of the quote's verb)
     for r in roots:
         for c in r.children:
