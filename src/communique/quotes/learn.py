@@ -17,6 +17,7 @@ data, commit and figures. Scoring is a dot product in numpy: no encoder is run t
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import zlib
@@ -331,9 +332,10 @@ def _variants_uncached(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int]
         tail = ends[nxt]
         stop_at = tail  # paragraph numbers only grow: the run of the cue's paragraph
         para = ctx.para
-        while stop_at < n and para[stop_at] == para[end_i]:
-            stop_at += 1
-        if any(t.is_alpha[i] for i in range(tail, stop_at)):
+        if stop_at < n and para[stop_at] == para[end_i]:
+            stop_at = bisect.bisect_right(para, para[end_i], stop_at)
+        alpha = _counts(ctx)[0]
+        if alpha[stop_at] > alpha[tail]:
             stop = stop_at - 1
             while stop > tail and (t.is_space[stop] or t.text[stop] in ("\n",)):
                 stop -= 1
@@ -397,23 +399,41 @@ def _span_facts_uncached(ctx, char_span: tuple[int, int]) -> _SpanFacts | None:
     starts = sent_bounds(doc)[0]
     a, b = span
     first, last = a, b - 1
-    alpha = t.is_alpha
-    words = ["len=" + str(min(sum(alpha[x] for x in range(a, b)), 40) // 4),
+    alpha, inq, verbs = _counts(ctx)
+    words = ["len=" + str(min(alpha[b] - alpha[a], 40) // 4),
              "f=" + t.lower[first], "fp=" + t.pos[first], "e=" + t.lower[last],
              "ep=" + t.pos[last], "fd=" + t.dep[first]]
     after = last + 1 if last + 1 < len(doc) else None
     facts = _SpanFacts(a, b, words, None if after is None or starts[after] == after
                        else "a=" + t.lower[after])
-    if any(starts[x] == x for x in range(a + 1, b)):
+    if starts[b - 1] > a:  # a sentence starts inside the span
         facts.marks.append("multisent")
     facts.marks += edge_features_at(ctx, a, b)
-    inq = sum(1 for x in range(a, b) if x in ctx.region_of_token)
-    if inq:
-        facts.marks.append("hasq" if inq < b - a else "allq")
-    pos = t.pos
-    verbs = sum(1 for x in range(a, b) if pos[x] in ("VERB", "AUX"))
-    facts.verbs = "verbs=" + str(min(verbs, 3))
+    quoted = inq[b] - inq[a]
+    if quoted:
+        facts.marks.append("hasq" if quoted < b - a else "allq")
+    facts.verbs = "verbs=" + str(min(verbs[b] - verbs[a], 3))
     return facts
+
+
+def _counts(ctx) -> tuple[list[int], list[int], list[int]]:
+    """Per token index i, how many tokens before i are alphabetic, in quotation marks,
+    and verbs or auxiliaries (prefix counts, once per article)."""
+    counts = ctx.__dict__.get("_counts")
+    if counts is None:
+        t = tokens(ctx.doc)
+        inq = ctx.region_of_token
+        n = len(t.pos)
+        alpha, quoted, verbs = [0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
+        na = nq = nv = 0
+        for x, (al, pos) in enumerate(zip(t.is_alpha, t.pos, strict=True)):
+            alpha[x], quoted[x], verbs[x] = na, nq, nv
+            na += al
+            nq += x in inq
+            nv += pos == "VERB" or pos == "AUX"
+        alpha[n], quoted[n], verbs[n] = na, nq, nv
+        counts = ctx.__dict__["_counts"] = (alpha, quoted, verbs)
+    return counts
 
 
 # --------------------------------------------------------------------------------------
