@@ -12,6 +12,7 @@ the ``Doc`` itself, or the weak map would keep every parse alive.
 
 from __future__ import annotations
 
+import bisect
 import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -32,11 +33,21 @@ class Parsed:
     extra: dict = field(default_factory=dict)  # stage-owned per-doc tables, by name
 
 
+#: the last parse asked for and its facts (the stages ask for one parse many times in a
+#: row; a weak map lookup builds a new weak reference each time)
+_LAST: tuple[weakref.ref, Parsed] | None = None
+
+
 def parsed(doc: Doc) -> Parsed:
     """The cached facts of ``doc`` (created on first use)."""
+    global _LAST
+    last = _LAST
+    if last is not None and last[0]() is doc:
+        return last[1]
     p = _FACTS.get(doc)
     if p is None:
         p = _FACTS[doc] = Parsed()
+    _LAST = (weakref.ref(doc), p)
     return p
 
 
@@ -102,6 +113,23 @@ class Tokens:
     def end(self, i: int) -> int:
         """The character offset after token ``i``."""
         return self.idx[i] + len(self.text[i])
+
+    def char_range(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """``(span.start, span.end)`` of ``doc.char_span(start, end,
+        alignment_mode="expand")``, without building the span (None where it is None)."""
+        idx = self.idx
+        n_chars = len(text_of(doc))
+        if not idx or not 0 <= start < n_chars or not 0 < end <= n_chars:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            return None if span is None else (span.start, span.end)
+        a = bisect.bisect_right(idx, start) - 1
+        b = bisect.bisect_right(idx, end - 1)
+        if start == idx[a] + len(self.text[a]):
+            a += 1
+        if b < a:  # an empty range spaCy would refuse: let it say so
+            span = doc.char_span(start, end, alignment_mode="expand")
+            return None if span is None else (span.start, span.end)
+        return a, b
 
 
 def tokens(doc: Doc) -> Tokens:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..kb import KnowledgeBase
+from ..parsed import tokens
 from ..tables import data_rows
 from .index import ActorIndex, Cluster
 
@@ -76,7 +77,11 @@ def link_group_nouns(index: ActorIndex, kb: KnowledgeBase) -> None:
     orgs = [cid for cid, cl in enumerate(index.clusters) if _named_org(cl)]
     if not orgs:
         return
-    for head in doc:
+    lower = tokens(doc).lower
+    for i in range(len(lower)):
+        if lower[i] not in GROUP_NOUNS:
+            continue
+        head = doc[i]
         low = head.lower_
         if low not in GROUP_NOUNS or head.pos_ not in ("NOUN", "PROPN") \
                 or head.tag_ not in ("NN", "NNS", "NNP", "NNPS"):

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..parsed import tokens
 from . import syntax as sx
 from .candidate import Candidate
 from .lexicon import Trigger
-from .match import governing_verb
+from .match import governing_verb, pos_at
 from .policy import (
     NOUN_RECIPIENT_PREPS,
     PLACE_TYPES,
@@ -41,11 +42,14 @@ GOAL_PREPS = {"to", "on", "against", "at", "into", "with", "toward", "towards", 
 
 def candidates(c: Coder) -> list[Candidate]:
     out: list[Candidate] = []
-    for tok in c.doc:
-        pos = c.pos_of(tok)
-        if pos is None or (pos == "NOUN" and tok.dep_ == "compound" and (
-                tok.head.lemma_.lower() in _MODIFIED_HEADS)):
+    doc = c.doc
+    t = tokens(doc)
+    for i in range(len(t.pos)):
+        pos = pos_at(t, i)
+        if pos is None or (pos == "NOUN" and t.dep[i] == "compound" and (
+                t.lemma[t.head[i]] in _MODIFIED_HEADS)):
             continue  # "a TALK show", "PROTEST leaders": a modifier, not an event
+        tok = doc[i]
         found = c.match(tok, pos)
         if found is None:
             continue

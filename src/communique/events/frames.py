@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..parsed import tokens
 from . import syntax as sx
 from .arguments import _take
 from .candidate import Candidate
@@ -234,8 +235,13 @@ def _demands(c: Coder, cands: list[Candidate]) -> list[Candidate]:
     """"X said Y must/should do Z" is a demand of X on Y (REQUEST)."""
     out = []
     by_tok = {k.tok.i: k for k in cands}
-    for tok in c.doc:
-        if tok.dep_ != "ccomp" or not c.has_role(tok.head, "report"):
+    doc = c.doc
+    dep = tokens(doc).dep
+    for i in range(len(dep)):
+        if dep[i] != "ccomp":
+            continue
+        tok = doc[i]
+        if not c.has_role(tok.head, "report"):
             continue
         modal = next((a for a in tok.children if a.dep_ == "aux" and a.lower_ in DEMAND_MODALS),
                      None)

@@ -7,9 +7,21 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..actors import ActorIndex
-from ..parsed import tokens
+from ..parsed import Tokens, tokens
 from . import syntax as sx
 from .lexicon import Governor, Lexicon, Trigger
+
+
+def pos_at(t: Tokens, i: int) -> str | None:
+    """:meth:`Matcher.pos_of` of token ``i``, read off the token table."""
+    pos = t.pos[i]
+    if pos == "VERB" or (pos != "AUX" and t.tag[i].startswith("VB")):
+        return "VERB"
+    if pos == "NOUN" or (pos == "PROPN" and not t.ent_type[i]):
+        return "NOUN"
+    if pos == "ADJ":
+        return "ADJ"
+    return None
 
 
 class Matcher:
@@ -26,13 +38,7 @@ class Matcher:
 
     # --- lexicon matching ------------------------------------------------------------
     def pos_of(self, tok: Token) -> str | None:
-        if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
-            return "VERB"
-        if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_):
-            return "NOUN"
-        if tok.pos_ == "ADJ":
-            return "ADJ"
-        return None
+        return pos_at(tokens(tok.doc), tok.i)
 
     def lemma(self, tok: Token) -> str:
         return tok.lemma_.lower()

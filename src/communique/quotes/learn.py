@@ -17,6 +17,7 @@ data, commit and figures. Scoring is a dot product in numpy: no encoder is run t
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import zlib
@@ -28,7 +29,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ..parsed import Tokens, sent_bounds, tokens
-from .trims import edge_features, trims
+from .trims import edge_features_at, trims_at
 
 BITS = 18
 DIM = 1 << BITS
@@ -301,12 +302,14 @@ def _trimmed(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[str
     """The span's shorter versions (:func:`.trims.trims`), once per span and article."""
     cache = ctx.__dict__.setdefault("_trimmed", {})
     if span not in cache:
-        found = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+        t = tokens(ctx.doc)
+        found = t.char_range(ctx.doc, span[0], span[1])
         out = []
-        for toks, feats in trims(ctx, list(found) if found is not None else []):
-            cut = ctx.span_of(toks)
-            if cut[1] - cut[0] >= 2 and cut != span:
-                out.append((cut, feats))
+        if found is not None:
+            for (lo, hi), feats in trims_at(ctx, found[0], found[1]):
+                cut = _span_of(t, list(range(lo, hi)))
+                if cut[1] - cut[0] >= 2 and cut != span:
+                    out.append((cut, feats))
         cache[span] = out
     return cache[span]
 
@@ -314,14 +317,14 @@ def _trimmed(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[str
 def _variants_uncached(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int], list[str]]]:
     out = [(span, [])]
     doc, text = ctx.doc, ctx.text
-    last = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if last is None or len(last) == 0:
+    t = tokens(doc)
+    last = t.char_range(doc, span[0], span[1])
+    if last is None or last[1] <= last[0]:
         return out
-    end_i = last.end - 1
+    end_i = last[1] - 1
     n = len(doc)
     if end_i + 1 >= n:
         return out
-    t = tokens(doc)
     nxt = end_i + 1
     starts, ends = sent_bounds(doc)
     if t.text[nxt] in (".", "?", "!") and starts[nxt] == starts[end_i]:
@@ -329,9 +332,10 @@ def _variants_uncached(ctx, span: tuple[int, int]) -> list[tuple[tuple[int, int]
         tail = ends[nxt]
         stop_at = tail  # paragraph numbers only grow: the run of the cue's paragraph
         para = ctx.para
-        while stop_at < n and para[stop_at] == para[end_i]:
-            stop_at += 1
-        if any(t.is_alpha[i] for i in range(tail, stop_at)):
+        if stop_at < n and para[stop_at] == para[end_i]:
+            stop_at = bisect.bisect_right(para, para[end_i], stop_at)
+        alpha = _counts(ctx)[0]
+        if alpha[stop_at] > alpha[tail]:
             stop = stop_at - 1
             while stop > tail and (t.is_space[stop] or t.text[stop] in ("\n",)):
                 stop -= 1
@@ -388,30 +392,48 @@ def _span_facts(ctx, char_span: tuple[int, int]) -> _SpanFacts | None:
 
 def _span_facts_uncached(ctx, char_span: tuple[int, int]) -> _SpanFacts | None:
     doc = ctx.doc
-    span = doc.char_span(char_span[0], char_span[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
     t = tokens(doc)
+    span = t.char_range(doc, char_span[0], char_span[1])
+    if span is None or span[1] <= span[0]:
+        return None
     starts = sent_bounds(doc)[0]
-    a, b = span.start, span.end
+    a, b = span
     first, last = a, b - 1
-    alpha = t.is_alpha
-    words = ["len=" + str(min(sum(alpha[x] for x in range(a, b)), 40) // 4),
+    alpha, inq, verbs = _counts(ctx)
+    words = ["len=" + str(min(alpha[b] - alpha[a], 40) // 4),
              "f=" + t.lower[first], "fp=" + t.pos[first], "e=" + t.lower[last],
              "ep=" + t.pos[last], "fd=" + t.dep[first]]
     after = last + 1 if last + 1 < len(doc) else None
     facts = _SpanFacts(a, b, words, None if after is None or starts[after] == after
                        else "a=" + t.lower[after])
-    if any(starts[x] == x for x in range(a + 1, b)):
+    if starts[b - 1] > a:  # a sentence starts inside the span
         facts.marks.append("multisent")
-    facts.marks += edge_features(ctx, list(span))
-    inq = sum(1 for x in range(a, b) if x in ctx.region_of_token)
-    if inq:
-        facts.marks.append("hasq" if inq < b - a else "allq")
-    pos = t.pos
-    verbs = sum(1 for x in range(a, b) if pos[x] in ("VERB", "AUX"))
-    facts.verbs = "verbs=" + str(min(verbs, 3))
+    facts.marks += edge_features_at(ctx, a, b)
+    quoted = inq[b] - inq[a]
+    if quoted:
+        facts.marks.append("hasq" if quoted < b - a else "allq")
+    facts.verbs = "verbs=" + str(min(verbs[b] - verbs[a], 3))
     return facts
+
+
+def _counts(ctx) -> tuple[list[int], list[int], list[int]]:
+    """Per token index i, how many tokens before i are alphabetic, in quotation marks,
+    and verbs or auxiliaries (prefix counts, once per article)."""
+    counts = ctx.__dict__.get("_counts")
+    if counts is None:
+        t = tokens(ctx.doc)
+        inq = ctx.region_of_token
+        n = len(t.pos)
+        alpha, quoted, verbs = [0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
+        na = nq = nv = 0
+        for x, (al, pos) in enumerate(zip(t.is_alpha, t.pos, strict=True)):
+            alpha[x], quoted[x], verbs[x] = na, nq, nv
+            na += al
+            nq += x in inq
+            nv += pos == "VERB" or pos == "AUX"
+        alpha[n], quoted[n], verbs[n] = na, nq, nv
+        counts = ctx.__dict__["_counts"] = (alpha, quoted, verbs)
+    return counts
 
 
 # --------------------------------------------------------------------------------------

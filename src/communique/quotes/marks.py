@@ -9,6 +9,7 @@ cannot swallow the rest of the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # family -> (openers, closers); a straight mark is both, decided by its neighbours.
@@ -21,6 +22,10 @@ _OPEN_FAMILY = {c: "double" for c in _DOUBLE_OPEN} | {c: "single" for c in _SING
 _CLOSE_FAMILY = {c: "double" for c in _DOUBLE_CLOSE} | {c: "single" for c in _SINGLE_CLOSE}
 _BEFORE_OPEN = set(" \t\n\r([{—–-:;,/") | set(_DOUBLE_OPEN) | set(_SINGLE_OPEN) | {'"', "'"}
 _AFTER_CLOSE = set(" \t\n\r)]}—–-.,;:!?…/") | set(_DOUBLE_CLOSE) | set(_SINGLE_CLOSE) | {'"', "'"}
+
+#: every character :func:`_opens` may take for an opening mark
+_MARK = re.compile("[" + re.escape("".join(sorted(set(_DOUBLE_CLOSE) | set(_OPEN_FAMILY)
+                                                  | set(_STRAIGHT)))) + "]")
 
 #: longest stretch a single-quoted region may run: single marks are rare for long speech
 #: outside British style, and an apostrophe misread as an opener must not run far.
@@ -106,6 +111,10 @@ def find_regions(text: str) -> list[Region]:
     n = len(text)
     i = 0
     while i < n:
+        m = _MARK.search(text, i)  # only a mark can open a region
+        if m is None:
+            break
+        i = m.start()
         family = _opens(text, i)
         if family is None:
             i += 1

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
 from ..actors.naming import ORG_NOUNS, PERSON_NOUNS, phrase_tokens
-from ..parsed import text_of
+from ..parsed import Tokens, sent_bounds, text_of, tokens
 from . import combine as _combine
 from .cues import CueLexicon
 from .draft import Draft
@@ -63,10 +63,17 @@ class Context:
 
     # --- cues ------------------------------------------------------------------------
     def cue_of(self, tok: Token):
-        if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
-            return self.lex.get(tok.lemma_.lower(), "VERB")
-        if tok.pos_ == "NOUN":
-            return self.lex.get(tok.lemma_.lower(), "NOUN")
+        return self.cue_at(tok.i, tokens(tok.doc))
+
+    def cue_at(self, i: int, t: Tokens | None = None):
+        """:meth:`cue_of` of token ``i``, read off the token table ``t`` (``ctx.doc``'s)."""
+        if t is None:
+            t = tokens(self.doc)
+        pos = t.pos[i]
+        if pos in ("VERB", "AUX") or (t.tag[i].startswith("VB")):
+            return self.lex.get(t.lemma[i], "VERB")
+        if pos == "NOUN":
+            return self.lex.get(t.lemma[i], "NOUN")
         return None
 
     def cue_span(self, tok: Token, prep: Token | None = None) -> tuple[int, int]:
@@ -213,7 +220,8 @@ def _attribute_region(ctx: _Ctx, ri: int, region: Region, previous: Draft | None
     if ce <= cs:
         return None, None
     members = ctx.region_tokens.get(ri, [])
-    qtoks = [doc[i] for i in members if cs <= doc[i].idx < ce]
+    idx = tokens(doc).idx
+    qtoks = [doc[i] for i in members if cs <= idx[i] < ce]
     if not qtoks:
         return None, None
     inside = set(members)
@@ -266,7 +274,8 @@ def _attribute_region(ctx: _Ctx, ri: int, region: Region, previous: Draft | None
 
 def _structural_cue(ctx: _Ctx, qtoks: list[Token], inside: set[int]):
     """(cue token, cue's child on the path to the quote or None, particle prep) or None."""
-    roots = [t for t in qtoks if t.head.i not in inside or t.head.i == t.i]
+    head = tokens(ctx.doc).head
+    roots = [t for t in qtoks if head[t.i] not in inside or head[t.i] == t.i]
     # the cue hangs off the quote ("...," Macron said: parataxis/ccomp of the quote's verb)
     for r in roots:
         for c in r.children:
@@ -497,16 +506,19 @@ def _indirect(ctx: _Ctx, drafts: list[Draft], used: set[int]) -> list[Draft]:
     doc = ctx.doc
     taken = [d.content for d in drafts]
     out: list[Draft] = []
-    for tok in doc:
-        if tok.i in used or tok.i in ctx.region_of_token:
+    t = tokens(doc)
+    lower, inq = t.lower, ctx.region_of_token
+    n = len(lower)
+    for i in range(n):
+        if i in used or i in inq:
             continue
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            d = _according_to(ctx, tok)
+        if lower[i] == "according" and i + 1 < n and lower[i + 1] == "to":
+            d = _according_to(ctx, doc[i])
         else:
-            cue = ctx.cue_of(tok)
+            cue = ctx.cue_at(i, t)
             if cue is None:
                 continue
-            d = _frame(ctx, tok, cue)
+            d = _frame(ctx, doc[i], cue)
         if d is None:
             continue
         s, e = d.content
@@ -561,8 +573,9 @@ def _frame(ctx: _Ctx, tok: Token, cue) -> Draft | None:
     subj = ctx.subject_of(tok)
     if subj is None:
         return None
-    sent = tok.sent
-    content = ctx.span_of([t for t in content_toks if sent.start <= t.i < sent.end])
+    starts, ends = sent_bounds(ctx.doc)
+    s_start, s_end = starts[tok.i], ends[tok.i]
+    content = ctx.span_of([t for t in content_toks if s_start <= t.i < s_end])
     if content[1] - content[0] < 3:
         return None
     speakers, mention = ctx.speaker(subj)
