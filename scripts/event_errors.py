@@ -15,7 +15,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from communique.evaluate.events_docs import SYMMETRIC, _dates, _match, side_right
+from communique.evaluate.events_docs import _dates, _match, sides_right
 from communique.events.docgold import read_gold
 from communique.model import Article
 from communique.pipeline import analyze_many
@@ -71,13 +71,7 @@ def main() -> None:
 
         for gi, pi in pairs:
             g, p = d.events[gi], pred[pi]
-            if g.type in SYMMETRIC:
-                both = p["actors"] + p["recipients"]
-                a_ok = side_right(g.actors, both, actors) if g.actors else True
-                r_ok = side_right(g.recipients, both, actors) if g.recipients else True
-            else:
-                a_ok = side_right(g.actors, p["actors"], actors)
-                r_ok = side_right(g.recipients, p["recipients"], actors)
+            a_ok, r_ok = sides_right(g, p, actors)
             cause = "right" if a_ok and r_ok else "actor" if r_ok else \
                 "recipient" if a_ok else "both"
             s = p["sentence"]

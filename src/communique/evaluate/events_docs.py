@@ -72,6 +72,18 @@ def side_right(gold: list[GoldArg], ids: list[str], actors: dict[str, dict]) -> 
     return False
 
 
+def sides_right(g: GoldEvent, p: dict, actors: dict[str, dict]) -> tuple[bool, bool]:
+    """(actor side right, recipient side right) of a matched pair; for the symmetric
+    types the participants count whichever side each is on."""
+    if g.type in SYMMETRIC:
+        both = p["actors"] + p["recipients"]
+        a_ok = side_right(g.actors, both, actors) if g.actors else True
+        r_ok = side_right(g.recipients, both, actors) if g.recipients else True
+        return a_ok, r_ok
+    return (side_right(g.actors, p["actors"], actors),
+            side_right(g.recipients, p["recipients"], actors))
+
+
 def _match(gold: list[GoldEvent], pred: list[dict]) -> list[tuple[int, int]]:
     """One-to-one (gold index, predicted index) pairs: same type, gold trigger inside the
     predicted event's sentence; the nearest predicted trigger first."""
@@ -125,13 +137,7 @@ def score_docs(pairs: list[tuple[list[GoldEvent], dict]]) -> dict:
         for gi, pi in matched:
             g, p = gold[gi], pred[pi]
             by_type[g.type]["tp"] += 1
-            if g.type in SYMMETRIC:  # participants, whichever side each is on
-                both = p["actors"] + p["recipients"]
-                a_ok = side_right(g.actors, both, actors) if g.actors else True
-                r_ok = side_right(g.recipients, both, actors) if g.recipients else True
-            else:
-                a_ok = side_right(g.actors, p["actors"], actors)
-                r_ok = side_right(g.recipients, p["recipients"], actors)
+            a_ok, r_ok = sides_right(g, p, actors)
             if g.actors:
                 actor_n += 1
                 actor_ok += a_ok
