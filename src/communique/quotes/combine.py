@@ -116,26 +116,26 @@ def model_drafts(ctx, model: AttributionModel, rule_by_cue: dict[int, tuple[int,
 #: "But to prevent problems, he said, local officials should be vigilant": a cue set off by
 #: commas inside its content; the words before it are the content's first piece
 PARENTHETICAL = True
+#: and the inverted ", said SPEAKER,"
+INVERTED = True
 
 
 def _front_piece(ctx, tok: Token, subj: Token, content: tuple[int, int]
                  ) -> tuple[int, int] | None:
-    """The content's piece before a parenthetical ", SPEAKER CUE," (None if the cue is not
-    one): the sentence from its start to the comma before the speaker, when the chosen
-    content starts right after the comma that follows the cue phrase."""
+    """The content's piece before a parenthetical ", SPEAKER CUE," or ", CUE SPEAKER,"
+    (None if the cue is not one): the sentence from its start to the comma before the cue
+    phrase, when the chosen content starts right after the comma that follows it."""
     doc = ctx.doc
-    if subj.i > tok.i:
-        return None
-    left = subj.left_edge.i
+    left = min(subj.left_edge.i, tok.i) if INVERTED or subj.i < tok.i else None
     start_tok = doc.char_span(content[0], content[1], alignment_mode="expand")
-    if start_tok is None or left < 1 or doc[left - 1].text != ",":
+    if left is None or start_tok is None or left < 1 or doc[left - 1].text != ",":
         return None
     comma = start_tok.start - 1
     while comma > tok.i and doc[comma].is_space:
         comma -= 1
     mine = {x.i for x in tok.subtree}
-    if comma <= tok.i or doc[comma].text != "," or any(
-            x not in mine for x in range(tok.i + 1, comma)):
+    if comma <= max(tok.i, subj.i) or doc[comma].text != "," or any(
+            x not in mine for x in range(left, comma)):
         return None
     start = doc[left - 1].sent.start
     toks = [doc[x] for x in range(start, left - 1)]
