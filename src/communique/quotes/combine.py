@@ -18,6 +18,10 @@ from .learn import AttributionModel, content_candidates, is_candidate
 
 MODES = ("rules", "model", "combined")
 WRITER = {"i", "we", "me", "us"}
+#: when a cue's best content mostly repeats one already taken (two cues on one clause,
+#: or a span run past the next attribution), its next-ranked contents are tried, at most
+#: this many, each only if it overlaps no content taken
+ALTERNATIVES = 0
 
 
 def cue_token(ctx, d) -> Token | None:
@@ -71,6 +75,7 @@ def model_drafts(ctx, model: AttributionModel, rule_by_cue: dict[int, tuple[int,
     from .stage import Draft
 
     out = []
+    alts = ctx.__dict__["_alternatives"] = {}  # id of a draft -> its next contents
     cache = ctx.__dict__.setdefault("_candidates", {})
     for i, p in model.cue_probs(ctx).items():
         if i in skip or (p < threshold and i not in rule_by_cue):
@@ -84,21 +89,61 @@ def model_drafts(ctx, model: AttributionModel, rule_by_cue: dict[int, tuple[int,
         cands = cache[key]
         if not cands:
             continue
-        best = max(cands, key=model.content_score)
         subj = _speaker_of(ctx, tok)
         if subj is None:
             continue  # no one reports it: "was discussed", a title, a scare quote
         speakers, mention = ctx.speaker(subj)
-        if mention is not None and best.span[0] < mention[1] and mention[0] < best.span[1]:
-            continue
+        ranked = [c.span for c in sorted(cands, key=model.content_score, reverse=True)
+                  if mention is None or not (c.span[0] < mention[1] and mention[0] < c.span[1])]
+        if not ranked or ranked[0] != max(cands, key=model.content_score).span:
+            continue  # the best content holds the speaker: not an attribution
         if tok.lower_ == "according":
             cue = (tok.idx, ctx.doc[tok.i + 1].idx + len(ctx.doc[tok.i + 1].text))
         else:
             cue = ctx.cue_span(tok)
-        d = Draft(_kind(ctx, best.span), best.span, cue, speakers, mention)
+        d = Draft(_kind(ctx, ranked[0]), ranked[0], cue, speakers, mention)
         d.attribution = attribution
+        alts[id(d)] = ranked[1:1 + ALTERNATIVES]
         out.append((p, d))
+        front = _front_piece(ctx, tok, subj, ranked[0]) if PARENTHETICAL else None
+        if front is not None:
+            d2 = Draft("indirect", front, cue, speakers, mention)
+            d2.attribution = attribution
+            out.append((p, d2))
     return out
+
+
+#: "But to prevent problems, he said, local officials should be vigilant": a cue set off by
+#: commas inside its content; the words before it are the content's first piece
+PARENTHETICAL = True
+#: and the inverted ", said SPEAKER,"
+INVERTED = True
+
+
+def _front_piece(ctx, tok: Token, subj: Token, content: tuple[int, int]
+                 ) -> tuple[int, int] | None:
+    """The content's piece before a parenthetical ", SPEAKER CUE," or ", CUE SPEAKER,"
+    (None if the cue is not one): the sentence from its start to the comma before the cue
+    phrase, when the chosen content starts right after the comma that follows it."""
+    doc = ctx.doc
+    left = min(subj.left_edge.i, tok.i) if INVERTED or subj.i < tok.i else None
+    start_tok = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if left is None or start_tok is None or left < 1 or doc[left - 1].text != ",":
+        return None
+    comma = start_tok.start - 1
+    while comma > tok.i and doc[comma].is_space:
+        comma -= 1
+    mine = {x.i for x in tok.subtree}
+    if comma <= max(tok.i, subj.i) or doc[comma].text != "," or any(
+            x not in mine for x in range(left, comma)):
+        return None
+    start = doc[left - 1].sent.start
+    toks = [doc[x] for x in range(start, left - 1)]
+    if not any(t.is_alpha for t in toks) or any(t.i in ctx.region_of_token for t in toks) \
+            or ctx.para[start] != ctx.para[tok.i]:
+        return None
+    span = ctx.span_of(toks)
+    return span if span[1] > span[0] else None
 
 
 def split_rules(ctx, drafts: list) -> tuple[list, dict[int, tuple[int, int]]]:
@@ -124,7 +169,7 @@ def combine(ctx, drafts: list, model: AttributionModel, mode: str) -> list:
     region_drafts, rule_by_cue = split_rules(ctx, drafts)
     if mode == "model":
         found = model_drafts(ctx, model, {}, set(), threshold)
-        return _resolve([], found)
+        return _resolve([], found, ctx, ctx.__dict__.get("_alternatives"))
     skip = {t.i for d in region_drafts if (t := cue_token(ctx, d)) is not None}
     found = model_drafts(ctx, model, rule_by_cue, skip, threshold)
     # the rules' cue span where both found the cue word ("called for", "according to")
@@ -137,20 +182,29 @@ def combine(ctx, drafts: list, model: AttributionModel, mode: str) -> list:
             d.cue = rule_cue[t.i]
         if p >= threshold or (t is not None and t.i in rule_by_cue and p >= keep):
             chosen.append((p, d))
-    return _resolve(region_drafts, chosen)
+    return _resolve(region_drafts, chosen, ctx, ctx.__dict__.get("_alternatives"))
 
 
-def _resolve(fixed: list, scored: list[tuple[float, object]]) -> list:
+def _resolve(fixed: list, scored: list[tuple[float, object]], ctx=None,
+             alts: dict | None = None) -> list:
     """The fixed drafts, then the scored ones by confidence unless their content mostly
     repeats one already taken."""
     taken = [d.content for d in fixed]
     out = list(fixed)
     for _p, d in sorted(scored, key=lambda x: -x[0]):
         if any(_mostly(d.content, t) for t in taken):
-            continue
+            span = next((a for a in (alts or {}).get(id(d), ())
+                         if not any(_overlaps(a, t) for t in taken)), None)
+            if span is None:
+                continue
+            d.content, d.kind = span, _kind(ctx, span)
         taken.append(d.content)
         out.append(d)
     return out
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def is_writer(ctx, d) -> bool:
