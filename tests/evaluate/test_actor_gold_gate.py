@@ -16,11 +16,11 @@ FLOORS = {
     "named_found": 0.98,
     "b_cubed_f1": 0.925,
     "country": 0.90,
-    "sector": 0.875,
-    "kind": 0.95,
+    "sector": 0.89,
+    "kind": 0.96,
     "place_kind": 0.88,
     "place_country": 0.85,
-    "speakers": 0.81,
+    "speakers": 0.82,
 }
 
 
