@@ -81,9 +81,8 @@ def link_group_nouns(index: ActorIndex, kb: KnowledgeBase) -> None:
     for i in range(len(lower)):
         if lower[i] not in GROUP_NOUNS:
             continue
-        head = doc[i]
-        low = head.lower_
-        if low not in GROUP_NOUNS or head.pos_ not in ("NOUN", "PROPN") \
+        head, low = doc[i], lower[i]
+        if head.pos_ not in ("NOUN", "PROPN") \
                 or head.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
             continue
         need, sectors = GROUP_NOUNS[low]
