@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
@@ -211,9 +212,9 @@ class ActorIndex:
         return self._sent_starts[j]
 
     @property
-    def by_token(self) -> dict[int, Mention]:
-        """Token index -> the mention last attached there (read-only use)."""
-        return self._by_token
+    def by_token(self) -> Mapping[int, Mention]:
+        """Token index -> the mention last attached there, as a read-only view."""
+        return MappingProxyType(self._by_token)
 
     def sentence_index(self, token_i: int) -> int:
         return bisect.bisect_right(self._sent_starts, token_i) - 1
