@@ -218,3 +218,16 @@ def test_a_name_after_of_and_a_person_before_a_metonym(kb):
     assert (health["kind"], health["name"]) == ("organization", "Ministry of Health")
     trump = kb.resolve("Trump White House", day)
     assert (trump["kind"], trump["country"]) == ("organization", "USA")
+
+
+@pytest.mark.parametrize("text", ["National Renewal Congress", "United Reform Parliament"])
+def test_generic_body_word_ending_an_unknown_name_is_not_the_us_body(kb, text):
+    # an invented party whose name ends in "Congress"/"Parliament" is its own body
+    r = resolve_actor(text, date="2019-01-01", kb=kb)
+    assert r["name"] == text
+    assert r["country"] != "USA"
+
+
+def test_bare_congress_is_still_the_us_congress(kb):
+    assert resolve_actor("Congress", date="2019-01-01", kb=kb)["country"] == "USA"
+    assert resolve_actor("the US Congress", date="2019-01-01", kb=kb)["country"] == "USA"

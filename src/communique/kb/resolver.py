@@ -257,13 +257,26 @@ def _postposed_of(kb: KnowledgeBase, toks: list[Token], lower: bool
 def _scan(kb: KnowledgeBase, toks: list[Token], lower: bool, n_post: int, *,
           tolerant: bool) -> tuple[list[Mod], int, bool]:
     mods, stop, former = _scan_raw(kb, toks, lower, n_post, tolerant=tolerant)
-    return _local_bodies(kb, mods), stop, former
+    return _local_bodies(kb, mods, toks), stop, former
 
 
-def _local_bodies(kb: KnowledgeBase, mods: list[Mod]) -> list[Mod]:
+def _named_before(mod: Mod, toks: list[Token], mods: list[Mod]) -> bool:
+    """A capitalised word the scan did not recognise right before ``mod``: the generic
+    word ends another body's own name ("National Democratic Congress")."""
+    at = next((i for i, t in enumerate(toks) if t is mod.toks[0]), 0)
+    if at == 0:
+        return False
+    prev = toks[at - 1]
+    known = any(prev is t for m in mods for t in m.toks)
+    return (not known and prev.raw[:1].isupper() and prev.key not in FILLERS
+            and prev.key not in HONORIFICS and prev.key not in LEADING)
+
+
+def _local_bodies(kb: KnowledgeBase, mods: list[Mod], toks: list[Token]) -> list[Mod]:
     """"Peru's Congress", "Jordan's House of Representatives": a generic name (a sector
     term) that names a foreign organisation ("Congress" = the US Congress) is that
-    country's body when another country is stated."""
+    country's body when another country is stated, and no one's in particular when it
+    ends an unknown name."""
     countries = {m.entry.ref for m in mods if m.entry.type in (COUNTRY, ADJ, PEOPLE)
                  and not m.no_country}
     for n, m in enumerate(mods):
@@ -271,7 +284,7 @@ def _local_bodies(kb: KnowledgeBase, mods: list[Mod]) -> list[Mod]:
         if m.entry.type != ORG or words not in kb.sectors:
             continue
         org_country = kb.organizations[m.entry.ref][-1].country
-        if countries and org_country not in countries:
+        if (countries and org_country not in countries) or _named_before(m, toks, mods):
             mods[n] = Mod(Entry(TERM, words, None, False), m.toks,
                           m.no_country, m.no_sector, m.postposed)
     return mods
