@@ -190,3 +190,9 @@ def test_the_leader_of_an_x_led_nominal_event_is_its_actor(events, one):
     e = one(events("Hundreds died in the Turkish-led assault on the Kurdish militants."),
             "ASSAULT")
     assert e["actors"] == ["Turkey"]
+
+
+def test_the_agent_of_led_by_after_a_nominal_event_is_its_actor(events, one):
+    e = one(events("Dozens of militants died in an assault on the town led by Turkey."),
+            "ASSAULT")
+    assert e["actors"] == ["Turkey"]
