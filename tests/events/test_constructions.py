@@ -193,6 +193,6 @@ def test_the_leader_of_an_x_led_nominal_event_is_its_actor(events, one):
 
 
 def test_the_agent_of_led_by_after_a_nominal_event_is_its_actor(events, one):
-    e = one(events("Dozens of militants died in an assault on the town led by Turkey."),
+    e = one(events("The offensive against the rebels, led by Turkey, began on Monday."),
             "ASSAULT")
     assert e["actors"] == ["Turkey"]
