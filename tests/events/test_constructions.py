@@ -184,3 +184,15 @@ def test_blamed_for_doing_the_object_acts(events, one):
 def test_coordinated_passive_participle_keeps_the_agent(events, one):
     e = one(events("The reporter was beaten and detained by Iranian police."), "COERCE")
     assert e["actors"] == ["Iranian police"]
+
+
+def test_the_leader_of_an_x_led_nominal_event_is_its_actor(events, one):
+    e = one(events("Hundreds died in the Turkish-led assault on the Kurdish militants."),
+            "ASSAULT")
+    assert e["actors"] == ["Turkey"]
+
+
+def test_the_agent_of_led_by_after_a_nominal_event_is_its_actor(events, one):
+    e = one(events("The offensive against the rebels, led by Turkey, began on Monday."),
+            "ASSAULT")
+    assert e["actors"] == ["Turkey"]

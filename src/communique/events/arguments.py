@@ -124,9 +124,13 @@ def _source_heads(c: Coder, tok: Token, source: str) -> list[Token]:
     if source == "agent":
         a = sx.agent_of(tok)
         return [a] if a is not None else []
-    if source == "mod":  # "RUSSIAN and SYRIAN airstrikes": each coordinated modifier
-        return [q for m in tok.children if m.dep_ in ("compound", "amod", "nmod")
-                and c.label(m) in sx.STATE_LABELS | {"PERSON"} for q in sx.conjuncts(m)]
+    if source == "mod":  # "RUSSIAN airstrikes"; the leader: "the US-led fight", "led by X"
+        mods = [m for m in tok.children if m.dep_ in ("compound", "amod", "nmod")]
+        mods += [n for m in mods if m.lower_ == "led" for n in m.children if n.dep_ == "npadvmod"]
+        mods += [a for m in tok.children if m.dep_ == "acl" and m.lower_ == "led"  # "led by"
+                 for a in [sx.agent_of(m)] if a is not None]
+        return [q for m in mods if c.label(m) in sx.STATE_LABELS | {"PERSON"}
+                for q in sx.conjuncts(m)]
     if source.startswith("prep:"):
         return sx.preps(tok, {source[5:]})
     return []
