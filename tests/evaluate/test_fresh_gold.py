@@ -59,3 +59,14 @@ def test_v4_cases_repeat_no_older_case():
     assert not [r["text"] for r in v4 if _norm(r["text"]) in old]
     assert len({_norm(r["text"]) for r in v4}) == len(v4)
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", r["date"]) and r["category"] for r in v4)
+
+
+def test_v5_cases_repeat_no_older_case():
+    old = {_norm(r["text"]) for name in ("cases.csv", "cases_v2.csv", "cases_v3.csv",
+                                         "cases_v4.csv")
+           for r in _rows(DATA / name)}
+    v5 = _rows(DATA / "cases_v5.csv")
+    assert len(v5) >= 250
+    assert not [r["text"] for r in v5 if _norm(r["text"]) in old]
+    assert len({_norm(r["text"]) for r in v5}) == len(v5)
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", r["date"]) and r["category"] for r in v5)
