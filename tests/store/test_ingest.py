@@ -168,3 +168,16 @@ def test_unusable_store_is_a_one_line_error(tmp_path: Path, small_corpus: Path) 
     with pytest.raises(StoreError):
         ingest([str(small_corpus)], tmp_path / "junk.db")
     assert (tmp_path / "junk.db").read_bytes() == b"not a database at all " * 200
+
+
+def test_ingest_leaves_planner_statistics(tmp_path: Path) -> None:
+    from communique.synth import write
+
+    corpus = tmp_path / "two.jsonl"
+    write(2, corpus, seed=3)
+    db = tmp_path / "two.db"
+    assert ingest([str(corpus)], db, workers=1).stored == 2
+    con = sqlite3.connect(db)
+    stats = {t for (t,) in con.execute("SELECT DISTINCT tbl FROM sqlite_stat1")}
+    assert {"articles", "mentions"} <= stats, stats
+    con.close()

@@ -142,3 +142,30 @@ def test_m011_mention_names_are_read_from_the_index(tmp_path: Path) -> None:
         "SELECT count(*) FROM mentions WHERE actor_id = 1")
     assert [tuple(r) for r in db.execute("SELECT text FROM mentions WHERE actor_id = 1")] == [
         ("Anna",)]
+
+
+def test_m012_event_actors_are_read_from_indexes(tmp_path: Path) -> None:
+    raw = _store_before(tmp_path / "old.db", migrations.m012_event_actor_indexes)
+    raw.executemany("INSERT INTO actors (id, key, name) VALUES (?, ?, ?)",
+                    [(1, "k1", "Anna"), (2, "k2", "Bob")])
+    raw.execute("INSERT INTO events (id, article_id, local_id, type, sentence_start, "
+                "sentence_end) VALUES (7, 1, 'E1', 'ASSAULT', 0, 4)")
+    raw.executemany("INSERT INTO event_actors (event_id, role, position, actor_id, local_id) "
+                    "VALUES (7, ?, 0, ?, ?)", [("actor", 1, "A1"), ("recipient", 2, "A2")])
+    raw.close()
+    db = connect(tmp_path / "old.db")  # brings it up to date, keeping the rows
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"event_actors_cover", "event_actors_actor_event"} <= names
+    assert "event_actors_actor" not in names  # a prefix of the new one
+
+    def plan(sql: str) -> str:
+        return " ".join(r[-1] for r in db.execute("EXPLAIN QUERY PLAN " + sql))
+
+    assert "INDEX event_actors_cover" in plan(  # covering at scale (bench store)
+        "SELECT ea.actor_id, ea.local_id FROM events e LEFT JOIN event_actors ea ON "
+        "ea.event_id = e.id AND ea.role = 'actor' AND ea.position = 0")
+    assert "COVERING INDEX event_actors_actor_event" in plan(
+        "SELECT event_id FROM event_actors WHERE actor_id = 1 AND role = 'actor'")
+    assert [tuple(r) for r in db.execute(
+        "SELECT event_id, role, actor_id, local_id FROM event_actors ORDER BY role")] == [
+        (7, "actor", 1, "A1"), (7, "recipient", 2, "A2")]

@@ -42,3 +42,14 @@ def test_bench_serve_small(tmp_path: Path) -> None:
     assert again["workers"] == 1
     assert db.stat().st_mtime_ns == built  # the cached store is reused, not rebuilt
     assert all(0 < r["inproc_p50_ms"] <= r["inproc_p95_ms"] for r in again["routes"])
+
+
+def test_bench_store_has_planner_statistics(tmp_path: Path) -> None:
+    import sqlite3
+
+    from communique.web.bench import build_store
+
+    db = sqlite3.connect(build_store(60, tmp_path / "bench.db"))
+    tables = {t for (t,) in db.execute("SELECT DISTINCT tbl FROM sqlite_stat1")}
+    db.close()
+    assert {"articles", "events", "event_actors"} <= tables, tables

@@ -129,3 +129,68 @@ def test_workers_share_cached_bodies_through_a_directory(tmp_path: Path) -> None
     a.share(None)
     a.put(("/api/y", ()), ((1, 1), b"y", 200, []))
     assert len(list(tmp_path.iterdir())) == 3  # no file once sharing is off
+
+
+async def _never_served(scope, receive, send) -> None:  # noqa: ANN001 - an ASGI app
+    raise AssertionError("no worker gets to serve here")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks workers")
+def test_workers_failing_at_start_back_off_then_give_up(monkeypatch) -> None:  # noqa: ANN001
+    from communique.web import workers
+
+    waits: list[float] = []
+    real_pause = workers._pause
+    monkeypatch.setattr(workers, "_pause", lambda s, stopped: (waits.append(round(s, 3)),
+                                                               real_pause(s, stopped)))
+
+    def fail() -> None:
+        raise RuntimeError("cannot open the store")
+
+    t0 = time.monotonic()
+    with pytest.raises(workers.WorkerStartError, match="failed to start 4 times in a row"):
+        workers.serve_forked(_never_served, "127.0.0.1", 0, 2, after_fork=fail,
+                             give_up=4, backoff=0.01)
+    assert waits == [0.01, 0.02, 0.04]  # doubling, then no fifth start
+    assert time.monotonic() - t0 < 15
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks workers")
+def test_a_worker_that_ran_then_died_is_still_replaced(tmp_path: Path) -> None:
+    import threading
+
+    from communique.web import workers
+
+    starts = tmp_path / "starts"
+
+    def run_a_while_then_die() -> None:
+        with starts.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        time.sleep(0.3)
+        raise RuntimeError("died after running")
+
+    def stop_after_five() -> None:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and (not starts.exists() or
+                                               len(starts.read_text().split()) < 5):
+            time.sleep(0.05)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=stop_after_five, daemon=True).start()
+    # give_up=2: five starts means the ones that lived past up_after reset the count
+    workers.serve_forked(_never_served, "127.0.0.1", 0, 1, after_fork=run_a_while_then_die,
+                         give_up=2, backoff=0.05, up_after=0.1)
+    assert len(set(starts.read_text().split())) >= 5
+
+
+def test_serve_reports_workers_that_cannot_start(monkeypatch, store_path: Path) -> None:  # noqa: ANN001
+    from communique.web import workers
+
+    def give_up(*_a, **_k) -> None:  # noqa: ANN002, ANN003
+        raise workers.WorkerStartError("a worker failed to start 5 times in a row")
+
+    monkeypatch.setattr(workers, "serve_forked", give_up)
+    monkeypatch.setattr(workers, "prewarm", lambda app: 0)
+    result = CliRunner().invoke(cli, ["serve", "--db", str(store_path), "--workers", "2"])
+    assert result.exit_code == 1
+    assert "failed to start 5 times in a row" in result.output

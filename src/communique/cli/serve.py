@@ -58,7 +58,7 @@ def serve(db_path: str, host: str, port: int, workers: int | None) -> None:
     import tempfile
     from pathlib import Path
 
-    from ..web.workers import prewarm, serve_forked
+    from ..web.workers import WorkerStartError, prewarm, serve_forked
 
     store = app.state.store
     shared = Path(tempfile.mkdtemp(prefix="communique-serve-"))  # the workers' cache files
@@ -78,6 +78,8 @@ def serve(db_path: str, host: str, port: int, workers: int | None) -> None:
                      ready=lambda bound: click.echo(
                          f"communique: serving {db_path} on http://{host}:{bound}/, "
                          f"{workers} worker processes (Ctrl-C stops)", err=True))
+    except WorkerStartError as exc:
+        raise click.ClickException(f"serve: {exc}") from None
     finally:
         shutil.rmtree(shared, ignore_errors=True)
 

@@ -30,7 +30,7 @@ from ..pipeline import Failure, analyze_many
 from ..readers import Item, ReadOptions, read_paths
 from ..readers import reader_for as _reader_for
 from . import dedup
-from .db import StoreError, connect, damaged
+from .db import StoreError, analyze, connect, damaged
 from .writer import Analysed, Failed, Writer
 
 #: a chunk is written when it holds this many non-article entries (failures, skips), so
@@ -345,6 +345,7 @@ def ingest(paths: Sequence[str], db_path: str | Path = "communique.db", *, worke
                                              if workers > 1 else 0.0)
         try:
             writer.finish_run(run_id, stats.stored, stats.skipped, stats.failed)
+            analyze(db)  # the planner's statistics for what was just stored
         except sqlite3.Error:
             pass  # the run record is informational; the error above says what happened
         finally:

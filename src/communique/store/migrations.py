@@ -366,10 +366,29 @@ def m011_covering_indexes(db: sqlite3.Connection) -> None:
     """)
 
 
+def m012_event_actor_indexes(db: sqlite3.Connection) -> None:
+    """An event's actors and an actor's events read from indexes alone. The events list
+    joins each event's first actor and recipient by (event_id, role, position) and needs
+    their actor_id and local_id: through the primary key that is a table lookup per row,
+    with the covering index none (a deep events page at 100,000 articles, 476 -> 146 ms
+    together with ANALYZE). The actor filter reads event_id from (actor_id, role,
+    event_id), which replaces the (actor_id, role) index, a prefix of it. Without
+    statistics SQLite prefers the unique primary key for the join, so the table is
+    analysed (approximately: ``analysis_limit``) here, as every ingest does after."""
+    db.executescript("""
+    CREATE INDEX event_actors_cover ON event_actors(event_id, role, position, actor_id,
+                                                    local_id);
+    CREATE INDEX event_actors_actor_event ON event_actors(actor_id, role, event_id);
+    DROP INDEX IF EXISTS event_actors_actor;
+    PRAGMA analysis_limit = 1000;
+    ANALYZE event_actors;
+    """)
+
+
 MIGRATIONS: list[Migration] = [m001_core, m002_search, m003_dedup, m004_views,
                                m005_article_dates, m006_counted_events, m007_event_scores,
                                m008_watch, m009_plover_types, m010_actor_keys,
-                               m011_covering_indexes]
+                               m011_covering_indexes, m012_event_actor_indexes]
 
 
 def applied(db: sqlite3.Connection) -> list[str]:

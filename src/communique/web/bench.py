@@ -179,7 +179,7 @@ def build_store(n: int, path: str | Path, *, seed: int = 0, batch: int = 500,
     ``n`` articles); built under a temporary name, so a killed build is not reused."""
     from ..model import Analysis
     from ..store import dedup
-    from ..store.db import connect
+    from ..store.db import analyze, connect
     from ..store.writer import Analysed, Writer
 
     path = Path(path)
@@ -210,7 +210,7 @@ def build_store(n: int, path: str | Path, *, seed: int = 0, batch: int = 500,
             items = []
             if progress and (i % 10_000 == 0 or i == n):
                 progress(f"built {i:,}/{n:,} articles ({time.perf_counter() - t0:.0f} s)")
-    db.execute("PRAGMA optimize")
+    analyze(db)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     os.replace(tmp, path)

@@ -31,6 +31,19 @@ MAX_DEFAULT = 8
 #: seconds a worker has to finish its requests after SIGTERM before it is killed
 STOP_GRACE = 10.0
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
+#: a worker that dies sooner than this many seconds after its fork failed to start
+UP_AFTER = 10.0
+#: consecutive start failures (across the workers) after which the parent gives up
+GIVE_UP = 5
+#: seconds before the first restart after a start failure, doubled at each further one;
+#: also the least time between two restarts of workers that had started
+BACKOFF = 1.0
+#: most seconds between two restarts
+BACKOFF_MAX = 30.0
+
+
+class WorkerStartError(RuntimeError):
+    """The workers keep failing at start: :func:`serve_forked` gave up restarting them."""
 
 
 def default_workers() -> int:
@@ -110,11 +123,19 @@ def _child(app: Any, sock: socket.socket, host: str, port: int, parent: int,
 def serve_forked(app: Any, host: str, port: int, workers: int, *,
                  before_fork: Callable[[], None] = lambda: None,
                  after_fork: Callable[[], None] = lambda: None,
-                 ready: Callable[[int], None] | None = None) -> None:
+                 ready: Callable[[int], None] | None = None,
+                 give_up: int = GIVE_UP, backoff: float = BACKOFF,
+                 up_after: float = UP_AFTER) -> None:
     """Serve ``app`` from ``workers`` forked processes on one socket at ``host:port``;
     returns when they have stopped. ``before_fork`` runs once in the parent (load what the
     workers should share; leave no thread or connection open), ``after_fork`` in each
-    worker; ``ready(port)`` once the socket is bound and the workers forked."""
+    worker; ``ready(port)`` once the socket is bound and the workers forked.
+
+    A worker that dies is replaced. One that dies within ``up_after`` seconds of its fork
+    failed to start: the next restart waits ``backoff`` seconds, doubled at each further
+    consecutive start failure (at most :data:`BACKOFF_MAX`), and after ``give_up`` of them
+    in a row the other workers are stopped and :class:`WorkerStartError` raised. A worker
+    that ran longer resets the count and is replaced at most one each ``backoff`` seconds."""
     import uvicorn
 
     before_fork()
@@ -126,6 +147,7 @@ def serve_forked(app: Any, host: str, port: int, workers: int, *,
     gc.freeze()  # the loaded objects stay in shared pages (no collector writes to them)
     parent = os.getpid()
     children: set[int] = set()
+    born: dict[int, float] = {}
     stopping = False
 
     def spawn() -> None:
@@ -137,6 +159,7 @@ def serve_forked(app: Any, host: str, port: int, workers: int, *,
             if pid == 0:
                 _child(app, sock, host, bound, parent, after_fork)
             children.add(pid)
+            born[pid] = time.monotonic()
         finally:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALS)
 
@@ -156,16 +179,28 @@ def serve_forked(app: Any, host: str, port: int, workers: int, *,
         if ready:
             ready(bound)
         last_spawn = 0.0
+        failures = 0  # consecutive start failures
         while children:
             try:
-                pid, _status = os.wait()
+                pid, status = os.wait()
             except ChildProcessError:
                 break
             except InterruptedError:  # pragma: no cover - PEP 475 retries os.wait
                 continue
             children.discard(pid)
-            if not stopping:  # a worker died: replace it, at most one a second
-                time.sleep(max(0.0, 1.0 - (time.monotonic() - last_spawn)))
+            lived = time.monotonic() - born.pop(pid, 0.0)
+            if not stopping:  # a worker died: replace it
+                failures = failures + 1 if lived < up_after else 0
+                if failures >= give_up:
+                    stop(0, None)
+                    _kill_late(children)
+                    raise WorkerStartError(
+                        f"a worker failed to start {failures} times in a row (last exit "
+                        f"status {os.waitstatus_to_exitcode(status)}, its error above); "
+                        "giving up")
+                wait = (min(BACKOFF_MAX, backoff * 2 ** (failures - 1)) if failures
+                        else backoff - (time.monotonic() - last_spawn))
+                _pause(wait, lambda: stopping)
                 if not stopping:
                     last_spawn = time.monotonic()
                     spawn()
@@ -181,6 +216,13 @@ def serve_forked(app: Any, host: str, port: int, workers: int, *,
             except (ProcessLookupError, ChildProcessError):
                 pass
         sock.close()
+
+
+def _pause(seconds: float, stopped: Callable[[], bool]) -> None:
+    """Sleep ``seconds``, cut short once ``stopped()`` (a signal handler sets it)."""
+    deadline = time.monotonic() + seconds
+    while not stopped() and (left := deadline - time.monotonic()) > 0:
+        time.sleep(min(left, 0.1))
 
 
 def _kill_late(children: set[int]) -> None:
