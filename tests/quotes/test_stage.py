@@ -292,14 +292,3 @@ def test_a_quote_right_after_the_previous_quotes_credit_continues_it():
                                             "The harbour board paid for every plank."]
     assert [q.cue.text for q in qs] == ["said", "said"]
     assert [q.speaker_mention.text for q in qs] == ["she", "she"]
-
-
-@pytest.mark.parametrize("text", [
-    "The floods were heavy last spring and warned that the dams would fail.",
-    "Repeated delays have plagued the line, and note that they mainly affected the night "
-    "trains."])
-def test_a_subject_inherited_from_another_clause_must_be_able_to_speak(text):
-    # the cue takes its subject from the clause it is joined to; floods and delays say
-    # nothing, so no quote is credited to them
-    a = analyze(text)
-    assert not [q for q in a.quotes if q.speaker_mention is not None]

@@ -111,10 +111,6 @@ class Context:
                 # a subject in another paragraph is a misparse across a heading
                 if self.para[s.i] != self.para[verb.i]:
                     return None
-                # a subject inherited from another clause must be able to speak: "attacks
-                # ... is responsible for ...: but note they ..." gives "note" no speaker
-                if v is not verb and s.pos_ == "NOUN" and not _speakerish(s):
-                    return None
                 return s
             if v.dep_ in INHERIT or (v.pos_ == "NOUN" and v.dep_ in ("dobj", "pobj")):
                 if v.head.i == v.i:
