@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import CommuniqueError
-from .migrations import migrate
+from .migrations import ANALYSIS_LIMIT, migrate
 
 DEFAULT_DB = "communique.db"
 
@@ -79,11 +79,6 @@ def connect(path: str | Path = DEFAULT_DB, *, readonly: bool = False,
         raise StoreError(f"{path}: cannot open database ({exc})") from None
     db.row_factory = sqlite3.Row
     return db
-
-
-#: rows ANALYZE samples of each index (SQLite's ``analysis_limit``): statistics good
-#: enough for the planner in milliseconds, whatever the size of the store
-ANALYSIS_LIMIT = 1000
 
 
 def analyze(db: sqlite3.Connection) -> None:

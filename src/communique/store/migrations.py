@@ -366,6 +366,11 @@ def m011_covering_indexes(db: sqlite3.Connection) -> None:
     """)
 
 
+#: rows ANALYZE samples of each index (SQLite's ``analysis_limit``): statistics good
+#: enough for the planner in milliseconds, whatever the size of the store
+ANALYSIS_LIMIT = 1000
+
+
 def m012_event_actor_indexes(db: sqlite3.Connection) -> None:
     """An event's actors and an actor's events read from indexes alone. The events list
     joins each event's first actor and recipient by (event_id, role, position) and needs
@@ -375,12 +380,12 @@ def m012_event_actor_indexes(db: sqlite3.Connection) -> None:
     event_id), which replaces the (actor_id, role) index, a prefix of it. Without
     statistics SQLite prefers the unique primary key for the join, so the table is
     analysed (approximately: ``analysis_limit``) here, as every ingest does after."""
-    db.executescript("""
+    db.executescript(f"""
     CREATE INDEX event_actors_cover ON event_actors(event_id, role, position, actor_id,
                                                     local_id);
     CREATE INDEX event_actors_actor_event ON event_actors(actor_id, role, event_id);
     DROP INDEX IF EXISTS event_actors_actor;
-    PRAGMA analysis_limit = 1000;
+    PRAGMA analysis_limit = {ANALYSIS_LIMIT};
     ANALYZE event_actors;
     """)
 
