@@ -8,7 +8,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -140,19 +140,76 @@ def test_workers_failing_at_start_back_off_then_give_up(monkeypatch) -> None:  #
     from communique.web import workers
 
     waits: list[float] = []
-    real_pause = workers._pause
-    monkeypatch.setattr(workers, "_pause", lambda s, stopped: (waits.append(round(s, 3)),
-                                                               real_pause(s, stopped)))
+    real_delay = workers.restart_delay
+    monkeypatch.setattr(workers, "restart_delay", lambda f, b: (waits.append(round(
+        real_delay(f, b), 3)), real_delay(f, b))[1])
 
     def fail() -> None:
         raise RuntimeError("cannot open the store")
 
     t0 = time.monotonic()
-    with pytest.raises(workers.WorkerStartError, match="failed to start 4 times in a row"):
-        workers.serve_forked(_never_served, "127.0.0.1", 0, 2, after_fork=fail,
+    with pytest.raises(workers.WorkerStartError,
+                       match="worker 1 of 1 failed to start 4 times in a row"):
+        workers.serve_forked(_never_served, "127.0.0.1", 0, 1, after_fork=fail,
                              give_up=4, backoff=0.01)
     assert waits == [0.01, 0.02, 0.04]  # doubling, then no fifth start
     assert time.monotonic() - t0 < 15
+    assert workers.restart_delay(20, 1.0) == workers.BACKOFF_MAX
+
+
+def _starts(folder: Path, slot: int) -> int:
+    """Record a start of worker ``slot`` in ``folder``; how many it had before."""
+    n = len(list(folder.glob(f"{slot}-*")))
+    (folder / f"{slot}-{n}").touch()
+    return n
+
+
+def _stop_when(done: Callable[[], bool]) -> None:
+    """SIGTERM to this process once ``done()``, from a thread (at most 30 s)."""
+    import threading
+
+    def wait() -> None:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not done():
+            time.sleep(0.05)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=wait, daemon=True).start()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks workers")
+def test_start_failures_are_counted_per_worker(tmp_path: Path) -> None:
+    from communique.web import workers
+
+    def fail_twice() -> None:  # each worker fails its first two starts, then serves
+        assert workers.current_slot is not None
+        if _starts(tmp_path, workers.current_slot) < 2:
+            raise RuntimeError("not yet")
+
+    # six failures in a row across the pool, two per worker: give_up=3 is never reached
+    _stop_when(lambda: len(list(tmp_path.iterdir())) >= 9)
+    workers.serve_forked(_never_served, "127.0.0.1", 0, 3, after_fork=fail_twice,
+                         give_up=3, backoff=0.01)
+    assert sorted(f.name for f in tmp_path.iterdir()) == [
+        f"{slot}-{n}" for slot in range(3) for n in range(3)]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks workers")
+def test_one_worker_failing_gives_up_while_the_others_serve(tmp_path: Path) -> None:
+    from communique.web import workers
+
+    def second_fails() -> None:
+        assert workers.current_slot is not None
+        _starts(tmp_path, workers.current_slot)
+        if workers.current_slot == 1:
+            raise RuntimeError("cannot open the store")
+
+    with pytest.raises(workers.WorkerStartError,
+                       match="worker 2 of 2 failed to start 3 times in a row"):
+        workers.serve_forked(_never_served, "127.0.0.1", 0, 2, after_fork=second_fails,
+                             give_up=3, backoff=0.01)
+    # the serving worker was never restarted; the failing one started three times
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["0-0", "1-0", "1-1", "1-2"]
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="forks workers")

@@ -33,7 +33,7 @@ STOP_GRACE = 10.0
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
 #: a worker that dies sooner than this many seconds after its fork failed to start
 UP_AFTER = 10.0
-#: consecutive start failures (across the workers) after which the parent gives up
+#: consecutive start failures of one worker (its slot) after which the parent gives up
 GIVE_UP = 5
 #: seconds before the first restart after a start failure, doubled at each further one;
 #: also the least time between two restarts of workers that had started
@@ -92,13 +92,25 @@ def prewarm(app: Any, paths: tuple[str, ...] = WARM_PATHS, *, wait: float = 10.0
     return ok
 
 
-def _child(app: Any, sock: socket.socket, host: str, port: int, parent: int,
+#: in a worker, its slot (0 .. N-1: the worker it replaces has the same); None in the parent
+current_slot: int | None = None
+
+
+def restart_delay(failures: int, backoff: float) -> float:
+    """Seconds before restarting a worker after ``failures`` consecutive start failures of
+    its slot: ``backoff``, doubled at each further one, at most :data:`BACKOFF_MAX`."""
+    return min(BACKOFF_MAX, backoff * 2 ** (failures - 1))
+
+
+def _child(app: Any, sock: socket.socket, host: str, port: int, parent: int, slot: int,
            after_fork: Callable[[], None]) -> None:
     """A worker: uvicorn on the inherited socket until SIGTERM/SIGINT; never returns."""
+    global current_slot
     code = 0
     try:
         from ..store.ingest import die_with_parent
 
+        current_slot = slot
         # uvicorn raises the signal it stopped on again once done: make that a no-op here
         for s in SIGNALS:
             signal.signal(s, lambda *_: None)
@@ -131,11 +143,13 @@ def serve_forked(app: Any, host: str, port: int, workers: int, *,
     workers should share; leave no thread or connection open), ``after_fork`` in each
     worker; ``ready(port)`` once the socket is bound and the workers forked.
 
-    A worker that dies is replaced. One that dies within ``up_after`` seconds of its fork
-    failed to start: the next restart waits ``backoff`` seconds, doubled at each further
-    consecutive start failure (at most :data:`BACKOFF_MAX`), and after ``give_up`` of them
-    in a row the other workers are stopped and :class:`WorkerStartError` raised. A worker
-    that ran longer resets the count and is replaced at most one each ``backoff`` seconds."""
+    A worker that dies is replaced, in its slot (:data:`current_slot`). Start failures are
+    counted per slot: one that dies within ``up_after`` seconds of its fork failed to start,
+    and its slot's next restart waits :func:`restart_delay` (``backoff`` seconds, doubled
+    at each further consecutive failure of that slot), while the other slots keep serving
+    and restarting on their own; after ``give_up`` in a row in one slot the other workers
+    are stopped and :class:`WorkerStartError` raised. A worker that ran longer resets its
+    slot's count; such replacements come at most one each ``backoff`` seconds."""
     import uvicorn
 
     before_fork()
@@ -147,19 +161,19 @@ def serve_forked(app: Any, host: str, port: int, workers: int, *,
     gc.freeze()  # the loaded objects stay in shared pages (no collector writes to them)
     parent = os.getpid()
     children: set[int] = set()
-    born: dict[int, float] = {}
+    born: dict[int, tuple[int, float]] = {}  # pid -> (slot, fork time)
     stopping = False
 
-    def spawn() -> None:
+    def spawn(slot: int) -> None:
         # no signal between the fork and the worker's own handlers (the parent's would
         # run in the worker and stop its siblings)
         signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
         try:
             pid = os.fork()
             if pid == 0:
-                _child(app, sock, host, bound, parent, after_fork)
+                _child(app, sock, host, bound, parent, slot, after_fork)
             children.add(pid)
-            born[pid] = time.monotonic()
+            born[pid] = (slot, time.monotonic())
         finally:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALS)
 
@@ -174,38 +188,50 @@ def serve_forked(app: Any, host: str, port: int, workers: int, *,
 
     previous = {s: signal.signal(s, stop) for s in SIGNALS}
     try:
-        for _ in range(workers):
-            spawn()
+        for slot in range(workers):
+            spawn(slot)
         if ready:
             ready(bound)
-        last_spawn = 0.0
-        failures = 0  # consecutive start failures
-        while children:
-            try:
-                pid, status = os.wait()
-            except ChildProcessError:
-                break
-            except InterruptedError:  # pragma: no cover - PEP 475 retries os.wait
-                continue
-            children.discard(pid)
-            lived = time.monotonic() - born.pop(pid, 0.0)
-            if not stopping:  # a worker died: replace it
-                failures = failures + 1 if lived < up_after else 0
-                if failures >= give_up:
-                    stop(0, None)
-                    _kill_late(children)
-                    raise WorkerStartError(
-                        f"a worker failed to start {failures} times in a row (last exit "
-                        f"status {os.waitstatus_to_exitcode(status)}, its error above); "
-                        "giving up")
-                wait = (min(BACKOFF_MAX, backoff * 2 ** (failures - 1)) if failures
-                        else backoff - (time.monotonic() - last_spawn))
-                _pause(wait, lambda: stopping)
+        failures = [0] * workers  # consecutive start failures, per slot
+        due: dict[int, float] = {}  # slot -> when its worker is restarted
+        next_ran = 0.0  # earliest restart of a worker that had started
+        while children or (due and not stopping):
+            if due and not stopping:
+                reaped = _reap(min(due.values()), lambda: stopping)
+            else:
+                try:
+                    reaped = os.wait()
+                except ChildProcessError:
+                    break
+                except InterruptedError:  # pragma: no cover - PEP 475 retries os.wait
+                    continue
+            if reaped:
+                pid, status = reaped
+                children.discard(pid)
+                slot, forked = born.pop(pid, (-1, 0.0))
+                now = time.monotonic()
+                if stopping:
+                    if children:
+                        _kill_late(children)
+                elif slot >= 0:  # a worker died: replace it
+                    failures[slot] = failures[slot] + 1 if now - forked < up_after else 0
+                    if failures[slot] >= give_up:
+                        stop(0, None)
+                        _kill_late(children)
+                        raise WorkerStartError(
+                            f"worker {slot + 1} of {workers} failed to start "
+                            f"{failures[slot]} times in a row (last exit status "
+                            f"{os.waitstatus_to_exitcode(status)}, its error above); "
+                            "giving up")
+                    if failures[slot]:
+                        due[slot] = now + restart_delay(failures[slot], backoff)
+                    else:
+                        due[slot] = next_ran = max(now, next_ran + backoff)
+            now = time.monotonic()
+            for slot in sorted(s for s, at in due.items() if at <= now):
                 if not stopping:
-                    last_spawn = time.monotonic()
-                    spawn()
-            elif children:
-                _kill_late(children)
+                    spawn(slot)
+                del due[slot]
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
@@ -218,11 +244,18 @@ def serve_forked(app: Any, host: str, port: int, workers: int, *,
         sock.close()
 
 
-def _pause(seconds: float, stopped: Callable[[], bool]) -> None:
-    """Sleep ``seconds``, cut short once ``stopped()`` (a signal handler sets it)."""
-    deadline = time.monotonic() + seconds
-    while not stopped() and (left := deadline - time.monotonic()) > 0:
-        time.sleep(min(left, 0.1))
+def _reap(until: float, stopped: Callable[[], bool]) -> tuple[int, int] | None:
+    """The (pid, status) of a worker that ends before the monotonic time ``until``, polled;
+    None once ``until`` has come or ``stopped()`` (a signal handler sets it)."""
+    while not stopped() and (left := until - time.monotonic()) > 0:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:  # no worker at all: only a restart is awaited
+            pid, status = 0, 0
+        if pid:
+            return pid, status
+        time.sleep(min(left, 0.02))
+    return None
 
 
 def _kill_late(children: set[int]) -> None:
