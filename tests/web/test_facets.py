@@ -138,15 +138,24 @@ def test_headings_fall_back_to_the_first_sentence() -> None:
     assert cut.endswith("…") and len(cut) <= 81 and "  " not in cut
 
 
+UNTITLED = ("French President Emmanuel Macron said on Monday that the sanctions were "
+            "\"not acceptable\" and that France would act. Russia condemned Germany over "
+            "the new sanctions. German Chancellor Olaf Scholz met Macron in Berlin on "
+            "Tuesday.")
+
+
 def test_untitled_articles_show_their_first_sentence(tmp_path) -> None:  # noqa: ANN001
+    """Every page, JSON twin and download heads an untitled article by its first
+    sentence (``heading``); ``title`` stays as stored."""
+    import csv
+    import io
     import warnings
 
     from communique.store.ingest import ingest
 
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text(json.dumps({
-        "published": "2023-04-02", "text": "Ministers of two neighbouring states met on "
-        "Sunday to discuss the border. They agreed to meet again."}) + "\n", encoding="utf-8")
+    corpus.write_text(json.dumps({"published": "2023-04-02", "text": UNTITLED}) + "\n",
+                      encoding="utf-8")
     db = tmp_path / "t.db"
     assert ingest([str(corpus)], db, workers=1).stored == 1
     with warnings.catch_warnings():
@@ -154,13 +163,46 @@ def test_untitled_articles_show_their_first_sentence(tmp_path) -> None:  # noqa:
         from fastapi.testclient import TestClient
     from communique.web import create_app
 
+    first = "French President Emmanuel Macron said on Monday that the sanctions were \"not…"
+    assert first.endswith("…") and len(first) <= 81
     with TestClient(create_app(db)) as c:
-        first = "Ministers of two neighbouring states met on Sunday to discuss the border."
-        for path in ("/", "/articles", "/articles/1"):
+        events = c.get("/api/events").json()["items"]
+        quotes = c.get("/api/quotes").json()["items"]
+        assert events and quotes, "the article should give events and quotes"
+        e = next(x for x in events if x["actor_id"] and x["recipient_id"])
+        actor = e["actor_id"]
+        pages = ["/", "/articles", "/articles/1", "/events", "/quotes", f"/actors/{actor}",
+                 f"/actors/{e['recipient_id']}?role=recipient"]
+        for path in pages:
             html = c.get(path).text
-            assert first in html, path
+            assert first.replace('"', "&#34;") in html, path
             assert "article 1<" not in html.lower(), path
-        assert c.get("/api/articles/1").json()["title"] in (None, "")  # JSON unchanged
+        for path in ("/api/articles/1", "/api/overview", "/api/events", "/api/quotes",
+                     f"/api/actors/{actor}",
+                     f"/api/network/edge?a={e['actor_id']}&b={e['recipient_id']}"
+                     "&since=2023-04-01&until=2023-04-30"):
+            body = c.get(path).json()
+            found = []
+
+            def walk(x, found=found) -> None:  # noqa: ANN001
+                if isinstance(x, dict):
+                    if "title" in x:
+                        found.append((x["title"], x.get("heading")))
+                    for k, v in x.items():
+                        if k != "record":  # the analysis record, as stored
+                            walk(v)
+                elif isinstance(x, list):
+                    for v in x:
+                        walk(v)
+
+            walk(body)
+            assert found and set(found) == {(None, first)}, (path, found)
+        assert "heading" not in c.get("/api/articles/1").json()["record"]["article"]
+        for kind in ("events", "quotes"):
+            rows = list(csv.DictReader(io.StringIO(c.get(f"/api/{kind}.csv").text)))
+            assert rows and {(r["title"], r["heading"]) for r in rows} == {("", first)}
+            lines = [json.loads(x) for x in c.get(f"/api/{kind}.jsonl").text.splitlines()]
+            assert lines and {(r["title"], r["heading"]) for r in lines} == {(None, first)}
 
 
 def test_actors_kind_filter_and_counts(client) -> None:  # noqa: ANN001

@@ -101,12 +101,15 @@ def respond(request: Request, fmt: Format, data: dict[str, Any], *, template: st
             nested: Sequence[str] | None = None) -> Response:
     """The one dispatch: ``page`` renders ``template`` with ``data`` under ``key`` (plus
     ``extra``), ``json`` returns ``data``, ``csv`` and ``jsonl`` its ``items``
-    (``nested``: the columns that may hold lists or objects, if known)."""
+    (``nested``: the columns that may hold lists or objects, if known). Every row with
+    a ``title`` gets a ``heading`` (:func:`~.timeline.fill_headings`), in every format."""
+    db = request.app.state.store.connect()
+    if fmt in ("csv", "jsonl"):
+        fill_headings(db, data["items"], flat=True)
+        if fmt == "csv":
+            return as_csv(data["items"], name, raw=raw, empty=empty, nested=nested)
+        return as_jsonl(data["items"], name, flat=nested is not None and not nested)
+    fill_headings(db, data)
     if fmt == "json":
         return as_json(data)
-    if fmt == "csv":
-        return as_csv(data["items"], name, raw=raw, empty=empty, nested=nested)
-    if fmt == "jsonl":
-        return as_jsonl(data["items"], name, flat=nested is not None and not nested)
-    fill_headings(request.app.state.store.connect(), data)
     return page(request, template, {key: data, **(extra or {})})

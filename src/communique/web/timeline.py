@@ -3,7 +3,8 @@
 ``timeline``: events per day (a period up to 62 days) or per ISO week, split by quad
 class, each bucket with the ``since``/``until`` of its period so the page links it to
 that period's events. ``headings``: for articles without a title, their first
-sentence, shortened, so no page shows "article 17" where the text says more.
+sentence, shortened, so no page, JSON twin or download shows "article 17" (or nothing)
+where the text says more.
 """
 
 from __future__ import annotations
@@ -139,31 +140,36 @@ def headings(db: sqlite3.Connection, ids: set[int]) -> dict[int, str]:
         "AND (title IS NULL OR title = '')", sorted(ids)) if t and t.strip()}
 
 
-def fill_headings(db: sqlite3.Connection, data: Any) -> None:
+def fill_headings(db: sqlite3.Connection, data: Any, *, flat: bool = False) -> None:
     """Set ``heading`` on every row of ``data`` (nested dicts and lists) that has a
-    ``title`` key without a title: the article is ``article_id``, else ``id``."""
-    rows: list[tuple[Row, int]] = []
+    ``title`` key and an article id (``article_id``, else ``id``): the title, or for an
+    untitled article its first sentence, shortened (None if it has no text). An
+    article's analysis record (``record``) is left as stored. ``flat``: ``data`` is a
+    list of flat rows (a download's), only they are looked at."""
+    rows: list[tuple[Row, Any]] = []
 
     def walk(x: Any, depth: int = 0) -> None:
         if depth > 4:
             return
         if isinstance(x, dict):
-            if "title" in x and not x["title"]:
-                aid = x.get("article_id", x.get("id"))
-                if isinstance(aid, int):
-                    rows.append((x, aid))
-            for v in x.values():
-                if isinstance(v, dict | list):
+            if "title" in x and isinstance(aid := x.get("article_id", x.get("id")), int):
+                rows.append((x, aid))
+            for k, v in x.items():
+                if isinstance(v, dict | list) and k != "record":  # the contract, as is
                     walk(v, depth + 1)
         elif isinstance(x, list):
             for v in x:
                 walk(v, depth + 1)
 
-    walk(data)
-    found = headings(db, {aid for _, aid in rows})
+    if flat:
+        if not data or "title" not in data[0]:
+            return
+        rows = [(r, r.get("article_id", r.get("id"))) for r in data if "title" in r]
+    else:
+        walk(data)
+    found = headings(db, {aid for row, aid in rows if not row["title"]})
     for row, aid in rows:
-        if aid in found:
-            row["heading"] = found[aid]
+        row["heading"] = row["title"] or found.get(aid)
 
 
 __all__ = ["fill_headings", "headings", "shorten", "timeline"]

@@ -44,7 +44,7 @@
             "score " + (e.score > 0 ? "coop" : e.score < 0 ? "conflict" : "neutral")));
           li.appendChild(el("div", (e.actor_name || "?") + " → " + (e.recipient_name || "—")));
           li.appendChild(el("div", e.sentence, "sentence"));
-          li.appendChild(link("/articles/" + e.article_id, e.title || "article " + e.article_id));
+          li.appendChild(link("/articles/" + e.article_id, e.heading || e.title || "article " + e.article_id));
           list.appendChild(li);
         });
         if (data.has_next) { list.appendChild(el("li", "… more in the events table", "empty")); }
