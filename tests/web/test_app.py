@@ -104,6 +104,51 @@ def test_actor_page_has_timeline_and_counterparts(client) -> None:  # noqa: ANN0
     assert '<svg class="timeline"' in html and 'class="bar-coop"' in html
 
 
+def test_actor_chart_draws_empty_months_as_zero(client) -> None:  # noqa: ANN001
+    from communique.web.render import MAX_MONTHS, timeline_chart
+
+    months = [{"month": "2023-01", "coop": 4.0, "conflict": -2.0, "events": 3},
+              {"month": "2023-04", "coop": 1.0, "conflict": 0.0, "events": 1}]
+    bars = timeline_chart(months)["bars"]
+    assert [b["month"] for b in bars] == ["2023-01", "2023-02", "2023-03", "2023-04"]
+    assert [(b["events"], b["coop_h"], b["conflict_h"]) for b in bars[1:3]] == [(0, 0, 0)] * 2
+    assert bars[0]["coop_h"] > 0 and bars[0]["conflict_h"] > 0
+    # across a year end, and a stray date far away keeps the chart to the known months
+    assert len(timeline_chart([{**months[0], "month": "2022-11"}, months[1]])["bars"]) == 6
+    far = [{**months[0], "month": "1900-01"}, months[1]]
+    assert len(timeline_chart(far)["bars"]) == 2 and (2023 - 1900) * 12 > MAX_MONTHS
+    # on an actor's page: one bar per month from its first to its last, empty ones too
+    for n in client.get("/api/network", params={"since": "2023-01-01"}).json()["nodes"]:
+        a = client.get(f"/api/actors/{n['id']}").json()
+        known = [t["month"] for t in a["timeline"]]
+        if len(known) < 2:
+            continue
+        html = client.get(f"/actors/{n['id']}").text
+        y0, m0 = map(int, known[0].split("-"))
+        y1, m1 = map(int, known[-1].split("-"))
+        assert html.count('class="bar-coop"') == (y1 - y0) * 12 + m1 - m0 + 1
+        break
+    else:
+        pytest.fail("no actor with events in two months")
+
+
+def test_overview_ranks_actors_and_pairs_of_its_period(client) -> None:  # noqa: ANN001
+    whole = client.get("/api/overview", params={"since": "2023-01-01",
+                                                 "until": "2023-12-31"}).json()
+    days = client.get("/api/overview/timeline", params={"since": "2023-01-01",
+                                                         "until": "2023-12-31"}).json()
+    busy = max(days["buckets"], key=lambda b: b["events"])
+    one = client.get("/api/overview", params={"since": busy["since"],
+                                               "until": busy["until"]}).json()
+    assert one["period"] == {"since": busy["since"], "until": busy["until"]}
+    count = {a["id"]: a["articles"] for a in whole["active_actors"]}
+    assert all(a["articles"] <= count.get(a["id"], a["articles"])
+               for a in one["active_actors"])
+    empty = client.get("/api/overview", params={"since": "1990-01-01",
+                                                 "until": "1990-01-31"}).json()
+    assert not empty["active_actors"] and not empty["cooperative_pairs"]
+
+
 def test_network_edge_lists_its_events(client) -> None:  # noqa: ANN001
     period = {"since": "2023-01-01", "until": "2023-12-31"}
     net = client.get("/api/network", params=period).json()

@@ -132,6 +132,11 @@ def timeline_chart(timeline: list[Row], width: int = 720, height: int = 220) -> 
             "label_y": height - 8}
 
 
+#: most months drawn with the empty ones (a century); a longer span (a stray date in
+#: the store) keeps only the months that have events
+MAX_MONTHS = 1200
+
+
 def _fill_months(timeline: list[Row]) -> list[Row]:
     """Months without events as empty bars, so the axis is time and not a list."""
     def number(month: str) -> int:
@@ -145,6 +150,8 @@ def _fill_months(timeline: list[Row]) -> list[Row]:
     if not known:
         return timeline
     lo, hi = min(known), max(known)
+    if hi - lo >= MAX_MONTHS:
+        return timeline
     return [known.get(m) or {"month": f"{m // 12:04d}-{m % 12 + 1:02d}", "coop": 0.0,
                              "conflict": 0.0, "events": 0}
             for m in range(lo, hi + 1)]
