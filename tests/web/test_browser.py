@@ -72,14 +72,22 @@ def page(browser) -> Iterator[object]:  # noqa: ANN001
           else None)
     requests: list[str] = []  # the request log: every URL the page asked for
     pg.on("request", lambda r: requests.append(r.url))
+    documents: list[tuple[str, str]] = []  # every page loaded, with its policy
+    pg.on("response", lambda r: documents.append(
+        (r.url, r.headers.get("content-security-policy", "")))
+        if r.request.resource_type == "document" else None)
     pg.errors = errors
     pg.requests = requests
     yield pg
     context.close()
     assert not errors, errors
+    assert documents, "no page was loaded"
     off = [u for u in requests if urlsplit(u).hostname not in ("127.0.0.1", None)
            and not u.startswith(("data:", "about:", "blob:"))]
     assert not off, f"requests off the machine: {off}"
+    loose = [u for u, csp in documents
+             if "default-src 'self'" not in [d.strip() for d in csp.split(";")]]
+    assert not loose, f"pages without CSP default-src 'self': {loose}"
 
 
 def shot(pg, name: str, doc: bool = False) -> None:  # noqa: ANN001
@@ -167,6 +175,15 @@ def test_network_and_edge_click(server: str, page) -> None:  # noqa: ANN001
     shot(page, "network")
 
 
+def test_sources(server: str, page) -> None:  # noqa: ANN001
+    page.goto(server + "/")
+    page.click("nav a[href='/sources']")
+    page.wait_for_url("**/sources")
+    assert page.locator("h1").inner_text() == "Watched sources"
+    assert "communique watch" in page.locator("table").first.inner_text()
+    shot(page, "sources", doc=True)
+
+
 def test_article_search_to_article(server: str, page) -> None:  # noqa: ANN001
     page.goto(server + "/")
     page.click("nav a[href='/articles']")
@@ -176,7 +193,7 @@ def test_article_search_to_article(server: str, page) -> None:  # noqa: ANN001
     rows = page.locator("table.articles tbody tr")
     assert rows.count() >= 1
     assert page.locator(".snippet mark").first.inner_text().lower().startswith("talk")
-    shot(page, "articles")
+    shot(page, "articles", doc=True)
     rows.first.locator("td a").first.click()
     page.wait_for_url("**/articles/*")
     assert page.locator("h1").count() == 1
