@@ -113,6 +113,8 @@ def test_quote_search(server: str, page) -> None:  # noqa: ANN001
     items = page.locator("ul.quotes blockquote")
     assert items.count() >= 1
     assert "acceptable" in items.first.inner_text().lower()
+    assert items.first.locator("mark.quote").count() == 1  # the quote in its sentence
+    assert "said" in items.first.inner_text()
     shot(page, "quotes")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 
 from communique.web.render import trigger_parts
@@ -203,6 +204,31 @@ def test_untitled_articles_show_their_first_sentence(tmp_path) -> None:  # noqa:
             assert rows and {(r["title"], r["heading"]) for r in rows} == {("", first)}
             lines = [json.loads(x) for x in c.get(f"/api/{kind}.jsonl").text.splitlines()]
             assert lines and {(r["title"], r["heading"]) for r in lines} == {(None, first)}
+
+
+def test_quotes_are_marked_in_their_sentence(client, hostile_id: int) -> None:  # noqa: ANN001
+    import html as htmllib
+
+    from communique.web.quote_context import around
+
+    assert around("One. Two said \"", "\", he added. Three.") == ('Two said "', '", he added.')
+    assert around("", "")[0] == "" and around("x " * 300, "")[0].startswith("…")
+    quotes = client.get("/api/quotes", params={"q": "acceptable"}).json()["items"]
+    assert quotes and all("before" not in q for q in quotes)  # the JSON twin as before
+    text = client.get(f"/api/articles/{hostile_id}").json()["record"]["article"]["text"]
+    page = client.get("/quotes", params={"q": "acceptable"}).text
+    found = re.findall(r'<blockquote><span class="context">(.*?)</span><mark class="quote">'
+                       r'(.*?)</mark><span class="context">(.*?)</span></blockquote>', page)
+    assert found
+    flat = " ".join(text.split())
+    for before, content, after in found:
+        before, content, after = map(htmllib.unescape, (before, content, after))
+        assert content in {q["content"] for q in quotes}
+        assert " ".join((before + content + after).split()) in flat
+    assert any(b.strip() for b, _, _ in found)  # "... said on Monday that"
+    speaker = next(s for q in quotes for s in q["speakers"])
+    assert '<mark class="quote">' in client.get(f"/actors/{speaker['id']}").text
+    assert "before" not in json.dumps(client.get(f"/api/actors/{speaker['id']}").json())
 
 
 def test_actors_kind_filter_and_counts(client) -> None:  # noqa: ANN001

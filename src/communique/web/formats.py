@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from .. import __version__
 from ..store.export import write_csv
 from .params import web_url
+from .quote_context import quote_contexts
 from .render import snippet_parts, trigger_parts
 from .timeline import fill_headings
 
@@ -112,4 +113,5 @@ def respond(request: Request, fmt: Format, data: dict[str, Any], *, template: st
     fill_headings(db, data)
     if fmt == "json":
         return as_json(data)
-    return page(request, template, {key: data, **(extra or {})})
+    return page(request, template, {key: data, "quote_contexts": quote_contexts(db, data),
+                                    **(extra or {})})
