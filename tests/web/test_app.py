@@ -102,6 +102,10 @@ def test_actor_page_has_timeline_and_counterparts(client) -> None:  # noqa: ANN0
     assert {"articles", "quotes", "events_as_actor", "events_as_recipient"} <= set(a["counts"])
     html = client.get(f"/actors/{busiest['id']}").text
     assert '<svg class="timeline"' in html and 'class="bar-coop"' in html
+    # its whole lists, with facets and CSV / JSONL downloads
+    assert f'href="/events?actor={busiest["id"]}"' in html
+    assert f'href="/quotes?speaker_id={busiest["id"]}"' in html
+    assert 'href="/api/events.csv?actor=' in client.get(f"/events?actor={busiest['id']}").text
 
 
 def test_actor_chart_draws_empty_months_as_zero(client) -> None:  # noqa: ANN001
