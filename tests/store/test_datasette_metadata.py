@@ -55,3 +55,28 @@ def test_cli_writes_it_and_refuses_to_overwrite(tmp_path: Path) -> None:
     assert again.exit_code == 1 and "exists" in again.output
     none = runner.invoke(main, ["export", "--db", str(db_path)])
     assert none.exit_code == 2 and "--what" in none.output
+
+
+def test_every_table_and_column_is_labelled(tmp_path: Path) -> None:
+    """Each table and view a store has (FTS5's own shadow tables aside) is described and
+    each of its columns labelled, so a migration adding one must add its labels."""
+    import csv
+    from importlib.resources import files
+
+    db = connect(_store(tmp_path))
+    tables = datasette_metadata(db, "s")["databases"]["s"]["tables"]
+    shadow = ("_config", "_data", "_docsize", "_idx")
+    missing = []
+    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type IN "
+                               "('table', 'view') AND name NOT LIKE 'sqlite_%'"):
+        if "_fts_" in table and table.endswith(shadow):
+            continue
+        entry = tables.get(table, {})
+        if not entry.get("description"):
+            missing.append(table)
+        missing += [f"{table}.{r[1]}" for r in db.execute(f'PRAGMA table_info("{table}")')
+                    if r[1] not in entry.get("columns", {})]
+    assert not missing, missing
+    text = files("communique.store").joinpath("data/datasette_labels.csv").read_text("utf-8")
+    keys = [(r["table"], r["column"]) for r in csv.DictReader(text.splitlines())]
+    assert len(keys) == len(set(keys))  # one label each
