@@ -190,6 +190,11 @@ def _region_names(name: str) -> set[str]:
     if sep and " " not in head and len(head) >= 5:
         out.add(head)
     out |= {b for b in map(_without_article, list(out)) if b}
+    for n in list(out):
+        head, sep, rest = n.partition(" ")
+        if sep and head in {"La", "El", "Los", "Las", "Le", "Les"} and len(rest) >= 5:
+            out.add(rest)  # "La Araucanía" -> "Araucanía"
+    out |= {n[:-1] for n in out if n.endswith("ah") and len(n) >= 7}  # "Shabwah" -> "Shabwa"
     return out
 
 

@@ -139,6 +139,12 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
     length, entries = kb.match(toks, 0, lower_query=lower)
     if length == len(toks):
         return _from_entry(kb, entries[0], toks, day)
+    if len(toks) > 1 and _looks_like_name(toks, lower):
+        # "West Darfur", "Upper Nile": a region or city of the gazetteer by its whole
+        # name, not the known place a word of it names ("the West", "Nile")
+        town = gazetteer.lookup(surface(toks))
+        if town:
+            return _result(town[0], "location", town[1])
     place = _named_place(kb, toks, lower)
     if place is not None:
         return place
