@@ -241,3 +241,32 @@ def test_a_party_named_after_an_idea_takes_no_town_country(kb, text):
 
 def test_a_town_still_places_a_local_force(kb):
     assert resolve_actor("Mosul police", date="2019-01-01", kb=kb)["country"] == "IRQ"
+
+
+@pytest.mark.parametrize("text,date,iso", [("Ofori-Atta", "2021-06-01", "GHA"),
+                                           ("Lopez Obrador", "2021-01-01", "MEX"),
+                                           ("Schaeuble", "2012-01-01", "DEU")])
+def test_several_word_surnames_and_umlaut_spellings(kb, text, date, iso):
+    r = kb.resolve(text, date)
+    assert (r["kind"], r["country"]) == ("person", iso)
+
+
+@pytest.mark.parametrize("text,kind", [("Liberal", "person"), ("the Liberals", "group")])
+def test_a_party_word_alone_is_a_party_member_not_a_town(kb, text, kind):
+    r = kb.resolve(text, "2022-01-01")
+    assert (r["kind"], r["country"], r["sector"]) == (kind, None, "PTY")
+
+
+@pytest.mark.parametrize("text,iso", [("Tokyo Metropolitan Police", "JPN"),
+                                      ("the Metropolitan Police", "GBR"),
+                                      ("Rio de Janeiro police", "BRA")])
+def test_another_citys_force_takes_the_citys_country(kb, text, iso):
+    r = kb.resolve(text, "2022-01-01")
+    assert (r["country"], r["sector"]) == (iso, "COP")
+
+
+@pytest.mark.parametrize("text,iso", [("West Darfur", "SDN"), ("Upper Nile", "SSD"),
+                                      ("Guangdong", "CHN"), ("Araucania", "CHL")])
+def test_regions_by_their_whole_name(kb, text, iso):
+    r = kb.resolve(text, "2022-01-01")
+    assert (r["kind"], r["country"]) == ("location", iso)

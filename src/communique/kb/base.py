@@ -29,7 +29,7 @@ from .entries import (
     PersonHit,
 )
 from .loader import Tables, load_tables, package_sources, user_sources
-from .normalize import Token, acronym_form, fold, key, tokens
+from .normalize import Token, acronym_form, fold, key, tokens, umlaut_variant
 from .records import Country, Organization, Person, Place, Role, SectorTerm
 from .resolver import resolve
 
@@ -181,13 +181,17 @@ class KnowledgeBase:
         for t in self.sectors.values():
             self._add(t.term, TERM, key(t.term), t.where, proper=False)
         for pk, person in self.persons.items():
-            for text in (person.name, *person.aliases):
+            names = (person.name, *person.aliases)
+            for text in (*names, *filter(None, map(umlaut_variant, names))):
                 self._add(text, PERSON, pk, person.roles[0].where)
             sur = person.surname
             if sur != "-":
                 sk = key(sur) if sur else _default_surname(person.name)
-                if sk:
-                    self._surnames.setdefault(sk, []).append(person)
+                alt = umlaut_variant(sur or person.name)
+                for k in filter(None, (sk, alt and (key(alt) if sur else _default_surname(alt)))):
+                    lst = self._surnames.setdefault(k, [])
+                    if person not in lst:
+                        lst.append(person)
             for r in person.roles:
                 where = key(r.organization) if r.organization else r.country
                 for office in r.offices:
@@ -316,8 +320,13 @@ class KnowledgeBase:
         With a first name given, it must match the person's. Several candidates are
         narrowed to those in office on the day, then to the one leading a country.
         """
-        cands = self._surnames.get(toks[-1].key, [])
-        if len(toks) > 1:
+        n = 1  # a surname of several words ("Ofori-Atta", "Lopez Obrador"), longest first
+        for m in range(min(len(toks), 3), 1, -1):
+            if " ".join(t.key for t in toks[-m:]) in self._surnames:
+                n = m
+                break
+        cands = self._surnames.get(" ".join(t.key for t in toks[-n:]), [])
+        if len(toks) > n:
             first = toks[0].key
             cands = [p for p in cands
                      if any(key(n).split(" ")[0] == first for n in (p.name, *p.aliases))]

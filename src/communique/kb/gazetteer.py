@@ -171,16 +171,30 @@ _GROUPING_TYPES = {"Geographical unit", "Geographical region", "Country",
                    "Chain (of islands)"}
 
 
+#: words after a region's name in ISO 3166-2 that English news leaves out (Chinese
+#: province, autonomous region and municipality)
+_REGION_SUFFIXES = {"Sheng", "Zizhiqu", "Shi", "Uygur", "Huizu", "Zhuangzu", "SAR"}
+
+
 def _region_names(name: str) -> set[str]:
     """"Michoacán de Ocampo" also "Michoacán"; "Murcia, Región de" also "Murcia";
     "Al Anbar" also "Anbar"."""
     out = {name}
     base = name.partition(" (")[0].partition(",")[0].strip()
     out.add(base)
+    words = base.split()
+    while len(words) > 1 and words[-1] in _REGION_SUFFIXES:  # "Guangdong Sheng", "Xinjiang
+        words.pop()                                           # Uygur Zizhiqu"
+    out.add(" ".join(words))
     head, sep, _ = base.partition(" de ")
     if sep and " " not in head and len(head) >= 5:
         out.add(head)
     out |= {b for b in map(_without_article, list(out)) if b}
+    for n in list(out):
+        head, sep, rest = n.partition(" ")
+        if sep and head in {"La", "El", "Los", "Las", "Le", "Les"} and len(rest) >= 5:
+            out.add(rest)  # "La Araucanía" -> "Araucanía"
+    out |= {n[:-1] for n in out if n.endswith("ah") and len(n) >= 7}  # "Shabwah" -> "Shabwa"
     return out
 
 
@@ -214,14 +228,20 @@ def _regions() -> dict[tuple[str, bool], tuple[str, str]]:
 
 
 
+#: lower-case words inside a place's name ("Rio de Janeiro", "Rio Grande do Sul")
+CONNECTIVES = {"de", "do", "da", "dos", "das", "del", "di", "la", "el", "al", "and"}
+
+
 def town_country(toks: list[Token], free: list[Token]) -> str | None:
     """"the Medellín cartel", "Mosul police": a capitalised word of ``free`` (the words
     of ``toks`` the knowledge base does not know) that is a city, US state or region
     gives its country."""
-    for n in (2, 1):
+    for n in (4, 3, 2, 1):
         for i in range(len(free) - n + 1):
             words = free[i:i + n]
-            if all(w.raw[:1].isupper() and w.raw.isalpha() for w in words) and \
+            if all(w.raw.isalpha() and (w.raw[:1].isupper() or 0 < k < n - 1
+                                        and w.key in CONNECTIVES)
+                   for k, w in enumerate(words)) and \
                     all(toks.index(words[k]) + 1 == toks.index(words[k + 1])
                         for k in range(n - 1)):
                 town = lookup(surface(words))

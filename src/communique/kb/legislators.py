@@ -11,7 +11,7 @@ from typing import Any
 from ..tables import data_rows
 from .normalize import Token
 
-__all__ = ["party_country"]
+__all__ = ["party_country", "party_member"]
 
 LEGISLATURE = "LEG"
 
@@ -34,3 +34,16 @@ def party_country(result: dict[str, Any], toks: list[Token]) -> dict[str, Any]:
     if len(found) == 1:
         return {**result, "country": found.pop()}
     return result
+
+
+@functools.cache
+def party_members() -> dict[str, str]:
+    return {r["word"]: r["kind"] for r in data_rows("kb/data/party_members.csv")
+            if r.get("word") and not r["word"].startswith("#")}
+
+
+def party_member(name: str) -> tuple[str, str | None] | None:
+    """(kind, country or None) of a capitalised party word alone ("Liberal", "Tories"),
+    from ``data/party_members.csv`` and ``data/party_adjectives.csv``; else None."""
+    kind = party_members().get(name)
+    return (kind, party_adjectives().get(name)) if kind else None

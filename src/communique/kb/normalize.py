@@ -53,6 +53,17 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                          "ß": "ss"})
+
+
+def umlaut_variant(text: str) -> str | None:
+    """"Schäuble" -> "Schaeuble": the German transliteration of a name's umlauts (English
+    news writes both), else None when the name has none."""
+    out = text.translate(_UMLAUTS)
+    return out if out != text else None
+
+
 def tokens(text: str) -> list[Token]:
     """Split a mention into tokens: hyphens split words, periods and apostrophes vanish.
 

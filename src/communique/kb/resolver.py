@@ -45,7 +45,7 @@ from .entries import (
     PersonHit,
 )
 from .envoys import split_subject
-from .legislators import party_country
+from .legislators import party_country, party_member
 from .normalize import Token, key, surface, tokens
 from .placewords import PLACE_NOUNS, PLACE_OF, place_lead
 from .private import PRIVATE, UNIDENTIFIED, private_country
@@ -139,6 +139,12 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
     length, entries = kb.match(toks, 0, lower_query=lower)
     if length == len(toks):
         return _from_entry(kb, entries[0], toks, day)
+    if len(toks) > 1 and _looks_like_name(toks, lower):
+        # "West Darfur", "Upper Nile": a region or city of the gazetteer by its whole
+        # name, not the known place a word of it names ("the West", "Nile")
+        town = gazetteer.lookup(surface(toks))
+        if town:
+            return _result(town[0], "location", town[1])
     place = _named_place(kb, toks, lower)
     if place is not None:
         return place
@@ -189,6 +195,9 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
             return _person(kb, person, mods, former, prefix, day)
         if mods or former:
             return _unknown_person(kb, rest, mods, former, prefix, day)
+        member = party_member(surface(rest)) if stop == 0 and not lower else None
+        if member:  # "Liberal", "the Conservatives": a party's members, not a town
+            return _result(surface(rest), member[0], member[1], None, "PTY")
         town = gazetteer.lookup(surface(rest)) if stop == 0 and not lower else None
         if town:  # a city or US state the tables do not list: a place in its country
             return _result(town[0], "location", town[1])
@@ -274,6 +283,21 @@ def _named_before(mod: Mod, toks: list[Token], mods: list[Mod]) -> bool:
             and prev.key not in HONORIFICS and prev.key not in LEADING)
 
 
+def _town_before(mod: Mod, toks: list[Token], mods: list[Mod]) -> str | None:
+    """The country of a city or region named by the unrecognised capitalised words right
+    before ``mod`` ("Tokyo" in "Tokyo Metropolitan Police"), else None."""
+    at = next((i for i, t in enumerate(toks) if t is mod.toks[0]), 0)
+    known = {id(t) for m in mods for t in m.toks}
+    start = at
+    while start > 0 and toks[start - 1].raw[:1].isupper() and id(toks[start - 1]) not in known:
+        start -= 1
+    for i in range(start, at):
+        town = gazetteer.lookup(surface(toks[i:at]))
+        if town:
+            return town[1]
+    return None
+
+
 def _local_bodies(kb: KnowledgeBase, mods: list[Mod], toks: list[Token]) -> list[Mod]:
     """"Peru's Congress", "Jordan's House of Representatives": a generic name (a sector
     term) that names a foreign organisation ("Congress" = the US Congress) is that
@@ -283,9 +307,22 @@ def _local_bodies(kb: KnowledgeBase, mods: list[Mod], toks: list[Token]) -> list
                  and not m.no_country}
     for n, m in enumerate(mods):
         words = " ".join(t.key for t in m.toks)
-        if m.entry.type != ORG or words not in kb.sectors:
+        if m.entry.type != ORG:
             continue
         org_country = kb.organizations[m.entry.ref][-1].country
+        head = m.toks[-1].key
+        if words not in kb.sectors:
+            town = _town_before(m, toks, mods)
+            prev = mods[n - 1] if n else None
+            if (town is None and prev is not None and prev.entry.type in (METONYM, PLACE)
+                    and toks.index(prev.toks[-1]) + 1 == toks.index(m.toks[0])):
+                town = kb.place_hit(prev.entry).country
+            if town and town != org_country and head in kb.sectors:
+                # "Tokyo Metropolitan Police": another city's body of that name; the
+                # town gives the country, the head noun the sector
+                mods[n] = Mod(Entry(TERM, head, None, False), m.toks,
+                              m.no_country, m.no_sector, m.postposed)
+            continue
         if (countries and org_country not in countries) or _named_before(m, toks, mods):
             mods[n] = Mod(Entry(TERM, words, None, False), m.toks,
                           m.no_country, m.no_sector, m.postposed)
