@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from . import events as _events
 from . import nlp as _nlp
 from .actors import ActorIndex, find_actors
+from .actors.voices import name_voices
 from .errors import InputError
 from .kb import KnowledgeBase
 from .model import Analysis, Article, Quote, Span, iso_date
@@ -75,6 +76,8 @@ def find_all(doc: Doc, options: Options, *, published: str | None = None,
         model = _learn.load() if options.quote_model != "rules" else None
         drafts = find_quotes(doc, regions, index, lexicon, indirect=options.indirect,
                              model=model, mode=options.quote_model, beliefs=options.beliefs)
+        if kb is not None:
+            name_voices(index, drafts)  # "a spokesman said ... ", said NAME": the voice
     event_drafts = []
     if options.events:  # before index.actors(): events may add common-noun actors
         event_lexicon = _events.load(tuple(options.event_files))

@@ -292,3 +292,11 @@ def test_a_quote_right_after_the_previous_quotes_credit_continues_it():
                                             "The harbour board paid for every plank."]
     assert [q.cue.text for q in qs] == ["said", "said"]
     assert [q.speaker_mention.text for q in qs] == ["she", "she"]
+
+
+def test_an_imperative_conjoined_to_a_finite_verb_inherits_no_speaker():
+    a = analyze("Yes, there have been repeated bomb attacks against Peru by a band of "
+                "zealots the regime is partly responsible for arming: but note they have "
+                "repeatedly targeted farmers.")
+    assert not any(q.speaker_mention and "attacks" in q.speaker_mention.text
+                   for q in a.quotes)

@@ -34,6 +34,8 @@ ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "country",
 
 #: how many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 4
+#: how many sentences wholly inside quotation marks it may reach past besides
+QUOTED_SENTENCES = 8
 #: role nouns that make a subject an actor ("the chancellor warned", "the ministry said")
 _ROLE_NOUNS = frozenset(naming.PERSON_NOUNS | naming.ORG_NOUNS)
 
@@ -413,12 +415,17 @@ def _antecedent(index: ActorIndex, tok: Token, bounds: tuple[list[int], list[int
         head = head.head
         hops += 1
     # 2. Earlier in the same sentence, then earlier sentences: subject first, then nearest.
-    for back in range(0, PRONOUN_WINDOW + 1):
+    counted = 0
+    for back in range(0, PRONOUN_WINDOW + QUOTED_SENTENCES + 1):
         j = si - back
-        if j < 0:
+        if j < 0 or counted > PRONOUN_WINDOW:
             break
         first = index.sent_start(j)
         end = tok.i if back == 0 else bounds[1][first]
+        # a sentence wholly inside quotation marks names no one the writer's pronoun can
+        # mean: the window reaches past it ("'...' she says. '...' She ...")
+        if back == 0 or not _all_quoted(index, first, end):
+            counted += 1
         cands = []
         by_token = index.by_token
         for i in range(first, end):
@@ -433,6 +440,12 @@ def _antecedent(index: ActorIndex, tok: Token, bounds: tuple[list[int], list[int
                 return m.actor
         return cands[-1][0].actor
     return None
+
+
+def _all_quoted(index: ActorIndex, start: int, end: int) -> bool:
+    """Whether every word of tokens ``[start, end)`` stands inside quotation marks."""
+    words = [t for t in index.doc[start:end] if t.is_alpha]
+    return bool(words) and all(index.is_quoted(t) for t in words)
 
 
 def doc_dep(doc: Doc, m: Mention) -> str:

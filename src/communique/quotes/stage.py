@@ -112,6 +112,8 @@ class Context:
                 if self.para[s.i] != self.para[verb.i]:
                     return None
                 return s
+            if v is verb and _imperative(v):
+                return None  # "..., but note they have ...": the writer's instruction
             if v.dep_ in INHERIT or (v.pos_ == "NOUN" and v.dep_ in ("dobj", "pobj")):
                 if v.head.i == v.i:
                     return None
@@ -158,6 +160,19 @@ class Context:
 
 
 _Ctx = Context
+
+
+def _imperative(verb: Token) -> bool:
+    """A base-form verb conjoined to a finite one, with no subject or auxiliary of its
+    own ("the regime is to blame: but note that ..."): an imperative, which inherits no
+    subject ("he will go and say" keeps his: its first verb is no finite one)."""
+    return (verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.tag_ in FINITE
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl")
+                        for c in verb.children))
+
+
+#: finite verb tags (present, past)
+FINITE = ("VBZ", "VBD", "VBP")
 
 
 def find_quotes(doc: Doc, regions: list[Region], index: ActorIndex,
