@@ -25,7 +25,6 @@ from ..actors import ActorIndex
 from ..model import Event, Span
 from .arguments import candidates
 from .candidate import Candidate, EventDraft
-from .clauses import share_clause_sides
 from .context import adopt, inherit, orphan_noun, place_victims
 from .frames import _absorb, _consume, _demands, _nested, _purpose, _shared_object, _under
 from .lexicon import Lexicon
@@ -109,7 +108,6 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
     cands.extend(_demands(c, cands))
     _consume(c, cands)
     _nested(cands)
-    share_clause_sides(cands)
     article_ctx: list[str] | None = None
     out: list[EventDraft] = []
     orphans: list[EventDraft] = []
