@@ -28,5 +28,5 @@ def of_agent(c: Coder, tok: Token) -> list[Token]:
     none for other nouns or other "of" phrases."""
     if tok.lemma_.lower() not in agent_of_nouns():
         return []
-    return [p for p in sx.preps(tok, {"of"}) if c.armed_like(p) and not c.label(p) in (
+    return [p for p in sx.preps(tok, {"of"}) if c.armed_like(p) and c.label(p) not in (
         "GPE", "LOC", "FAC")]
