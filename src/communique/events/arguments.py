@@ -12,6 +12,7 @@ from . import syntax as sx
 from .candidate import Candidate
 from .lexicon import Trigger
 from .match import governing_verb, pos_at
+from .nominal import of_agent
 from .policy import (
     NOUN_RECIPIENT_PREPS,
     PLACE_TYPES,
@@ -131,6 +132,8 @@ def _source_heads(c: Coder, tok: Token, source: str) -> list[Token]:
                  for a in [sx.agent_of(m)] if a is not None]
         return [q for m in mods if c.label(m) in sx.STATE_LABELS | {"PERSON"}
                 for q in sx.conjuncts(m)]
+    if source == "of-agent":  # "the attack OF THE ARMY" (events/nominal.py)
+        return of_agent(c, tok)
     if source.startswith("prep:"):
         return sx.preps(tok, {source[5:]})
     return []
@@ -302,8 +305,6 @@ def _patient(tok: Token, *, passive: bool) -> Token | None:
 def _is_theme(cand: Candidate, obj: Token) -> bool:
     """What a deployment or a withdrawal moves ("deployed TROOPS", "withdrew PEACEKEEPERS
     from Rwanda") is not who the event is directed at."""
-    if cand.type == "MOBILIZE":
-        return True
     return cand.type == "MOBILIZE" or (cand.type == "RETREAT" and cand.mode == "withdraw")
 
 
@@ -382,7 +383,7 @@ def _noun_args(c: Coder, cand: Candidate) -> None:
     else:
         # "threats FROM Israeli officials": "from" gives the actor unless it is where the
         # type's recipient is ("withdrawal from Syria")
-        sources = ["poss", "prep:by", "mod"]
+        sources = ["poss", "prep:by", "mod", "of-agent"]
         if "from" not in NOUN_RECIPIENT_PREPS.get(cand.type, set()):
             sources.append("prep:from")
         for s in sources:

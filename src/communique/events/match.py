@@ -189,7 +189,11 @@ class Matcher:
                 obj = sx.direct_object(tok)
                 if obj is not None:
                     return obj
-            return sx.direct_object(tok)
+            obj = sx.direct_object(tok)
+            if obj is not None and obj.lower_ in sx.RELATIVES and tok.dep_ == "relcl" and \
+                    obj.dep_ in ("dobj", "obj") and tok.head.pos_ in ("NOUN", "PROPN"):
+                return tok.head  # "the fighters THAT we captured": what "that" stands for
+            return obj
         if row.pos == "ADJ":
             for c in tok.children:
                 if c.dep_ == "prep":

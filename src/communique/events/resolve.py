@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from . import syntax as sx
 from .match import Matcher
+from .pairs import named_pair, pair_phrase
 from .policy import NOUN_RECIPIENT_PREPS
 
 
@@ -68,6 +69,11 @@ class Coder(Matcher):
                 return [(s, h) for s in self.drafts[q].speakers]
         if low in sx.RELATIVES and h.head.dep_ == "relcl":
             h = h.head.head
+        if pair_phrase(h):
+            ids = named_pair(self.index, h)
+            if ids:
+                path.append(f"{role}: '{h.text}' -> the two people named together before")
+                return [(i, h) for i in ids]
         if h.pos_ == "NOUN" and depth < 2 and h.lemma_.lower() in sx.ACTOR_NOUNS:
             # "the navies of Japan and India": several named actors, not one group
             of = sx.preps(h, {"of"})
