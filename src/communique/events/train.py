@@ -4,7 +4,10 @@
 builds the features and fits a multinomial logistic regression (seeded). ``cross_validate``
 reports, out of fold (5 stratified folds, seeded), the accuracy and macro F1 of the rules
 alone, the classifier alone (no rule features) and the combination (the classifier over
-the rule coder's candidate features too); the model of fold k never sees fold k.
+the rule coder's candidate features too); the model of fold k never sees fold k. The
+record's main event is picked by a ranker (``mainpick``) trained on the classifier's
+out-of-fold probabilities; its own figure is nested (the ranker of fold k learns from
+probabilities the classifiers of the other folds give without seeing them).
 """
 
 from __future__ import annotations
