@@ -82,9 +82,9 @@ def test_ranker_picks_the_best_scoring_option():
     assert by_p.pick(evs, p) is evs[0]  # the likelier class, however deep
     nothing = MainRanker(("none",), np.asarray([5.0], np.float32), 0.0)
     assert nothing.pick(evs, p) is None
-    # a sentence that reports an event none of the candidates has: the rules' choice
-    assert labels(evs, opts, 2) == [0, 0, 1]
-    assert labels(evs, opts, 0) == [1, 0, 0]
+    assert labels(opts, 4) == [0, 1, 0]
+    assert labels(opts, 0) == [1, 0, 0]
+    assert labels(opts, 2) == [0, 0, 0]  # an event none of the candidates has
 
 
 def test_training_ships_the_ranker_with_the_weights(tmp_path):
