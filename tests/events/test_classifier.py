@@ -69,3 +69,34 @@ def test_shipped_model_marks_at_most_one_main_event_per_sentence():
         per_sentence[e.sentence[0]] = per_sentence.get(e.sentence[0], 0) + e.main
     assert all(v <= 1 for v in per_sentence.values())
     assert any(e.main and e.type == "ASSAULT" for e in a.events)
+
+
+def test_ranker_picks_the_best_scoring_option():
+    from communique.events.mainpick import MainRanker, labels, options
+
+    evs = [_draft("ASSAULT", 30, depth=3), _draft("CONSULT", 5, depth=0)]
+    p = np.asarray([0.1, 0.2, 0.1, 0.1, 0.5])
+    opts = options(evs, p)
+    assert opts[0][0] is None and [e for e, _ in opts[1:]] == evs
+    by_p = MainRanker(("p",), np.asarray([1.0], np.float32), 0.0)
+    assert by_p.pick(evs, p) is evs[0]  # the likelier class, however deep
+    nothing = MainRanker(("none",), np.asarray([5.0], np.float32), 0.0)
+    assert nothing.pick(evs, p) is None
+    assert labels(opts, 4) == [0, 1, 0]
+    assert labels(opts, 0) == [1, 0, 0]
+    assert labels(opts, 2) == [0, 0, 0]  # an event none of the candidates has
+
+
+def test_training_ships_the_ranker_with_the_weights(tmp_path):
+    report = train_rows(tmp_path)
+    m = SentenceModel.read(tmp_path / "m.npz")
+    assert m.ranker is not None and "none" in m.ranker.names
+    assert report["sha256"]
+
+
+def train_rows(tmp_path):
+    from communique.events.train import train
+
+    f = tmp_path / "rows.tsv"
+    f.write_text("".join(f"{s}\t{y}\n" for s, y in ROWS), encoding="utf-8")
+    return train(f, tmp_path / "m.npz", cv=False)

@@ -26,6 +26,7 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from .lexicon import QUAD
+from .mainpick import MainRanker
 from .stage import MAIN_DEPTH, EventDraft
 from .stage import main_event as rule_main
 
@@ -141,7 +142,9 @@ def mark_main(doc: Doc, events: list[EventDraft], model: SentenceModel | None = 
             sent = sents.get(start) or doc.char_span(start, start + 1,
                                                      alignment_mode="expand").sent
             x = sentence_features(sent, evs, rules=model.rules)
-            main = pick_main(evs, int(model.predict(x[None, :])[0]))
+            p = model.proba(x[None, :])[0]
+            main = (model.ranker.pick(evs, p) if model.ranker is not None
+                    else pick_main(evs, int(p.argmax())))
         if main is not None:
             out.add(next(n for n, e in zip(idx, evs, strict=True) if e is main))
     return out
@@ -156,6 +159,9 @@ class SentenceModel:
     mean: np.ndarray  # (D,) standardisation of the features
     scale: np.ndarray  # (D,)
     rules: bool = True
+    #: the choice among the sentence's candidates (``mainpick``); without it, the
+    #: classifier's class then the rules (``pick_main``)
+    ranker: MainRanker | None = None
 
     def proba(self, x: np.ndarray) -> np.ndarray:
         z = ((x - self.mean) / self.scale) @ self.coef.T + self.intercept
@@ -167,16 +173,26 @@ class SentenceModel:
         return self.proba(x).argmax(axis=-1)
 
     def save(self, path: str | Path) -> None:
+        extra = {}
+        if self.ranker is not None:
+            extra = {"rank_names": np.asarray(self.ranker.names, dtype=str),
+                     "rank_coef": self.ranker.coef.astype(np.float32),
+                     "rank_intercept": np.asarray([self.ranker.intercept], np.float32)}
         np.savez_compressed(path, coef=self.coef.astype(np.float32),
                             intercept=self.intercept.astype(np.float32),
                             mean=self.mean.astype(np.float32),
                             scale=self.scale.astype(np.float32),
-                            rules=np.asarray([1 if self.rules else 0]))
+                            rules=np.asarray([1 if self.rules else 0]), **extra)
 
     @classmethod
     def read(cls, path: str | Path) -> SentenceModel:
         z = np.load(path)
-        return cls(z["coef"], z["intercept"], z["mean"], z["scale"], bool(z["rules"][0]))
+        ranker = None
+        if "rank_coef" in z:
+            ranker = MainRanker(tuple(str(n) for n in z["rank_names"]), z["rank_coef"],
+                                float(z["rank_intercept"][0]))
+        return cls(z["coef"], z["intercept"], z["mean"], z["scale"], bool(z["rules"][0]),
+                   ranker)
 
 
 @functools.cache

@@ -4,7 +4,10 @@
 builds the features and fits a multinomial logistic regression (seeded). ``cross_validate``
 reports, out of fold (5 stratified folds, seeded), the accuracy and macro F1 of the rules
 alone, the classifier alone (no rule features) and the combination (the classifier over
-the rule coder's candidate features too); the model of fold k never sees fold k.
+the rule coder's candidate features too); the model of fold k never sees fold k. The
+record's main event is picked by a ranker (``mainpick``) trained on the classifier's
+out-of-fold probabilities; its own figure is nested (the ranker of fold k learns from
+probabilities the classifiers of the other folds give without seeing them).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from ..options import Options
 from .classifier import RULE_DIM, SentenceModel, happened, pick_main, rule_main, sentence_features
 from .evaluate import CLASSES, read_classes
 from .lexicon import QUAD
+from .mainpick import fit_ranker
 from .stage import EventDraft
 
 __all__ = ["featurize", "fit", "cross_validate", "train", "scores"]
@@ -116,17 +120,62 @@ def scores(gold: np.ndarray, pred: np.ndarray) -> dict:
             "macro_f1": float(np.mean(per)), "per_class_f1": per}
 
 
+def _n_folds(y: np.ndarray, folds: int = 5) -> int:
+    """As many folds as the rarest class allows (2..folds); 0 when a class has one row."""
+    least = int(np.bincount(y).min()) if len(set(y.tolist())) > 1 else 0
+    return min(folds, least) if least >= 2 else 0
+
+
+def oof_proba(x: np.ndarray, y: np.ndarray, *, folds: int = 5, seed: int = SEED
+              ) -> np.ndarray | None:
+    """The combination's class probabilities of each row from a model that did not see
+    it (stratified folds, seeded); None when the classes are too few to fold."""
+    from sklearn.model_selection import StratifiedKFold
+
+    k = _n_folds(y, folds)
+    if not k:
+        return None
+    out = np.zeros((len(y), len(CLASSES)))
+    skf = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
+    for tr, te in skf.split(x, y):
+        out[te] = fit(x[tr], y[tr], seed=seed).proba(x[te])
+    return out
+
+
+def ranked(data: Featurized, rows: np.ndarray, proba: np.ndarray, ranker) -> np.ndarray:  # noqa: ANN001
+    """The record's class for ``rows`` when the ranker picks each main event from the
+    classifier's probabilities ``proba`` (the classifier's class, without a ranker)."""
+    out = []
+    for i, p in zip(rows, proba, strict=True):
+        if ranker is None:
+            main = pick_main(data.events[i], int(p.argmax()))
+        else:
+            main = ranker.pick(data.events[i], p)
+        out.append(QUAD[main.type] if main is not None else 0)
+    return np.asarray(out)
+
+
 def cross_validate(data: Featurized, *, folds: int = 5, seed: int = SEED) -> dict:
-    """Out-of-fold figures of the rules, the classifier alone and the combination."""
+    """Out-of-fold figures of the rules, the classifier alone and the combination, and
+    of the record's main event picked by the ranker (nested: the ranker of fold k learns
+    from the classifier's out-of-fold probabilities on the other folds)."""
     from sklearn.model_selection import StratifiedKFold
 
     alone = np.zeros_like(data.y)
     combo = np.zeros_like(data.y)
+    picked = np.zeros_like(data.y)
+    fold = np.zeros_like(data.y)
     skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    for tr, te in skf.split(data.x, data.y):
+    for n, (tr, te) in enumerate(skf.split(data.x, data.y)):
+        fold[te] = n
         for rules, out in ((False, alone), (True, combo)):
             m = fit(data.x[tr], data.y[tr], rules=rules, seed=seed)
             out[te] = m.predict(_x(m, data.x[te]))
+            if rules:
+                inner = oof_proba(data.x[tr], data.y[tr], seed=seed)
+                ranker = None if inner is None else fit_ranker(
+                    [data.events[i] for i in tr], inner, data.y[tr], seed=seed)
+                picked[te] = ranked(data, te, m.proba(data.x[te]), ranker)
     return {"sentences": int(len(data.y)), "folds": folds, "seed": seed,
             "record_today": scores(data.y, data.record),
             "rules": scores(data.y, data.rules),
@@ -136,7 +185,14 @@ def cross_validate(data: Featurized, *, folds: int = 5, seed: int = SEED) -> dic
             "combination": scores(data.y, combo),
             "combination_main_in_record": scores(data.y, realize(data, combo)),
             "combination_main_else_first": scores(data.y, realize(data, combo,
-                                                                  else_first=True))}
+                                                                  else_first=True)),
+            "ranker_main_in_record": scores(data.y, picked),
+            # the spread of the record's figure over the folds, before and with the ranker
+            "per_fold_accuracy": {
+                name: [float((pred[fold == n] == data.y[fold == n]).mean())
+                       for n in range(folds)]
+                for name, pred in (("combination_main_in_record", realize(data, combo)),
+                                   ("ranker_main_in_record", picked))}}
 
 
 def train(path: str | Path, out: str | Path | None = None, *, cv: bool = True,
@@ -150,6 +206,9 @@ def train(path: str | Path, out: str | Path | None = None, *, cv: bool = True,
         report["cv"] = cross_validate(data, folds=min(5, max(2, int(np.bincount(data.y).min())
                                                              if len(set(data.y)) > 1 else 2)))
     model = fit(data.x, data.y, rules=True)
+    proba = oof_proba(data.x, data.y)
+    if proba is not None:
+        model.ranker = fit_ranker(data.events, proba, data.y, seed=SEED)
     report["fit_accuracy"] = scores(data.y, model.predict(data.x))["accuracy"]
     report["seconds"] = time.perf_counter() - t0
     if out is not None:
