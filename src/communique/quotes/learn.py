@@ -124,6 +124,8 @@ def cue_features(ctx, tok: Token | int) -> list[str]:
             f.append("lcm=" + lemma + "|" + d + "|" + (marks[0] if marks else "-"))
         if d == "neg":
             f.append("neg|" + lemma)
+        if CUE_COMPLEMENT and d in COMPLEMENTS:
+            f += _complement(t, lemma, d, c)
     cue = ctx.lex.get(lemma, "VERB" if pos != "NOUN" else "NOUN")
     f.append("lex=" + (cue.kind if cue else "-"))
     cls = ctx.lex.classes.get((lemma, "NOUN" if pos == "NOUN" else "VERB"))
@@ -143,6 +145,25 @@ def cue_features(ctx, tok: Token | int) -> list[str]:
     f.append("pw=" + prev)
     f.append("nw=" + nxt)
     f.append("lnw=" + lemma + "|" + nxt)
+    return f
+
+
+#: name the word completing a light or stance cue ("is adamant that", "has no doubt
+#: that", "was critical of") and what hangs off it
+CUE_COMPLEMENT = True
+COMPLEMENTS = ("acomp", "attr", "dobj", "oprd")
+
+
+def _complement(t: Tokens, lemma: str, d: str, c: int) -> list[str]:
+    word = t.lemma[c]
+    f = ["w=" + d + "|" + word, "lw=" + lemma + "|" + word]
+    for g in t.children[c]:
+        dg = t.dep[g]
+        if dg in ("ccomp", "xcomp", "acl", "relcl"):
+            f.append("wc=" + word + "|" + dg)
+            f.append("wc=" + d + "|" + dg)
+        elif dg == "prep":
+            f.append("wc=" + word + "|" + t.lower[g])
     return f
 
 
