@@ -124,6 +124,8 @@ def cue_features(ctx, tok: Token | int) -> list[str]:
             f.append("lcm=" + lemma + "|" + d + "|" + (marks[0] if marks else "-"))
         if d == "neg":
             f.append("neg|" + lemma)
+        if CUE_COMPLEMENT and d in COMPLEMENTS:
+            f += _complement(t, lemma, d, c)
     cue = ctx.lex.get(lemma, "VERB" if pos != "NOUN" else "NOUN")
     f.append("lex=" + (cue.kind if cue else "-"))
     cls = ctx.lex.classes.get((lemma, "NOUN" if pos == "NOUN" else "VERB"))
@@ -143,6 +145,25 @@ def cue_features(ctx, tok: Token | int) -> list[str]:
     f.append("pw=" + prev)
     f.append("nw=" + nxt)
     f.append("lnw=" + lemma + "|" + nxt)
+    return f
+
+
+#: name the word completing a light or stance cue ("is adamant that", "has no doubt
+#: that", "was critical of") and what hangs off it
+CUE_COMPLEMENT = True
+COMPLEMENTS = ("acomp", "attr", "dobj", "oprd")
+
+
+def _complement(t: Tokens, lemma: str, d: str, c: int) -> list[str]:
+    word = t.lemma[c]
+    f = ["w=" + d + "|" + word, "lw=" + lemma + "|" + word]
+    for g in t.children[c]:
+        dg = t.dep[g]
+        if dg in ("ccomp", "xcomp", "acl", "relcl"):
+            f.append("wc=" + word + "|" + dg)
+            f.append("wc=" + d + "|" + dg)
+        elif dg == "prep":
+            f.append("wc=" + word + "|" + t.lower[g])
     return f
 
 
@@ -408,12 +429,34 @@ def _span_facts_uncached(ctx, char_span: tuple[int, int]) -> _SpanFacts | None:
                        else "a=" + t.lower[after])
     if starts[b - 1] > a:  # a sentence starts inside the span
         facts.marks.append("multisent")
+    if TOP_WORD:
+        facts.words += _top_word(ctx, t, a, b)
     facts.marks += edge_features_at(ctx, a, b)
     quoted = inq[b] - inq[a]
     if quoted:
         facts.marks.append("hasq" if quoted < b - a else "allq")
     facts.verbs = "verbs=" + str(min(verbs[b] - verbs[a], 3))
     return facts
+
+
+#: name a candidate's top word and its cue class ("went on to discuss X", "expressed
+#: concern about X", "refused to disclose X": the gold cue runs to the last reporting
+#: word, the content starts after it)
+TOP_WORD = True
+
+
+def _top_word(ctx, t: Tokens, a: int, b: int) -> list[str]:
+    """Features of the highest word of tokens ``a:b`` in the parse: its lemma, its part of
+    speech with its cue class (or cue kind, or "-"), and whether the span starts with it."""
+    head = t.head
+    top = next((x for x in range(a, b) if not a <= head[x] < b or head[x] == x), None)
+    if top is None:
+        return []
+    lemma, pos = t.lemma[top], t.pos[top]
+    coarse = "NOUN" if pos == "NOUN" else "VERB"
+    cue = ctx.lex.get(lemma, coarse)
+    lex = ctx.lex.classes.get((lemma, coarse)) or (cue.kind if cue else "-")
+    return ["tl=" + lemma, "tlex=" + pos + "|" + lex, "tfirst=" + str(top == a)]
 
 
 def _counts(ctx) -> tuple[list[int], list[int], list[int]]:
