@@ -42,7 +42,8 @@ def events_data(request: Request, db: sqlite3.Connection, f: EventFilters, p: in
 
 def facets_data(request: Request, db: sqlite3.Connection, f: EventFilters) -> dict[str, Any]:
     """Facet counts of the filters (the sort aside), cached until the store grows."""
-    key = ("events", f.since, f.until, f.type, f.actor, f.country, f.quad, f.mode)
+    key = ("events", f.since, f.until, f.type, f.actor, f.country, f.quad, f.mode,
+           f.actor_country, f.recipient_country)
     return cached(request, db, key, lambda: event_facets(db, f, arrays(request, db)))
 
 
@@ -84,7 +85,8 @@ def api_events_jsonl(request: Request, db: Db, f: Filters, page: PageNo = 1,
 @router.get("/api/events/facets", tags=["events"], summary="Event facet counts")
 def api_event_facets(request: Request, db: Db, f: Filters) -> Response:
     """How many events of the filters fall under each type, quad class, mode, actor
-    (either side) and country (first actor or recipient), with the negated,
+    (either side), country (first actor or recipient), actor country (first actor)
+    and recipient country (first recipient), with the negated,
     hypothetical and future counts: the counts the events page shows beside the list."""
     return as_json(facets_data(request, db, f))
 
