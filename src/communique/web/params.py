@@ -160,6 +160,11 @@ Role = Annotated[Literal["actor", "recipient"], Query(
     description="List the events where the actor acts, or is acted upon.")]
 EdgeLimit = Annotated[int, Query(ge=1, le=1000, description="Strongest edges kept.")]
 HtmlPage = Annotated[int, Query(alias="page", ge=1, le=10000)]
+FilePage = Annotated[int, Query(ge=1, le=10000, description=(
+    "Rows per file (at most 10,000; use page for more)."))]
+Raw = Annotated[bool, Query(description=(
+    "Cells as stored: no apostrophe before a leading = + - @ tab or CR (which "
+    "spreadsheets would run as a formula)."))]
 
 
 def arrays(request: Request, db: sqlite3.Connection) -> Any:
