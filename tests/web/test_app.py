@@ -58,7 +58,9 @@ def test_every_api_route_is_documented(client) -> None:  # noqa: ANN001
                   "/api/network", "/api/network/edge", "/api/quotes", "/api/events",
                   "/api/events.csv", "/api/events.jsonl", "/api/events/facets",
                   "/api/quotes.csv", "/api/quotes.jsonl", "/api/quotes/facets",
-                  "/api/overview/timeline", "/api/sources"):
+                  "/api/overview/timeline", "/api/sources", "/api/articles.csv",
+                  "/api/articles.jsonl", "/api/actors.csv", "/api/actors.jsonl",
+                  "/api/network/edge.csv", "/api/network/edge.jsonl"):
         assert route in paths, route
     assert not any(p.startswith(("/articles", "/actors", "/quotes")) for p in paths)
     assert client.get("/docs").status_code == 404  # its UI would load a CDN

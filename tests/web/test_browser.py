@@ -345,3 +345,47 @@ def test_quotes_date_filter_and_actor_role_toggle(server: str, page) -> None:  #
     page.locator("a", has_text="as recipient").first.click()
     page.wait_for_url("**role=recipient**")
     assert page.locator("table.events").count() == 1
+
+
+def _downloaded(page, link) -> tuple[str, str]:  # noqa: ANN001
+    """Click a download link; the file's suggested name and its text."""
+    with page.expect_download() as got:
+        link.click()
+    d = got.value
+    return d.suggested_filename, Path(d.path()).read_text(encoding="utf-8")
+
+
+def test_side_country_facets_and_list_downloads(server: str, page) -> None:  # noqa: ANN001
+    """The recipient-country facet narrows the events list and its download; the
+    articles, actors and an edge's events download with their page's filters."""
+    import csv
+    import io
+    import json
+
+    page.goto(server + "/events")
+    assert page.locator("#event-facets [data-facet=actor_country] a").count() >= 1
+    code, count = _click_facet(page, "event-facets", "recipient_country")
+    page.wait_for_url(f"**recipient_country={code}**")
+    assert page.locator("table.events tbody tr").count() == min(count, 50)
+    assert page.locator("#event-facets [data-facet=recipient_country] a.on").count() == 1
+    name, text = _downloaded(page, page.locator(".downloads a", has_text="JSONL"))
+    rows = [json.loads(x) for x in text.splitlines()]
+    assert name == "events.jsonl" and len(rows) == min(count, 1000)
+    assert {r["recipient_country"] for r in rows} == {code}
+    shot(page, "events-recipient-country")
+    page.goto(server + "/articles?q=talks")
+    n = page.locator("table.articles tbody tr").count()
+    name, text = _downloaded(page, page.locator(".downloads a", has_text="CSV"))
+    assert name == "articles.csv" and len(list(csv.DictReader(io.StringIO(text)))) == n
+    page.goto(server + "/actors?kind=person")
+    name, text = _downloaded(page, page.locator(".downloads a", has_text="JSONL"))
+    assert name == "actors.jsonl" and {json.loads(x)["kind"] for x in text.splitlines()} == {
+        "person"}
+    page.goto(server + "/network?since=2023-01-01&until=2023-12-31")
+    page.wait_for_selector("#network[data-ready='1']", timeout=20000)
+    events = page.evaluate("""() => { const e = window.communiqueNetwork.edges()[0];
+        e.emit('tap'); return e.data('events'); }""")
+    page.wait_for_selector("#edge-downloads:not([hidden])")
+    name, text = _downloaded(page, page.locator("#edge-downloads a", has_text="CSV"))
+    assert name.startswith("edge-") and name.endswith(".csv")
+    assert len(list(csv.DictReader(io.StringIO(text)))) == events

@@ -30,10 +30,50 @@ def test_event_facets_count_what_the_list_holds(client) -> None:  # noqa: ANN001
     assert f["flags"]["future"] == sum(bool(e["future"]) for e in items)
     # each facet value narrows the list to exactly its count
     for name, field in (("type", "type"), ("quad", "quad"), ("actor", "actor"),
-                        ("country", "country"), ("mode", "mode")):
+                        ("country", "country"), ("mode", "mode"),
+                        ("actor_country", "actor_country"),
+                        ("recipient_country", "recipient_country")):
         for v in f[field][:3]:
             n = len(_all_events(client, **{name: v["value"]}))
             assert n == v["count"], (name, v)
+
+
+def test_actor_and_recipient_country_facets(client) -> None:  # noqa: ANN001
+    """Each side's country counted apart: the first actor's, the first recipient's, as
+    the rows show them; each value narrows the list, the JSON twin and the downloads."""
+    items = _all_events(client)
+    f = client.get("/api/events/facets").json()
+    for side in ("actor_country", "recipient_country"):
+        held = Counter(e[side] for e in items if e[side])
+        assert held, side
+        assert [v["count"] for v in f[side]] == sorted(held.values(), reverse=True)[:12]
+        assert all(held[v["value"]] == v["count"] for v in f[side]), side
+    # the two sides differ from the either-side facet where an event's two countries do
+    both = Counter()
+    for e in items:
+        both.update({e["actor_country"], e["recipient_country"]} - {None})
+    assert {v["value"]: v["count"] for v in f["country"]}.items() <= dict(both).items()
+    code = f["recipient_country"][0]["value"]
+    rows = _all_events(client, recipient_country=code.lower())
+    assert rows and {e["recipient_country"] for e in rows} == {code}
+    narrowed = client.get("/api/events/facets", params={"recipient_country": code}).json()
+    assert narrowed["total"] == len(rows)
+    assert [v["value"] for v in narrowed["recipient_country"]] == [code]
+    lines = client.get("/api/events.jsonl", params={"recipient_country": code}).text
+    assert [json.loads(x)["event_id"] for x in lines.splitlines()] == [
+        e["event_id"] for e in rows]
+    table = list(csv.DictReader(io.StringIO(client.get(
+        "/api/events.csv", params={"recipient_country": code}).text)))
+    assert [int(r["event_id"]) for r in table] == [e["event_id"] for e in rows]
+    actor = f["actor_country"][0]["value"]
+    both_sides = _all_events(client, actor_country=actor, recipient_country=code)
+    assert both_sides == [e for e in rows if e["actor_country"] == actor]
+    html = client.get("/events", params={"recipient_country": code}).text
+    assert 'data-facet="actor_country"' in html and 'data-facet="recipient_country"' in html
+    assert f"/api/events.csv?recipient_country={code}" in html
+    assert 'name="recipient_country"' in html  # kept by the filter form
+    bad = client.get("/api/events", params={"actor_country": "FRANCE"})
+    assert bad.status_code == 400
 
 
 def test_event_facets_follow_the_filters(client) -> None:  # noqa: ANN001
@@ -280,10 +320,22 @@ def test_event_facets_from_arrays_match_sql(client) -> None:  # noqa: ANN001
         for key in ("total", "flags", "type", "quad", "mode"):
             assert sql[key] == mem[key], (f, key)
         # ties at the cut may differ (SQL's LIMIT keeps any of them): compare the counts
-        for key in ("actor", "country"):
+        for key in ("actor", "country", "actor_country", "recipient_country"):
             assert [v["count"] for v in sql[key]] == [v["count"] for v in mem[key]], (f, key)
         full = {v["value"]: v["count"] for v in event_facets(db, f)["country"]}
         assert all(full.get(v["value"], v["count"]) == v["count"] for v in mem["country"])
+    # each side's country filter, alone and with the others
+    a_c, r_c = base["actor_country"][0]["value"], base["recipient_country"][0]["value"]
+    for kw in ({"actor_country": a_c}, {"recipient_country": r_c},
+               {"actor_country": a_c, "recipient_country": r_c},
+               {"recipient_country": r_c, "since": day, "type": etype},
+               {"actor_country": "ZZZ"}):
+        f = EventFilters(**kw)
+        sql, mem = event_facets(db, f), event_facets(db, f, arrays)
+        for key in ("total", "flags", "type", "quad", "mode"):
+            assert sql[key] == mem[key], (kw, key)
+        for key in ("actor", "country", "actor_country", "recipient_country"):
+            assert [v["count"] for v in sql[key]] == [v["count"] for v in mem[key]], (kw, key)
 
 
 def test_quote_facets_from_arrays_match_sql(client) -> None:  # noqa: ANN001

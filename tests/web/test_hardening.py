@@ -66,6 +66,25 @@ def test_events_csv_neutralises_formulas(tmp_path: Path, store_intact) -> None:
     assert store_intact(db) == before
 
 
+def test_every_list_download_neutralises_formulas(tmp_path: Path, store_intact) -> None:
+    """Item 3 for the articles, actors and edge lists: the same neutralising function
+    (headings and sentences begin with a formula here), ``raw`` as stored."""
+    db = build(tmp_path / "g.db", 3, FORMULA)
+    before = store_intact(db)
+    with client(db) as c:
+        heads = list(csv.DictReader(io.StringIO(c.get("/api/articles.csv").text)))
+        assert len(heads) == 3 and all(r["heading"].startswith("'=HYPERLINK(") for r in heads)
+        raw = list(csv.DictReader(io.StringIO(c.get("/api/articles.csv?raw=1").text)))
+        assert all(r["heading"].startswith("=HYPERLINK(") for r in raw)
+        edge = c.get("/api/network", params={"since": "2000-01-01"}).json()["edges"][0]
+        url = f"/api/network/edge.csv?since=2000-01-01&a={edge['a']}&b={edge['b']}"
+        rows = list(csv.DictReader(io.StringIO(c.get(url).text)))
+        assert rows and all(r["sentence"].startswith("'=HYPERLINK(") for r in rows)
+        actors = c.get("/api/actors.csv")
+        assert actors.status_code == 200 and has_headers(actors)
+    assert store_intact(db) == before
+
+
 @pytest.mark.parametrize("host", ["localhost:8000@evil.example", "127.0.0.1:8000#evil",
                                   "localhost:8000/evil", "localhost evil", "evil.example",
                                   "localhost:80:80", "[::1]x", "localhost:123456", ""])

@@ -49,7 +49,9 @@ class EventFilter:
     the canonical name; ``recipient``: the same, as the event's first recipient only;
     ``type``: a PLOVER type (case aside); ``quad``: quad class 0..4; ``mode``: the
     event's mode (``"none"`` for events without one); ``country``: the
-    country of the first actor or the first recipient; ``since``/``until``: publication
+    country of the first actor or the first recipient; ``actor_country`` /
+    ``recipient_country``: that of the first actor / the first recipient alone;
+    ``since``/``until``: publication
     dates, inclusive; ``per_story``: one row per distinct event of a story (wire copies
     once); ``counted``: negated events left out, as the store's counts do.
     """
@@ -64,6 +66,8 @@ class EventFilter:
     per_story: bool = False
     counted: bool = False
     mode: str | None = None
+    actor_country: str | None = None
+    recipient_country: str | None = None
 
 
 #: the ``mode`` filter's value for events without a mode (as the facets label them)
@@ -148,6 +152,10 @@ def event_conditions(f: EventFilter, *, plus: str = "", joined: bool = False) ->
             "e.id IN (SELECT ea.event_id FROM event_actors ea JOIN article_actors x "
             "ON x.article_id = e.article_id AND x.local_id = ea.local_id "
             "WHERE ea.event_id = e.id AND ea.position = 0 AND x.country = ?)", [country]))
+    for value, role, alias in ((f.actor_country, "actor", "x1"),
+                               (f.recipient_country, "recipient", "x2")):
+        if value:
+            out.append(side_country(value.upper(), role, alias if joined else None))
     if f.quad is not None:
         out.append(("coalesce(p.quad, 0) = ?", [f.quad]) if joined else (
             "coalesce((SELECT quad FROM plover_types p WHERE p.type = e.type), 0) = ?",
@@ -155,6 +163,18 @@ def event_conditions(f: EventFilter, *, plus: str = "", joined: bool = False) ->
     if f.per_story:
         out.append(("e.id IN (SELECT event_id FROM story_events)", []))
     return out
+
+
+def side_country(country: str, role: str, alias: str | None = None) -> Cond:
+    """The country of an event's first ``role`` (actor or recipient): over the joined
+    first actor or recipient ``alias`` (x1 / x2), else a lookup by (event_id, role,
+    position), the prefix of the covering index ``event_actors_cover``."""
+    if alias:
+        return f"{alias}.country = ?", [country]
+    return ("e.id IN (SELECT ea.event_id FROM event_actors ea JOIN article_actors x "
+            "ON x.article_id = e.article_id AND x.local_id = ea.local_id "
+            f"WHERE ea.event_id = e.id AND ea.role = '{role}' AND ea.position = 0 "
+            "AND x.country = ?)", [country])
 
 
 def where(conds: list[Cond]) -> tuple[str, list[Any]]:

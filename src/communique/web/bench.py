@@ -236,6 +236,8 @@ def _workload(db_path: Path, rng: random.Random) -> dict[str, Callable[[], str]]
             busy[:20])]
         kinds = [r[0] for r in db.execute("SELECT DISTINCT kind FROM actors "
                                           "WHERE kind IS NOT NULL ORDER BY kind")]
+        countries = [r[0] for r in db.execute("SELECT DISTINCT country FROM actors "
+                                              "WHERE country IS NOT NULL ORDER BY country")]
         pairs = db.execute(
             "SELECT s.actor_id, r.actor_id FROM event_actors s JOIN event_actors r "
             "ON r.event_id = s.event_id AND r.role = 'recipient' WHERE s.role = 'actor' "
@@ -289,6 +291,15 @@ def _workload(db_path: Path, rng: random.Random) -> dict[str, Callable[[], str]]
         "overview timeline (year, uncached)": lambda: "/api/overview/timeline?since="
             f"2023-01-{rng.randint(1, 28):02d}&until=2023-12-{rng.randint(1, 31):02d}",
         "actors (kind)": lambda: f"/api/actors?kind={rng.choice(kinds)}",
+        "events (recipient country, month)": lambda: "/api/events?recipient_country="
+                                                     f"{rng.choice(countries)}&{month()}",
+        "event facets (actor country, month)": lambda: "/api/events/facets?actor_country="
+                                                       f"{rng.choice(countries)}&{month()}",
+        "articles CSV (1000 rows)": lambda: f"/api/articles.csv?{month()}&per_page=1000",
+        "actors JSONL (kind, 1000 rows)": lambda: f"/api/actors.jsonl?kind="
+                                                  f"{rng.choice(kinds)}&per_page=1000",
+        "network edge CSV (one month)": lambda: "/api/network/edge.csv?a={}&b={}&{}".format(
+            *rng.choice(pairs), month()),
     }
 
 
@@ -299,7 +310,9 @@ TARGETS = {name: 300 for name in (
     "event facets (type, month)", "quote facets (30 days, uncached)",
     "overview timeline (default period)", "overview timeline (year, uncached)",
     "events CSV (1000 rows)", "events JSONL (1000 rows)", "quotes CSV (1000 rows)",
-    "quotes JSONL (1000 rows)", "actors (kind)")}
+    "quotes JSONL (1000 rows)", "actors (kind)", "events (recipient country, month)",
+    "event facets (actor country, month)", "articles CSV (1000 rows)",
+    "actors JSONL (kind, 1000 rows)", "network edge CSV (one month)")}
 
 
 def _p95(ms: list[float]) -> float:

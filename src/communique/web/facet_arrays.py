@@ -6,7 +6,8 @@ date, a type, a mode, three flags and the countries of the first actor and first
 recipient, and per (actor, event) one row: a few NumPy arrays sorted by date, so a
 period is a slice and every facet one ``bincount``. The counts are those of
 :func:`communique.web.facets.event_facets` in SQL (the tests hold the two together):
-``actor`` either side of an event, ``country`` of its first actor or first recipient.
+``actor`` either side of an event, ``country`` of its first actor or first recipient,
+``actor_country`` / ``recipient_country`` of the first actor / first recipient alone.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ class EventFilterLike(Protocol):
     country: str | None
     quad: int | None
     mode: str | None
+    actor_country: str | None
+    recipient_country: str | None
 
 
 def _codes(values: list[Any]) -> tuple[list[Any], dict[Any, int]]:
@@ -107,6 +110,11 @@ class FacetArrays:
         if f.country:
             code = self.countries.index(f.country) if f.country in self.countries else -2
             mask &= (self.country1 == code) | (self.country2 == code)
+        for value, side in ((getattr(f, "actor_country", None), self.country1),
+                            (getattr(f, "recipient_country", None), self.country2)):
+            if value:
+                mask &= side == (self.countries.index(value) if value in self.countries
+                                 else -2)
         if f.actor is not None:
             mine = np.zeros(len(self.date), np.bool_)
             mine[self.p_event[self.p_actor == f.actor]] = True
@@ -151,6 +159,8 @@ class FacetArrays:
             "quad": tally(self.quad, list(range(5)), 5),
             "country": [(self.countries[i], int(c))
                         for i, c in enumerate(per_country.tolist()) if c and i < size - 1],
+            "actor_country": _named(c1, self.countries),
+            "recipient_country": _named(c2, self.countries),
         }
         return facets, _top(self.p_actor[mask[self.p_event]] if len(self.p_actor) else
                             np.zeros(0, np.int64), top)
@@ -215,6 +225,12 @@ class QuoteFacetArrays:
                                   enumerate(kinds.tolist()) if c],
                 _top(self.p_actor[mask[self.p_quote]] if len(self.p_actor) else
                      np.zeros(0, np.int64), top))
+
+
+def _named(codes: np.ndarray, names: list[str]) -> list[tuple[str, int]]:
+    """``(name, count)`` of the codes into ``names`` (-1, none, left out)."""
+    counts = np.bincount(codes[codes >= 0], minlength=len(names))
+    return [(names[i], int(c)) for i, c in enumerate(counts.tolist()) if c]
 
 
 def _iso_ordinal(day: str | None) -> int:

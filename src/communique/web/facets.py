@@ -39,6 +39,8 @@ class EventFilterLike(Protocol):
     country: str | None
     quad: int | None
     mode: str | None
+    actor_country: str | None
+    recipient_country: str | None
 
 
 class QuoteFilterLike(Protocol):
@@ -65,8 +67,9 @@ def _ranked(found: list[tuple[Any, ...]], top: int = TOP) -> list[Row]:
 
 def event_facets(db: sqlite3.Connection, f: EventFilterLike,
                  arrays: EventArrays | None = None) -> Row:
-    """Counts of the events matching ``f`` by type, quad class, mode, actor (either side)
-    and country (of the first actor or first recipient, as the list's filter), plus the
+    """Counts of the events matching ``f`` by type, quad class, mode, actor (either side),
+    country (of the first actor or first recipient, as the list's filter), actor country
+    and recipient country (of the first actor, of the first recipient), plus the
     flags and the total; counted from the in-memory ``arrays`` when given (the web app),
     else in SQL (the reference the tests compare them with)."""
     if arrays is not None:
@@ -96,21 +99,26 @@ def event_facets(db: sqlite3.Connection, f: EventFilterLike,
         f"SELECT ea.actor_id, x.name, count(DISTINCT e.id) FROM {source} "
         f"CROSS JOIN event_actors ea ON ea.event_id = e.id JOIN actors x ON x.id = ea.actor_id"
         f"{where} GROUP BY ea.actor_id ORDER BY 3 DESC LIMIT ?", [*params, TOP]).fetchall()
-    # the list's country filter is of the first actor or first recipient
-    countries = db.execute(
-        f"SELECT x.country, x.country, count(DISTINCT e.id) FROM {source} "
-        "CROSS JOIN event_actors ea ON ea.event_id = e.id AND ea.position = 0 "
-        "CROSS JOIN article_actors x ON x.article_id = e.article_id "
-        f"AND x.local_id = ea.local_id{where}{' AND' if where else ' WHERE'} "
-        "x.country IS NOT NULL GROUP BY x.country ORDER BY 3 DESC LIMIT ?",
-        [*params, TOP]).fetchall()
+    def countries(role: str = "") -> list[tuple[Any, ...]]:
+        # the list's country filter is of the first actor or first recipient; with a
+        # ``role``, of the first of that role alone (the covering index's prefix)
+        side = f" AND ea.role = '{role}'" if role else ""
+        return db.execute(
+            f"SELECT x.country, x.country, count(DISTINCT e.id) FROM {source} "
+            f"CROSS JOIN event_actors ea ON ea.event_id = e.id{side} AND ea.position = 0 "
+            "CROSS JOIN article_actors x ON x.article_id = e.article_id "
+            f"AND x.local_id = ea.local_id{where}{' AND' if where else ' WHERE'} "
+            "x.country IS NOT NULL GROUP BY x.country ORDER BY 3 DESC LIMIT ?",
+            [*params, TOP]).fetchall()
     return {
         "total": len(ev), "flags": flags,
         "type": _ranked([(t, t, n) for t, n in types.items()], 50),
         "quad": _ranked([(q, QUADS.get(q, str(q)), n) for q, n in quads.items()], 5),
         "mode": _ranked([(m or NO_MODE, m or NO_MODE, n) for m, n in modes.items()]),
         "actor": _ranked(actors),
-        "country": _ranked(countries),
+        "country": _ranked(countries()),
+        "actor_country": _ranked(countries("actor")),
+        "recipient_country": _ranked(countries("recipient")),
     }
 
 
@@ -127,7 +135,8 @@ def _array_facets(db: sqlite3.Connection, arrays: EventArrays, f: EventFilterLik
         "quad": _ranked([(q, QUADS.get(q, str(q)), n) for q, n in counts["quad"]], 5),
         "mode": _ranked([(m or NO_MODE, m or NO_MODE, n) for m, n in counts["mode"]]),
         "actor": _ranked([(a, names.get(a), n) for a, n in actors if a in names]),
-        "country": _ranked([(c, c, n) for c, n in counts["country"]]),
+        **{k: _ranked([(c, c, n) for c, n in counts[k]])
+           for k in ("country", "actor_country", "recipient_country")},
     }
 
 

@@ -3,7 +3,7 @@ CSV / JSONL download of its rows (CSV cells neutralised as ``communique export``
 
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 from urllib.parse import urlencode
 
@@ -16,9 +16,11 @@ from ..store.export import write_csv
 from .params import web_url
 from .quote_context import quote_contexts
 from .render import snippet_parts, trigger_parts
+from .response_cache import cached_response
 from .timeline import fill_headings
 
 Format = Literal["page", "json", "csv", "jsonl"]
+FileFormat = Literal["csv", "jsonl"]
 
 
 def templates() -> Environment:
@@ -34,20 +36,24 @@ def templates() -> Environment:
 
 def page(request: Request, template: str, data: dict[str, Any],
          status: int = 200) -> HTMLResponse:
-    """``template`` rendered with ``data``, ``params`` (the query) and ``link(**changes)``
-    (this URL with some parameters changed or, given None, removed)."""
-    def link(**changes: Any) -> str:
+    """``template`` rendered with ``data``, ``params`` (the query), ``link(**changes)``
+    (this URL with some parameters changed or, given None, removed) and
+    ``query(**changes)`` (the same, its ``?...`` part alone)."""
+    def query(**changes: Any) -> str:
         params = dict(request.query_params)
         for k, v in changes.items():
             if v is None:
                 params.pop(k, None)
             else:
                 params[k] = str(v)
-        return request.url.path + ("?" + urlencode(params) if params else "")
+        return "?" + urlencode(params) if params else ""
+
+    def link(**changes: Any) -> str:
+        return request.url.path + query(**changes)
 
     env: Environment = request.app.state.templates
     html = env.get_template(template).render(
-        request=request, params=request.query_params, link=link, **data)
+        request=request, params=request.query_params, link=link, query=query, **data)
     return HTMLResponse(html, status_code=status)
 
 
@@ -115,3 +121,14 @@ def respond(request: Request, fmt: Format, data: dict[str, Any], *, template: st
         return as_json(data)
     return page(request, template, {key: data, "quote_contexts": quote_contexts(db, data),
                                     **(extra or {})})
+
+
+def download(request: Request, fmt: FileFormat, rows: Callable[[], dict[str, Any]], *,
+             name: str, raw: bool = False, empty: Sequence[str] = ("id",),
+             nested: Sequence[str] | None = None) -> Response:
+    """A list's CSV or JSONL download (every list's: events, quotes, articles, actors,
+    an edge's events): the ``items`` of ``rows()`` through :func:`respond`, kept per URL
+    until the store grows."""
+    db = request.app.state.store.connect()
+    return cached_response(request, db, lambda: respond(
+        request, fmt, rows(), name=name, raw=raw, empty=empty, nested=nested))

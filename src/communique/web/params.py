@@ -61,6 +61,12 @@ def event_filters(since: Since = None, until: Until = None, type: EventType = No
                   actor: Annotated[int | None, Query(ge=1, le=MAX_ID, description=(
                       "Actor id (either side of the event)."))] = None,
                   country: Country = None,
+                  actor_country: Annotated[str | None, Query(
+                      pattern="^[A-Za-z]{3}$", description=(
+                          "Country of the first actor (ISO alpha-3 or IGO)."))] = None,
+                  recipient_country: Annotated[str | None, Query(
+                      pattern="^[A-Za-z]{3}$", description=(
+                          "Country of the first recipient (ISO alpha-3 or IGO)."))] = None,
                   quad: Annotated[int | None, Query(ge=0, le=4, description="Quad class: 1 "
                                                     "verbal coop .. 4 material conflict.")]
                   = None,
@@ -72,7 +78,10 @@ def event_filters(since: Since = None, until: Until = None, type: EventType = No
     period_ok(since, until)
     return EventFilters(since=since, until=until, type=etype(type), actor=actor,
                         country=country.upper() if country else None, quad=quad,
-                        mode=mode or None, sort=sort, order=order)
+                        mode=mode or None, sort=sort, order=order,
+                        actor_country=actor_country.upper() if actor_country else None,
+                        recipient_country=(recipient_country.upper() if recipient_country
+                                           else None))
 
 
 #: the quotes list's filter: the store's (the CLI's ``quotes`` builds the same), ``q``
@@ -151,6 +160,11 @@ Role = Annotated[Literal["actor", "recipient"], Query(
     description="List the events where the actor acts, or is acted upon.")]
 EdgeLimit = Annotated[int, Query(ge=1, le=1000, description="Strongest edges kept.")]
 HtmlPage = Annotated[int, Query(alias="page", ge=1, le=10000)]
+FilePage = Annotated[int, Query(ge=1, le=10000, description=(
+    "Rows per file (at most 10,000; use page for more)."))]
+Raw = Annotated[bool, Query(description=(
+    "Cells as stored: no apostrophe before a leading = + - @ tab or CR (which "
+    "spreadsheets would run as a formula)."))]
 
 
 def arrays(request: Request, db: sqlite3.Connection) -> Any:

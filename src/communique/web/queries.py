@@ -353,7 +353,8 @@ def events(db: sqlite3.Connection, f: EventFilter | None = None, *, sort: str = 
     when given), sorted and paginated."""
     f = f or EventFilter()
     by_actor = event_id_filters(f)
-    others = f.type or f.country or f.quad is not None or f.counted or f.per_story
+    sides = bool(f.country or f.actor_country or f.recipient_country)
+    others = f.type or sides or f.quad is not None or f.counted or f.per_story
     # walk unless an actor filter is rare, or is combined with others (an intersection
     # of common filters can be rare, and a walk would then read most of the table)
     walk = sort == "date" and (not by_actor or (
@@ -365,7 +366,7 @@ def events(db: sqlite3.Connection, f: EventFilter | None = None, *, sort: str = 
     return page.cut(_event_page(
         db, [c for c, _ in conds], [p for _, ps in conds for p in ps],
         f"{EVENT_SORTS[sort]} {direction}, e.id {direction}", page,
-        names=bool(f.country) or sort in ("actor", "recipient"), quad=f.quad is not None,
+        names=sides or sort in ("actor", "recipient"), quad=f.quad is not None,
         walk=walk, first=first))
 
 

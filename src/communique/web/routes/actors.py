@@ -1,4 +1,5 @@
-"""Actors: the list and one actor's page (roles, quotes, events, timeline, partners)."""
+"""Actors: the list (with CSV / JSONL downloads) and one actor's page (roles, quotes,
+events, timeline, partners)."""
 
 import sqlite3
 from typing import Annotated, Any
@@ -9,8 +10,21 @@ from fastapi.responses import Response
 from ...store.read import ActorFilter
 from .. import queries as Q
 from ..facets import actor_kinds, actors_of_kind
-from ..formats import respond
-from ..params import ActorQ, Country, Db, HtmlPage, PageNo, PerPage, Role, RowId, arrays, marker
+from ..formats import FileFormat, download, respond
+from ..params import (
+    ActorQ,
+    Country,
+    Db,
+    FilePage,
+    HtmlPage,
+    PageNo,
+    PerPage,
+    Raw,
+    Role,
+    RowId,
+    arrays,
+    marker,
+)
 from ..render import timeline_chart
 from ..response_cache import cached_response
 
@@ -42,6 +56,32 @@ def api_actors(request: Request, db: Db, q: ActorQ = None, country: Country = No
     many actors of each kind match ``q`` and ``country``."""
     return respond(request, "json", actors_data(request, db, q, country, page, per_page,
                                                 kind))
+
+
+def _file(request: Request, fmt: FileFormat, db: sqlite3.Connection, q: str | None,
+          country: str | None, kind: str | None, p: int, per_page: int,
+          raw: bool = False) -> Response:
+    return download(request, fmt, lambda: actors_data(request, db, q, country, p, per_page,
+                                                      kind), name="actors", raw=raw, nested=())
+
+
+@router.get("/api/actors.csv", tags=["actors"], summary="Actors as CSV",
+            response_class=Response)
+def api_actors_csv(request: Request, db: Db, q: ActorQ = None, country: Country = None,
+                   kind: Kind = None, page: PageNo = 1, per_page: FilePage = 1000,
+                   raw: Raw = False) -> Response:
+    """The same rows as ``/api/actors`` as a CSV download, up to 10,000 per page; cells
+    a spreadsheet would run as a formula get an apostrophe."""
+    return _file(request, "csv", db, q, country, kind, page, per_page, raw)
+
+
+@router.get("/api/actors.jsonl", tags=["actors"], summary="Actors as JSON Lines",
+            response_class=Response)
+def api_actors_jsonl(request: Request, db: Db, q: ActorQ = None, country: Country = None,
+                     kind: Kind = None, page: PageNo = 1,
+                     per_page: FilePage = 1000) -> Response:
+    """The same rows as ``/api/actors``, one JSON object a line, up to 10,000 per page."""
+    return _file(request, "jsonl", db, q, country, kind, page, per_page)
 
 
 @router.get("/actors", include_in_schema=False)

@@ -1,4 +1,5 @@
-"""Articles: the searchable list, one article's page, its record download."""
+"""Articles: the searchable list (with CSV / JSONL downloads), one article's page, its
+record download."""
 
 import json
 import sqlite3
@@ -8,8 +9,18 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
 from .. import queries as Q
-from ..formats import respond
-from ..params import ArticleFilters, Db, HtmlPage, PageNo, PerPage, RowId, article_filters
+from ..formats import FileFormat, download, respond
+from ..params import (
+    ArticleFilters,
+    Db,
+    FilePage,
+    HtmlPage,
+    PageNo,
+    PerPage,
+    Raw,
+    RowId,
+    article_filters,
+)
 from ..render import article_blocks, speaker_legend
 
 router = APIRouter()
@@ -36,6 +47,30 @@ def api_articles(request: Request, db: Db, f: Filters, page: PageNo = 1,
     with counts of actors, quotes and events; with ``q``, a ``snippet`` of the text
     and the ``snippet_hits`` ([start, end) offsets) of the matched words."""
     return respond(request, "json", articles_data(db, f, page, per_page))
+
+
+def _file(request: Request, fmt: FileFormat, db: sqlite3.Connection, f: ArticleFilters,
+          p: int, per_page: int, raw: bool = False) -> Response:
+    return download(request, fmt, lambda: articles_data(db, f, p, per_page), name="articles",
+                    raw=raw, nested=("snippet_hits",))
+
+
+@router.get("/api/articles.csv", tags=["articles"], summary="Articles as CSV",
+            response_class=Response)
+def api_articles_csv(request: Request, db: Db, f: Filters, page: PageNo = 1,
+                     per_page: FilePage = 1000, raw: Raw = False) -> Response:
+    """The same rows as ``/api/articles`` as a CSV download (``snippet_hits`` as JSON
+    text), up to 10,000 per page; cells a spreadsheet would run as a formula get an
+    apostrophe."""
+    return _file(request, "csv", db, f, page, per_page, raw)
+
+
+@router.get("/api/articles.jsonl", tags=["articles"], summary="Articles as JSON Lines",
+            response_class=Response)
+def api_articles_jsonl(request: Request, db: Db, f: Filters, page: PageNo = 1,
+                       per_page: FilePage = 1000) -> Response:
+    """The same rows as ``/api/articles``, one JSON object a line, up to 10,000 per page."""
+    return _file(request, "jsonl", db, f, page, per_page)
 
 
 @router.get("/articles", include_in_schema=False)

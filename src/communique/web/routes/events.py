@@ -3,32 +3,28 @@
 import sqlite3
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from .. import queries as Q
 from ..facets import event_facets
-from ..formats import Format, as_json, respond
+from ..formats import FileFormat, Format, as_json, download, respond
 from ..params import (
     Db,
     EventFilters,
+    FilePage,
     HtmlPage,
     PageNo,
     PerPage,
+    Raw,
     arrays,
     cached,
     event_filters,
     marker,
 )
-from ..response_cache import cached_response
 
 router = APIRouter()
 Filters = Annotated[EventFilters, Depends(event_filters)]
-FilePage = Annotated[int, Query(ge=1, le=10000, description=(
-    "Rows per file (at most 10,000; use page for more)."))]
-Raw = Annotated[bool, Query(description=(
-    "Cells as stored: no apostrophe before a leading = + - @ tab or CR (which "
-    "spreadsheets would run as a formula)."))]
 
 
 def events_data(request: Request, db: sqlite3.Connection, f: EventFilters, p: int,
@@ -42,17 +38,24 @@ def events_data(request: Request, db: sqlite3.Connection, f: EventFilters, p: in
 
 def facets_data(request: Request, db: sqlite3.Connection, f: EventFilters) -> dict[str, Any]:
     """Facet counts of the filters (the sort aside), cached until the store grows."""
-    key = ("events", f.since, f.until, f.type, f.actor, f.country, f.quad, f.mode)
+    key = ("events", f.since, f.until, f.type, f.actor, f.country, f.quad, f.mode,
+           f.actor_country, f.recipient_country)
     return cached(request, db, key, lambda: event_facets(db, f, arrays(request, db)))
 
 
 def _serve(request: Request, fmt: Format, db: sqlite3.Connection, f: EventFilters, p: int,
-           per_page: int, raw: bool = False) -> Response:
+           per_page: int) -> Response:
     extra = {"f": f, "types": Q.EVENT_TYPES}
     if fmt == "page":
         extra["facets"] = facets_data(request, db, f)
     return respond(request, fmt, events_data(request, db, f, p, per_page), template="events.html",
-                   extra=extra, name="events", raw=raw, empty=("event_id",), nested=())
+                   extra=extra)
+
+
+def _file(request: Request, fmt: FileFormat, db: sqlite3.Connection, f: EventFilters, p: int,
+          per_page: int, raw: bool = False) -> Response:
+    return download(request, fmt, lambda: events_data(request, db, f, p, per_page),
+                    name="events", raw=raw, empty=("event_id",), nested=())
 
 
 @router.get("/api/events", tags=["events"], summary="Events table")
@@ -68,8 +71,7 @@ def api_events_csv(request: Request, db: Db, f: Filters, page: PageNo = 1,
                    per_page: FilePage = 1000, raw: Raw = False) -> Response:
     """The same rows as ``/api/events`` as a CSV download, up to 10,000 per page;
     text cells a spreadsheet would take for a formula get a leading apostrophe."""
-    return cached_response(request, db,
-                           lambda: _serve(request, "csv", db, f, page, per_page, raw))
+    return _file(request, "csv", db, f, page, per_page, raw)
 
 
 @router.get("/api/events.jsonl", tags=["events"], summary="Events as JSON Lines",
@@ -77,14 +79,14 @@ def api_events_csv(request: Request, db: Db, f: Filters, page: PageNo = 1,
 def api_events_jsonl(request: Request, db: Db, f: Filters, page: PageNo = 1,
                      per_page: FilePage = 1000) -> Response:
     """The same rows as ``/api/events``, one JSON object a line, up to 10,000 per page."""
-    return cached_response(request, db,
-                           lambda: _serve(request, "jsonl", db, f, page, per_page))
+    return _file(request, "jsonl", db, f, page, per_page)
 
 
 @router.get("/api/events/facets", tags=["events"], summary="Event facet counts")
 def api_event_facets(request: Request, db: Db, f: Filters) -> Response:
     """How many events of the filters fall under each type, quad class, mode, actor
-    (either side) and country (first actor or recipient), with the negated,
+    (either side), country (first actor or recipient), actor country (first actor)
+    and recipient country (first recipient), with the negated,
     hypothetical and future counts: the counts the events page shows beside the list."""
     return as_json(facets_data(request, db, f))
 

@@ -1,22 +1,26 @@
-"""Who acted on whom: the network page, its graph as JSON and the events behind an edge."""
+"""Who acted on whom: the network page, its graph as JSON and the events behind an edge
+(as JSON, CSV and JSON Lines)."""
 
-from typing import Annotated
+import sqlite3
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from .. import queries as Q
-from ..formats import respond
+from ..formats import FileFormat, download, respond
 from ..params import (
     MAX_ID,
     Db,
     EdgeLimit,
+    FilePage,
     Group,
     Named,
     NetworkFilters,
     PageNo,
     PerPage,
+    Raw,
     arrays,
     network_filters,
 )
@@ -37,15 +41,46 @@ def api_network(request: Request, db: Db, f: Filters, limit: EdgeLimit = 200,
         arrays=arrays(request, db), named=named, by_country=group == "country")))
 
 
+ActorA = Annotated[int, Query(ge=1, le=MAX_ID, description="One actor of the edge.")]
+ActorB = Annotated[int, Query(ge=1, le=MAX_ID, description="The other actor.")]
+
+
+def edge_data(request: Request, db: sqlite3.Connection, f: NetworkFilters, a: int, b: int,
+              p: int, per_page: int) -> dict[str, Any]:
+    return Q.edge_events(db, a, b, f.since, f.until, f.type, Q.Page(p, per_page),
+                         arrays=arrays(request, db))
+
+
 @router.get("/api/network/edge", tags=["network"], summary="Events behind an edge")
-def api_edge(request: Request, db: Db, f: Filters,
-             a: Annotated[int, Query(ge=1, le=MAX_ID)],
-             b: Annotated[int, Query(ge=1, le=MAX_ID)],
+def api_edge(request: Request, db: Db, f: Filters, a: ActorA, b: ActorB,
              page: PageNo = 1, per_page: PerPage = 50) -> Response:
     """The events between actors ``a`` and ``b`` (either direction) in the period."""
-    return cached_response(request, db, lambda: respond(request, "json", Q.edge_events(
-        db, a, b, f.since, f.until, f.type, Q.Page(page, per_page),
-        arrays=arrays(request, db))))
+    return cached_response(request, db, lambda: respond(
+        request, "json", edge_data(request, db, f, a, b, page, per_page)))
+
+
+def _file(request: Request, fmt: FileFormat, db: sqlite3.Connection, f: NetworkFilters,
+          a: int, b: int, p: int, per_page: int, raw: bool = False) -> Response:
+    return download(request, fmt, lambda: edge_data(request, db, f, a, b, p, per_page),
+                    name=f"edge-{a}-{b}", raw=raw, empty=("event_id",), nested=())
+
+
+@router.get("/api/network/edge.csv", tags=["network"], summary="An edge's events as CSV",
+            response_class=Response)
+def api_edge_csv(request: Request, db: Db, f: Filters, a: ActorA, b: ActorB,
+                 page: PageNo = 1, per_page: FilePage = 1000, raw: Raw = False) -> Response:
+    """The same rows as ``/api/network/edge`` as a CSV download, up to 10,000 per page;
+    cells a spreadsheet would run as a formula get an apostrophe."""
+    return _file(request, "csv", db, f, a, b, page, per_page, raw)
+
+
+@router.get("/api/network/edge.jsonl", tags=["network"],
+            summary="An edge's events as JSON Lines", response_class=Response)
+def api_edge_jsonl(request: Request, db: Db, f: Filters, a: ActorA, b: ActorB,
+                   page: PageNo = 1, per_page: FilePage = 1000) -> Response:
+    """The same rows as ``/api/network/edge``, one JSON object a line, up to 10,000 per
+    page."""
+    return _file(request, "jsonl", db, f, a, b, page, per_page)
 
 
 @router.get("/network", include_in_schema=False)

@@ -8,10 +8,19 @@ from fastapi.responses import Response
 
 from .. import queries as Q
 from ..facets import quote_facets
-from ..formats import Format, as_json, respond
-from ..params import Db, HtmlPage, PageNo, PerPage, QuoteFilters, arrays, cached, quote_filters
-from ..response_cache import cached_response
-from .events import FilePage, Raw
+from ..formats import FileFormat, Format, as_json, download, respond
+from ..params import (
+    Db,
+    FilePage,
+    HtmlPage,
+    PageNo,
+    PerPage,
+    QuoteFilters,
+    Raw,
+    arrays,
+    cached,
+    quote_filters,
+)
 
 router = APIRouter()
 Filters = Annotated[QuoteFilters, Depends(quote_filters)]
@@ -29,11 +38,16 @@ def facets_data(request: Request, db: sqlite3.Connection, f: QuoteFilters) -> di
 
 
 def _serve(request: Request, fmt: Format, db: sqlite3.Connection, f: QuoteFilters, p: int,
-           per_page: int, raw: bool = False) -> Response:
+           per_page: int) -> Response:
     extra = {"facets": facets_data(request, db, f)} if fmt == "page" else {}
     return respond(request, fmt, quotes_data(request, db, f, p, per_page),
-                   template="quotes.html", extra=extra, name="quotes", raw=raw,
-                   empty=("quote_id",), nested=("speakers",))
+                   template="quotes.html", extra=extra)
+
+
+def _file(request: Request, fmt: FileFormat, db: sqlite3.Connection, f: QuoteFilters, p: int,
+          per_page: int, raw: bool = False) -> Response:
+    return download(request, fmt, lambda: quotes_data(request, db, f, p, per_page),
+                    name="quotes", raw=raw, empty=("quote_id",), nested=("speakers",))
 
 
 @router.get("/api/quotes", tags=["quotes"], summary="Search quotes")
@@ -49,8 +63,7 @@ def api_quotes_csv(request: Request, db: Db, f: Filters, page: PageNo = 1,
                    per_page: FilePage = 1000, raw: Raw = False) -> Response:
     """The same rows as ``/api/quotes`` as a CSV download (lists as JSON text), up to
     10,000 per page; cells a spreadsheet would run as a formula get an apostrophe."""
-    return cached_response(request, db,
-                           lambda: _serve(request, "csv", db, f, page, per_page, raw))
+    return _file(request, "csv", db, f, page, per_page, raw)
 
 
 @router.get("/api/quotes.jsonl", tags=["quotes"], summary="Quotes as JSON Lines",
@@ -58,8 +71,7 @@ def api_quotes_csv(request: Request, db: Db, f: Filters, page: PageNo = 1,
 def api_quotes_jsonl(request: Request, db: Db, f: Filters, page: PageNo = 1,
                      per_page: FilePage = 1000) -> Response:
     """The same rows as ``/api/quotes``, one JSON object a line, up to 10,000 per page."""
-    return cached_response(request, db,
-                           lambda: _serve(request, "jsonl", db, f, page, per_page))
+    return _file(request, "jsonl", db, f, page, per_page)
 
 
 @router.get("/api/quotes/facets", tags=["quotes"], summary="Quote facet counts")

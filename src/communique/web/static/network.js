@@ -26,6 +26,14 @@
       var v = box.dataset[k];
       if (v) { params.set(k, v); }
     });
+    // the edge's events as files: the same filters, the files' own page size
+    var files = new URLSearchParams(params);
+    files.delete("per_page");
+    var downloads = document.getElementById("edge-downloads");
+    downloads.querySelectorAll("a[data-format]").forEach(function (a) {
+      a.href = "/api/network/edge." + a.dataset.format + "?" + files.toString();
+    });
+    downloads.hidden = false;
     var title = document.getElementById("edge-title");
     var list = document.getElementById("edge-events");
     document.getElementById("edge-hint").hidden = true;
