@@ -389,3 +389,37 @@ def test_actors_of_kind_from_arrays_match_sql(client) -> None:  # noqa: ANN001
             sql = actors_of_kind(db, q, country, kind, offset, limit)
             assert actors_of_kind(db, q, country, kind, offset, limit, arrays) == sql, \
                 (kind, q, country, offset)
+
+
+def test_rare_country_lists_look_up_ids_and_match_the_walk(client) -> None:  # noqa: ANN001
+    """A side-country filter takes its candidate ids from memory (a superset of the
+    matches: the period widened by a day) instead of walking the date index; the rows
+    and their order are those of the walk, for every side, period and page."""
+    import datetime as dt
+
+    from communique.web import queries as Q
+    from communique.web.facets import event_facets
+    from communique.web.params import EventFilters
+
+    app = client.app
+    db = app.state.store.connect()
+    facets = app.state.aggregates.get(db).facets
+    base = event_facets(db, EventFilters())
+    day = dt.date(2023, 3, 1)
+    tried = 0
+    for side in ("country", "actor_country", "recipient_country"):
+        for value in [v["value"] for v in base[side]] + ["ZZZ"]:
+            for since, until in ((None, None), (day, None), (day, day + dt.timedelta(30))):
+                f = EventFilters(since=since, until=until, **{side: value})
+                ids = facets.side_ids(f, cap=10**6)
+                assert ids is not None
+                for page in (Q.Page(1, 3), Q.Page(2, 3), Q.Page(1, 200)):
+                    walked = Q.events(db, f, page=page)
+                    looked = Q.events(db, f, page=page, within=ids)
+                    assert looked == walked, (side, value, since, until, page)
+                tried += bool(ids)
+    assert tried > 5
+    assert facets.side_ids(EventFilters(), cap=10**6) is None  # no side filter
+    common = base["country"][0]
+    assert facets.side_ids(EventFilters(country=common["value"]),
+                           cap=common["count"] - 1) is None  # past the cap: walk

@@ -12,6 +12,7 @@ period is a slice and every facet one ``bincount``. The counts are those of
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -60,6 +61,7 @@ class FacetArrays:
     p_actor: np.ndarray  # actor id (one row per distinct actor of an event)
     quad_dates: list[np.ndarray]  # per quad class 0-4, its dated events' dates, sorted
     first: FirstActors | None = None  # each event's first actor and recipient, by id
+    ids: np.ndarray | None = None  # event id, in the order of the event arrays
 
     @classmethod
     def load(cls, db: sqlite3.Connection, art_date: dict[int, int]) -> FacetArrays:
@@ -96,7 +98,7 @@ class FacetArrays:
         quad = np.clip(cols[2], 0, 4)
         by_quad = [date[(quad == q) & (date >= 0)] for q in range(5)]  # stays sorted
         return cls(date, *cols, types, modes, countries, pos[found], part[found, 1],
-                   by_quad, first)
+                   by_quad, first, ids)
 
     def _mask(self, f: EventFilterLike) -> np.ndarray:
         mask = _period(self.date, f.since, f.until)
@@ -107,18 +109,41 @@ class FacetArrays:
         if f.mode:  # modes hold '' for none (the filter's "none")
             mode = "" if f.mode == NO_MODE else f.mode
             mask &= self.mode == (self.modes.index(mode) if mode in self.modes else -2)
-        if f.country:
-            code = self.countries.index(f.country) if f.country in self.countries else -2
-            mask &= (self.country1 == code) | (self.country2 == code)
-        for value, side in ((getattr(f, "actor_country", None), self.country1),
-                            (getattr(f, "recipient_country", None), self.country2)):
-            if value:
-                mask &= side == (self.countries.index(value) if value in self.countries
-                                 else -2)
+        mask &= self._sides(f)
         if f.actor is not None:
             mine = np.zeros(len(self.date), np.bool_)
             mine[self.p_event[self.p_actor == f.actor]] = True
             mask &= mine
+        return mask
+
+    def side_ids(self, f: EventFilterLike, cap: int) -> list[int] | None:
+        """The ids of the events whose first actor or recipient has the filter's country
+        (``country``, ``actor_country``, ``recipient_country``) in its period widened by
+        a day each side: a superset of the list's matches, for the list to look up
+        instead of walking the date index past every event of other countries. None
+        when there is no side filter or more than ``cap`` events qualify (a common
+        country: the walk fills a page soon)."""
+        if self.ids is None or not (f.country or getattr(f, "actor_country", None)
+                                    or getattr(f, "recipient_country", None)):
+            return None
+        day = dt.timedelta(days=1)
+        since = f.since - day if f.since and f.since > dt.date.min + day else None
+        until = f.until + day if f.until and f.until < dt.date.max - day else None
+        hits = np.flatnonzero(_period(self.date, since, until) & self._sides(f))
+        return None if len(hits) > cap else self.ids[hits].tolist()
+
+    def _sides(self, f: EventFilterLike) -> np.ndarray:
+        """Which events the filter's country, actor country and recipient country keep."""
+        def code(country: str) -> int:
+            return self.countries.index(country) if country in self.countries else -2
+
+        mask = np.ones(len(self.date), np.bool_)
+        if f.country:
+            mask &= (self.country1 == code(f.country)) | (self.country2 == code(f.country))
+        for value, side in ((getattr(f, "actor_country", None), self.country1),
+                            (getattr(f, "recipient_country", None), self.country2)):
+            if value:
+                mask &= side == code(value)
         return mask
 
     def span(self, since: str | None, until: str | None) -> tuple[int, int] | None:

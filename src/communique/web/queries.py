@@ -347,21 +347,25 @@ def edge_events(db: sqlite3.Connection, a: int, b: int, since: dt.date | None,
 # --- events table ------------------------------------------------------------------------
 
 def events(db: sqlite3.Connection, f: EventFilter | None = None, *, sort: str = "date",
-           order: str = "desc", page: Page = Page(), first: FirstActors | None = None) -> Row:
+           order: str = "desc", page: Page = Page(), first: FirstActors | None = None,
+           within: list[int] | None = None) -> Row:
     """Events matching ``f`` (:func:`communique.store.read.event_conditions`, the CLI's
     filter; None: every event) with their first actor and recipient (from ``first``
-    when given), sorted and paginated."""
+    when given), sorted and paginated. ``within``: ids known to hold every match (from
+    memory, for a rare country), looked up instead of walking the date index."""
     f = f or EventFilter()
     by_actor = event_id_filters(f)
     sides = bool(f.country or f.actor_country or f.recipient_country)
     others = f.type or sides or f.quad is not None or f.counted or f.per_story
     # walk unless an actor filter is rare, or is combined with others (an intersection
     # of common filters can be rare, and a walk would then read most of the table)
-    walk = sort == "date" and (not by_actor or (
+    walk = within is None and sort == "date" and (not by_actor or (
         len(by_actor) == 1 and not others and common(db, *by_actor[0])))
     # walking, the events of each article are found by article id; a "+" keeps SQLite
     # from looking them up by type or id list instead (once per article: a full scan)
     conds = event_conditions(f, plus="+" if walk else "", joined=True)
+    if within is not None:
+        conds.append(("e.id IN (SELECT value FROM json_each(?))", [json.dumps(within)]))
     direction = "ASC" if order == "asc" else "DESC"
     return page.cut(_event_page(
         db, [c for c, _ in conds], [p for _, ps in conds for p in ps],

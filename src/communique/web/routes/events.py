@@ -25,6 +25,9 @@ from ..params import (
 
 router = APIRouter()
 Filters = Annotated[EventFilters, Depends(event_filters)]
+#: at most this many events of a rare country are looked up by id; more, and the list
+#: walks the date index (a common country fills a page within a few hundred events)
+SIDE_IDS_CAP = 20_000
 
 
 def events_data(request: Request, db: sqlite3.Connection, f: EventFilters, p: int,
@@ -32,8 +35,11 @@ def events_data(request: Request, db: sqlite3.Connection, f: EventFilters, p: in
     """A page of events, the first actors and recipients from the arrays when they are
     those of the store as it is (not while a reload after an ingest is under way)."""
     held = arrays(request, db)
+    current = held.marker == marker(db)
+    within = (held.facets.side_ids(f, SIDE_IDS_CAP)
+              if current and f.sort == "date" else None)
     return Q.events(db, f, sort=f.sort, order=f.order, page=Q.Page(p, per_page),
-                    first=held.facets.first if held.marker == marker(db) else None)
+                    first=held.facets.first if current else None, within=within)
 
 
 def facets_data(request: Request, db: sqlite3.Connection, f: EventFilters) -> dict[str, Any]:
