@@ -27,6 +27,7 @@ from .arguments import candidates
 from .candidate import Candidate, EventDraft
 from .context import adopt, inherit, orphan_noun, place_victims
 from .frames import _absorb, _consume, _demands, _nested, _purpose, _shared_object, _under
+from .judicial import legal_sides
 from .lexicon import Lexicon
 from .modality import _depth, _modality, _recode
 from .mutual import mutual
@@ -130,6 +131,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             k.actor_heads.extend(h for h in k.recipient_heads if h not in k.actor_heads)
             k.notes.reciprocal_heads = list(k.recipient_heads)
             k.recipients.clear()
+        legal_sides(c, k)  # "serving a sentence in Turkey": Turkey -> the prisoner
         own = mutual(c, k)  # "infighting between rebels": the rebels on both sides
         if not own:
             k.recipients = [r for r in k.recipients if r not in k.actors]
