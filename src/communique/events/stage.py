@@ -32,7 +32,6 @@ from .lexicon import Lexicon
 from .modality import _depth, _modality, _recode
 from .mutual import mutual
 from .resolve import Coder
-from .retaken import held_recipient
 
 #: how deep below the sentence root (report and support verbs not counted) an event may
 #: sit and still be the sentence's main event: deeper ones are in modifiers or clauses
@@ -133,7 +132,6 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             k.notes.reciprocal_heads = list(k.recipient_heads)
             k.recipients.clear()
         legal_sides(c, k)  # "serving a sentence in Turkey": Turkey -> the prisoner
-        held_recipient(c, k)  # "recaptured the Isis-held town": done to Isis
         own = mutual(c, k)  # "infighting between rebels": the rebels on both sides
         if not own:
             k.recipients = [r for r in k.recipients if r not in k.actors]
