@@ -33,6 +33,7 @@ def load(model: str = DEFAULT_MODEL, kb_files: tuple[str, ...] = ()) -> Language
     import spacy
 
     from .actors import entities
+    from .events import hyphens
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -45,5 +46,6 @@ def load(model: str = DEFAULT_MODEL, kb_files: tuple[str, ...] = ()) -> Language
             ) from exc
     # Our own limit (Options.max_chars) is checked before parsing, with a clear message.
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    hyphens.add_to(nlp)
     entities.add_to(nlp, kb_files)
     return nlp

@@ -45,6 +45,7 @@ class EventDraft:
     needs_recipient: bool = False  # the lexicon row says need=recipient
     main: bool = False  # the sentence's main event (``stage.mark_main``)
     modifier: bool = False  # the trigger modifies a noun ("US-BACKED fighters"): in passing
+    mutual: bool = False  # a fight within one side: its actor is its recipient too
 
     @property
     def complete(self) -> bool:

@@ -27,8 +27,10 @@ from .arguments import candidates
 from .candidate import Candidate, EventDraft
 from .context import adopt, inherit, orphan_noun, place_victims
 from .frames import _absorb, _consume, _demands, _nested, _purpose, _shared_object, _under
+from .judicial import legal_sides
 from .lexicon import Lexicon
 from .modality import _depth, _modality, _recode
+from .mutual import mutual
 from .resolve import Coder
 
 #: how deep below the sentence root (report and support verbs not counted) an event may
@@ -129,7 +131,10 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             k.actor_heads.extend(h for h in k.recipient_heads if h not in k.actor_heads)
             k.notes.reciprocal_heads = list(k.recipient_heads)
             k.recipients.clear()
-        k.recipients = [r for r in k.recipients if r not in k.actors]
+        legal_sides(c, k)  # "serving a sentence in Turkey": Turkey -> the prisoner
+        own = mutual(c, k)  # "infighting between rebels": the rebels on both sides
+        if not own:
+            k.recipients = [r for r in k.recipients if r not in k.actors]
         ev = EventDraft(
             type=k.type, mode=k.mode,
             trigger=(k.tok.idx, k.tok.idx + len(k.tok.text)),
@@ -137,7 +142,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             actors=list(k.actors), recipients=list(k.recipients),
             negated=k.negated, hypothetical=k.hypothetical, future=k.future,
             quote=c.quote_at(k.tok.idx), cameo=k.cameo, pattern=k.pattern, path=k.path,
-            token=k.tok.i, absorbed=k.absorbed, modifier=k.tok.dep_ == "amod",
+            token=k.tok.i, absorbed=k.absorbed, modifier=k.tok.dep_ == "amod", mutual=own,
             needs_recipient=bool(k.row is not None and k.row.cond("need")
                                  and "recipient" in (k.row.cond("need") or ())),
         )
@@ -149,7 +154,8 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
 
             add_spans(c, k, ev)
         ev.actors = c.materialize(ev.actors)
-        ev.recipients = [r for r in c.materialize(ev.recipients) if r not in ev.actors]
+        ev.recipients = [r for r in c.materialize(ev.recipients)
+                         if own or r not in ev.actors]
         # a town does not act ("Ankara", the government, does): a common-noun argument
         # made only now may turn out to be a place
         ev.actors = [a for a in ev.actors if not c._place(a)]
@@ -214,7 +220,8 @@ def to_records(drafts: list[EventDraft], ids: dict[int, str], text: str) -> list
         actors = [ids[c] for c in d.actors if c in ids]
         if not actors:
             continue
-        recipients = [ids[c] for c in d.recipients if c in ids and ids[c] not in actors]
+        recipients = [ids[c] for c in d.recipients
+                      if c in ids and (d.mutual or ids[c] not in actors)]
         out.append(Event(
             id=f"E{len(out) + 1}", type=d.type, trigger=Span.of(text, *d.trigger),
             sentence=d.sentence, mode=d.mode, contexts=list(d.contexts), actors=actors,
