@@ -120,3 +120,23 @@ def test_a_role_after_a_comma_describes_the_name_when_the_parse_misses_it():
                 "in 2013.", published="2019-02-10")
     p = actor(a, "Tom Baker")
     assert (p.country, p.sector) == ("GBR", "JRN")
+
+
+def test_a_name_the_parser_hangs_on_the_place_of_a_role_phrase_is_its_holder():
+    # "X" is the apposition of "Syria" in the parse: the name is the envoy's
+    a = analyze("The Swedish special envoy for Syria, Michael Hartmann, said talks would "
+                "resume in Geneva.", published="2019-02-10")
+    p = actor(a, "Michael Hartmann")
+    assert p.role is not None and "envoy for Syria" in p.role
+    assert p.kind == "person"
+
+
+def test_the_head_of_a_local_body_with_an_apposition_is_that_person_not_the_president():
+    a = analyze("The head of the Red Crescent in Idlib, Ahmed Hamdan, said the hospitals "
+                "were full. The head of the Red Crescent in Idlib said aid was blocked.",
+                published="2019-02-10")
+    p = actor(a, "Ahmed Hamdan")
+    assert p.name == "Ahmed Hamdan" and p.country == "SYR"
+    assert "Red Crescent" in (p.role or "")
+    assert actor(a, "The head of the Red Crescent in Idlib") is p
+    assert all(x.name != "Bashar al-Assad" for x in a.actors)

@@ -47,7 +47,7 @@ from .entries import (
 from .envoys import split_subject
 from .legislators import party_country, party_member
 from .normalize import Token, key, surface, tokens
-from .placewords import PLACE_NOUNS, PLACE_OF, place_lead
+from .placewords import LOCAL_WORDS, LOCATIVE, PLACE_NOUNS, PLACE_OF, place_lead
 from .private import PRIVATE, UNIDENTIFIED, private_country
 from .records import ARMED, Person, Role
 
@@ -587,8 +587,10 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
         if meto and not org and office in GENERIC_OFFICES and meto[1] in _METONYM_OFFICE:
             office = _METONYM_OFFICE[meto[1]]
         where = key(org) if org else country
+        if _local_office(kb, mods, toks):
+            where = None
         hit = kb.holder(office, where, day) if where else None
-        if hit is None and org and country and country != kb.org_on(org, day).country:
+        if hit is None and where and org and country and country != kb.org_on(org, day).country:
             # "Russia's UN ambassador": the state's envoy to the body
             hit = kb.holder(f"{key(org)} {office}", country, day)
         if hit:
@@ -609,6 +611,35 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
     if len(live) == 1 or live[0].entry.type != PEOPLE:
         return _from_entry(kb, live[0].entry, live[0].toks, day)
     return _result(name, "group", country, None, sector)
+
+
+def _local_office(kb: KnowledgeBase, mods: list[Mod], toks: list[Token]) -> bool:
+    """The office is a local one or an unnamed body's, never the national (or the named
+    organisation's) holder: a place below the state names what it is of, with no country
+    stated ("the head of Idlib", "the SDF commander in Baghuz", "the Kurdistan region
+    president"), a local word qualifies it ("the provincial governor", "the head of the
+    city council"), or an unrecognised name or organisation head says whose it is ("the
+    head of the Red Crescent in Idlib", "the chief of the Idlib health directorate").
+    With a country stated ("Turkey's foreign minister in Vancouver", "the Syrian
+    president in Aleppo") a place after "in" is where the holder is."""
+    stated = any(m.entry.type in (COUNTRY, ADJ, PEOPLE, METONYM) and not m.no_country
+                 for m in mods)
+    if not stated and any(m.entry.type == PLACE and not m.no_country for m in mods):
+        return True
+    taken = {id(t) for m in mods for t in m.toks}
+    heads = {w.lower() for w in org_heads()}
+    where = False  # after "in", "at": a place, when a country is stated
+    for t in toks:
+        if t.key in LOCAL_WORDS:
+            return True
+        if t.key in LOCATIVE:
+            where = True
+        if id(t) in taken or t.key in FILLERS or t.key in LEADING or t.key in HONORIFICS \
+                or t.key in NOT_BEFORE_NAME or t.key in NAME_PARTICLES or not t.key.isalpha():
+            continue
+        if t.key in heads or (t.raw[:1].isupper() and not (where and stated)):
+            return True
+    return False
 
 
 def _from_entry(kb: KnowledgeBase, e: Entry, toks: list[Token], day: dt.date
