@@ -155,6 +155,14 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
         hit = kb.resolve(kb.country_name(cl.ref.split(":", 1)[1]), day)
         kind = hit.get("kind") or "other"
     if cl.kind == "person":
+        if kind == "person" and cl.title and hit["name"] != cl.name \
+                and (hit["name"] or "").endswith(" " + cl.name):
+            # "head of the Red Crescent" + "X" read as one name "Red Crescent X": the
+            # title's words are no part of the person's name
+            role = hit.get("role") or ""
+            if not role or role.endswith(" " + cl.name) or cl.title.startswith(role):
+                role = cl.title  # "head of the" of "head of the Red Crescent"
+            hit = {**hit, "name": cl.name, "role": role}
         if kind == "person":
             _adopt(cl, hit, kb)
         # an unknown person keeps the NER's kind; what the text states wins: role,

@@ -24,7 +24,7 @@ from .index import FEMALE, MALE, PERSONAL, PLURAL, VOICE_NOUNS, ActorIndex, Clus
 from .orgwords import org_sectors
 from .people import KIN, PRIVATE_NOUNS, TOPIC, describe_people, is_role_noun
 from .places import force_countries, place_countries
-from .resolve import resolve_all
+from .resolve import LOCATIVE, resolve_all
 
 __all__ = ["ACTOR_LABELS", "find_actors"]
 
@@ -284,6 +284,10 @@ def _appos_title(doc: Doc, words: list[Token], role: Token, m: Mention) -> str:
         end = m.start - 1
         while end > role.i and doc[end].is_punct:
             end -= 1
+        # "the YPG commander in Afrin, X": where the holder is, not the role
+        where = next((t.i for t in doc[role.i + 1:end + 1] if t.lower_ in LOCATIVE), None)
+        if where is not None:
+            end = where - 1
         tail = doc[role.i + 1:end + 1]
         if len(tail) <= ROLE_TAIL and not any(t.pos_ in ("VERB", "AUX") or t.is_punct
                                               for t in tail):
@@ -330,7 +334,7 @@ def _link_appositions(index: ActorIndex, kb: KnowledgeBase | None) -> None:
                     index.merge(held.actor, cid)
                 continue
             if not words or any(index.is_marked(t.i) and
-                                index.mention_at(t).label not in ("GPE", "NORP", "ORG")
+                                index.mention_at(t).label not in ("GPE", "NORP", "ORG", "LOC")
                                 for t in words):
                 continue
             target = index.clusters[cid]
