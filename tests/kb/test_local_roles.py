@@ -41,3 +41,19 @@ def test_a_stated_country_or_organisation_keeps_its_holder(kb, text, country):
     out = kb.resolve(text, DAY)
     assert out["kind"] == "person" and out["country"] == country
     assert out["name"] != text and out["name"][0].isupper()  # a holder's name
+
+
+@pytest.mark.parametrize("text,org", [
+    ("the head of the Red Crescent", "Red Crescent"),  # an unknown body's head
+    ("a spokesman for the Kurdish militia", None),  # the spokesman is the head noun
+])
+def test_the_noun_before_of_or_for_heads_a_role_phrase(kb, text, org):
+    out = kb.resolve(text, DAY)
+    assert out["kind"] == "person" and out["organization"] == org
+
+
+def test_no_lower_case_name_starts_with_a_preposition(kb):
+    # the phrase is not a person named "of the province"
+    assert kb.resolve("governor of the province", DAY)["name"] == "governor of the province"
+    assert kb.resolve("one rebel official in a faction", DAY)["name"] == (
+        "rebel official in a faction")

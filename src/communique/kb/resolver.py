@@ -88,6 +88,8 @@ NAME_PARTICLES = {"al", "bin", "ibn", "abu", "de", "van", "von", "der", "den", "
                   "ed", "ash", "ad", "ar", "az", "adh", "ath"}
 #: words after which a capitalised name is not the name of the phrase's person
 NOT_BEFORE_NAME = {"of", "in", "at", "from", "near", "for", "on", "inside", "outside"}
+#: prepositions after the head noun of a role phrase ("the head of ...", "a spokesman for")
+HEAD_PREPS = {"of", "for", "to", "at", "with"}
 #: A metonym's chief: "Pentagon chief" is the defence minister, not the president.
 _METONYM_OFFICE = {"MIL": "defence minister", "SPY": "intelligence chief"}
 
@@ -179,13 +181,22 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
         # organisation's head noun is an organisation, not a person "Institute"
         _, country, _org = _stated(kb, mods, day)
         sector = _sector(kb, mods, former, day)
+        of = next((i for i, t in enumerate(toks[:stop]) if t.key in HEAD_PREPS), None)
+        terms = [kb.sectors[m.entry.ref] for m in mods if m.entry.type == TERM
+                 and of is not None and toks.index(m.toks[-1]) < of]
+        if terms and terms[-1].kind == "person" and not former:
+            # "the head of the Red Crescent": the head, a person of the body named
+            name = surface(_lead_strip(toks))
+            return _result(name, "person", country, surface(rest), sector, name)
         if sector is None:  # "Press Association": the sector of a word of the name
             terms = [kb.sector_of(t.key) for t in rest[:-1]]
             sector = next((t.sector for t in terms if t is not None and not t.weak), None)
         return _result(surface(_lead_strip(toks)), "organization", country, None, sector)
-    if rest and stop and toks[stop - 1].key in NOT_BEFORE_NAME and mods:
+    if rest and mods and (stop and toks[stop - 1].key in NOT_BEFORE_NAME
+                          or rest[0].key in NOT_BEFORE_NAME):
         # "Ministry of Health", "a Canadian woman in al-Hawl": a name after "of" or a
-        # locative preposition is what the phrase is of or where it is, not its name
+        # locative preposition is what the phrase is of or where it is, not its name;
+        # no name starts with one ("governor of the province", in lower case)
         return _from_mods(kb, mods, former, toks, day)
     if rest and _looks_like_name(rest, lower):
         stated = _stated(kb, mods, day)
@@ -581,6 +592,11 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
         country = gazetteer.town_country(toks, [t for t in toks if id(t) not in taken])
     heads = [m for m in mods if m.entry.type == TERM and not m.no_sector]
     head = kb.sectors[heads[-1].entry.ref] if heads else None
+    of = next((i for i, t in enumerate(toks) if t.key in HEAD_PREPS), None)
+    before = [m for m in heads if of is not None and toks.index(m.toks[-1]) < of]
+    if before and kb.sectors[before[-1].entry.ref].kind == "person":
+        # "a spokesman for the Kurdish militia": the spokesman, a person, is the head
+        head = kb.sectors[before[-1].entry.ref]
     name = surface(_lead_strip(toks))
     if head and head.kind == "person" and office and not former:
         meto = next((m.entry.ref for m in mods if m.entry.type == METONYM), None)
