@@ -152,3 +152,9 @@ def test_an_apposition_after_an_organisations_or_a_provinces_role_gives_the_pers
     cmd = actor(a, "Mustafa Jamal")
     assert (cmd.name, cmd.organization, cmd.country) == ("Mustafa Jamal", "YPG", "SYR")
     assert cmd.role == "YPG commander"  # "in Afrin" is where, not the role
+
+
+def test_a_known_persons_full_name_survives_a_title_before_the_surname():
+    a = analyze("President Donald Trump spoke on Monday. Later Trump said he would go.",
+                published="2019-02-10")
+    assert actor(a, "Trump").name == "Donald Trump"

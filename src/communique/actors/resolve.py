@@ -155,8 +155,9 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
         hit = kb.resolve(kb.country_name(cl.ref.split(":", 1)[1]), day)
         kind = hit.get("kind") or "other"
     if cl.kind == "person":
-        if kind == "person" and cl.title and hit["name"] != cl.name \
-                and (hit["name"] or "").endswith(" " + cl.name):
+        taken = (hit["name"] or "")[:-len(cl.name) - 1] \
+            if (hit["name"] or "").endswith(" " + cl.name) else ""
+        if kind == "person" and cl.title and taken and cl.title.endswith(" " + taken):
             # "head of the Red Crescent" + "X" read as one name "Red Crescent X": the
             # title's words are no part of the person's name
             role = hit.get("role") or ""
