@@ -57,3 +57,9 @@ def test_no_lower_case_name_starts_with_a_preposition(kb):
     assert kb.resolve("governor of the province", DAY)["name"] == "governor of the province"
     assert kb.resolve("one rebel official in a faction", DAY)["name"] == (
         "rebel official in a faction")
+
+
+def test_the_head_of_a_body_named_by_its_nouns_is_no_states_leader(kb):
+    out = kb.resolve("the US director of national intelligence", "2022-01-01")
+    assert (out["kind"], out["country"], out["sector"]) == ("person", "USA", "SPY")
+    assert out["wikidata"] is None  # not the president

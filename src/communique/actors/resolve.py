@@ -173,6 +173,8 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
             cl.country, cl.sector = hit.get("country"), hit.get("sector")
             cl.organization = hit.get("organization")
             cl.role = hit.get("role") or cl.title
+            if kind == "other" and cl.sector is None:
+                cl.sector = PRIVATE  # "an Alabama woman": a title that names no office
         elif cl.sector is None:
             cl.sector = PRIVATE
         return

@@ -563,16 +563,20 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
     head = kb.sectors[heads[-1].entry.ref] if heads else None
     of = next((i for i, t in enumerate(toks) if t.key in HEAD_PREPS), None)
     before = [m for m in heads if of is not None and toks.index(m.toks[-1]) < of]
+    body = False  # the head is of a body the phrase names by its nouns only
     if before and kb.sectors[before[-1].entry.ref].kind == "person":
-        # "a spokesman for the Kurdish militia": the spokesman, a person, is the head
+        # "a spokesman for the Kurdish militia": the spokesman, a person, is the head;
+        # "the director of national intelligence": of that office, no state's leader
         head = kb.sectors[before[-1].entry.ref]
+        body = any(kb.sectors[m.entry.ref].kind != "person" for m in heads
+                   if m not in before)
     name = surface(_lead_strip(toks))
     if head and head.kind == "person" and office and not former:
         meto = next((m.entry.ref for m in mods if m.entry.type == METONYM), None)
         if meto and not org and office in GENERIC_OFFICES and meto[1] in _METONYM_OFFICE:
             office = _METONYM_OFFICE[meto[1]]
         where = key(org) if org else country
-        if local_office(mods, toks):
+        if body or local_office(mods, toks):
             where = None
         hit = kb.holder(office, where, day) if where else None
         if hit is None and where and org and country and country != kb.org_on(org, day).country:
