@@ -158,3 +158,10 @@ def test_a_known_persons_full_name_survives_a_title_before_the_surname():
     a = analyze("President Donald Trump spoke on Monday. Later Trump said he would go.",
                 published="2019-02-10")
     assert actor(a, "Trump").name == "Donald Trump"
+
+
+def test_a_place_before_a_private_persons_noun_in_an_apposition_keeps_them_private():
+    a = analyze("The United States blocked the return of Mary Jones, an Alabama woman.",
+                published="2019-02-10")
+    p = actor(a, "Mary Jones")
+    assert (p.country, p.sector) == ("USA", "CVL")

@@ -173,8 +173,9 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
             cl.country, cl.sector = hit.get("country"), hit.get("sector")
             cl.organization = hit.get("organization")
             cl.role = hit.get("role") or cl.title
-            if kind == "other" and cl.sector is None:
-                cl.sector = PRIVATE  # "an Alabama woman": a title that names no office
+            if kind == "other" and cl.sector is None and cl.title \
+                    and cl.title.split()[-1].lower() in PRIVATE_NOUNS:
+                cl.sector = PRIVATE  # "an Alabama woman": a private person's noun
         elif cl.sector is None:
             cl.sector = PRIVATE
         return
