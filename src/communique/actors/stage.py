@@ -334,7 +334,7 @@ def _link_appositions(index: ActorIndex, kb: KnowledgeBase | None) -> None:
                     index.merge(held.actor, cid)
                 continue
             if not words or any(index.is_marked(t.i) and
-                                index.mention_at(t).label not in ("GPE", "NORP", "ORG", "LOC")
+                                index.mention_at(t).label not in ("GPE", "NORP", "ORG")
                                 for t in words):
                 continue
             target = index.clusters[cid]
