@@ -120,3 +120,48 @@ def test_a_role_after_a_comma_describes_the_name_when_the_parse_misses_it():
                 "in 2013.", published="2019-02-10")
     p = actor(a, "Tom Baker")
     assert (p.country, p.sector) == ("GBR", "JRN")
+
+
+def test_a_name_the_parser_hangs_on_the_place_of_a_role_phrase_is_its_holder():
+    # "X" is the apposition of "Syria" in the parse: the name is the envoy's
+    a = analyze("The Swedish special envoy for Syria, Michael Hartmann, said talks would "
+                "resume in Geneva.", published="2019-02-10")
+    p = actor(a, "Michael Hartmann")
+    assert p.role is not None and "envoy for Syria" in p.role
+    assert p.kind == "person"
+
+
+def test_the_head_of_a_local_body_with_an_apposition_is_that_person_not_the_president():
+    a = analyze("The head of the Red Crescent in Idlib, Ahmed Hamdan, said the hospitals "
+                "were full. The head of the Red Crescent in Idlib said aid was blocked.",
+                published="2019-02-10")
+    p = actor(a, "Ahmed Hamdan")
+    assert p.name == "Ahmed Hamdan" and p.country == "SYR"
+    assert "Red Crescent" in (p.role or "")
+    assert actor(a, "The head of the Red Crescent in Idlib") is p
+    assert all(x.name != "Bashar al-Assad" for x in a.actors)
+
+
+def test_an_apposition_after_an_organisations_or_a_provinces_role_gives_the_person_it():
+    a = analyze("The governor of Idlib, Ahmed Hamdan, said the roads were closed. The YPG "
+                "commander in Afrin, Mustafa Jamal, said the line held.",
+                published="2019-02-10")
+    gov = actor(a, "Ahmed Hamdan")
+    assert (gov.country, gov.sector) == ("SYR", "GOV") and gov.role == "governor of Idlib"
+    assert actor(a, "governor") is gov
+    cmd = actor(a, "Mustafa Jamal")
+    assert (cmd.name, cmd.organization, cmd.country) == ("Mustafa Jamal", "YPG", "SYR")
+    assert cmd.role == "YPG commander"  # "in Afrin" is where, not the role
+
+
+def test_a_known_persons_full_name_survives_a_title_before_the_surname():
+    a = analyze("President Donald Trump spoke on Monday. Later Trump said he would go.",
+                published="2019-02-10")
+    assert actor(a, "Trump").name == "Donald Trump"
+
+
+def test_a_place_before_a_private_persons_noun_in_an_apposition_keeps_them_private():
+    a = analyze("The United States blocked the return of Mary Jones, an Alabama woman.",
+                published="2019-02-10")
+    p = actor(a, "Mary Jones")
+    assert (p.country, p.sector) == ("USA", "CVL")

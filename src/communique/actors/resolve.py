@@ -155,6 +155,15 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
         hit = kb.resolve(kb.country_name(cl.ref.split(":", 1)[1]), day)
         kind = hit.get("kind") or "other"
     if cl.kind == "person":
+        taken = (hit["name"] or "")[:-len(cl.name) - 1] \
+            if (hit["name"] or "").endswith(" " + cl.name) else ""
+        if kind == "person" and cl.title and taken and cl.title.endswith(" " + taken):
+            # "head of the Red Crescent" + "X" read as one name "Red Crescent X": the
+            # title's words are no part of the person's name
+            role = hit.get("role") or ""
+            if not role or role.endswith(" " + cl.name) or cl.title.startswith(role):
+                role = cl.title  # "head of the" of "head of the Red Crescent"
+            hit = {**hit, "name": cl.name, "role": role}
         if kind == "person":
             _adopt(cl, hit, kb)
         # an unknown person keeps the NER's kind; what the text states wins: role,
@@ -164,6 +173,9 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
             cl.country, cl.sector = hit.get("country"), hit.get("sector")
             cl.organization = hit.get("organization")
             cl.role = hit.get("role") or cl.title
+            if kind == "other" and cl.sector is None and cl.title \
+                    and cl.title.split()[-1].lower() in PRIVATE_NOUNS:
+                cl.sector = PRIVATE  # "an Alabama woman": a private person's noun
         elif cl.sector is None:
             cl.sector = PRIVATE
         return

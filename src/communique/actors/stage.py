@@ -20,11 +20,11 @@ from ..parsed import sent_bounds, tokens
 from . import naming
 from .context import local_countries
 from .groups import led_coalitions, link_group_nouns, stateless_forces
-from .index import FEMALE, MALE, PERSONAL, PLURAL, VOICE_NOUNS, ActorIndex, Mention
+from .index import FEMALE, MALE, PERSONAL, PLURAL, VOICE_NOUNS, ActorIndex, Cluster, Mention
 from .orgwords import org_sectors
 from .people import KIN, PRIVATE_NOUNS, TOPIC, describe_people, is_role_noun
 from .places import force_countries, place_countries
-from .resolve import resolve_all
+from .resolve import LOCATIVE, resolve_all
 
 __all__ = ["ACTOR_LABELS", "find_actors"]
 
@@ -256,6 +256,52 @@ def _is_role(tok: Token, kb: KnowledgeBase | None) -> bool:
                                           and tok.tag_ == "NN")
 
 
+#: how many prepositional phrases a role phrase may hold before its apposition
+ROLE_HOPS = 3
+#: how many words of a role phrase may follow its noun ("envoy for the global coalition")
+ROLE_TAIL = 8
+
+
+def _role_above(tok: Token, kb: KnowledgeBase | None) -> Token:
+    """The role noun a person's name is in apposition to. The parser often hangs the name
+    on the last noun of the role phrase: "the UN envoy for Syria, Staffan de Mistura",
+    "the head of the Red Crescent in Idlib, X" (on "Syria", on "Idlib"); a person is
+    never a place's or an organisation's apposition, so the role is the noun whose
+    prepositional phrases hold it."""
+    t, hops = tok, 0
+    while (not _is_role(t, kb) and t.pos_ == "PROPN" and t.dep_ == "pobj"
+           and t.head.dep_ == "prep" and t.head.head.pos_ in ("NOUN", "PROPN")
+           and hops < ROLE_HOPS):
+        t, hops = t.head.head, hops + 1
+    return t if hops and _is_role(t, kb) else tok
+
+
+def _appos_title(doc: Doc, words: list[Token], role: Token, m: Mention) -> str:
+    """The stated role of "the UN envoy for Syria, X": the role phrase up to the name,
+    with its prepositional phrases (a short run with no verb), else up to its noun."""
+    last = words[-1].i if words else role.i
+    if role.i < m.start:
+        end = m.start - 1
+        while end > role.i and doc[end].is_punct:
+            end -= 1
+        # "the YPG commander in Afrin, X": where the holder is, not the role
+        where = next((t.i for t in doc[role.i + 1:end + 1] if t.lower_ in LOCATIVE), None)
+        if where is not None:
+            end = where - 1
+        tail = doc[role.i + 1:end + 1]
+        if len(tail) <= ROLE_TAIL and not any(t.pos_ in ("VERB", "AUX") or t.is_punct
+                                              for t in tail):
+            last = end
+    return doc[(words[0].i if words else role.i):last + 1].text
+
+
+def _set_title(cl: Cluster, title: str) -> None:
+    """Take ``title`` unless the cluster has one it does not extend (the entity layer's
+    "Swedish special envoy" is extended by "Swedish special envoy for Syria")."""
+    if cl.title is None or (title != cl.title and title.startswith(cl.title)):
+        cl.title = title
+
+
 def _link_appositions(index: ActorIndex, kb: KnowledgeBase | None) -> None:
     """"The Lebanese prime minister, Saad Hariri," and "Saad Hariri, the prime minister":
     the role phrase is the person's stated role and a mention of them."""
@@ -268,7 +314,7 @@ def _link_appositions(index: ActorIndex, kb: KnowledgeBase | None) -> None:
                 continue
             head = doc[m.end - 1]
             if head.dep_ == "appos" and head.head.i < m.start:
-                role = head.head
+                role = _role_above(head.head, kb)
             else:
                 role = next((c for c in head.children if c.dep_ == "appos" and c.i >= m.end),
                             None)
@@ -284,6 +330,7 @@ def _link_appositions(index: ActorIndex, kb: KnowledgeBase | None) -> None:
                     other = index.clusters[index.canonical(held.actor)]
                     if index.clusters[cid].title is None:
                         index.clusters[cid].title = other.name
+                    _set_title(index.clusters[cid], _appos_title(doc, words, role, m))
                     index.merge(held.actor, cid)
                 continue
             if not words or any(index.is_marked(t.i) and
@@ -291,8 +338,7 @@ def _link_appositions(index: ActorIndex, kb: KnowledgeBase | None) -> None:
                                 for t in words):
                 continue
             target = index.clusters[cid]
-            if target.title is None:
-                target.title = doc[words[0].i:words[-1].i + 1].text
+            _set_title(target, _appos_title(doc, words, role, m))
             free = [t for t in words if not index.is_marked(t.i)]
             if free and free[-1].i == role.i:
                 index.add_mention(Mention(free[0].i, role.i + 1, "NOUN",

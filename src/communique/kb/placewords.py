@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..tables import data_rows
 from .normalize import Token
 
-__all__ = ["LOCATIVE", "PLACE_NOUNS", "PLACE_OF", "place_lead"]
+__all__ = ["LOCAL_WORDS", "LOCATIVE", "PLACE_NOUNS", "PLACE_OF", "place_lead"]
 
 
 def _words(kind: str) -> frozenset[str]:
@@ -18,6 +18,9 @@ def _words(kind: str) -> frozenset[str]:
 LOCATIVE = _words("locative")
 PLACE_NOUNS = _words("place_noun")
 PLACE_OF = _words("place_of")
+#: words that make an office a local one ("the provincial governor", "the town council's
+#: head"): never the national holder
+LOCAL_WORDS = _words("local")
 
 
 def place_lead(toks: list[Token]) -> int:

@@ -25,11 +25,9 @@ the organisation, the metonym ("Pentagon officials" -> MIL), finally weak heads
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..tables import data_rows
 from . import gazetteer
 from .entries import (
     ADJ,
@@ -47,6 +45,20 @@ from .entries import (
 from .envoys import split_subject
 from .legislators import party_country, party_member
 from .normalize import Token, key, surface, tokens
+from .phrasewords import (
+    BACKERS,
+    CONTROLLERS,
+    FILLERS,
+    FORMER,
+    HEAD_PREPS,
+    HONORIFICS,
+    LEADING,
+    NAME_PARTICLES,
+    NOT_BEFORE_NAME,
+    PRO_ANTI,
+    local_office,
+    org_heads,
+)
 from .placewords import PLACE_NOUNS, PLACE_OF, place_lead
 from .private import PRIVATE, UNIDENTIFIED, private_country
 from .records import ARMED, Person, Role
@@ -54,40 +66,6 @@ from .records import ARMED, Person, Role
 if TYPE_CHECKING:  # the knowledge base is passed in; only its type is named here
     from .base import KnowledgeBase
 
-_NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve", "twenty", "fifty", "hundred"}
-LEADING = {"the", "a", "an", "some", "several", "many", "few", "dozens", "hundreds",
-           "thousands", "tens", "millions", "scores", "of", "about", "around", "at", "least",
-           "more", "than", "all", "both", "these", "those", "this", "that", "its", "their",
-           "his", "her", "our"} | _NUMBERS
-FORMER = {"former", "ex", "ousted", "deposed", "exiled", "erstwhile", "retired"}
-FILLERS = {"the", "a", "an", "and", "senior", "top", "high", "ranking", "local", "unnamed",
-           "anonymous", "other", "fellow", "new", "incoming", "outgoing", "then", "current",
-           "longtime", "veteran", "powerful", "late", "elect", "designate", "self",
-           "proclaimed", "so", "called", "de", "facto", "deputy", "foreign", "regional",
-           "national", "federal", "central", "state", "provincial", "chief", "two", "some",
-           "several", "many", "s", "said", "unidentified", "masked", "heavily", "armed",
-           "allied", "key", "leading", "prominent", "influential", "hardline", "moderate",
-           "radical", "islamist", "jihadi", "sunni", "shia", "shiite", "kurdish", "arab",
-           "western", "european", "international", "african", "asian", "gulf", "ethnic"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "sheikh",
-              "sheik", "ayatollah", "grand", "hojatoleslam", "mullah", "prof",
-              "rev", "reverend", "comrade", "herr", "monsieur", "madame", "hon",
-              "honourable", "honorable", "excellency", "his", "her", "mister"}
-#: "Iranian-backed X": the backer is not the actor (no country, no sector).
-BACKERS = {"backed", "sponsored", "supported", "allied", "aligned", "linked", "affiliated",
-           "funded", "trained", "made", "built", "supplied", "inspired", "friendly",
-           "leaning", "held", "occupied", "annexed", "proxy", "proxies", "style"}
-#: "Hamas-run ministry", "US-led coalition": the country applies, the sector does not.
-CONTROLLERS = {"led", "run", "controlled", "based", "installed", "appointed", "owned",
-               "operated", "dominated", "governed", "ruled", "administered"}
-#: "pro-Russian", "anti-Assad", "non-Syrians": the modifier that follows does not apply
-PRO_ANTI = {"pro", "anti", "non"}
-NAME_PARTICLES = {"al", "bin", "ibn", "abu", "de", "van", "von", "der", "den", "da", "la",
-                  "le", "du", "di", "dos", "el", "ul", "ben", "bint", "ter", "del", "ez", "es",
-                  "ed", "ash", "ad", "ar", "az", "adh", "ath"}
-#: words after which a capitalised name is not the name of the phrase's person
-NOT_BEFORE_NAME = {"of", "in", "at", "from", "near", "for", "on", "inside", "outside"}
 #: A metonym's chief: "Pentagon chief" is the defence minister, not the president.
 _METONYM_OFFICE = {"MIL": "defence minister", "SPY": "intelligence chief"}
 
@@ -179,13 +157,22 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
         # organisation's head noun is an organisation, not a person "Institute"
         _, country, _org = _stated(kb, mods, day)
         sector = _sector(kb, mods, former, day)
+        of = next((i for i, t in enumerate(toks[:stop]) if t.key in HEAD_PREPS), None)
+        terms = [kb.sectors[m.entry.ref] for m in mods if m.entry.type == TERM
+                 and of is not None and toks.index(m.toks[-1]) < of]
+        if terms and terms[-1].kind == "person" and not former:
+            # "the head of the Red Crescent": the head, a person of the body named
+            name = surface(_lead_strip(toks))
+            return _result(name, "person", country, surface(rest), sector, name)
         if sector is None:  # "Press Association": the sector of a word of the name
             terms = [kb.sector_of(t.key) for t in rest[:-1]]
             sector = next((t.sector for t in terms if t is not None and not t.weak), None)
         return _result(surface(_lead_strip(toks)), "organization", country, None, sector)
-    if rest and stop and toks[stop - 1].key in NOT_BEFORE_NAME and mods:
+    if rest and mods and (stop and toks[stop - 1].key in NOT_BEFORE_NAME
+                          or rest[0].key in NOT_BEFORE_NAME):
         # "Ministry of Health", "a Canadian woman in al-Hawl": a name after "of" or a
-        # locative preposition is what the phrase is of or where it is, not its name
+        # locative preposition is what the phrase is of or where it is, not its name;
+        # no name starts with one ("governor of the province", in lower case)
         return _from_mods(kb, mods, former, toks, day)
     if rest and _looks_like_name(rest, lower):
         stated = _stated(kb, mods, day)
@@ -372,13 +359,6 @@ def _scan_raw(kb: KnowledgeBase, toks: list[Token], lower: bool, n_post: int, *,
             return mods, i, former
         i += 1
     return mods, len(toks), former
-
-
-@functools.cache
-def org_heads() -> frozenset[str]:
-    """Head nouns that end an organisation's name (``actors/data/org_heads.csv``, read
-    as a file of the package: importing the actor stage would load spaCy)."""
-    return frozenset(r["word"] for r in data_rows("actors/data/org_heads.csv") if r.get("word"))
 
 
 def _org_name(toks: list[Token]) -> bool:
@@ -581,14 +561,25 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
         country = gazetteer.town_country(toks, [t for t in toks if id(t) not in taken])
     heads = [m for m in mods if m.entry.type == TERM and not m.no_sector]
     head = kb.sectors[heads[-1].entry.ref] if heads else None
+    of = next((i for i, t in enumerate(toks) if t.key in HEAD_PREPS), None)
+    before = [m for m in heads if of is not None and toks.index(m.toks[-1]) < of]
+    body = False  # the head is of a body the phrase names by its nouns only
+    if before and kb.sectors[before[-1].entry.ref].kind == "person":
+        # "a spokesman for the Kurdish militia": the spokesman, a person, is the head;
+        # "the director of national intelligence": of that office, no state's leader
+        head = kb.sectors[before[-1].entry.ref]
+        body = any(kb.sectors[m.entry.ref].kind != "person" for m in heads
+                   if m not in before)
     name = surface(_lead_strip(toks))
     if head and head.kind == "person" and office and not former:
         meto = next((m.entry.ref for m in mods if m.entry.type == METONYM), None)
         if meto and not org and office in GENERIC_OFFICES and meto[1] in _METONYM_OFFICE:
             office = _METONYM_OFFICE[meto[1]]
         where = key(org) if org else country
+        if body or local_office(mods, toks):
+            where = None
         hit = kb.holder(office, where, day) if where else None
-        if hit is None and org and country and country != kb.org_on(org, day).country:
+        if hit is None and where and org and country and country != kb.org_on(org, day).country:
             # "Russia's UN ambassador": the state's envoy to the body
             hit = kb.holder(f"{key(org)} {office}", country, day)
         if hit:
