@@ -238,9 +238,20 @@ def _summary(s, db_path: str, console) -> None:  # type: ignore[no-untyped-def]
 
 # --- queries ---------------------------------------------------------------------------------
 
+def _country(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A country code as the web takes it (three letters, ISO alpha-3 or IGO), upper-cased."""
+    if value is None:
+        return None
+    if len(value) != 3 or not value.isascii() or not value.isalpha():
+        raise click.BadParameter(f"{value!r} is not a three-letter code (ISO alpha-3 or IGO)")
+    return value.upper()
+
+
 @click.command("quotes")
 @db_option
 @click.option("--speaker", "-s", help="Speaker name (substring, case-insensitive).")
+@click.option("--speaker-id", type=click.IntRange(min=1), help="Speaker actor id (as the "
+              "web's speaker facet).")
 @click.option("--search", "-w", help="Words in the quote (full-text search). (-q, its "
               "short form before, now means --quiet everywhere and is refused here.)")
 @click.option("--since", metavar="DATE", help="Published on or after DATE.")
@@ -250,12 +261,14 @@ def _summary(s, db_path: str, console) -> None:  # type: ignore[no-untyped-def]
               help="0 for all.")
 @format_option()
 @reads_store
-def quotes_cmd(db_path: str, speaker: str | None, search: str | None, since: str | None,
-               until: str | None, kind: str | None, limit: int, fmt: str | None) -> None:
+def quotes_cmd(db_path: str, speaker: str | None, speaker_id: int | None, search: str | None,
+               since: str | None, until: str | None, kind: str | None, limit: int,
+               fmt: str | None) -> None:
     """Quotes in the store, newest first: who said what, where."""
     from ..store import read
 
-    f = read.QuoteFilter(speaker=speaker, search=search, since=since, until=until, kind=kind)
+    f = read.QuoteFilter(speaker=speaker, speaker_id=speaker_id, search=search, since=since,
+                         until=until, kind=kind)
     rows = read.quotes(_open(db_path), f, limit=limit or None, total=False).items
     cols = ["date", "speaker", "kind", "content", "source"] if _as_table(fmt) else None
     emit(rows, fmt, "Quotes", cols)
@@ -268,6 +281,15 @@ def quotes_cmd(db_path: str, speaker: str | None, search: str | None, since: str
 @click.option("--recipient", "-r", help="The event's (first) recipient only: name substring, "
               "country code, key or id.")
 @click.option("--type", "-t", "etype", help="PLOVER event type (ACCUSE, CONSULT, ...).")
+@click.option("--quad", type=click.IntRange(0, 4), help="Quad class: 1 verbal cooperation, "
+              "2 material cooperation, 3 verbal conflict, 4 material conflict (0 none).")
+@click.option("--mode", help="Event mode, e.g. disapprove; 'none' for events without one.")
+@click.option("--country", "-c", callback=_country, metavar="ISO3",
+              help="Country of the first actor or the first recipient (ISO alpha-3, IGO).")
+@click.option("--actor-country", callback=_country, metavar="ISO3",
+              help="Country of the event's first actor.")
+@click.option("--recipient-country", callback=_country, metavar="ISO3",
+              help="Country of the event's first recipient.")
 @click.option("--since", metavar="DATE", help="Published on or after DATE.")
 @click.option("--until", metavar="DATE", help="Published on or before DATE.")
 @click.option("--per-story", is_flag=True,
@@ -279,13 +301,16 @@ def quotes_cmd(db_path: str, speaker: str | None, search: str | None, since: str
 @format_option()
 @reads_store
 def events_cmd(db_path: str, actor: str | None, recipient: str | None, etype: str | None,
+               quad: int | None, mode: str | None, country: str | None,
+               actor_country: str | None, recipient_country: str | None,
                since: str | None, until: str | None, per_story: bool, counted: bool,
                limit: int, fmt: str | None) -> None:
     """Events (GDELT-like rows): date, actor, type, recipient, score, flags, sentence.
 
     Negated, hypothetical and future events are listed with their flags (in the table,
     a flags column: neg, hyp, fut); --counted leaves the negated ones out. --actor finds
-    an actor on either side of an event, --recipient only as its target.
+    an actor on either side of an event, --recipient only as its target. --type, --quad,
+    --mode and the country options are the web's facets (the same read layer).
     """
     from ..store import queries, read
 
@@ -300,8 +325,16 @@ def events_cmd(db_path: str, actor: str | None, recipient: str | None, etype: st
         if etype.upper() not in accepted:
             raise UnknownValue("--type", f"{etype!r} is not an event type; accepted: "
                                          f"{', '.join(accepted)}")
-    f = read.EventFilter(actor=actor, recipient=recipient, type=etype, since=since,
-                         until=until, per_story=per_story, counted=counted)
+    if mode:
+        mode = mode.strip().lower()
+        accepted_modes = queries.event_modes(db)
+        if accepted_modes and mode not in accepted_modes:
+            raise UnknownValue("--mode", f"{mode!r} is not a mode of the store's events; "
+                                         f"accepted: {', '.join(accepted_modes)}")
+    f = read.EventFilter(actor=actor, recipient=recipient, type=etype, quad=quad, mode=mode,
+                         country=country, actor_country=actor_country,
+                         recipient_country=recipient_country, since=since, until=until,
+                         per_story=per_story, counted=counted)
     rows = read.events(db, f, limit=limit or None, total=False).items
     cols = None
     if _as_table(fmt):

@@ -122,6 +122,15 @@ def event_types(db: sqlite3.Connection) -> tuple[str, ...]:
     return tuple(PLOVER_QUADS) + tuple(sorted(held - set(PLOVER_QUADS)))
 
 
+def event_modes(db: sqlite3.Connection) -> tuple[str, ...]:
+    """The modes the store's events have, ``none`` for those without one (as the web's
+    mode facet labels them): what a ``mode`` filter can match."""
+    from .read import NO_MODE
+
+    return tuple(sorted({r[0] or NO_MODE for r in
+                         db.execute("SELECT DISTINCT mode FROM events")}))
+
+
 def top_actors(db: sqlite3.Connection, *, by: str = "articles", kind: str | None = None,
                limit: int = 20) -> list[Row]:
     """The most present actors (:func:`communique.store.read.top_actors`)."""
