@@ -161,7 +161,10 @@
           { selector: "edge[kind = 'neutral']", style: { "line-color": "#999" } },
           { selector: "edge:selected", style: { opacity: 1, "overlay-opacity": 0.2 } }
         ],
-        layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 400000,
+        // repulsion grows with the node count: a dense graph of hundreds of actors keeps
+        // its labels apart (tests/web/test_browser.py measures the overlap)
+        layout: { name: "cose", animate: false, randomize: false,
+          nodeRepulsion: Math.max(400000, 10000 * data.nodes.length),
           idealEdgeLength: 90, nodeOverlap: 20, nodeDimensionsIncludeLabels: true,
           componentSpacing: 80, numIter: 1000 }
       });
