@@ -31,7 +31,9 @@ from .judicial import legal_sides
 from .lexicon import Lexicon
 from .modality import _depth, _modality, _recode
 from .mutual import mutual
+from .policy import STATE_MODIFIER_TYPES
 from .resolve import Coder
+from .syntax import hyphen_agent
 
 #: how deep below the sentence root (report and support verbs not counted) an event may
 #: sit and still be the sentence's main event: deeper ones are in modifiers or clauses
@@ -116,6 +118,8 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
     for k in cands:
         if k.dropped or _generic(k.tok):
             continue
+        if k.type in STATE_MODIFIER_TYPES and hyphen_agent(k.tok) is not None:
+            continue  # "the Israeli-occupied Golan Heights": who holds it, not an attack
         _modality(c, k)
         _recode(k)
         _mode_from_keywords(c, k)
