@@ -485,6 +485,44 @@ def test_events_by_score_are_read_from_an_index(store_path) -> None:  # noqa: AN
         db.close()
 
 
+def test_events_by_score_skip_the_articles_on_a_large_store(store_path, tmp_path) -> None:  # noqa: ANN001
+    """With the statistics ANALYZE leaves on a 100k-article store (few distinct scores,
+    so the score index looks unselective), an events page by score that filters on no
+    article column still reads the score index and stops at the page: joining the
+    articles there made SQLite scan them all and sort every event (1 s at 100k)."""
+    import shutil
+    import sqlite3
+
+    from communique.web import queries as Q
+
+    copy = tmp_path / "large-stats.db"
+    shutil.copy(store_path, copy)
+    db = sqlite3.connect(copy)
+    db.row_factory = sqlite3.Row
+    try:
+        db.execute("ANALYZE")
+        db.execute("DELETE FROM sqlite_stat1 WHERE tbl IN ('articles', 'events')")
+        db.executemany("INSERT INTO sqlite_stat1 VALUES (?, ?, ?)", [
+            ("articles", "articles_published", "75250 251"),
+            ("articles", "articles_story", "53098 1"),
+            ("events", "events_score", "671580 1001"),
+            ("events", "events_type_score", "626250 1001 1001"),
+            ("events", "sqlite_autoindex_events_1", "508400 5 1")])
+        db.commit()
+        db.execute("ANALYZE sqlite_schema")
+        seen: list[str] = []
+        db.set_trace_callback(seen.append)
+        got = Q.events(db, sort="score", order="asc", page=Q.Page(1, 5))["items"]
+        db.set_trace_callback(None)
+        plans = [" ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + sql))
+                 for sql in seen]
+        assert plans and all("TEMP B-TREE" not in p.split("SCAN pg")[0] for p in plans), plans
+        want = [r[0] for r in db.execute("SELECT id FROM events ORDER BY score, id LIMIT 5")]
+        assert [e["event_id"] for e in got] == want
+    finally:
+        db.close()
+
+
 def test_an_article_links_to_the_other_copies_of_its_story(client) -> None:  # noqa: ANN001
     copies = [a for a in _all_articles(client) if a["story_id"] != a["id"]]
     assert copies, "the synthetic corpus has wire copies"

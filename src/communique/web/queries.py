@@ -259,6 +259,8 @@ _EVENT_JOINS = """
 
 _ARTICLE_JOIN = "JOIN articles a ON a.id = e.article_id"
 _NAME_JOINS = _EVENT_JOINS.split("LEFT JOIN plover_types")[0].replace(_ARTICLE_JOIN, "")
+#: a SQL fragment that reads the article's columns
+_READS_ARTICLE = re.compile(r"\ba\.")
 #: the walk: articles newest (or oldest) first by the date index, their events in turn
 _WALK = "articles a INDEXED BY articles_published CROSS JOIN events e ON e.article_id = a.id"
 
@@ -306,7 +308,12 @@ def _event_page(db: sqlite3.Connection, conds: list[str], params: list[Any], ord
     common filters) reads events in date order and stops when the page is full.
     ``first``: the first actors and recipients from memory instead of four lookups a
     row (the rows as from SQL, unless an event is not held there)."""
-    joins = (f"FROM {_WALK}" if walk else f"FROM events e {_ARTICLE_JOIN}")
+    # the article is joined only when a filter or the order reads it: every event has
+    # one, and without the join a score or type order is read off its index, stopping
+    # when the page is full (with it, SQLite sorted every event of the store)
+    article = walk or any(_READS_ARTICLE.search(c) for c in (*conds, order))
+    joins = (f"FROM {_WALK}" if walk else
+             f"FROM events e {_ARTICLE_JOIN}" if article else "FROM events e")
     if names:
         joins += _NAME_JOINS
     if quad:
