@@ -308,12 +308,14 @@ def _event_page(db: sqlite3.Connection, conds: list[str], params: list[Any], ord
     common filters) reads events in date order and stops when the page is full.
     ``first``: the first actors and recipients from memory instead of four lookups a
     row (the rows as from SQL, unless an event is not held there)."""
-    # the article is joined only when a filter or the order reads it: every event has
-    # one, and without the join a score or type order is read off its index, stopping
-    # when the page is full (with it, SQLite sorted every event of the store)
-    article = walk or any(_READS_ARTICLE.search(c) for c in (*conds, order))
-    joins = (f"FROM {_WALK}" if walk else
-             f"FROM events e {_ARTICLE_JOIN}" if article else "FROM events e")
+    if walk:
+        joins = f"FROM {_WALK}"
+    elif any(_READS_ARTICLE.search(c) for c in (*conds, order)):
+        joins = f"FROM events e {_ARTICLE_JOIN}"
+    else:
+        # every event has its article: unjoined, a score or type order is read off its
+        # index and stops when the page is full (joined, SQLite sorted every event)
+        joins = "FROM events e"
     if names:
         joins += _NAME_JOINS
     if quad:
