@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from communique.store.read import QuoteFilter
+from communique.web import actor_queries as QA
 from communique.web import queries as Q
 from communique.web.aggregates import EventArrays
 
@@ -83,7 +84,7 @@ def actor_summary(db: sqlite3.Connection, actor_id: int, limit: int = 10) -> Row
             WHERE me.actor_id = ? AND o.actor_id != ? AND e.negated = 0
             GROUP BY o.actor_id) c
         JOIN actors x ON x.id = c.id""", [actor_id, actor_id])
-    return {**out, **Q.ranked_counterparts(counterparts, limit)}
+    return {**out, **QA.ranked_counterparts(counterparts, limit)}
 
 
 def actor_events(db: sqlite3.Connection, actor_id: int, role: str, page: Q.Page) -> Row:
@@ -133,7 +134,7 @@ def test_in_memory_aggregates_match_sql(client) -> None:  # noqa: ANN001
             assert p["events"] == by[key(p)]["events"]
     for actor_id in {p["a"] for p in pair_scores(db, None, None)}:
         sql = actor_summary(db, actor_id)
-        mem = Q.actor_summary(db, actor_id, arrays=arrays)
+        mem = QA.actor_summary(db, actor_id, arrays=arrays)
         assert mem["timeline"] == sql["timeline"]
         assert mem["roles"] == sql["roles"]
         assert mem["counts"] == sql["counts"]
@@ -142,7 +143,7 @@ def test_in_memory_aggregates_match_sql(client) -> None:  # noqa: ANN001
         assert {p["id"] for p in mem["adversaries"]} == {p["id"] for p in sql["adversaries"]}
     # the names each actor was seen under ("seen as"), read once at load
     for (actor_id,) in db.execute("SELECT id FROM actors"):
-        assert arrays.names.get(actor_id, []) == Q.mention_names(db, actor_id), actor_id
+        assert arrays.names.get(actor_id, []) == QA.mention_names(db, actor_id), actor_id
     assert any(len(v) > 1 for v in arrays.names.values())  # more than one name, ordered
 
 
@@ -154,7 +155,7 @@ def test_in_memory_event_lists_match_sql(client, monkeypatch) -> None:  # noqa: 
     for p in pairs[:15]:
         for page in (Q.Page(1, 50), Q.Page(1, 1), Q.Page(2, 1)):
             for role in ("actor", "recipient"):
-                mem = Q.actor(db, p["a"], role=role, page=page, summary={}, arrays=arrays)
+                mem = QA.actor(db, p["a"], role=role, page=page, summary={}, arrays=arrays)
                 for common in (1, 10**9):  # both SQL plans
                     monkeypatch.setattr(Q, "COMMON_MATCHES", common)
                     assert mem["events"] == actor_events(db, p["a"], role, page)

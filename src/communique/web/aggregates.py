@@ -358,7 +358,7 @@ def _mention_names(db: sqlite3.Connection, limit: int = NAMES) -> dict[int, list
     """Per actor, the texts of its mentions, most frequent first (then by text), at most
     ``limit``: the actor page's "seen as", read once instead of grouping an actor's
     thousands of mentions on each first visit (the SQL reference is
-    :func:`communique.web.queries.mention_names`)."""
+    :func:`communique.web.actor_queries.mention_names`)."""
     found: dict[int, list[tuple[int, str]]] = {}
     for actor, text, n in db.execute(
             "SELECT actor_id, text, count(*) FROM mentions GROUP BY actor_id, text"):

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ..store.queries import rows, speaker_actors
 from ..store.read import NO_MODE, event_conditions, quote_conditions
 from ..store.read import where as read_where
-from .queries import ACTOR_LIST, actor_filter, fts_query
+from .actor_queries import ACTOR_LIST, actor_filter
+from .queries import fts_query
 
 if TYPE_CHECKING:
     from .aggregates import EventArrays

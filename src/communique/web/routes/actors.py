@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from ...store.read import ActorFilter
+from .. import actor_queries as QA
 from .. import queries as Q
 from ..facets import actor_kinds, actors_of_kind
 from ..formats import FileFormat, download, respond
@@ -41,7 +42,7 @@ def actors_data(request: Request, db: sqlite3.Connection, q: str | None,
     country = country.upper() if country else None
     page = Q.Page(p, per_page)
     if kind is None:
-        out = Q.actors(db, ActorFilter(name=q, country=country), page=page)
+        out = QA.actors(db, ActorFilter(name=q, country=country), page=page)
     else:
         out = page.cut(actors_of_kind(db, q, country, kind, page.offset, page.size,
                                       arrays(request, db)))
@@ -100,8 +101,8 @@ def actor_data(request: Request, db: sqlite3.Connection, actor_id: int, role: st
     if key not in summaries:
         if len(summaries) >= 512:
             summaries.pop(next(iter(summaries)), None)
-        summaries[key] = Q.actor_summary(db, actor_id, arrays=arrays(request, db))
-    found = Q.actor(db, actor_id, role=role, page=Q.Page(p, per_page),
+        summaries[key] = QA.actor_summary(db, actor_id, arrays=arrays(request, db))
+    found = QA.actor(db, actor_id, role=role, page=Q.Page(p, per_page),
                     summary=summaries[key], arrays=arrays(request, db)) \
         if summaries[key] else None
     if found is None:
