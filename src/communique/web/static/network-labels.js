@@ -12,7 +12,7 @@
   var MIN_PX = 12;    // no label shown smaller than this on screen
   var GAP_PX = 2;     // screen pixels kept free around a placed label
   var CELL_PX = 80;   // the spatial grid's cell, screen pixels
-  var KEEP = 10;     // the busiest nodes, never drawn under another node's label
+  var KEEP = 10;      // the busiest nodes, never drawn under another node's label
   // where a label may go, in this order: vertical (bottom, top, centre) and horizontal
   // (centre, right, left) alignment to its node
   var SIDES = ["bc", "tc", "cr", "cl", "br", "tr", "bl", "tl"];
