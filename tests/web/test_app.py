@@ -260,6 +260,21 @@ def test_static_files_and_vendored_library(client) -> None:  # noqa: ANN001
     assert client.get("/static/vendor/cytoscape-3.35.0/LICENSE").status_code == 200
 
 
+def test_network_page_loads_the_label_module_before_the_view(client) -> None:  # noqa: ANN001
+    """network.js reads window.communiqueLabels, so the label module comes first, local,
+    with no inline script; the page has the all-labels toggle, off at first view."""
+    import re
+
+    html = client.get("/network").text
+    srcs = re.findall(r'<script\b[^>]*src="([^"]*)"', html)
+    assert srcs.index("/static/network-labels.js") < srcs.index("/static/network.js")
+    assert not re.search(r"<script\b(?![^>]*\bsrc=)[^>]*>", html)
+    toggle = re.search(r'<input[^>]*id="all-labels"[^>]*>', html)
+    assert toggle and "checked" not in toggle.group(0)
+    js = client.get("/static/network-labels.js")
+    assert js.status_code == 200 and "communiqueLabels" in js.text
+
+
 def test_api_docs_page_is_local(client) -> None:  # noqa: ANN001
     import re
 

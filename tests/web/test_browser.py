@@ -444,14 +444,111 @@ LABEL_OVERLAP = """() => {
 MAX_PAIR_FRACTION = 0.0002
 MAX_LABELS_HIT = 0.08
 
+#: every label shown (after "all labels", at the layout's size) from a zoom of 1.2 on:
+#: there no label is enlarged to 12 px on screen, so the fractions do not depend on it
+ALL_LABELS_AT_LAYOUT_SIZE = """() => {
+    const cy = window.communiqueNetwork;
+    document.getElementById('all-labels').click();
+    const box = document.getElementById('network').getBoundingClientRect();
+    cy.zoom({level: 1.2, renderedPosition: {x: box.width / 2, y: box.height / 2}});
+    cy.scratch('labels').update();
+}"""
+
 
 @pytest.mark.parametrize("seed", [1, 5])
 def test_network_labels_do_not_overlap(dense_server: str, page, seed: int) -> None:  # noqa: ANN001
     page.add_init_script(SEEDED_RANDOM % seed)
     page.goto(dense_server + "/network?since=2023-01-01&until=2023-12-31&limit=1000")
     page.wait_for_selector("#network[data-ready='1']", timeout=60000)
+    page.evaluate(ALL_LABELS_AT_LAYOUT_SIZE)
     m = page.evaluate(LABEL_OVERLAP)
     print(f"network label overlap (seed {seed}): {m}")
     assert m["labels"] >= 300 and m["empty"] == 0, m  # a dense graph, every label measured
     assert m["pair_fraction"] < MAX_PAIR_FRACTION, m
     assert m["labels_hit"] < MAX_LABELS_HIT, m
+
+
+#: the labels drawn now: how many, the smallest on-screen font size, overlapping pairs of
+#: their rendered boxes, whether each lies in view, and which of the busiest carry one
+SHOWN_LABELS = """() => {
+    const cy = window.communiqueNetwork;
+    const z = cy.zoom();
+    const nodes = cy.nodes().filter((n) => n.visible());
+    const shown = nodes.filter((n) => n.pstyle('label').strValue !== '');
+    const boxes = shown.map((n) => n.renderedBoundingBox({includeLabels: true,
+        includeNodes: false, includeOverlays: false}));
+    let overlapping = 0;
+    for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i], b = boxes[j];
+            if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) { overlapping++; }
+        }
+    }
+    const w = cy.width(), h = cy.height();
+    const busiest = nodes.sort((a, b) => b.data('events') - a.data('events')).slice(0, 10);
+    return {nodes: nodes.length, shown: shown.length, overlapping: overlapping,
+            min_px: Math.min(...shown.map((n) => n.pstyle('font-size').pfValue * z)),
+            out_of_view: boxes.filter((b) => b.x1 < -1 || b.y1 < -1 || b.x2 > w + 1
+                                             || b.y2 > h + 1).length,
+            busiest: busiest.map((n) => n.pstyle('label').strValue !== ''),
+            busiest_events: busiest.map((n) => n.data('events'))};
+}"""
+
+#: how many nodes inside the current view carry a label; ``ext`` (a model-coordinate
+#: box) counts inside that box instead
+LABELLED_IN = """(ext) => {
+    const cy = window.communiqueNetwork;
+    const e = ext || cy.extent();
+    return cy.nodes().filter((n) => n.visible() && n.pstyle('label').strValue !== '' &&
+        n.position('x') >= e.x1 && n.position('x') <= e.x2 &&
+        n.position('y') >= e.y1 && n.position('y') <= e.y2).length;
+}"""
+
+LABELS_CAUGHT_UP = ("() => { const cy = window.communiqueNetwork; "
+                    "return cy.scratch('labels').state.zoom === cy.zoom(); }")
+
+
+def test_network_labels_readable_at_first_view(dense_server: str, page) -> None:  # noqa: ANN001
+    """At the fitted zoom of a dense graph only the busiest nodes carry labels, each drawn
+    at 12 px or more and none overlapping; zooming in labels more of the nodes in view;
+    "all labels" labels every node."""
+    page.add_init_script(SEEDED_RANDOM % 1)
+    page.goto(dense_server + "/network?since=2023-01-01&until=2023-12-31&limit=1000")
+    page.wait_for_selector("#network[data-ready='1']", timeout=60000)
+    fitted = page.evaluate("window.communiqueNetwork.zoom()")
+    assert fitted < 12 / 11  # the layout's 11-unit labels would be under 12 px here
+    m = page.evaluate(SHOWN_LABELS)
+    print(f"network labels at first view (zoom {fitted:.3f}): {m}")
+    assert m["nodes"] >= 300
+    assert 20 <= m["shown"] <= m["nodes"] // 2, m  # only some: the busiest that fit
+    assert m["min_px"] >= 12 - 1e-6, m
+    assert m["overlapping"] == 0 and m["out_of_view"] == 0, m
+    third = m["busiest_events"][2]
+    assert all(on for on, k in zip(m["busiest"], m["busiest_events"], strict=True)
+               if k >= third), m  # the three busiest are labelled
+    assert sum(m["busiest"]) >= 8, m  # and most of the ten busiest
+    shot(page, "network-labels", doc=True)
+
+    # zoom in on the middle: more of the nodes in view are labelled than were at the fit
+    page.evaluate("""() => { const cy = window.communiqueNetwork;
+        cy.zoom({level: cy.zoom() * 2.5, renderedPosition: {x: cy.width() / 2,
+                                                            y: cy.height() / 2}}); }""")
+    page.wait_for_function(LABELS_CAUGHT_UP)
+    ext = page.evaluate("window.communiqueNetwork.extent()")
+    zoomed = page.evaluate(LABELLED_IN)
+    z = page.evaluate(SHOWN_LABELS)
+    assert z["min_px"] >= 12 - 1e-6 and z["overlapping"] == 0 and z["out_of_view"] == 0, z
+    page.evaluate("window.communiqueNetwork.fit(undefined, 30)")
+    page.wait_for_function(LABELS_CAUGHT_UP)
+    at_fit = page.evaluate(LABELLED_IN, ext)
+    print(f"labelled in the zoomed view: {zoomed}, the same region at the fit: {at_fit}")
+    assert zoomed > at_fit * 1.5, (zoomed, at_fit)
+
+    # the toggle labels every node (the rest at the layout's size); off again, as before
+    page.check("#all-labels")
+    every = page.evaluate("""() => window.communiqueNetwork.nodes().filter((n) =>
+        n.visible() && n.pstyle('label').strValue === '').length""")
+    assert every == 0
+    shot(page, "network-all-labels")
+    page.uncheck("#all-labels")
+    assert page.evaluate(SHOWN_LABELS)["shown"] <= m["nodes"] // 2

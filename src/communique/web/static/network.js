@@ -160,7 +160,7 @@
           { selector: "edge[kind = 'conflict']", style: { "line-color": "#c92a2a" } },
           { selector: "edge[kind = 'neutral']", style: { "line-color": "#999" } },
           { selector: "edge:selected", style: { opacity: 1, "overlay-opacity": 0.2 } }
-        ],
+        ].concat(window.communiqueLabels.style),
         // repulsion grows with the node count: a dense graph of hundreds of actors keeps
         // its labels apart (tests/web/test_browser.py measures the overlap)
         layout: { name: "cose", animate: false, randomize: false,
@@ -171,11 +171,22 @@
       var colourBy = document.getElementById("colour-by");
       recolour(cy, colourBy ? colourBy.value : "kind");
       if (colourBy) { colourBy.addEventListener("change", function () { recolour(cy, colourBy.value); }); }
+      // which labels show at this zoom (network-labels.js); the toggle shows them all
+      var labels = window.communiqueLabels.attach(cy);
+      var allLabels = document.getElementById("all-labels");
+      if (allLabels) {
+        labels.setAll(allLabels.checked);
+        allLabels.addEventListener("change", function () { labels.setAll(allLabels.checked); });
+      }
       var slider = document.getElementById("min-strength");
       if (slider) {
         slider.max = String(Math.ceil(maxW));
-        slider.addEventListener("input", function () { filterStrength(cy, Number(slider.value)); });
+        slider.addEventListener("input", function () {
+          filterStrength(cy, Number(slider.value));
+          labels.update();
+        });
         filterStrength(cy, Number(slider.value));
+        labels.update();
       }
       cy.on("tap", "edge", function (evt) { showEdge(evt.target); });
       cy.on("tap", "node", function (evt) { window.location.href = "/actors/" + evt.target.data("actor"); });
