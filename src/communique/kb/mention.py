@@ -145,6 +145,18 @@ def _town_before(mod: Mod, toks: list[Token], mods: list[Mod]) -> str | None:
     return None
 
 
+def _body_head(kb: KnowledgeBase, toks: list[Token]) -> str | None:
+    """The longest run of a name's last words (two at least) that is a sector term for a
+    kind of body ("defence force" in "People's Defence Force"), else None."""
+    for i in range(len(toks) - 1):
+        words = " ".join(t.key for t in toks[i:])
+        term = kb.sectors.get(words)
+        if term is not None and words.count(" ") and term.kind == "organization" \
+                and not term.weak:
+            return words
+    return None
+
+
 def _local_bodies(kb: KnowledgeBase, mods: list[Mod], toks: list[Token]) -> list[Mod]:
     """"Peru's Congress", "Jordan's House of Representatives": a generic name (a sector
     term) that names a foreign organisation ("Congress" = the US Congress) is that
@@ -168,6 +180,13 @@ def _local_bodies(kb: KnowledgeBase, mods: list[Mod], toks: list[Token]) -> list
                 # "Tokyo Metropolitan Police": another city's body of that name; the
                 # town gives the country, the head noun the sector
                 mods[n] = Mod(Entry(TERM, head, None, False), m.toks,
+                              m.no_country, m.no_sector, m.postposed)
+                continue
+            body = _body_head(kb, m.toks)
+            if body and countries and org_country not in countries | {"IGO"}:
+                # "the Tanzanian People's Defence Force": a body named by its kind that
+                # another state's body also bears is the stated country's own
+                mods[n] = Mod(Entry(TERM, body, None, False), m.toks,
                               m.no_country, m.no_sector, m.postposed)
             continue
         if (countries and org_country not in countries) or _named_before(m, toks, mods):
