@@ -205,7 +205,7 @@ def _scan_raw(kb: KnowledgeBase, toks: list[Token], lower: bool, n_post: int, *,
     """
     mods: list[Mod] = []
     former = False
-    suppress_next = False
+    suppress_at = -1  # the token right after "pro", "anti", "non"
     types = frozenset({ORG, COUNTRY, METONYM, ADJ, PEOPLE, PERSON, PLACE, TERM})
     i = 0
     while i < len(toks):
@@ -217,14 +217,14 @@ def _scan_raw(kb: KnowledgeBase, toks: list[Token], lower: bool, n_post: int, *,
         length, entries = kb.match(toks, i, lower_query=lower, types=types)
         if length:
             mod = Mod(entries[0], toks[i:i + length], postposed=i < n_post)
-            if suppress_next:
+            if i == suppress_at:
                 mod.no_country = mod.no_sector = True
-                suppress_next = False
             mods.append(mod)
             i += length
             continue
         if t.key in PRO_ANTI:
-            suppress_next = True
+            # only the word the prefix is joined to: "non-Kurdish residents" are residents
+            suppress_at = i + 1
         elif t.key in BACKERS and mods:
             mods[-1].no_country = mods[-1].no_sector = True
         elif t.key in CONTROLLERS and mods:
