@@ -158,6 +158,10 @@ def _distance(r: Role, day: dt.date) -> int:
 def _unknown_person(kb: KnowledgeBase, name: list[Token], mods: list[Mod], former: bool,
                     prefix: list[Token], day: dt.date) -> dict[str, Any]:
     _, country, org = _stated(kb, mods, day)
+    if country is None and org is None and prefix and not any(m.no_country for m in mods):
+        # "Lagos police chief John Doe": a city in the stated role gives the country
+        taken = {id(t) for m in mods for t in m.toks}
+        country = gazetteer.town_country(prefix, [t for t in prefix if id(t) not in taken])
     role = surface(_lead_strip(prefix)) if prefix else None
     if role and all(t.key in HONORIFICS for t in _lead_strip(prefix)):
         role = None
