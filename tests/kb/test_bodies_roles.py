@@ -92,3 +92,9 @@ def test_bodies_tables(kb: KnowledgeBase, text: str, country: str, sector: str) 
 def test_resolver_modules_stay_small() -> None:
     for name in ("resolver.py", "mention.py", "interpret.py"):
         assert len((KB_DIR / name).read_text(encoding="utf-8").splitlines()) < 600, name
+
+
+def test_a_city_in_an_unknown_persons_role_gives_the_country(kb: KnowledgeBase) -> None:
+    got = kb.resolve("Tamale police chief Kofi Mensah-Appiah", "2023-01-01")
+    assert (got["country"], got["sector"]) == ("GHA", "COP"), got
+    assert got["role"] == "Tamale police chief"

@@ -32,6 +32,7 @@ from .normalize import Token, key, surface
 from .phrasewords import (
     HEAD_PREPS,
     HONORIFICS,
+    PRO_ANTI,
     local_office,
 )
 from .private import UNIDENTIFIED
@@ -155,13 +156,20 @@ def _distance(r: Role, day: dt.date) -> int:
     return 0
 
 
+def _free(toks: list[Token], mods: list[Mod]) -> list[Token]:
+    """The words no modifier took, less a word "pro", "anti" or "non" is joined to
+    ("pro-Basra militias" are of no town)."""
+    taken = {id(t) for m in mods for t in m.toks}
+    return [t for i, t in enumerate(toks) if id(t) not in taken
+            and not (i and toks[i - 1].key in PRO_ANTI)]
+
+
 def _unknown_person(kb: KnowledgeBase, name: list[Token], mods: list[Mod], former: bool,
                     prefix: list[Token], day: dt.date) -> dict[str, Any]:
     _, country, org = _stated(kb, mods, day)
     if country is None and org is None and prefix and not any(m.no_country for m in mods):
         # "Lagos police chief John Doe": a city in the stated role gives the country
-        taken = {id(t) for m in mods for t in m.toks}
-        country = gazetteer.town_country(prefix, [t for t in prefix if id(t) not in taken])
+        country = gazetteer.town_country(prefix, _free(prefix, mods))
     role = surface(_lead_strip(prefix)) if prefix else None
     if role and all(t.key in HONORIFICS for t in _lead_strip(prefix)):
         role = None
@@ -213,8 +221,7 @@ def _from_mods(kb: KnowledgeBase, mods: list[Mod], former: bool, toks: list[Toke
     if (country is None and org is None and not any(m.no_country for m in mods)
             and toks[-1].key not in NATIONAL_HEADS):
         # "Mosul police", not "Liberal Party": a party is named after an idea, not a town
-        taken = {id(t) for m in mods for t in m.toks}
-        country = gazetteer.town_country(toks, [t for t in toks if id(t) not in taken])
+        country = gazetteer.town_country(toks, _free(toks, mods))
     heads = [m for m in mods if m.entry.type == TERM and not m.no_sector]
     head = kb.sectors[heads[-1].entry.ref] if heads else None
     of = next((i for i, t in enumerate(toks) if t.key in HEAD_PREPS), None)
