@@ -27,10 +27,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from . import gazetteer
+from . import acronyms, gazetteer
 from .entries import (
+    ADJ,
     COUNTRY,
     METONYM,
+    ORG,
+    PEOPLE,
     PERSON,
     PLACE,
     TERM,
@@ -123,6 +126,9 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
         if rtoks:
             toks = rtoks + _lead_strip(tokens(left))
     toks, n_post = _postposed_of(kb, toks, lower)
+    body = _country_acronym(kb, toks, lower, day)
+    if body is not None:
+        return body
 
     # A known full name at the end: everything before it is the stated role.
     for k in range(1, len(toks)):
@@ -178,12 +184,38 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
         town = gazetteer.lookup(surface(rest)) if stop == 0 and not lower else None
         if town:  # a city or US state the tables do not list: a place in its country
             return _result(town[0], "location", town[1])
+        row = acronyms.lookup(rest[0].raw, None, day) if (
+            stop == 0 and len(rest) == 1 and acronyms.is_acronym(rest[0])) else None
+        if row:  # "the PPP": the body the acronym names by default on the date
+            return _result(row.name, "organization", row.country, row.name, row.sector)
         return _result(surface(rest), "other")
     country = private_country(mods, toks)
     if country:  # "a Canadian woman": a private person of that nationality
         return _result(surface(_lead_strip(toks)), "person", country, None, PRIVATE)
     return party_country(_from_mods(kb, mods, former, toks, day), toks)
 
+
+
+def _country_acronym(kb: KnowledgeBase, toks: list[Token], lower: bool, day: dt.date
+                     ) -> dict[str, Any] | None:
+    """"Malawi's DPP", "the Indian NIA": a country and an acronym is that country's body
+    of that acronym (acronyms.csv), not another state's body the alias names; with no
+    row, the stated country and the sector of the body the alias names."""
+    if lower or len(toks) < 2 or not acronyms.is_acronym(toks[-1]):
+        return None
+    length, entries = kb.match(toks[:-1], 0, types=frozenset({COUNTRY, ADJ, PEOPLE}))
+    if length != len(toks) - 1:
+        return None
+    country = entries[0].ref
+    row = acronyms.lookup(toks[-1].raw, country, day)
+    if row:
+        return _result(row.name, "organization", country, row.name, row.sector)
+    length, orgs = kb.match(toks, len(toks) - 1, types=frozenset({ORG}))
+    if length:
+        org = kb.org_on(orgs[0].ref, day)
+        if org.country not in (country, "IGO"):
+            return _result(surface(toks), "organization", country, None, org.sector)
+    return None
 
 
 def _envoy(kb: KnowledgeBase, raw: str, head: list[Token], offices: list[str],
