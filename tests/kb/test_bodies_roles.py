@@ -98,3 +98,15 @@ def test_a_city_in_an_unknown_persons_role_gives_the_country(kb: KnowledgeBase) 
     got = kb.resolve("Tamale police chief Kofi Mensah-Appiah", "2023-01-01")
     assert (got["country"], got["sector"]) == ("GHA", "COP"), got
     assert got["role"] == "Tamale police chief"
+
+
+def test_a_deputy_minister_is_not_the_minister(kb: KnowledgeBase) -> None:
+    assert kb.resolve("the Russian foreign minister", "2021-03-01")["name"] == "Sergei Lavrov"
+    got = kb.resolve("Russia's deputy foreign minister", "2021-03-01")
+    assert (got["name"], got["country"], got["sector"]) == (
+        "Russia's deputy foreign minister", "RUS", "GOV")
+    got = kb.resolve("the Chinese vice foreign minister", "2021-03-01")
+    assert got["name"] != "Wang Yi" and got["country"] == "CHN"
+    # "Secretary of National Defense" is Mexico's defence minister
+    got = kb.resolve("the Mexican Secretary of National Defense", "2021-03-01")
+    assert got["name"] == "Luis Cresencio Sandoval"
