@@ -97,6 +97,9 @@ class KnowledgeBase:
         self._phrases: dict[str, list[Entry]] = {}
         self._surnames: dict[str, list[Person]] = {}
         self._holders: dict[tuple[str, str], list[tuple[Person, Role]]] = {}
+        #: roles held in a body, by (office, the body's country): "Nigeria's central bank
+        #: governor" is the governor of the Central Bank of Nigeria
+        self._body_holders: dict[tuple[str, str], list[tuple[Person, Role]]] = {}
         self._org_by_key: dict[str, str] = {}
         self._build_indexes()
         self.max_phrase = max((k.count(" ") + 1 for k in self._phrases), default=1)
@@ -196,6 +199,9 @@ class KnowledgeBase:
                 where = key(r.organization) if r.organization else r.country
                 for office in r.offices:
                     self._holders.setdefault((office, where), []).append((person, r))
+                    if r.organization and office not in GENERIC_OFFICES | SHARED_OFFICES:
+                        self._body_holders.setdefault((office, r.country), []).append(
+                            (person, r))
 
     # ------------------------------------------------------------------ phrase matching
 
@@ -393,6 +399,9 @@ class KnowledgeBase:
             if cands:
                 p, r = max(cands, key=lambda pr: pr[1].start)
                 return PersonHit(p, r, "current")
+        body = [(p, r) for p, r in self._body_holders.get((office, where), ()) if r.active(day)]
+        if len({p.name for p, _ in body}) == 1:  # one body of that country has the office
+            return PersonHit(body[0][0], body[0][1], "current")
         return None
 
     def holders(self, country: str | None = None, role: str | None = None,

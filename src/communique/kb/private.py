@@ -13,7 +13,7 @@ from .entries import ADJ, PEOPLE
 from .normalize import Token
 
 if TYPE_CHECKING:
-    from .resolver import Mod
+    from .mention import Mod
 
 __all__ = ["PRIVATE", "UNIDENTIFIED", "private_country"]
 
