@@ -26,6 +26,7 @@ from ..model import Event, Span
 from .arguments import candidates
 from .candidate import Candidate, EventDraft
 from .context import adopt, inherit, orphan_noun, place_victims
+from .control import lend_subjects
 from .frames import _absorb, _consume, _demands, _nested, _purpose, _shared_object, _under
 from .judicial import legal_sides
 from .lexicon import Lexicon
@@ -112,6 +113,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
     cands.extend(_demands(c, cands))
     _consume(c, cands)
     _nested(cands)
+    lend_subjects(c, cands)  # "has borne the brunt of FIGHTING Isis": the SDF
     article_ctx: list[str] | None = None
     out: list[EventDraft] = []
     orphans: list[EventDraft] = []
