@@ -12,9 +12,11 @@ support verb: "launched an attack"); a verbal act whose complement is another ev
 auxiliaries, negation and governing verbs, and PLOVER's recoding rules follow (future
 cooperation is AGREE, a refused cooperation is REJECT).
 
-The passes live in their own modules: ``arguments`` (trigger matching and arguments),
-``frames``, ``modality``; this module assembles and scores the events. Phrase spans, which
-only the evaluation reads, come from ``spans`` when asked for.
+The passes live in their own modules: ``arguments`` (trigger matching and verbal
+arguments), ``nounargs`` (nominal triggers), ``take`` (argument resolution), ``control``
+(the subject of the clause above a target-only act), ``frames``, ``modality``; this
+module assembles and scores the events. Phrase spans, which only the evaluation reads,
+come from ``spans`` when asked for.
 """
 
 from __future__ import annotations
