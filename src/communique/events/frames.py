@@ -8,11 +8,11 @@ from spacy.tokens import Token
 
 from ..parsed import tokens
 from . import syntax as sx
-from .arguments import _take
 from .candidate import Candidate
 from .lexicon import QUAD
 from .policy import PURPOSE_OF, PURPOSE_TYPES, REQUEST_MODE, THREAT_MODE
 from .resolve import Coder
+from .take import _take
 
 COERCE_THREAT = {"arrest": "arrest", "deport": "expel"}
 DEMAND_MODALS = {"must", "should"}

@@ -12,9 +12,11 @@ support verb: "launched an attack"); a verbal act whose complement is another ev
 auxiliaries, negation and governing verbs, and PLOVER's recoding rules follow (future
 cooperation is AGREE, a refused cooperation is REJECT).
 
-The passes live in their own modules: ``arguments`` (trigger matching and arguments),
-``frames``, ``modality``; this module assembles and scores the events. Phrase spans, which
-only the evaluation reads, come from ``spans`` when asked for.
+The passes live in their own modules: ``arguments`` (trigger matching and verbal
+arguments), ``nounargs`` (nominal triggers), ``take`` (argument resolution), ``control``
+(the subject of the clause above a target-only act), ``frames``, ``modality``; this
+module assembles and scores the events. Phrase spans, which only the evaluation reads,
+come from ``spans`` when asked for.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ..model import Event, Span
 from .arguments import candidates
 from .candidate import Candidate, EventDraft
 from .context import adopt, inherit, orphan_noun, place_victims
+from .control import lend_subjects
 from .frames import _absorb, _consume, _demands, _nested, _purpose, _shared_object, _under
 from .judicial import legal_sides
 from .lexicon import Lexicon
@@ -112,6 +115,7 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
     cands.extend(_demands(c, cands))
     _consume(c, cands)
     _nested(cands)
+    lend_subjects(c, cands)  # "has borne the brunt of FIGHTING Isis": the SDF
     article_ctx: list[str] | None = None
     out: list[EventDraft] = []
     orphans: list[EventDraft] = []
