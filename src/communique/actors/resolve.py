@@ -134,14 +134,29 @@ def _adopt(cl: Cluster, hit: dict, kb: KnowledgeBase) -> None:
         setattr(cl, k, hit.get(k))
 
 
-def _private_phrase(index: ActorIndex, cl: Cluster) -> bool:
+def _private_phrase(index: ActorIndex, cl: Cluster, tag: str = "NN") -> bool:
     """Every mention of the cluster is a phrase headed by a singular noun of a private
-    person ("her Dutch husband")."""
+    person ("her Dutch husband"), or with ``tag="NNS"`` by its plural ("two French
+    nationals")."""
     doc = index.doc
     named = [m for m in cl.mentions if m.label != "PRON"]
     return bool(named) and all(
-        m.end - m.start > 1 and doc[m.end - 1].pos_ == "NOUN" and doc[m.end - 1].tag_ == "NN"
+        m.end - m.start > 1 and doc[m.end - 1].pos_ == "NOUN" and doc[m.end - 1].tag_ == tag
         and doc[m.end - 1].lemma_.lower() in PRIVATE_NOUNS for m in named)
+
+
+def _nationals(index: ActorIndex, cl: Cluster) -> str | None:
+    """The state of "British Kurds", "Syrian Arabs": a group whose every mention is a
+    state's adjective and a people's plural name, the state's people (kind group)."""
+    doc = index.doc
+    named = [m for m in cl.mentions if m.label != "PRON"]
+    states = {doc[m.start].ent_kb_id_ for m in named}
+    if cl.kind != "group" or not named or len(states) != 1 or any(
+            m.end - m.start != 2 or doc[m.end - 1].tag_ not in ("NNPS", "NNS")
+            or doc[m.end - 1].ent_type_ != "NORP" for m in named):
+        return None
+    ref = states.pop()
+    return ref.split(":", 1)[1] if ref.startswith("adj:") else None
 
 
 def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date) -> None:
@@ -149,6 +164,10 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
     text = cl.name
     if cl.kind == "person":
         text = " ".join(x for x in (cl.title, cl.name, cl.origin) if x)
+    people = _nationals(index, cl)
+    if people:  # "British Kurds": the state's people, private persons
+        cl.country, cl.sector = people, PRIVATE
+        return
     hit = kb.resolve(text, day)
     kind = hit.get("kind") or "other"
     if kind == "other" and cl.ref.startswith("country:"):  # a name only pycountry knows
@@ -182,6 +201,10 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
     if kind in ("country", "group") and hit.get("country") and _private_phrase(index, cl):
         # "her Dutch husband", "a Canadian woman": the resolver read the nationality only
         cl.kind, cl.country, cl.sector = "person", hit["country"], PRIVATE
+        return
+    if kind in ("country", "group") and hit.get("country") and _private_phrase(index, cl, "NNS"):
+        # "two French nationals": the nationality's private persons, a group
+        cl.kind, cl.country, cl.sector = "group", hit["country"], PRIVATE
         return
     if kind == "other":  # unknown to the knowledge base: keep what the text gave, but
         # an unknown GPE is no country (every country is known): a town or a region;

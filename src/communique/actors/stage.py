@@ -56,9 +56,10 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     persons = [e for e in ents if e.label == "PERSON"]
     surnames = {e.words[-1] for e in persons if len(e.words) > 1}
     singles = {e.words[0] for e in persons if len(e.words) == 1}
+    taken = 0  # the end of the last group phrase ("British Kurds" took "Kurds")
     for ent in ents:
         label = ent.label
-        if label not in ACTOR_LABELS:
+        if label not in ACTOR_LABELS or ent.start < taken:
             continue
         # spaCy sometimes tags a known person's surname as ORG/GPE ("Trump has...").
         if label in ("ORG", "GPE", "NORP", "LOC") and len(ent.words) == 1 \
@@ -93,6 +94,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
                 ent = _group_phrase(doc, ent, kb)
                 if ent.label == "GROUP":
                     label = "NORP"
+                    taken = ent.end
             cid = _other_cluster(index, ent, label)
         index.add_mention(Mention(ent.start, ent.end, label,
                                   quoted=index.is_quoted(doc[ent.start])), cid)
@@ -346,14 +348,22 @@ def _link_appositions(index: ActorIndex, kb: KnowledgeBase | None) -> None:
 
 
 def _group_phrase(doc: Doc, ent: naming.Ent, kb: KnowledgeBase) -> naming.Ent:
-    """"North Korean troops": a nationality with a sector noun is a group, one mention."""
+    """"North Korean troops": a nationality with a sector noun is a group, one mention;
+    so are "two French nationals" (a private person's noun in the plural) and "British
+    Kurds" (a state's adjective before a people's plural name: that state's people)."""
     j = ent.end
+    if ent.ref.startswith("adj:") and j < len(doc) and doc[j].ent_type_ == "NORP" \
+            and doc[j].ent_iob_ == "B" and doc[j].tag_ in ("NNPS", "NNS") \
+            and not doc[j].ent_kb_id_.startswith("adj:") and doc[j].is_title \
+            and (j + 1 == len(doc) or doc[j + 1].ent_iob_ != "I"):
+        return naming.Ent(ent.start, j + 1, "GROUP", [t.text for t in doc[ent.start:j + 1]],
+                          ref="")
     while j < len(doc) and doc[j].pos_ == "ADJ" and j - ent.end < 2:
         j += 1
     if j >= len(doc) or doc[j].pos_ != "NOUN" or doc[ent.end - 1].head.i != j:
         return ent
     if kb.sector_of(doc[j].lower_) is None and not (
-            doc[j].tag_ == "NN" and doc[j].lemma_.lower() in PRIVATE_NOUNS):
+            doc[j].tag_ in ("NN", "NNS") and doc[j].lemma_.lower() in PRIVATE_NOUNS):
         return ent  # "her Dutch husband" is a person of the nationality
     if any(c.dep_ == "poss" and c.i < ent.start and c.pos_ == "PROPN"
            for c in doc[j].children):
