@@ -23,3 +23,11 @@ def test_a_plural_private_noun_with_a_nationality_is_a_group_of_it():
                 published="2019-03-01")
     x = actor(a, "French nationals")
     assert (x.kind, x.country, x.sector) == ("group", "FRA", "CVL")
+
+
+def test_a_nations_people_noun_is_private_people_and_no_other_group_of_it():
+    a = analyze("Thousands of Turks were detained after the coup. Turkish civilians "
+                "fled to Greece.", published="2019-03-01")
+    x = actor(a, "Turks")
+    assert (x.kind, x.country, x.sector) == ("group", "TUR", "CVL")
+    assert actor(a, "Turkish civilians") is not x

@@ -145,6 +145,16 @@ def _private_phrase(index: ActorIndex, cl: Cluster, tag: str = "NN") -> bool:
         and doc[m.end - 1].lemma_.lower() in PRIVATE_NOUNS for m in named)
 
 
+def _a_people(index: ActorIndex, cl: Cluster) -> bool:
+    """Every mention is a nation's people noun without "the" ("Turks", "thousands of
+    Syrians"): the people, not the state ("the Russians" may be its forces)."""
+    doc = index.doc
+    named = [m for m in cl.mentions if m.label != "PRON"]
+    return bool(named) and all(
+        m.end - m.start == 1 and doc[m.start].ent_kb_id_.startswith("people:")
+        and (m.start == 0 or doc[m.start - 1].lower_ != "the") for m in named)
+
+
 def _nationals(index: ActorIndex, cl: Cluster) -> str | None:
     """The state of "British Kurds", "Syrian Arabs": a group whose every mention is a
     state's adjective and a people's plural name, the state's people (kind group)."""
@@ -238,6 +248,9 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
         cl.name = hit.get("name") or cl.name
     for k in _ATTRS:
         setattr(cl, k, hit.get(k))
+    if kind == "group" and cl.sector is None and _a_people(index, cl):
+        cl.sector = PRIVATE  # "thousands of Turks were detained": private persons
+        cl.people = True
     if kind == "organization" and state_government(kb, hit):
         # "Ankara said", "the Kremlin", "the UK government": the state acting, one actor
         # with the state's other mentions (docs/evaluation.md: metonyms in its cluster)
@@ -274,7 +287,7 @@ def identity(cl: Cluster) -> tuple | None:
         return ("country", cl.country)
     if cl.kind == "organization" and cl.country:
         return ("organization", cl.name.lower(), cl.country)
-    if cl.kind == "group" and cl.country and cl.sector and not cl.guessed:
+    if cl.kind == "group" and cl.country and cl.sector and not cl.guessed and not cl.people:
         # "Kurdish forces" and "rebel fighters" that both took the article's country
         # are not one actor for it
         return ("group", cl.country, cl.sector)
