@@ -27,3 +27,13 @@ def test_a_name_the_model_runs_across_a_semicolon_is_two_names():
                  "monastery there.")
     assert ("Palmyra; Isis", "ORG") not in found
     assert any(t == "Isis" for t, _ in found)
+
+
+def test_its_spokesman_and_the_groups_spokesman_are_the_groups_people():
+    for line in ("Its spokesman, Dilan Sorkhi, said the fighting was over.",
+                 "A spokesman for the group, Dilan Sorkhi, said the fighting was over.",
+                 "\u201cWe will stay,\u201d said the group's spokesman, Dilan Sorkhi."):
+        a = analyze("The Syrian Democratic Forces took the town on Monday. " + line,
+                    published="2019-03-01")
+        x = actor(a, "Dilan Sorkhi")
+        assert (x.kind, x.country, x.sector) == ("person", "SYR", "REB"), line

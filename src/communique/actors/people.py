@@ -30,6 +30,7 @@ from spacy.tokens import Token
 from ..kb import KnowledgeBase
 from ..tables import data_rows
 from . import naming
+from .groups import GROUP_NOUNS
 from .index import ActorIndex, Cluster, Mention
 
 __all__ = ["KIN", "PRIVATE_NOUNS", "TOPIC", "describe_people", "descriptor_heads", "is_role_noun"]
@@ -300,6 +301,8 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
             continue
         if mt is not None and own is not None and index.canonical(mt.actor) == own:
             mt = None  # "Iran analyst" made a mention of the analyst: read the words
+        if mt is None and ev.org is None and (t.dep_ == "poss" or _complement(t, d)):
+            ev.org = org_referent(index, t, own)  # "its spokesman", "the group's"
         if mt is None:
             ref = _ref_country(t)
             if ref is not None and not _complement(t, d):
@@ -335,6 +338,42 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
         elif cl.kind == "location" and ev.place is None and cl.country:
             ev.place = cl.country
     return ev
+
+
+#: how many sentences back "its" or "the group" may look for the organisation
+REFERENT_WINDOW = 2
+
+
+def org_referent(index: ActorIndex, t: Token, own: int | None) -> Cluster | None:
+    """The organisation a word of a role phrase stands for: "its" / "their" possessing
+    the role noun, or "the group" ("the group's spokesman", "a spokesman for the
+    group"): a common-noun mention already bound to an organisation, else the nearest
+    organisation named before it in the sentence or the two before (for "the group",
+    not a government body)."""
+    m = index.mention_at(t)
+    if m is not None and m.label == "NOUN" and m.actor >= 0 \
+            and index.canonical(m.actor) != own:
+        cl = index.clusters[index.canonical(m.actor)]
+        return cl if cl.kind == "organization" and cl.country else None
+    low = t.lower_
+    pron = low in ("its", "their") and t.dep_ == "poss"
+    noun = t.pos_ == "NOUN" and GROUP_NOUNS.get(low, ("",))[0] == "definite" \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+    if not (pron or noun):
+        return None
+    lo = index.sent_start(max(0, index.sentence_index(t.i) - REFERENT_WINDOW))
+    for i in range(t.i - 1, lo - 1, -1):
+        mm = index.by_token.get(i)
+        if mm is None or mm.actor < 0 or mm.label in ("PRON", "NOUN") or mm.quoted:
+            continue
+        cid = index.canonical(mm.actor)
+        cl = index.clusters[cid]
+        if cid == own or cl.kind != "organization" or not cl.country:
+            continue
+        if noun and (cl.sector in (None, "GOV") or cl.key.startswith("noun:")):
+            continue
+        return cl
+    return None
 
 
 def _apply(cl: Cluster, evs: list[Evidence]) -> None:
