@@ -74,9 +74,9 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
             persons.append(ent)
         # "Nadia Karim – an activist with ...", "the 26-year-old Nadia Karim": a name
         # tagged ORG or GPE that a person's role noun or age describes is a person
-        if label in ("ORG", "GPE", "FAC", "LOC") and not ent.ref and 1 < len(ent.words) <= 3 \
+        if label in ("ORG", "GPE", "FAC", "LOC") and not ent.ref and len(ent.words) <= 3 \
                 and all(w[:1].isupper() for w in ent.words) and kb is not None \
-                and _described_as_person(doc, ent, kb):
+                and not _acronym(ent.words) and _described_as_person(doc, ent, kb):
             label = "PERSON"
             persons.append(ent)
         # "his daughter Yulia", "her son, Jarrah": a one-word name a relative's noun
@@ -151,6 +151,9 @@ def _described_as_person(doc: Doc, ent: naming.Ent, kb: KnowledgeBase) -> bool:
         if c.dep_ == "amod" and c.lower_ == "old" and c.i < ent.start \
                 and any(g.lower_ == "year" for g in c.children):
             return True  # "the 26-year-old ..."
+        if c.dep_ == "relcl" and c.i > ent.end and doc[ent.end].text == "," and any(
+                g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            return True  # "Abdulrahman, who asked not to be named, ..."
     return False
 
 def _kin_named(doc: Doc, ent: naming.Ent) -> bool:
