@@ -40,6 +40,6 @@ def test_its_spokesman_and_the_groups_spokesman_are_the_groups_people():
 
 
 def test_a_one_word_name_with_a_who_clause_or_a_role_apposition_is_a_person():
-    a = analyze("Abdulrahman, who asked to be named only by his first name, said the bombs "
-                "fell all night.", published="2019-03-01")
+    a = analyze("Abdulrahman, who asked to be identified only by his first name, said the "
+                "bombs fell all night.", published="2019-03-01")
     assert actor(a, "Abdulrahman").kind == "person"
