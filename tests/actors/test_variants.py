@@ -43,3 +43,11 @@ def test_a_one_word_name_with_a_who_clause_or_a_role_apposition_is_a_person():
     a = analyze("Abdulrahman, who asked to be identified only by his first name, said the "
                 "bombs fell all night.", published="2019-03-01")
     assert actor(a, "Abdulrahman").kind == "person"
+
+
+def test_a_one_word_name_described_as_a_private_person_is_no_office_holder():
+    a = analyze("The shelling went on all night. \u201cThere is no food,\u201d said Ahmed, a "
+                "34-year-old father of three from Raqqa.", published="2019-03-01")
+    x = actor(a, "Ahmed")
+    assert (x.name, x.sector) == ("Ahmed", "CVL")
+    assert x.country == "SYR"

@@ -15,7 +15,7 @@ from ..kb import KnowledgeBase
 from ..kb.entries import PERSON
 from ..tables import data_rows
 from .index import STATEMENT_NOUNS, ActorIndex, Cluster, Mention
-from .people import PRIVATE_NOUNS
+from .people import PRIVATE_NOUNS, descriptor_heads
 
 #: prepositions after which a capital city is a place, not its government
 LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "into", "across",
@@ -155,6 +155,24 @@ def _a_people(index: ActorIndex, cl: Cluster) -> bool:
         and (m.start == 0 or doc[m.start - 1].lower_ != "the") for m in named)
 
 
+def _private_one_name(index: ActorIndex, cl: Cluster, kb: KnowledgeBase) -> bool:
+    """A person named by one word only, whom the article describes as a private person
+    ("Ahmed, a 34-year-old father of three"): not the office holder of that surname."""
+    if cl.origin or len(cl.name.split()) != 1:
+        return False
+    if cl.title:  # "the 34-year-old father" the apposition made its title
+        return cl.title.split()[-1].lower() in PRIVATE_NOUNS
+    for m in cl.mentions:
+        if m.label != "PERSON":
+            continue
+        for d in descriptor_heads(index, kb, m):
+            low = d.lemma_.lower()
+            term = kb.sector_of(low)
+            if low in PRIVATE_NOUNS or (term is not None and term.sector in ("CVL", "REF")):
+                return True
+    return False
+
+
 def _nationals(index: ActorIndex, cl: Cluster) -> str | None:
     """The state of "British Kurds", "Syrian Arabs": a group whose every mention is a
     state's adjective and a people's plural name, the state's people (kind group)."""
@@ -193,6 +211,8 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
             if not role or role.endswith(" " + cl.name) or cl.title.startswith(role):
                 role = cl.title  # "head of the" of "head of the Red Crescent"
             hit = {**hit, "name": cl.name, "role": role}
+        if kind == "person" and _private_one_name(index, cl, kb):
+            kind, hit = "other", {}  # "Ahmed, a father of three": not the minister Ahmed
         if kind == "person":
             _adopt(cl, hit, kb)
         # an unknown person keeps the NER's kind; what the text states wins: role,
