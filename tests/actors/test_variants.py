@@ -51,3 +51,11 @@ def test_a_one_word_name_described_as_a_private_person_is_no_office_holder():
     x = actor(a, "Ahmed")
     assert (x.name, x.sector) == ("Ahmed", "CVL")
     assert x.country == "SYR"
+
+
+def test_an_armed_groups_commander_has_the_groups_sector_not_the_armys():
+    a = analyze("The Syrian Democratic Forces fought back. \u201cWe will hold the city,\u201d "
+                "said Rezan Hemo, the commander of the SDF. Rebel commander Abu Faris "
+                "said his men held the line.", published="2019-03-01")
+    assert actor(a, "Rezan Hemo").sector == "REB"
+    assert actor(a, "Abu Faris").sector == "REB"

@@ -266,6 +266,12 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
         ev.term_sector, ev.term_weak = term.sector, bool(term.weak)
     elif lemma in KIN:
         ev.term_sector = PRIVATE
+    if ev.term_sector in ARMED_RANKS:  # "rebel commander": an armed group's, not the army's
+        for c in d.children:
+            mod = kb.sector_of(c.lemma_.lower()) if c.dep_ in ("amod", "compound") \
+                and c.i < d.i else None
+            if mod is not None and not mod.weak and mod.sector in NON_STATE_ARMED:
+                ev.term_sector = mod.sector
     if ev.term_weak:  # "opposition spokesman", "army officer": the modifier noun decides
         for c in compounds:
             mod = kb.sector_of(c)
@@ -340,6 +346,10 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
     return ev
 
 
+#: sectors of a state's forces, whose role nouns ("commander", "general") an armed
+#: group has too; and the sectors of non-state armed groups, which then win
+ARMED_RANKS = frozenset({"MIL", "COP"})
+NON_STATE_ARMED = frozenset({"REB", "PRM"})
 #: how many sentences back "its" or "the group" may look for the organisation
 REFERENT_WINDOW = 2
 
@@ -394,6 +404,8 @@ def _apply(cl: Cluster, evs: list[Evidence]) -> None:
         cl.country = None  # "a Syria expert" with nothing else: no country from the subject
     strong = next((e.term_sector for e in evs if e.term_sector and not e.term_weak), None)
     weak = next((e.term_sector for e in evs if e.term_sector and e.term_weak), None)
+    if strong in ARMED_RANKS and org is not None and org.sector in NON_STATE_ARMED:
+        strong = org.sector  # "the commander of the SDF": a rebel group's commander
     sector = strong or (org.sector if org else None)
     if sector:
         cl.sector = sector
