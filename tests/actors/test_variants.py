@@ -59,3 +59,12 @@ def test_an_armed_groups_commander_has_the_groups_sector_not_the_armys():
                 "said his men held the line.", published="2019-03-01")
     assert actor(a, "Rezan Hemo").sector == "REB"
     assert actor(a, "Abu Faris").sector == "REB"
+
+
+def test_a_kurdish_official_takes_the_country_of_the_kurdish_group_named():
+    a = analyze("The Syrian Democratic Forces took the town. A senior Kurdish official, "
+                "Aldar Kheli, said the talks had failed.", published="2019-03-01")
+    assert actor(a, "Aldar Kheli").country == "SYR"
+    b = analyze("The talks had failed, a senior Kurdish official, Aldar Kheli, said.",
+                published="2019-03-01")
+    assert actor(b, "Aldar Kheli").country is None

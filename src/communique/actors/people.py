@@ -30,7 +30,8 @@ from spacy.tokens import Token
 from ..kb import KnowledgeBase
 from ..tables import data_rows
 from . import naming
-from .groups import GROUP_NOUNS
+from .groups import ETHNONYMS, GROUP_NOUNS
+from .groups import _org_key as org_key
 from .index import ActorIndex, Cluster, Mention
 
 __all__ = ["KIN", "PRIVATE_NOUNS", "TOPIC", "describe_people", "descriptor_heads", "is_role_noun"]
@@ -339,6 +340,8 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
                 ev.topic = True  # "a Syria expert": the subject
             elif ev.nationality is None and cl.country:
                 ev.nationality = cl.country
+            elif ev.nationality is None and t.lower_ in ETHNONYMS:
+                ev.nationality = ethnonym_country(index, t.lower_)  # "a Kurdish official"
         elif cl.kind == "organization" and ev.org is None:
             ev.org = cl  # "SDF spokesman", "the Campaign's co-chair"
         elif cl.kind == "location" and ev.place is None and cl.country:
@@ -384,6 +387,16 @@ def org_referent(index: ActorIndex, t: Token, own: int | None) -> Cluster | None
             continue
         return cl
     return None
+
+
+def ethnonym_country(index: ActorIndex, word: str) -> str | None:
+    """The country of "Kurdish" in an article: the one country of the named groups the
+    ethnonym describes (``data/group_ethnonyms.csv``: the SDF, YPG, PKK, ...), as the
+    knowledge base codes them; None when they are of several countries or none is named."""
+    countries = {cl.country for cl in index.clusters
+                 if cl.mentions and cl.kind == "organization" and cl.country
+                 and not cl.key.startswith("noun:") and org_key(cl) in ETHNONYMS[word]}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _apply(cl: Cluster, evs: list[Evidence]) -> None:
