@@ -68,3 +68,9 @@ def test_a_kurdish_official_takes_the_country_of_the_kurdish_group_named():
     b = analyze("The talks had failed, a senior Kurdish official, Aldar Kheli, said.",
                 published="2019-03-01")
     assert actor(b, "Aldar Kheli").country is None
+
+
+def test_kurdish_officials_take_the_country_of_the_kurdish_group_named():
+    a = analyze("The Syrian Democratic Forces took the town. Kurdish officials said 20 "
+                "civilians had been killed.", published="2019-03-01")
+    assert actor(a, "Kurdish officials").country == "SYR"

@@ -34,7 +34,8 @@ from .groups import ETHNONYMS, GROUP_NOUNS
 from .groups import _org_key as org_key
 from .index import ActorIndex, Cluster, Mention
 
-__all__ = ["KIN", "PRIVATE_NOUNS", "TOPIC", "describe_people", "descriptor_heads", "is_role_noun"]
+__all__ = ["KIN", "PRIVATE_NOUNS", "TOPIC", "describe_people", "descriptor_heads",
+           "ethnonym_groups", "is_role_noun"]
 
 
 def _person_words() -> dict[str, str]:
@@ -397,6 +398,23 @@ def ethnonym_country(index: ActorIndex, word: str) -> str | None:
                  if cl.mentions and cl.kind == "organization" and cl.country
                  and not cl.key.startswith("noun:") and org_key(cl) in ETHNONYMS[word]}
     return countries.pop() if len(countries) == 1 else None
+
+
+def ethnonym_groups(index: ActorIndex) -> None:
+    """"Kurdish officials", "Kurdish civilians": an unnamed group with no country whose
+    phrase opens with an ethnonym takes the country :func:`ethnonym_country` gives."""
+    doc = index.doc
+    for cl in index.clusters:
+        if cl.country or cl.kind != "group" or not cl.mentions or cl.ref:
+            continue
+        named = [m for m in cl.mentions if m.label != "PRON"]
+        words = {doc[m.start].lower_ if doc[m.start].lower_ not in ("the", "a") or
+                 m.end - m.start < 2 else doc[m.start + 1].lower_ for m in named}
+        if not named or len(words) != 1 or any(m.end - m.start < 2 for m in named):
+            continue
+        word = words.pop()
+        if word in ETHNONYMS:
+            cl.country = ethnonym_country(index, word)
 
 
 def _apply(cl: Cluster, evs: list[Evidence]) -> None:

@@ -22,7 +22,7 @@ from .context import local_countries
 from .groups import led_coalitions, link_group_nouns, stateless_forces
 from .index import FEMALE, MALE, PERSONAL, PLURAL, VOICE_NOUNS, ActorIndex, Cluster, Mention
 from .orgwords import org_sectors
-from .people import KIN, PRIVATE_NOUNS, TOPIC, describe_people, is_role_noun
+from .people import KIN, PRIVATE_NOUNS, TOPIC, describe_people, ethnonym_groups, is_role_noun
 from .places import force_countries, place_countries
 from .resolve import LOCATIVE, resolve_all
 
@@ -139,6 +139,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     _resolve_pronouns(index)
     if kb is not None:
         describe_people(index, kb)
+        ethnonym_groups(index)  # "Kurdish officials": the Kurdish groups' one country
         local_countries(index)  # "the rebels", a resident: the article's dominant country's
     return index
 
