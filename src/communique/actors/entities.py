@@ -216,9 +216,10 @@ class KBEntities:
                 continue
             found.append(Span(doc, start, end, label=label, kb_id=ref))
         found = _prefer_specific(found)
-        ents = _merge(doc, filter_spans(found), list(doc.ents))
+        ents = _merge(doc, filter_spans(found), _cut_at_breaks(doc, list(doc.ents)))
         ents = _org_runs(doc, ents)
         ents = _join_split_names(doc, ents)
+        ents = _courtesy_persons(doc, ents)
         ents = _extend_persons(doc, ents)
         ents = _cue_places(doc, ents)
         doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
@@ -361,6 +362,55 @@ def _join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         out.append(e)
     return out
+
+
+#: punctuation no name runs across ("the city of Palmyra; Isis destroyed ...")
+_BREAKS = {";", ":", "\u2014", "(", ")"}
+
+
+def _cut_at_breaks(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A model entity that runs across a semicolon, colon, dash or bracket is two names:
+    the parts that hold a word become entities of the same label."""
+    out = []
+    for e in ents:
+        cuts = [t.i for t in e if t.text in _BREAKS]
+        if not cuts:
+            out.append(e)
+            continue
+        lo = e.start
+        for c in [*cuts, e.end]:
+            if any(t.is_alpha for t in doc[lo:c]):
+                out.append(Span(doc, lo, c, label=e.label_, kb_id=e.kb_id_))
+            lo = c + 1
+    return out
+
+
+#: courtesy titles that only ever stand before a person's name ("Mr Karaca")
+_COURTESY = {"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms.", "Dr", "Dr."}
+
+
+def _courtesy_persons(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Mr Karaca" that the model tagged a place or an organisation (or "Ms Tolland" as
+    one ORG) is a person; so is the same unknown name elsewhere in the article
+    ("Ahmet Karaca said", "Karaca added")."""
+    names: set[str] = set()
+    out = []
+    for e in ents:
+        if e.label_ in ("GPE", "ORG", "NORP", "LOC", "FAC") and not e.kb_id_.startswith(
+                ("org:", "country:", "adj:", "people:", "person:", "capital:", "metonym:")):
+            lo = e.start + 1 if e[0].text in _COURTESY else e.start
+            if lo < e.end and (lo > e.start or (e.start > 0 and doc[e.start - 1].text
+                                                in _COURTESY)) \
+                    and all(t.is_title and t.is_alpha for t in doc[lo:e.end]):
+                e = Span(doc, e.start, e.end, label="PERSON")
+                names.add(doc[lo:e.end].text)
+        out.append(e)
+    if not names:
+        return out
+    return [Span(doc, e.start, e.end, label="PERSON")
+            if e.label_ != "PERSON" and e.text in names and not e.kb_id_.startswith(
+                ("org:", "country:", "adj:", "people:", "person:", "capital:", "metonym:"))
+            else e for e in out]
 
 
 #: capitalised words that open a person's mention without being a given name

@@ -69,6 +69,7 @@ class Cluster:
     known: bool = False  # a person the knowledge base knows (its identity is the KB's)
     guessed: bool = False  # its country is the article's, not the text's (actors/context.py)
     foreign: bool = False  # the text calls the person foreign: no article country for them
+    people: bool = False  # a nation's people ("Turks"), no other group of its country
 
     def place_country(self) -> str | None:
         """The state a country or place cluster lies in (not an IGO's or IMG's code)."""

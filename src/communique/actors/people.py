@@ -30,9 +30,12 @@ from spacy.tokens import Token
 from ..kb import KnowledgeBase
 from ..tables import data_rows
 from . import naming
+from .groups import ETHNONYMS, GROUP_NOUNS
+from .groups import _org_key as org_key
 from .index import ActorIndex, Cluster, Mention
 
-__all__ = ["KIN", "PRIVATE_NOUNS", "TOPIC", "describe_people", "descriptor_heads", "is_role_noun"]
+__all__ = ["KIN", "PRIVATE_NOUNS", "TOPIC", "describe_people", "descriptor_heads",
+           "ethnonym_groups", "is_role_noun"]
 
 
 def _person_words() -> dict[str, str]:
@@ -265,6 +268,12 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
         ev.term_sector, ev.term_weak = term.sector, bool(term.weak)
     elif lemma in KIN:
         ev.term_sector = PRIVATE
+    if ev.term_sector in ARMED_RANKS:  # "rebel commander": an armed group's, not the army's
+        for c in d.children:
+            mod = kb.sector_of(c.lemma_.lower()) if c.dep_ in ("amod", "compound") \
+                and c.i < d.i else None
+            if mod is not None and not mod.weak and mod.sector in NON_STATE_ARMED:
+                ev.term_sector = mod.sector
     if ev.term_weak:  # "opposition spokesman", "army officer": the modifier noun decides
         for c in compounds:
             mod = kb.sector_of(c)
@@ -300,6 +309,8 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
             continue
         if mt is not None and own is not None and index.canonical(mt.actor) == own:
             mt = None  # "Iran analyst" made a mention of the analyst: read the words
+        if mt is None and ev.org is None and (t.dep_ == "poss" or _complement(t, d)):
+            ev.org = org_referent(index, t, own)  # "its spokesman", "the group's"
         if mt is None:
             ref = _ref_country(t)
             if ref is not None and not _complement(t, d):
@@ -330,11 +341,80 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
                 ev.topic = True  # "a Syria expert": the subject
             elif ev.nationality is None and cl.country:
                 ev.nationality = cl.country
+            elif ev.nationality is None and t.lower_ in ETHNONYMS:
+                ev.nationality = ethnonym_country(index, t.lower_)  # "a Kurdish official"
         elif cl.kind == "organization" and ev.org is None:
             ev.org = cl  # "SDF spokesman", "the Campaign's co-chair"
         elif cl.kind == "location" and ev.place is None and cl.country:
             ev.place = cl.country
     return ev
+
+
+#: sectors of a state's forces, whose role nouns ("commander", "general") an armed
+#: group has too; and the sectors of non-state armed groups, which then win
+ARMED_RANKS = frozenset({"MIL", "COP"})
+NON_STATE_ARMED = frozenset({"REB", "PRM"})
+#: how many sentences back "its" or "the group" may look for the organisation
+REFERENT_WINDOW = 2
+
+
+def org_referent(index: ActorIndex, t: Token, own: int | None) -> Cluster | None:
+    """The organisation a word of a role phrase stands for: "its" / "their" possessing
+    the role noun, or "the group" ("the group's spokesman", "a spokesman for the
+    group"): a common-noun mention already bound to an organisation, else the nearest
+    organisation named before it in the sentence or the two before (for "the group",
+    not a government body)."""
+    m = index.mention_at(t)
+    if m is not None and m.label == "NOUN" and m.actor >= 0 \
+            and index.canonical(m.actor) != own:
+        cl = index.clusters[index.canonical(m.actor)]
+        return cl if cl.kind == "organization" and cl.country else None
+    low = t.lower_
+    pron = low in ("its", "their") and t.dep_ == "poss"
+    noun = t.pos_ == "NOUN" and GROUP_NOUNS.get(low, ("",))[0] == "definite" \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+    if not (pron or noun):
+        return None
+    lo = index.sent_start(max(0, index.sentence_index(t.i) - REFERENT_WINDOW))
+    for i in range(t.i - 1, lo - 1, -1):
+        mm = index.by_token.get(i)
+        if mm is None or mm.actor < 0 or mm.label in ("PRON", "NOUN") or mm.quoted:
+            continue
+        cid = index.canonical(mm.actor)
+        cl = index.clusters[cid]
+        if cid == own or cl.kind != "organization" or not cl.country:
+            continue
+        if noun and (cl.sector in (None, "GOV") or cl.key.startswith("noun:")):
+            continue
+        return cl
+    return None
+
+
+def ethnonym_country(index: ActorIndex, word: str) -> str | None:
+    """The country of "Kurdish" in an article: the one country of the named groups the
+    ethnonym describes (``data/group_ethnonyms.csv``: the SDF, YPG, PKK, ...), as the
+    knowledge base codes them; None when they are of several countries or none is named."""
+    countries = {cl.country for cl in index.clusters
+                 if cl.mentions and cl.kind == "organization" and cl.country
+                 and not cl.key.startswith("noun:") and org_key(cl) in ETHNONYMS[word]}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def ethnonym_groups(index: ActorIndex) -> None:
+    """"Kurdish officials", "Kurdish civilians": an unnamed group with no country whose
+    phrase opens with an ethnonym takes the country :func:`ethnonym_country` gives."""
+    doc = index.doc
+    for cl in index.clusters:
+        if cl.country or cl.kind != "group" or not cl.mentions or cl.ref:
+            continue
+        named = [m for m in cl.mentions if m.label != "PRON"]
+        words = {doc[m.start].lower_ if doc[m.start].lower_ not in ("the", "a") or
+                 m.end - m.start < 2 else doc[m.start + 1].lower_ for m in named}
+        if not named or len(words) != 1 or any(m.end - m.start < 2 for m in named):
+            continue
+        word = words.pop()
+        if word in ETHNONYMS:
+            cl.country = ethnonym_country(index, word)
 
 
 def _apply(cl: Cluster, evs: list[Evidence]) -> None:
@@ -355,6 +435,8 @@ def _apply(cl: Cluster, evs: list[Evidence]) -> None:
         cl.country = None  # "a Syria expert" with nothing else: no country from the subject
     strong = next((e.term_sector for e in evs if e.term_sector and not e.term_weak), None)
     weak = next((e.term_sector for e in evs if e.term_sector and e.term_weak), None)
+    if strong in ARMED_RANKS and org is not None and org.sector in NON_STATE_ARMED:
+        strong = org.sector  # "the commander of the SDF": a rebel group's commander
     sector = strong or (org.sector if org else None)
     if sector:
         cl.sector = sector

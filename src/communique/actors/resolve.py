@@ -15,7 +15,7 @@ from ..kb import KnowledgeBase
 from ..kb.entries import PERSON
 from ..tables import data_rows
 from .index import STATEMENT_NOUNS, ActorIndex, Cluster, Mention
-from .people import PRIVATE_NOUNS
+from .people import PRIVATE_NOUNS, descriptor_heads
 
 #: prepositions after which a capital city is a place, not its government
 LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "into", "across",
@@ -134,14 +134,57 @@ def _adopt(cl: Cluster, hit: dict, kb: KnowledgeBase) -> None:
         setattr(cl, k, hit.get(k))
 
 
-def _private_phrase(index: ActorIndex, cl: Cluster) -> bool:
+def _private_phrase(index: ActorIndex, cl: Cluster, tag: str = "NN") -> bool:
     """Every mention of the cluster is a phrase headed by a singular noun of a private
-    person ("her Dutch husband")."""
+    person ("her Dutch husband"), or with ``tag="NNS"`` by its plural ("two French
+    nationals")."""
     doc = index.doc
     named = [m for m in cl.mentions if m.label != "PRON"]
     return bool(named) and all(
-        m.end - m.start > 1 and doc[m.end - 1].pos_ == "NOUN" and doc[m.end - 1].tag_ == "NN"
+        m.end - m.start > 1 and doc[m.end - 1].pos_ == "NOUN" and doc[m.end - 1].tag_ == tag
         and doc[m.end - 1].lemma_.lower() in PRIVATE_NOUNS for m in named)
+
+
+def _a_people(index: ActorIndex, cl: Cluster) -> bool:
+    """Every mention is a nation's people noun without "the" ("Turks", "thousands of
+    Syrians"): the people, not the state ("the Russians" may be its forces)."""
+    doc = index.doc
+    named = [m for m in cl.mentions if m.label != "PRON"]
+    return bool(named) and all(
+        m.end - m.start == 1 and doc[m.start].ent_kb_id_.startswith("people:")
+        and (m.start == 0 or doc[m.start - 1].lower_ != "the") for m in named)
+
+
+def _private_one_name(index: ActorIndex, cl: Cluster, kb: KnowledgeBase) -> bool:
+    """A person named by one word only, whom the article describes as a private person
+    ("Ahmed, a 34-year-old father of three"): not the office holder of that surname."""
+    if cl.origin or len(cl.name.split()) != 1:
+        return False
+    if cl.title:  # "the 34-year-old father" the apposition made its title
+        return cl.title.split()[-1].lower() in PRIVATE_NOUNS
+    for m in cl.mentions:
+        if m.label != "PERSON":
+            continue
+        for d in descriptor_heads(index, kb, m):
+            low = d.lemma_.lower()
+            term = kb.sector_of(low)
+            if low in PRIVATE_NOUNS or (term is not None and term.sector in ("CVL", "REF")):
+                return True
+    return False
+
+
+def _nationals(index: ActorIndex, cl: Cluster) -> str | None:
+    """The state of "British Kurds", "Syrian Arabs": a group whose every mention is a
+    state's adjective and a people's plural name, the state's people (kind group)."""
+    doc = index.doc
+    named = [m for m in cl.mentions if m.label != "PRON"]
+    states = {doc[m.start].ent_kb_id_ for m in named}
+    if cl.kind != "group" or not named or len(states) != 1 or any(
+            m.end - m.start != 2 or doc[m.end - 1].tag_ not in ("NNPS", "NNS")
+            or doc[m.end - 1].ent_type_ != "NORP" for m in named):
+        return None
+    ref = states.pop()
+    return ref.split(":", 1)[1] if ref.startswith("adj:") else None
 
 
 def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date) -> None:
@@ -149,6 +192,10 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
     text = cl.name
     if cl.kind == "person":
         text = " ".join(x for x in (cl.title, cl.name, cl.origin) if x)
+    people = _nationals(index, cl)
+    if people:  # "British Kurds": the state's people, private persons
+        cl.country, cl.sector = people, PRIVATE
+        return
     hit = kb.resolve(text, day)
     kind = hit.get("kind") or "other"
     if kind == "other" and cl.ref.startswith("country:"):  # a name only pycountry knows
@@ -164,6 +211,8 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
             if not role or role.endswith(" " + cl.name) or cl.title.startswith(role):
                 role = cl.title  # "head of the" of "head of the Red Crescent"
             hit = {**hit, "name": cl.name, "role": role}
+        if kind == "person" and _private_one_name(index, cl, kb):
+            kind, hit = "other", {}  # "Ahmed, a father of three": not the minister Ahmed
         if kind == "person":
             _adopt(cl, hit, kb)
         # an unknown person keeps the NER's kind; what the text states wins: role,
@@ -182,6 +231,10 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
     if kind in ("country", "group") and hit.get("country") and _private_phrase(index, cl):
         # "her Dutch husband", "a Canadian woman": the resolver read the nationality only
         cl.kind, cl.country, cl.sector = "person", hit["country"], PRIVATE
+        return
+    if kind in ("country", "group") and hit.get("country") and _private_phrase(index, cl, "NNS"):
+        # "two French nationals": the nationality's private persons, a group
+        cl.kind, cl.country, cl.sector = "group", hit["country"], PRIVATE
         return
     if kind == "other":  # unknown to the knowledge base: keep what the text gave, but
         # an unknown GPE is no country (every country is known): a town or a region;
@@ -215,6 +268,9 @@ def resolve_cluster(index: ActorIndex, cid: int, kb: KnowledgeBase, day: dt.date
         cl.name = hit.get("name") or cl.name
     for k in _ATTRS:
         setattr(cl, k, hit.get(k))
+    if kind == "group" and cl.sector is None and _a_people(index, cl):
+        cl.sector = PRIVATE  # "thousands of Turks were detained": private persons
+        cl.people = True
     if kind == "organization" and state_government(kb, hit):
         # "Ankara said", "the Kremlin", "the UK government": the state acting, one actor
         # with the state's other mentions (docs/evaluation.md: metonyms in its cluster)
@@ -251,7 +307,7 @@ def identity(cl: Cluster) -> tuple | None:
         return ("country", cl.country)
     if cl.kind == "organization" and cl.country:
         return ("organization", cl.name.lower(), cl.country)
-    if cl.kind == "group" and cl.country and cl.sector and not cl.guessed:
+    if cl.kind == "group" and cl.country and cl.sector and not cl.guessed and not cl.people:
         # "Kurdish forces" and "rebel fighters" that both took the article's country
         # are not one actor for it
         return ("group", cl.country, cl.sector)

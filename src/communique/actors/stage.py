@@ -22,7 +22,7 @@ from .context import local_countries
 from .groups import led_coalitions, link_group_nouns, stateless_forces
 from .index import FEMALE, MALE, PERSONAL, PLURAL, VOICE_NOUNS, ActorIndex, Cluster, Mention
 from .orgwords import org_sectors
-from .people import KIN, PRIVATE_NOUNS, TOPIC, describe_people, is_role_noun
+from .people import KIN, PRIVATE_NOUNS, TOPIC, describe_people, ethnonym_groups, is_role_noun
 from .places import force_countries, place_countries
 from .resolve import LOCATIVE, resolve_all
 
@@ -56,9 +56,10 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     persons = [e for e in ents if e.label == "PERSON"]
     surnames = {e.words[-1] for e in persons if len(e.words) > 1}
     singles = {e.words[0] for e in persons if len(e.words) == 1}
+    taken = 0  # the end of the last group phrase ("British Kurds" took "Kurds")
     for ent in ents:
         label = ent.label
-        if label not in ACTOR_LABELS:
+        if label not in ACTOR_LABELS or ent.start < taken:
             continue
         # spaCy sometimes tags a known person's surname as ORG/GPE ("Trump has...").
         if label in ("ORG", "GPE", "NORP", "LOC") and len(ent.words) == 1 \
@@ -73,9 +74,9 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
             persons.append(ent)
         # "Nadia Karim – an activist with ...", "the 26-year-old Nadia Karim": a name
         # tagged ORG or GPE that a person's role noun or age describes is a person
-        if label in ("ORG", "GPE", "FAC", "LOC") and not ent.ref and 1 < len(ent.words) <= 3 \
+        if label in ("ORG", "GPE", "FAC", "LOC") and not ent.ref and len(ent.words) <= 3 \
                 and all(w[:1].isupper() for w in ent.words) and kb is not None \
-                and _described_as_person(doc, ent, kb):
+                and not _acronym(ent.words) and _described_as_person(doc, ent, kb):
             label = "PERSON"
             persons.append(ent)
         # "his daughter Yulia", "her son, Jarrah": a one-word name a relative's noun
@@ -93,6 +94,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
                 ent = _group_phrase(doc, ent, kb)
                 if ent.label == "GROUP":
                     label = "NORP"
+                    taken = ent.end
             cid = _other_cluster(index, ent, label)
         index.add_mention(Mention(ent.start, ent.end, label,
                                   quoted=index.is_quoted(doc[ent.start])), cid)
@@ -137,6 +139,7 @@ def find_actors(doc: Doc, quoted: bytearray, *, published: str | None = None,
     _resolve_pronouns(index)
     if kb is not None:
         describe_people(index, kb)
+        ethnonym_groups(index)  # "Kurdish officials": the Kurdish groups' one country
         local_countries(index)  # "the rebels", a resident: the article's dominant country's
     return index
 
@@ -149,6 +152,9 @@ def _described_as_person(doc: Doc, ent: naming.Ent, kb: KnowledgeBase) -> bool:
         if c.dep_ == "amod" and c.lower_ == "old" and c.i < ent.start \
                 and any(g.lower_ == "year" for g in c.children):
             return True  # "the 26-year-old ..."
+        if c.dep_ == "relcl" and c.i > ent.end and doc[ent.end].text == "," and any(
+                g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            return True  # "Abdulrahman, who asked not to be named, ..."
     return False
 
 def _kin_named(doc: Doc, ent: naming.Ent) -> bool:
@@ -346,14 +352,22 @@ def _link_appositions(index: ActorIndex, kb: KnowledgeBase | None) -> None:
 
 
 def _group_phrase(doc: Doc, ent: naming.Ent, kb: KnowledgeBase) -> naming.Ent:
-    """"North Korean troops": a nationality with a sector noun is a group, one mention."""
+    """"North Korean troops": a nationality with a sector noun is a group, one mention;
+    so are "two French nationals" (a private person's noun in the plural) and "British
+    Kurds" (a state's adjective before a people's plural name: that state's people)."""
     j = ent.end
+    if ent.ref.startswith("adj:") and j < len(doc) and doc[j].ent_type_ == "NORP" \
+            and doc[j].ent_iob_ == "B" and doc[j].tag_ in ("NNPS", "NNS") \
+            and not doc[j].ent_kb_id_.startswith("adj:") and doc[j].is_title \
+            and (j + 1 == len(doc) or doc[j + 1].ent_iob_ != "I"):
+        return naming.Ent(ent.start, j + 1, "GROUP", [t.text for t in doc[ent.start:j + 1]],
+                          ref="")
     while j < len(doc) and doc[j].pos_ == "ADJ" and j - ent.end < 2:
         j += 1
     if j >= len(doc) or doc[j].pos_ != "NOUN" or doc[ent.end - 1].head.i != j:
         return ent
     if kb.sector_of(doc[j].lower_) is None and not (
-            doc[j].tag_ == "NN" and doc[j].lemma_.lower() in PRIVATE_NOUNS):
+            doc[j].tag_ in ("NN", "NNS") and doc[j].lemma_.lower() in PRIVATE_NOUNS):
         return ent  # "her Dutch husband" is a person of the nationality
     if any(c.dep_ == "poss" and c.i < ent.start and c.pos_ == "PROPN"
            for c in doc[j].children):
