@@ -1,7 +1,8 @@
 """De-escalation and curtailment coded after the PLOVER manual (cameo11; sentences written
 for these tests): lifting a blockade or siege is RETREAT (access now), easing legal or
 administrative restrictions stays CONCEDE; ending a strike is a concession; cancelling a
-planned visit or talks curtails relations (SANCTION); a decision to act codes the act."""
+planned visit or talks curtails relations (SANCTION); a decision to act codes the act;
+"going on strike" is PROTEST."""
 
 from __future__ import annotations
 
@@ -47,3 +48,10 @@ def test_a_decision_to_act_codes_the_act_not_a_plan(events, one):
     assert not e["future"] and e["main"]
     e = one(events("Chile has not decided to expel the Peruvian ambassador."), "SANCTION")
     assert e["negated"]
+
+
+def test_going_on_strike_is_protest_with_its_actor(events, one):
+    e = one(events("Kenyan nurses went on strike on Monday."), "PROTEST")
+    assert e["mode"] == "strike" and e["actors"]
+    assert one(events("Jailed Bahraini activists have gone on hunger strike."),
+               "PROTEST")["mode"] == "hunger"
