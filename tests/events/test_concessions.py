@@ -2,7 +2,7 @@
 for these tests): lifting a blockade or siege is RETREAT (access now), easing legal or
 administrative restrictions stays CONCEDE; ending a strike is a concession; cancelling a
 planned visit or talks curtails relations (SANCTION); a decision to act codes the act;
-"going on strike" is PROTEST."""
+"going on strike" is PROTEST; peacekeepers arriving are AID, not a visit."""
 
 from __future__ import annotations
 
@@ -55,3 +55,11 @@ def test_going_on_strike_is_protest_with_its_actor(events, one):
     assert e["mode"] == "strike" and e["actors"]
     assert one(events("Jailed Bahraini activists have gone on hunger strike."),
                "PROTEST")["mode"] == "hunger"
+
+
+def test_peacekeepers_arriving_are_aid_not_a_visit(events, one):
+    evs = events("Two hundred Fijian soldiers arrived in Lebanon to join the UN peacekeeping "
+                 "force.")
+    assert one(evs, "AID")["recipients"]
+    assert "CONSULT" not in {e["type"] for e in evs}
+    one(events("The Fijian foreign minister arrived in Beirut for talks."), "CONSULT")
