@@ -112,11 +112,12 @@ def happened(e: EventDraft) -> bool:
 
 def pick_main(events: list[EventDraft], cls: int) -> EventDraft | None:
     """The main event of one sentence given its predicted class: none for class 0;
-    else the event that happened of that class nearest the root (then earliest), else
+    else the event that happened of that class nearest the root (then earliest; not a
+    noun's modifier), else
     the rules' main event (``stage.main_event``: happened, not deep in a modifier)."""
     if cls == 0:
         return None
-    same = [e for e in events if happened(e) and QUAD.get(e.type) == cls]
+    same = [e for e in events if happened(e) and not e.modifier and QUAD.get(e.type) == cls]
     if same:
         return min(same, key=lambda e: (e.depth, e.trigger[0]))
     return rule_main(events)

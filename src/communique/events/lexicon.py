@@ -26,7 +26,7 @@ FRAMES = {"", "content"}
 RESTRICT_KEYS = {"gov", "obj", "notobj", "pobj", "prep", "mod", "of", "subj", "comp", "voice",
                  "sent", "neg"}
 ARG_KEYS = {"actor", "recipient", "need"}
-ROLES = {"report", "light", "receive", "future", "hypothetical", "negative"}
+ROLES = {"report", "light", "receive", "future", "hypothetical", "negative", "act"}
 
 
 class LexiconError(ValueError):

@@ -53,7 +53,9 @@ def options(events: list[EventDraft], p: np.ndarray
     """The options of one sentence, "no main event" first, each with its named features;
     ``p`` is the classifier's class probabilities of the sentence."""
     rm = _rule_main(events)
-    hap = [e for e in events if _happened(e)]
+    # an event modifying a noun ("Saudi-BACKED troops") is mentioned in passing, never the
+    # sentence's news: not an option (as for the rules' main event, ``stage.main_event``)
+    hap = [e for e in events if _happened(e) and not e.modifier]
     reach = [float(p[QUAD[e.type]]) for e in hap if e.type in QUAD]
     out: list[tuple[EventDraft | None, dict[str, float]]] = [(None, {
         "none": 1.0, "none_p0": float(p[0]), "none_logp0": math.log(float(p[0]) + 1e-6),

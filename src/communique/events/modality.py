@@ -183,6 +183,8 @@ def _depth(c: Coder, k: Candidate) -> int:
         free = False
         if node.dep_ in ("ccomp", "xcomp", "parataxis") and c.has_role(head, "report"):
             free = True
+        elif node.dep_ == "xcomp" and c.has_role(head, "act"):  # "decided TO LIFT"
+            free = True
         elif k.governor is not None and head.i == k.governor.i:
             free = True
         elif k.governor is not None and head.dep_ == "prep" and head.head.i == k.governor.i:

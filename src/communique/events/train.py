@@ -188,6 +188,7 @@ def cross_validate(data: Featurized, *, folds: int = 5, seed: int = SEED) -> dic
                                                                   else_first=True)),
             "ranker_main_in_record": scores(data.y, picked),
             # the spread of the record's figure over the folds, before and with the ranker
+            "per_fold_sentences": [int((fold == n).sum()) for n in range(folds)],
             "per_fold_accuracy": {
                 name: [float((pred[fold == n] == data.y[fold == n]).mean())
                        for n in range(folds)]
