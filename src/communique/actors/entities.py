@@ -385,6 +385,11 @@ def _cut_at_breaks(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+#: ids of the knowledge-base entity layer that name a known body, state or person: such a
+#: span is never retyped as an unknown person
+_KNOWN_IDS = ("org:", "country:", "adj:", "people:", "person:", "capital:", "metonym:")
+
+
 #: courtesy titles that only ever stand before a person's name ("Mr Karaca")
 _COURTESY = {"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms.", "Dr", "Dr."}
 
@@ -396,8 +401,7 @@ def _courtesy_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     names: set[str] = set()
     out = []
     for e in ents:
-        if e.label_ in ("GPE", "ORG", "NORP", "LOC", "FAC") and not e.kb_id_.startswith(
-                ("org:", "country:", "adj:", "people:", "person:", "capital:", "metonym:")):
+        if e.label_ in ("GPE", "ORG", "NORP", "LOC", "FAC") and not e.kb_id_.startswith(_KNOWN_IDS):
             lo = e.start + 1 if e[0].text in _COURTESY else e.start
             if lo < e.end and (lo > e.start or (e.start > 0 and doc[e.start - 1].text
                                                 in _COURTESY)) \
@@ -408,8 +412,7 @@ def _courtesy_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     if not names:
         return out
     return [Span(doc, e.start, e.end, label="PERSON")
-            if e.label_ != "PERSON" and e.text in names and not e.kb_id_.startswith(
-                ("org:", "country:", "adj:", "people:", "person:", "capital:", "metonym:"))
+            if e.label_ != "PERSON" and e.text in names and not e.kb_id_.startswith(_KNOWN_IDS)
             else e for e in out]
 
 

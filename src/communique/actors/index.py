@@ -71,6 +71,10 @@ class Cluster:
     foreign: bool = False  # the text calls the person foreign: no article country for them
     people: bool = False  # a nation's people ("Turks"), no other group of its country
 
+    def named(self) -> list[Mention]:
+        """The mentions that are not pronouns (names and common-noun phrases)."""
+        return [m for m in self.mentions if m.label != "PRON"]
+
     def place_country(self) -> str | None:
         """The state a country or place cluster lies in (not an IGO's or IMG's code)."""
         if self.kind in ("country", "location") and self.country \

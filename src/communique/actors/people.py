@@ -407,7 +407,7 @@ def ethnonym_groups(index: ActorIndex) -> None:
     for cl in index.clusters:
         if cl.country or cl.kind != "group" or not cl.mentions or cl.ref:
             continue
-        named = [m for m in cl.mentions if m.label != "PRON"]
+        named = cl.named()
         words = {doc[m.start].lower_ if doc[m.start].lower_ not in ("the", "a") or
                  m.end - m.start < 2 else doc[m.start + 1].lower_ for m in named}
         if not named or len(words) != 1 or any(m.end - m.start < 2 for m in named):

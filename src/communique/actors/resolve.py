@@ -98,7 +98,7 @@ def _inside_place(index: ActorIndex, cl: Cluster) -> bool:
     """Every mention of an unknown name is the object of "in", "near", ... (strict), with
     no article ("in the New York Times" is a newspaper, "in Hamouria" a town)."""
     doc = index.doc
-    named = [m for m in cl.mentions if m.label != "PRON"]
+    named = cl.named()
     return bool(named) and all(doc[m.end - 1].dep_ == "pobj" and
                                doc[m.end - 1].head.lower_ in INSIDE and
                                (m.start == 0 or doc[m.start - 1].lower_ != "the")
@@ -107,7 +107,7 @@ def _inside_place(index: ActorIndex, cl: Cluster) -> bool:
 
 def _locative(index: ActorIndex, cl: Cluster) -> bool:
     """Every mention of the cluster reads as a place ("met in Paris")."""
-    named = [m for m in cl.mentions if m.label != "PRON"]
+    named = cl.named()
     return bool(named) and all(_locative_mention(index, m) for m in named)
 
 
@@ -139,7 +139,7 @@ def _private_phrase(index: ActorIndex, cl: Cluster, tag: str = "NN") -> bool:
     person ("her Dutch husband"), or with ``tag="NNS"`` by its plural ("two French
     nationals")."""
     doc = index.doc
-    named = [m for m in cl.mentions if m.label != "PRON"]
+    named = cl.named()
     return bool(named) and all(
         m.end - m.start > 1 and doc[m.end - 1].pos_ == "NOUN" and doc[m.end - 1].tag_ == tag
         and doc[m.end - 1].lemma_.lower() in PRIVATE_NOUNS for m in named)
@@ -149,7 +149,7 @@ def _a_people(index: ActorIndex, cl: Cluster) -> bool:
     """Every mention is a nation's people noun without "the" ("Turks", "thousands of
     Syrians"): the people, not the state ("the Russians" may be its forces)."""
     doc = index.doc
-    named = [m for m in cl.mentions if m.label != "PRON"]
+    named = cl.named()
     return bool(named) and all(
         m.end - m.start == 1 and doc[m.start].ent_kb_id_.startswith("people:")
         and (m.start == 0 or doc[m.start - 1].lower_ != "the") for m in named)
@@ -177,7 +177,7 @@ def _nationals(index: ActorIndex, cl: Cluster) -> str | None:
     """The state of "British Kurds", "Syrian Arabs": a group whose every mention is a
     state's adjective and a people's plural name, the state's people (kind group)."""
     doc = index.doc
-    named = [m for m in cl.mentions if m.label != "PRON"]
+    named = cl.named()
     states = {doc[m.start].ent_kb_id_ for m in named}
     if cl.kind != "group" or not named or len(states) != 1 or any(
             m.end - m.start != 2 or doc[m.end - 1].tag_ not in ("NNPS", "NNS")
