@@ -1,6 +1,7 @@
 """Actor and event figures of the document golds, by half: the even and odd article ids of
 the 20-article sets (rules are written from the even ids and checked on the odd ones), all
-20, and the fresh 8-article sets, from one analysis of each article.
+20, the fresh 8-article sets and the dev2 10-article sets (a check set: no rule is written
+from it), from one analysis of each article.
 
     python scripts/doc_halves.py [--text DIR] [--json OUT]
 
@@ -21,7 +22,10 @@ from communique.model import Article
 from communique.pipeline import analyze_many
 
 SETS = {"dev": ("tests/data/gold/actors", "gold/events/guardian-dev"),
-        "fresh": ("tests/data/gold/actors-test", "gold/events/guardian-test")}
+        "fresh": ("tests/data/gold/actors-test", "gold/events/guardian-test"),
+        "dev2": ("tests/data/gold/actors-dev2", "gold/events/guardian-dev2")}
+#: sets reported as one column (no even/odd halves)
+WHOLE = ("fresh", "dev2")
 
 
 def _figures(actors: dict, events: dict) -> dict[str, float]:
@@ -57,7 +61,7 @@ def main() -> None:
     reports = {}
     for name, (adir, edir) in SETS.items():
         stems = sorted(p.stem for p in Path(adir).glob("*.json"))
-        halves = {name: None} if name == "fresh" else {
+        halves = {name: None} if name in WHOLE else {
             "even": [i for i in stems if int(i) % 2 == 0],
             "odd": [i for i in stems if int(i) % 2 == 1], "all 20": None}
         egold = read_gold(edir)
