@@ -30,8 +30,7 @@ from spacy.tokens import Token
 from ..kb import KnowledgeBase
 from ..tables import data_rows
 from . import naming
-from .groups import ETHNONYMS, GROUP_NOUNS
-from .groups import _org_key as org_key
+from .groups import ETHNONYMS, GROUP_NOUNS, org_key
 from .index import ActorIndex, Cluster, Mention
 
 __all__ = ["KIN", "PRIVATE_NOUNS", "TOPIC", "describe_people", "descriptor_heads",
