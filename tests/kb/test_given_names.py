@@ -1,0 +1,25 @@
+"""A known person's surname after another given name is another person (sentences of our
+own): the knowledge base's alias "Maliki" must not make every al-Maliki the former
+prime minister."""
+
+from __future__ import annotations
+
+
+def test_another_given_name_before_a_known_surname_is_someone_else(kb):
+    r = kb.resolve("Turki al-Maliki", "2019-03-02")
+    assert r["name"] == "Turki al-Maliki" and r["country"] is None
+    r = kb.resolve("Sarah Trump", "2019-03-02")
+    assert r["name"] == "Sarah Trump" and r["country"] is None
+
+
+def test_a_stated_title_before_the_other_person_stays_theirs(kb):
+    r = kb.resolve("coalition spokesman Turki al-Maliki", "2019-03-02")
+    assert r["name"] == "Turki al-Maliki" and r["kind"] == "person"
+    assert r["country"] != "IRQ"
+
+
+def test_titles_and_honorifics_before_a_known_surname_still_find_the_holder(kb):
+    for text in ("Mr al-Maliki", "Prime Minister Maliki", "Iraqi PM Maliki"):
+        assert kb.resolve(text, "2010-01-01")["name"] == "Nouri al-Maliki", text
+    assert kb.resolve("President Trump", "2019-03-02")["name"] == "Donald Trump"
+    assert kb.resolve("Defence Secretary Esper", "2019-09-02")["name"] == "Mark Esper"
