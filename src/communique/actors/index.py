@@ -300,6 +300,8 @@ class ActorIndex:
         if titled is None:
             titled = self._voice_again(head)
         if titled is None:
+            titled = self._noun_again(head)
+        if titled is None:
             titled = self._by_office(head)
         if titled is not None:
             first, last = words[0], words[-1]
@@ -458,6 +460,26 @@ class ActorIndex:
             return None  # "the spokesman of the committee" names whose voice it is
         cid = self._voices.get(head.lemma_.lower())
         return None if cid is None else self.canonical(cid)
+
+    def _noun_again(self, head: Token) -> int | None:
+        """"the official said" after "a senior Iraqi official told Reuters", "the minister
+        added" after "Yemen's foreign minister said": a bare definite person noun is the
+        last unnamed person the article introduced with that noun (no named person holds
+        it as a title: :meth:`_by_title` comes first)."""
+        if head.tag_ != "NN" or head.lemma_.lower() not in naming.PERSON_NOUNS \
+                or [c.lower_ for c in head.children if c.i < head.i] != ["the"] \
+                or any(c.dep_ == "prep" for c in head.children):
+            return None
+        best, last = None, -1
+        for cid, cl in enumerate(self.clusters):
+            if cl.kind != "person" or not cl.key.startswith("noun:"):
+                continue
+            for m in cl.mentions:
+                root = self.doc[m.start:m.end].root
+                if m.label == "NOUN" and m.start < head.i and m.start > last \
+                        and root.lemma_.lower() == head.lemma_.lower() and root.tag_ == "NN":
+                    best, last = cid, m.start
+        return None if best is None else self.canonical(best)
 
     def _by_org_noun(self, head: Token) -> int | None:
         """"the department said" after "the State Department", "the refugee agency" after
