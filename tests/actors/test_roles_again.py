@@ -34,3 +34,16 @@ def test_another_noun_does_not_bind():
     a = analyze("A senior Iraqi official told Reuters the militia had withdrawn. \"They left "
                 "at dawn,\" the commander said.", published="2019-03-02")
     assert _speaker(a, 1) is not _speaker(a, 0)
+
+
+def test_the_countrys_minister_is_the_holder_for_the_state_of_the_subject_before():
+    a = analyze("Pakistani officials said on Tuesday that India had violated its airspace. "
+                "\"This is an act of aggression,\" the country's foreign minister said.",
+                published="2019-03-02")
+    assert _speaker(a, 1).country == "PAK" and _speaker(a, 1).name == "Shah Mahmood Qureshi"
+
+
+def test_the_countrys_president_with_no_subject_state_is_the_last_state_named():
+    a = analyze("Protests spread across Nigeria. \"We hear you,\" the country's president "
+                "told reporters.", published="2019-03-02")
+    assert _speaker(a, 0).country == "NGA" and _speaker(a, 0).name == "Muhammadu Buhari"

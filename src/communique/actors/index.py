@@ -308,7 +308,7 @@ class ActorIndex:
             self.add_mention(Mention(first.i, last.i + 1, "NOUN",
                                      quoted=self.is_quoted(head)), titled)
             return titled
-        text = naming.phrase_name(words)
+        text = self._the_country(words, naming.phrase_name(words))
         kind = naming.common_noun_kind(head)
         key = f"noun:{text.lower()}"
         cid = self.cluster_for(key)
@@ -460,6 +460,47 @@ class ActorIndex:
             return None  # "the spokesman of the committee" names whose voice it is
         cid = self._voices.get(head.lemma_.lower())
         return None if cid is None else self.canonical(cid)
+
+    def _the_country(self, words: list[Token], text: str) -> str:
+        """"the country's foreign minister": the role of the state the article spoke of
+        last before the phrase ("Pakistan's foreign minister"): the state of the subject
+        of the nearest sentence before it that names one, else the state that sentence
+        names last."""
+        low = text.lower()
+        lead = next((w for w in ("country's ", "country\u2019s ", "nation's ", "nation\u2019s ")
+                     if low.startswith(w)), None)
+        if lead is None or self.kb is None:
+            return text
+        best = None
+        sent = words[0].sent
+        for _ in range(3):
+            best = self._sentence_state(sent, words[0].i)
+            if best is not None or sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        return text if best is None else f"{self.kb.country_name(best)}'s {text[len(lead):]}"
+
+    def _sentence_state(self, sent, before: int) -> str | None:  # type: ignore[no-untyped-def]
+        """The state of the subject of ``sent`` (a country, or a group or body of one:
+        "Pakistani officials said"), else the last country ``sent`` names before ``before``."""
+        def state(i: int, kinds: tuple[str, ...]) -> str | None:
+            m = self._by_token.get(i)
+            if m is None or m.actor < 0:
+                return None
+            cl = self.clusters[self.canonical(m.actor)]
+            ok = cl.kind in kinds and cl.country and cl.country not in ("IGO", "IMG")
+            return cl.country if ok else None
+        subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for tok in (t for s in subj for t in s.subtree if t.i < before):
+            found = state(tok.i, ("country", "group", "organization"))
+            if found:
+                return found
+        last = None
+        for tok in sent:
+            if tok.i >= before:
+                break
+            last = state(tok.i, ("country",)) or last
+        return last
 
     def _noun_again(self, head: Token) -> int | None:
         """"the official said" after "a senior Iraqi official told Reuters", "the minister
