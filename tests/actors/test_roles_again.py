@@ -47,3 +47,23 @@ def test_the_countrys_president_with_no_subject_state_is_the_last_state_named():
     a = analyze("Protests spread across Nigeria. \"We hear you,\" the country's president "
                 "told reporters.", published="2019-03-02")
     assert _speaker(a, 0).country == "NGA" and _speaker(a, 0).name == "Muhammadu Buhari"
+
+
+def test_a_body_noun_in_a_role_phrase_is_the_body_named_before():
+    a = analyze("Kenyan police said the gunmen had crossed from Somalia. \"We are hunting "
+                "them,\" a police commander said.", published="2019-03-02")
+    sp = _speaker(a, 1)
+    assert sp.country == "KEN" and sp.sector == "COP"
+
+
+def test_a_coalition_spokesman_speaks_for_the_coalition_named_before():
+    a = analyze("The Saudi-led coalition said its jets had struck rebel positions. A "
+                "coalition spokesman, Turki al-Maliki, said: \"We targeted military sites.\"",
+                published="2019-03-02")
+    assert _speaker(a, 1).country == "SAU"
+
+
+def test_a_body_noun_with_no_such_body_before_gives_no_country():
+    a = analyze("Flooding cut the main road on Monday. \"We are hunting them,\" a police "
+                "commander said.", published="2019-03-02")
+    assert _speaker(a, 0).country is None and _speaker(a, 0).sector == "COP"
