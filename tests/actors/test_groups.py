@@ -38,3 +38,11 @@ def test_a_group_of_people_and_an_unmodified_group_stay_apart():
                 "a new group of lawyers met the mayor.", published="2020-02-03")
     hez = actor(a, "Hezbollah")
     assert all(m.text == "Hezbollah" for m in hez.mentions)
+
+
+def test_org_key_is_the_kb_org_id_else_the_lower_case_name():
+    from communique.actors.groups import org_key
+    from communique.actors.index import Cluster
+    assert org_key(Cluster(name="Free Syrian Army", kind="organization", ref="org:FSA")) == "fsa"
+    assert org_key(Cluster(name="The Village Council", kind="organization")) == \
+        "the village council"

@@ -21,7 +21,7 @@ from ..parsed import tokens
 from ..tables import data_rows
 from .index import ActorIndex, Cluster
 
-__all__ = ["led_coalitions", "link_group_nouns", "stateless_forces"]
+__all__ = ["led_coalitions", "link_group_nouns", "org_key", "stateless_forces"]
 
 
 def _rows(name: str) -> tuple[dict[str, str], ...]:
@@ -55,7 +55,8 @@ def _named_org(cl: Cluster) -> bool:
             and cl.sector not in (None, "GOV"))
 
 
-def _org_key(cl: Cluster) -> str:
+def org_key(cl: Cluster) -> str:
+    """The lower-case key of a cluster's organisation: its KB org id, else its name."""
     return cl.ref.split(":", 1)[1].lower() if cl.ref.startswith("org:") else cl.name.lower()
 
 
@@ -133,7 +134,7 @@ def link_group_nouns(index: ActorIndex, kb: KnowledgeBase) -> None:
                 continue
             if country and cl.country != country:
                 continue
-            if ethno and not (any(_org_key(cl) in ETHNONYMS[e] for e in ethno)
+            if ethno and not (any(org_key(cl) in ETHNONYMS[e] for e in ethno)
                               or ethno <= _text_ethnonyms(index, cl)):
                 continue
             cands.append(index.canonical(cid))

@@ -300,13 +300,15 @@ class ActorIndex:
         if titled is None:
             titled = self._voice_again(head)
         if titled is None:
+            titled = self._noun_again(head)
+        if titled is None:
             titled = self._by_office(head)
         if titled is not None:
             first, last = words[0], words[-1]
             self.add_mention(Mention(first.i, last.i + 1, "NOUN",
                                      quoted=self.is_quoted(head)), titled)
             return titled
-        text = naming.phrase_name(words)
+        text = self._the_country(words, naming.phrase_name(words))
         kind = naming.common_noun_kind(head)
         key = f"noun:{text.lower()}"
         cid = self.cluster_for(key)
@@ -458,6 +460,67 @@ class ActorIndex:
             return None  # "the spokesman of the committee" names whose voice it is
         cid = self._voices.get(head.lemma_.lower())
         return None if cid is None else self.canonical(cid)
+
+    def _the_country(self, words: list[Token], text: str) -> str:
+        """"the country's foreign minister": the role of the state the article spoke of
+        last before the phrase ("Pakistan's foreign minister"): the state of the subject
+        of the nearest sentence before it that names one, else the state that sentence
+        names last."""
+        low = text.lower()
+        lead = next((w for w in ("country's ", "country\u2019s ", "nation's ", "nation\u2019s ")
+                     if low.startswith(w)), None)
+        if lead is None or self.kb is None:
+            return text
+        best = None
+        sent = words[0].sent
+        for _ in range(3):
+            best = self._sentence_state(sent, words[0].i)
+            if best is not None or sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        return text if best is None else f"{self.kb.country_name(best)}'s {text[len(lead):]}"
+
+    def _sentence_state(self, sent, before: int) -> str | None:  # type: ignore[no-untyped-def]
+        """The state of the subject of ``sent`` (a country, or a group or body of one:
+        "Pakistani officials said"), else the last country ``sent`` names before ``before``."""
+        def state(i: int, kinds: tuple[str, ...]) -> str | None:
+            m = self._by_token.get(i)
+            if m is None or m.actor < 0:
+                return None
+            cl = self.clusters[self.canonical(m.actor)]
+            ok = cl.kind in kinds and cl.country and cl.country not in ("IGO", "IMG")
+            return cl.country if ok else None
+        subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for tok in (t for s in subj for t in s.subtree if t.i < before):
+            found = state(tok.i, ("country", "group", "organization"))
+            if found:
+                return found
+        last = None
+        for tok in sent:
+            if tok.i >= before:
+                break
+            last = state(tok.i, ("country",)) or last
+        return last
+
+    def _noun_again(self, head: Token) -> int | None:
+        """"the official said" after "a senior Iraqi official told Reuters", "the minister
+        added" after "Yemen's foreign minister said": a bare definite person noun is the
+        last unnamed person the article introduced with that noun (no named person holds
+        it as a title: :meth:`_by_title` comes first)."""
+        if head.tag_ != "NN" or head.lemma_.lower() not in naming.PERSON_NOUNS \
+                or [c.lower_ for c in head.children if c.i < head.i] != ["the"] \
+                or any(c.dep_ == "prep" for c in head.children):
+            return None
+        best, last = None, -1
+        for cid, cl in enumerate(self.clusters):
+            if cl.kind != "person" or not cl.key.startswith("noun:"):
+                continue
+            for m in cl.mentions:
+                root = self.doc[m.start:m.end].root
+                if m.label == "NOUN" and m.start < head.i and m.start > last \
+                        and root.lemma_.lower() == head.lemma_.lower() and root.tag_ == "NN":
+                    best, last = cid, m.start
+        return None if best is None else self.canonical(best)
 
     def _by_org_noun(self, head: Token) -> int | None:
         """"the department said" after "the State Department", "the refugee agency" after

@@ -30,8 +30,7 @@ from spacy.tokens import Token
 from ..kb import KnowledgeBase
 from ..tables import data_rows
 from . import naming
-from .groups import ETHNONYMS, GROUP_NOUNS
-from .groups import _org_key as org_key
+from .groups import ETHNONYMS, GROUP_NOUNS, org_key
 from .index import ActorIndex, Cluster, Mention
 
 __all__ = ["KIN", "PRIVATE_NOUNS", "TOPIC", "describe_people", "descriptor_heads",
@@ -272,8 +271,9 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
         for c in d.children:
             mod = kb.sector_of(c.lemma_.lower()) if c.dep_ in ("amod", "compound") \
                 and c.i < d.i else None
-            if mod is not None and not mod.weak and mod.sector in NON_STATE_ARMED:
-                ev.term_sector = mod.sector
+            if mod is not None and not mod.weak and (
+                    mod.sector in NON_STATE_ARMED or mod.sector == "COP"):
+                ev.term_sector = mod.sector  # "a police commander" is the police's
     if ev.term_weak:  # "opposition spokesman", "army officer": the modifier noun decides
         for c in compounds:
             mod = kb.sector_of(c)
@@ -311,6 +311,9 @@ def evidence(index: ActorIndex, kb: KnowledgeBase, d: Token, named: dict[int, Me
             mt = None  # "Iran analyst" made a mention of the analyst: read the words
         if mt is None and ev.org is None and (t.dep_ == "poss" or _complement(t, d)):
             ev.org = org_referent(index, t, own)  # "its spokesman", "the group's"
+        if mt is None and ev.org is None and t.dep_ == "compound" and t.i < d.i \
+                and t.pos_ == "NOUN" and t.lemma_.lower() in naming.ORG_NOUNS:
+            ev.org = body_named_before(index, t, own)  # "a coalition spokesman"
         if mt is None:
             ref = _ref_country(t)
             if ref is not None and not _complement(t, d):
@@ -387,6 +390,26 @@ def org_referent(index: ActorIndex, t: Token, own: int | None) -> Cluster | None
         if noun and (cl.sector in (None, "GOV") or cl.key.startswith("noun:")):
             continue
         return cl
+    return None
+
+
+def body_named_before(index: ActorIndex, t: Token, own: int | None) -> Cluster | None:
+    """"a coalition spokesman" after "the Saudi-led coalition", "a police commander" after
+    "Kenyan police": the body of a state that the article named with that noun in the
+    sentence or the two before."""
+    word = t.lemma_.lower()
+    lo = index.sent_start(max(0, index.sentence_index(t.i) - REFERENT_WINDOW))
+    for i in range(t.i - 1, lo - 1, -1):
+        mm = index.by_token.get(i)
+        if mm is None or mm.actor < 0 or mm.label == "PRON" or mm.quoted or i != mm.end - 1:
+            continue
+        cid = index.canonical(mm.actor)
+        cl = index.clusters[cid]
+        if cid == own or cl.kind not in ("organization", "group") or not cl.country \
+                or cl.country in ("IGO", "IMG"):
+            continue
+        if word in {w.lemma_.lower() for w in index.doc[mm.start:mm.end]}:
+            return cl
     return None
 
 

@@ -63,8 +63,12 @@ from .mention import (
 )
 from .normalize import Token, key, surface, tokens
 from .phrasewords import (
+    FILLERS,
+    FORMER,
     HEAD_PREPS,
+    HONORIFICS,
     LEADING,
+    NAME_PARTICLES,
     NOT_BEFORE_NAME,
 )
 from .placewords import place_lead
@@ -134,6 +138,18 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
     for k in range(1, len(toks)):
         length, entries = kb.match(toks, k, lower_query=lower, types=frozenset({PERSON}))
         if length and k + length == len(toks):
+            given = _given_name_before(kb, toks, k, length, n_post, lower)
+            if given is not None:  # "Turki al-Maliki" is not Nouri al-Maliki
+                mods, _, former = _scan(kb, toks[:given], lower, n_post, tolerant=True)
+                rest = toks[given:]
+                stated = _stated(kb, mods, day)
+                person = kb.by_surname(rest, day,
+                                       accept=lambda p, st=stated: _compatible(p, *st))
+                if person:
+                    return _person(kb, person, mods, former, toks[n_post:given], day)
+                if mods or former:
+                    return _unknown_person(kb, rest, mods, former, toks[n_post:given], day)
+                return _result(surface(rest), "other")
             mods, _, former = _scan(kb, toks[:k], lower, n_post, tolerant=True)
             person = kb.persons[entries[0].ref]
             return _person(kb, person, mods, former, toks[n_post:k], day)
@@ -194,6 +210,27 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
         return _result(surface(_lead_strip(toks)), "person", country, None, PRIVATE)
     return party_country(_from_mods(kb, mods, former, toks, day), toks)
 
+
+
+def _given_name_before(kb: KnowledgeBase, toks: list[Token], k: int, length: int,
+                       n_post: int, lower: bool) -> int | None:
+    """"Turki al-Maliki": a known one-word name (a surname alias, "Maliki") right after a
+    capitalised word that is no title, modifier or honorific is another person's surname
+    with that person's given name before it, not the known person. Returns where that
+    person's name starts, else None."""
+    if lower or len([t for t in toks[k:k + length] if t.key not in NAME_PARTICLES]) != 1:
+        return None
+    j = k - 1
+    while j >= n_post and toks[j].key in NAME_PARTICLES:
+        j -= 1
+    if j < n_post:
+        return None
+    t = toks[j]
+    if not t.raw[:1].isupper() or t.key in HONORIFICS or t.key in FILLERS or t.key in FORMER:
+        return None
+    return None if any(kb.match(toks, i, types=frozenset({ORG, COUNTRY, METONYM, ADJ, PEOPLE,
+                                                       PLACE, TERM}))[0] + i > j
+                       for i in range(n_post, j + 1)) else j
 
 
 def _country_acronym(kb: KnowledgeBase, toks: list[Token], lower: bool, day: dt.date
