@@ -40,10 +40,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("file", type=Path)
     ap.add_argument("--errors", choices=("even",), help="list the even half's failures")
+    ap.add_argument("--even-only", action="store_true", help="score the tuning half only")
     args = ap.parse_args()
     kb = KnowledgeBase.load()
     even, odd, header = halves(args.file)
-    for name, rows in (("even", even), ("odd", odd)):
+    for name, rows in (("even", even), ("odd", odd))[:1 if args.even_only else 2]:
         r = score_half(rows, header, kb)
         print(f"{name}: cases {r['cases']} country {r['country_accuracy']:.3f} "
               f"sector {r['sector_accuracy']:.3f} both {r['both_accuracy']:.3f}")
