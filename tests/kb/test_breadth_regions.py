@@ -115,3 +115,18 @@ def test_v10_halves_meet_floors(kb: KnowledgeBase, tmp_path: Path) -> None:
         country, sector = V10_FLOORS[name]
         assert r["country_accuracy"] >= country, (name, r["errors"][:10])
         assert r["sector_accuracy"] >= sector, (name, r["errors"][:10])
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Colombia's Democratic Center", "Democratic Center (Colombia)", "COL"),
+    ("the Zambian Patriotic Front", "Patriotic Front (Zambia)", "ZMB"),
+    ("Brazil's Liberal Party", "Liberal Party (Brazil)", "BRA"),
+])
+def test_a_country_then_a_bracket_qualified_name(kb: KnowledgeBase, text, name,
+                                                 country) -> None:
+    got = kb.resolve(text, "2022-01-01")
+    assert (got["name"], got["country"], got["sector"]) == (name, country, "PTY")
+
+
+def test_a_bare_shared_name_stays_unresolved_without_a_country(kb: KnowledgeBase) -> None:
+    assert kb.resolve("the Patriotic Front", "2022-01-01")["country"] is None
