@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parents[2] / "src/communique/kb/data"
 # cases_v10.csv was written blind (branch kb12) before that branch's changes; its even
 # rows were read to find failing categories, its odd rows only scored at the end.
 # Floors sit about 0.01 below the figures after kb12 (docs/benchmarks.md ## kb12).
-V10_FLOORS = {"even": (0.98, 0.975), "odd": (0.97, 0.965)}
+V10_FLOORS = {"even": (0.98, 0.985), "odd": (0.97, 0.975)}
 
 
 def _halves() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
