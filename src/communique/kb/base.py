@@ -29,7 +29,7 @@ from .entries import (
     PersonHit,
 )
 from .loader import Tables, load_tables, package_sources, user_sources
-from .normalize import Token, acronym_form, fold, key, tokens, umlaut_variant
+from .normalize import Token, acronym_form, fold, key, tokens, translit_variants, umlaut_variant
 from .records import Country, Organization, Person, Place, Role, SectorTerm
 from .resolver import resolve
 
@@ -185,13 +185,20 @@ class KnowledgeBase:
             self._add(t.term, TERM, key(t.term), t.where, proper=False)
         for pk, person in self.persons.items():
             names = (person.name, *person.aliases)
+            variants = [v for n in names for v in translit_variants(n)]
             for text in (*names, *filter(None, map(umlaut_variant, names))):
                 self._add(text, PERSON, pk, person.roles[0].where)
+            for text in variants:
+                if not self._phrases.get(key(text)):
+                    self._add(text, PERSON, pk, person.roles[0].where)
             sur = person.surname
             if sur != "-":
                 sk = key(sur) if sur else _default_surname(person.name)
                 alt = umlaut_variant(sur or person.name)
-                for k in filter(None, (sk, alt and (key(alt) if sur else _default_surname(alt)))):
+                alts = [key(v) for v in translit_variants(sur)] if sur else [
+                    _default_surname(v) for v in translit_variants(person.name)]
+                for k in filter(None, (sk, alt and (key(alt) if sur else _default_surname(alt)),
+                                       *alts)):
                     lst = self._surnames.setdefault(k, [])
                     if person not in lst:
                         lst.append(person)

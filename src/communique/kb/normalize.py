@@ -64,6 +64,25 @@ def umlaut_variant(text: str) -> str | None:
     return out if out != text else None
 
 
+# Russian and Central Asian surnames are written with and without the softening "y"
+# ("Tokayev"/"Tokaev", "Mirziyoyev"/"Mirziyoev", "Bakiyev"/"Bakiev") and Turkmen ones with a final
+# "-ow" for "-ov" ("Berdimuhamedow"/"Berdimuhamedov"); news writes every form.
+_SOFT_Y = re.compile(r"(?<=[aeiou])y(?=[eo]v\b)")
+_SOFT_NO_Y = re.compile(r"(?<=[aio])(?=[eo]v\b)")
+_FINAL_OW = re.compile(r"(?<=[a-z])ow\b")
+
+
+def translit_variants(text: str) -> list[str]:
+    """Other romanisations of a person's name: "Tokayev" -> ["Tokaev"], "Tokaev" ->
+    ["Tokayev"], "Berdimuhamedow" -> ["Berdimuhamedov"]; [] when none applies."""
+    out = []
+    for pat, rep in ((_SOFT_Y, ""), (_SOFT_NO_Y, "y"), (_FINAL_OW, "ov")):
+        alt = pat.sub(rep, text)
+        if alt != text and alt not in out:
+            out.append(alt)
+    return out
+
+
 def tokens(text: str) -> list[Token]:
     """Split a mention into tokens: hyphens split words, periods and apostrophes vanish.
 

@@ -124,6 +124,10 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
     if place is not None:
         return place
 
+    qualified = _country_qualified_org(kb, toks, lower, day)
+    if qualified is not None:
+        return qualified
+
     if "," in raw:
         left, _, right = raw.partition(",")
         rtoks = _lead_strip(tokens(right))
@@ -274,3 +278,24 @@ def _envoy(kb: KnowledgeBase, raw: str, head: list[Token], offices: list[str],
                 return _hit_result(hit)
     text = surface(_lead_strip(tokens(raw)))
     return {**res, "name": text, "role": text}
+
+
+def _country_qualified_org(kb: KnowledgeBase, toks: list[Token], lower: bool, day: dt.date
+                           ) -> dict[str, Any] | None:
+    """"Colombia's Democratic Centre", "the Zambian Patriotic Front": a country, then the
+    bare name of a body the tables key with that country in brackets because the bare
+    name is shared ("Democratic Centre (Colombia)", "Patriotic Front (Zambia)")."""
+    length, entries = kb.match(toks, 0, lower_query=lower, types=frozenset({COUNTRY, ADJ}))
+    if not length or length == len(toks) or lower:
+        return None
+    iso = entries[0].ref
+    rest = toks[length:]
+    if not rest[0].text[:1].isupper():
+        return None
+    name = surface(rest)
+    for country in {kb.country_name(iso), kb.countries[iso].name}:
+        hits = [e for e in kb.whole(f"{name} ({country})") if e.type == ORG]
+        if hits:
+            return _from_entry(kb, hits[0], rest, day)
+    return None
+
