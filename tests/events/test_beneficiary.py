@@ -10,7 +10,8 @@ import pytest
     ("Norway gave 40 million kroner to rebuild schools in Mozambique.", "AID", "Mozambique"),
     ("Japan donated two million dollars to fund clinics that treat Rohingya refugees.",
      "AID", "Rohingya"),
-    ("The World Bank has suspended loans for road projects in Malawi.", "SANCTION", "Malawi"),
+    ("The World Bank has suspended funding for road projects in Malawi.", "SANCTION",
+     "Malawi"),
 ])
 def test_beneficiary_inside_the_phrase(events, text, type_, recipient):
     hits = [e for e in events(text) if e["type"] == type_]

@@ -40,3 +40,19 @@ def test_agreement_keeps_one_persons_they_open():
     doc = _nlp.load()("Ruto said it will not end the siege.")
     it = next(t for t in doc if t.lower_ == "it")
     assert reporter(it) is None  # a person is not "it"
+
+
+def test_subject_parsed_under_the_auxiliary(events, one):
+    # the small model hangs a coordinated subject on "have"
+    e = one(events("Canada and Norway have opposed the proposals in the Arctic Council."),
+            "REJECT")
+    assert set(e["actors"]) >= {"Canada", "Norway"}, e
+
+
+def test_a_thing_object_does_not_control_the_infinitive(events):
+    evs = events("Kenyan police launched raids to arrest 40 suspected smugglers.")
+    arrest = [e for e in evs if e["trigger"] == "arrest"]
+    assert arrest and "police" in arrest[0]["actors"][0].lower(), evs
+    evs = events("Ghana urged Togo to reopen the border.")
+    reopen = [e for e in evs if e["trigger"] == "reopen"]
+    assert not reopen or reopen[0]["actors"] == ["Togo"], evs
