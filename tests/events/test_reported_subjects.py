@@ -37,7 +37,7 @@ def test_agreement_keeps_one_persons_they_open():
     doc = _nlp.load()("The Kenyan rebels said they will not end the siege.")
     they = next(t for t in doc if t.lower_ == "they")
     assert reporter(they) is not None and reporter(they).lower_ == "rebels"
-    doc = _nlp.load()("Ruto said it will not end the siege.")
+    doc = _nlp.load()("Emmanuel Macron said it will not end the siege.")
     it = next(t for t in doc if t.lower_ == "it")
     assert reporter(it) is None  # a person is not "it"
 
@@ -56,3 +56,8 @@ def test_a_thing_object_does_not_control_the_infinitive(events):
     evs = events("Ghana urged Togo to reopen the border.")
     reopen = [e for e in evs if e["trigger"] == "reopen"]
     assert not reopen or reopen[0]["actors"] == ["Togo"], evs
+
+
+def test_agreeing_an_agreement_lends_the_subject(events, one):
+    e = one(events("Peru and Chile have agreed a new fisheries agreement."), "AGREE")
+    assert set(e["actors"]) == {"Peru", "Chile"}, e
