@@ -10,6 +10,7 @@ from . import syntax as sx
 from .match import Matcher
 from .pairs import named_pair, pair_phrase
 from .policy import NOUN_RECIPIENT_PREPS
+from .reported import reporter
 
 
 class Coder(Matcher):
@@ -119,6 +120,12 @@ class Coder(Matcher):
                         path.append(f"{role}: '{h.text}' is '{ap.text}'")
                         return [(am.actor, h)]
         if h.pos_ == "PRON":
+            rep = reporter(h)
+            if rep is not None:
+                hits = self._resolve_one(rep, path, role, depth + 1)
+                if hits:
+                    path.append(f"{role}: '{h.text}' -> '{rep.text}', who reports the clause")
+                    return [(i, h) for i, _ in hits]
             if low in ("it", "its", "itself"):
                 cid = self._it(h)
                 if cid is not None:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from ..actors import ActorIndex
 from ..model import Event, Span
 from .arguments import candidates
+from .beneficiary import beneficiary
 from .candidate import Candidate, EventDraft
 from .context import adopt, inherit, orphan_noun, place_victims
 from .control import lend_subjects
@@ -116,6 +117,8 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
     _consume(c, cands)
     _nested(cands)
     lend_subjects(c, cands)  # "has borne the brunt of FIGHTING Isis": the SDF
+    for k in cands:
+        beneficiary(c, k)  # "provided funds to support projects in SYRIA"
     article_ctx: list[str] | None = None
     out: list[EventDraft] = []
     orphans: list[EventDraft] = []

@@ -199,6 +199,14 @@ def subject(verb: Token, max_hops: int = 6) -> tuple[Token | None, list[str]]:
                         "GPE", "ORG", "NORP", "PERSON"):
                     path.append(f"'{c.text}' misparsed as a compound: the subject")
                     return c, path
+        if hop == 0 and not has_child(cur, SUBJECTS):
+            # the small model's misparse of "X and Y have opposed": the subject hangs on
+            # the auxiliary
+            for a in cur.children:
+                s = next((c for c in a.children if c.dep_ in SUBJECTS), None)
+                if a.dep_ == "aux" and s is not None and s.i < cur.i:
+                    path.append(f"'{s.text}' parsed under the auxiliary '{a.text}'")
+                    return s, path
         for c in cur.children:
             if c.dep_ in SUBJECTS:
                 if c.lower_ in RELATIVES and cur.dep_ == "relcl":
@@ -216,7 +224,7 @@ def subject(verb: Token, max_hops: int = 6) -> tuple[Token | None, list[str]]:
         dep = cur.dep_
         if dep == "xcomp" or (dep == "advcl" and _infinitive(cur)):
             objs = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < cur.i]
-            if objs and head.lemma_ not in ("promise", "vow"):
+            if objs and head.lemma_ not in ("promise", "vow") and _controller(objs[0]):
                 path.append(f"object control of '{head.text}'")
                 return objs[0], path
             path.append(f"{dep} of '{head.text}'")
@@ -247,6 +255,14 @@ def subject(verb: Token, max_hops: int = 6) -> tuple[Token | None, list[str]]:
             continue
         return None, path
     return None, path
+
+
+def _controller(obj: Token) -> bool:
+    """An object that can do what the infinitive says ("urged ISRAEL to stop"); a thing
+    cannot ("launched OPERATIONS to detain", "provided FUNDS to rebuild"): the subject
+    above does it."""
+    return obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or \
+        obj.lemma_.lower() in ACTOR_NOUNS or obj.lemma_.lower() in QUANTITY_NOUNS
 
 
 def _infinitive(tok: Token) -> bool:
