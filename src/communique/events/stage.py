@@ -200,8 +200,7 @@ def main_event(events: list[EventDraft]) -> EventDraft | None:
     """The main event of one sentence's events: something that happened (not negated, not
     hypothetical, not a modifier of a noun: "US-backed fighters"), nearest the root, then
     earliest; none when every event sits deep in a modifier."""
-    live = [e for e in events if not (e.negated or e.hypothetical or e.modifier)
-            and e.depth <= MAIN_DEPTH]
+    live = [e for e in events if e.news and e.depth <= MAIN_DEPTH]
     if not live:
         return None
     return min(live, key=lambda e: (e.depth, e.trigger[0]))
