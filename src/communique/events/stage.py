@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
 from ..model import Event, Span
+from .agentless import agentless_state
 from .arguments import candidates
 from .candidate import Candidate, EventDraft
 from .context import adopt, inherit, orphan_noun, place_victims
@@ -140,6 +141,9 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             k.notes.reciprocal_heads = list(k.recipient_heads)
             k.recipients.clear()
         legal_sides(c, k)  # "serving a sentence in Turkey": Turkey -> the prisoner
+        state = agentless_state(c, k)  # "thousands of Turks have been detained": Turkey
+        if state is not None:
+            k.actors.append(state)
         own = mutual(c, k)  # "infighting between rebels": the rebels on both sides
         if not own:
             k.recipients = [r for r in k.recipients if r not in k.actors]
