@@ -100,3 +100,23 @@ def train_rows(tmp_path):
     f = tmp_path / "rows.tsv"
     f.write_text("".join(f"{s}\t{y}\n" for s, y in ROWS), encoding="utf-8")
     return train(f, tmp_path / "m.npz", cv=False)
+
+
+def test_news_is_one_predicate_for_the_rules_the_class_and_the_ranker():
+    """Happened and not a noun's modifier: the same test in ``stage.main_event``,
+    ``classifier.pick_main`` and ``mainpick.options`` (events13)."""
+    from communique.events.mainpick import options
+    from communique.events.stage import main_event
+
+    backed = _draft("SUPPORT", 5, depth=0, modifier=True)  # "Freedonia-BACKED rebels"
+    future = _draft("ASSAULT", 20, depth=0, hypothetical=True)
+    shelled = _draft("ASSAULT", 40, depth=1)
+    evs = [backed, future, shelled]
+    assert [e.news for e in evs] == [False, False, True]
+    assert backed.happened and not future.happened
+    assert main_event(evs) is shelled
+    assert pick_main(evs, 1) is shelled  # no news of the class: the rules' choice
+    assert pick_main(evs, 4) is shelled
+    p = np.asarray([0.2, 0.2, 0.2, 0.2, 0.2])
+    assert [e for e, _ in options(evs, p)] == [None, shelled]
+    assert main_event([backed, future]) is None

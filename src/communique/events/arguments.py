@@ -15,6 +15,7 @@ from .match import pos_at
 from .nounargs import VICTIM_TYPES, _accompanying, _noun_args, _received
 from .policy import (
     NOUN_RECIPIENT_PREPS,
+    RECIPROCAL,
     THROUGH_OBJECT_TYPES,
     TRANSFER_TYPES,
     VERB_RECIPIENT_PREPS,
@@ -98,6 +99,7 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
             _take(c, cand, [subj], "actor", "subject")
         if passive and not cand.actors:
             _reduced_relative_actor(c, cand)
+        _between(c, cand)
     # "fought ALONGSIDE the SDF against X": whom the actor acts alongside is an ally, a
     # co-actor, never the recipient
     allies = sx.preps(tok, ALLY_PREPS)
@@ -154,6 +156,25 @@ def _verb_args_parse(c: Coder, cand: Candidate, part: Token | None) -> None:
         if _take(c, cand, hs, "recipient", how):
             return
     _place(c, cand, [tok])
+
+
+def _between(c: Coder, cand: Candidate) -> None:
+    """"A truce agreed BETWEEN Russia and Turkey", "the ceasefire agreed last year between
+    X, Y and Z": the parties of a reciprocal act are its actors, not the pact the parser
+    may make the subject (or the noun the participle modifies)."""
+    tok = cand.tok
+    if cand.type not in RECIPROCAL:
+        return
+    parties = [p for p in sx.preps(tok, {"between", "among"}) if c.actor_like(p)]
+    if not parties:
+        return
+    pact = [h for h in cand.actor_heads if not c.actor_like(h)
+            and c.lex.rows(h.lemma_.lower(), "NOUN")]
+    if cand.actors and len(pact) < len(cand.actor_heads):
+        return  # "Russia agreed a truce between the factions": Russia agreed it
+    cand.actors.clear()
+    cand.actor_heads.clear()
+    _take(c, cand, parties, "actor", "parties 'between'")
 
 
 def _reduced_relative_actor(c: Coder, cand: Candidate) -> None:

@@ -57,6 +57,18 @@ class EventDraft:
                                       or (self.type == "COOPERATE" and len(self.actors) > 1))
 
     @property
+    def happened(self) -> bool:
+        """Not negated and not hypothetical."""
+        return not (self.negated or self.hypothetical)
+
+    @property
+    def news(self) -> bool:
+        """Something that happened and is not a noun's modifier ("US-BACKED fighters" is
+        mentioned in passing): what may be a sentence's main event (``stage.main_event``,
+        ``classifier.pick_main``, the options of ``mainpick``)."""
+        return self.happened and not self.modifier
+
+    @property
     def quad(self) -> int:
         """The quad class of CAMEO-coded data: from the trigger's CAMEO root when the lexicon
         gives one, else from the PLOVER type. 0 is CAMEO 01/02 (statements and appeals)."""

@@ -43,7 +43,7 @@ def _hash(s: str) -> int:
 
 
 def _live(e: EventDraft) -> bool:
-    return not (e.negated or e.hypothetical) and e.depth <= MAIN_DEPTH
+    return e.happened and e.depth <= MAIN_DEPTH
 
 
 def rule_features(events: list[EventDraft]) -> np.ndarray:
@@ -107,7 +107,7 @@ def sentence_features(sent: Span, events: list[EventDraft], *, rules: bool = Tru
 
 
 def happened(e: EventDraft) -> bool:
-    return not (e.negated or e.hypothetical)
+    return e.happened
 
 
 def pick_main(events: list[EventDraft], cls: int) -> EventDraft | None:
@@ -117,7 +117,7 @@ def pick_main(events: list[EventDraft], cls: int) -> EventDraft | None:
     the rules' main event (``stage.main_event``: happened, not deep in a modifier)."""
     if cls == 0:
         return None
-    same = [e for e in events if happened(e) and not e.modifier and QUAD.get(e.type) == cls]
+    same = [e for e in events if e.news and QUAD.get(e.type) == cls]
     if same:
         return min(same, key=lambda e: (e.depth, e.trigger[0]))
     return rule_main(events)

@@ -44,10 +44,6 @@ __all__ = ["MainRanker", "options", "fit_ranker", "labels"]
 
 
 
-def _happened(e: EventDraft) -> bool:
-    return not (e.negated or e.hypothetical)
-
-
 def options(events: list[EventDraft], p: np.ndarray
             ) -> list[tuple[EventDraft | None, dict[str, float]]]:
     """The options of one sentence, "no main event" first, each with its named features;
@@ -55,7 +51,7 @@ def options(events: list[EventDraft], p: np.ndarray
     rm = _rule_main(events)
     # an event modifying a noun ("Saudi-BACKED troops") is mentioned in passing, never the
     # sentence's news: not an option (as for the rules' main event, ``stage.main_event``)
-    hap = [e for e in events if _happened(e) and not e.modifier]
+    hap = [e for e in events if e.news]
     reach = [float(p[QUAD[e.type]]) for e in hap if e.type in QUAD]
     out: list[tuple[EventDraft | None, dict[str, float]]] = [(None, {
         "none": 1.0, "none_p0": float(p[0]), "none_logp0": math.log(float(p[0]) + 1e-6),

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
 from ..model import Event, Span
+from .agentless import agentless_state
 from .arguments import candidates
 from .beneficiary import beneficiary
 from .candidate import Candidate, EventDraft
@@ -143,6 +144,9 @@ def find_events(doc: Doc, index: ActorIndex, drafts: list, lexicon: Lexicon, *,
             k.notes.reciprocal_heads = list(k.recipient_heads)
             k.recipients.clear()
         legal_sides(c, k)  # "serving a sentence in Turkey": Turkey -> the prisoner
+        state = agentless_state(c, k)  # "thousands of Turks have been detained": Turkey
+        if state is not None:
+            k.actors.append(state)
         own = mutual(c, k)  # "infighting between rebels": the rebels on both sides
         if not own:
             k.recipients = [r for r in k.recipients if r not in k.actors]
@@ -203,8 +207,7 @@ def main_event(events: list[EventDraft]) -> EventDraft | None:
     """The main event of one sentence's events: something that happened (not negated, not
     hypothetical, not a modifier of a noun: "US-backed fighters"), nearest the root, then
     earliest; none when every event sits deep in a modifier."""
-    live = [e for e in events if not (e.negated or e.hypothetical or e.modifier)
-            and e.depth <= MAIN_DEPTH]
+    live = [e for e in events if e.news and e.depth <= MAIN_DEPTH]
     if not live:
         return None
     return min(live, key=lambda e: (e.depth, e.trigger[0]))
