@@ -40,3 +40,12 @@ def test_a_new_row_with_a_common_surname_does_not_take_the_bare_surname(kb):
     # Iraq's foreign minister of the day keeps "Jaafari"; "Khan" is nobody in particular
     assert kb.resolve("Jaafari", "2018-04-10")["name"] == "Ibrahim al-Jaafari"
     assert kb.resolve("Khan", "2025-03-01")["name"] != "Shafqat Ali Khan"
+
+
+def test_a_given_name_from_the_persons_own_names_is_that_person(kb):
+    # "Mohammad" is in the KB person's alias "Abu Mohammad al-Julani": a spelling
+    # variant of that name, not another person who shares the surname
+    for text in ("Abu Mohammad al-Jolani", "Mohammad al-Jolani"):
+        r = kb.resolve(text, "2020-01-01")
+        assert (r["kind"], r["country"], r["sector"]) == ("person", "SYR", "REB"), text
+    assert kb.resolve("Turki al-Maliki", "2018-01-01")["name"] != "Nouri al-Maliki"

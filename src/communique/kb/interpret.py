@@ -6,8 +6,10 @@ office holder, group or body a phrase without a name is (see
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING, Any
 
+from ..tables import data_rows
 from . import gazetteer
 from .entries import (
     ADJ,
@@ -64,6 +66,23 @@ def _stated(kb: KnowledgeBase, mods: list[Mod], day: dt.date
     return office, country, org
 
 
+@functools.cache
+def _shared_demonyms() -> dict[str, tuple[str, ...]]:
+    """Adjective (lower case) -> the other countries it also names (``data/
+    shared_demonyms.csv``: "Congolese" is both Congos'), beyond the one the knowledge
+    base's country table gives it."""
+    return {r["adjective"].lower(): tuple(c for c in r["also"].split("|") if c)
+            for r in data_rows("kb/data/shared_demonyms.csv")}
+
+
+def _other_countries(mods: list[Mod]) -> tuple[str, ...]:
+    """The other countries a stated adjective may name ("Congolese" -> COG)."""
+    for m in mods:
+        if m.entry.type == ADJ and not m.no_country:
+            return _shared_demonyms().get(surface(m.toks).lower(), ())
+    return ()
+
+
 def _country_of(kb: KnowledgeBase, e: Entry, day: dt.date) -> str | None:
     if e.type in (COUNTRY, ADJ, PEOPLE):
         return e.ref
@@ -117,6 +136,11 @@ def _person(kb: KnowledgeBase, person: Person, mods: list[Mod], former: bool,
             comp = [hit.role]  # a nationality adjective, not a stated office
         else:
             comp = [r for r in person.roles if _role_ok(kb, r, office, country, org)]
+            for other in () if comp else _other_countries(mods):
+                # a demonym both Congos share: the person's own office decides
+                comp = [r for r in person.roles if _role_ok(kb, r, office, other, org)]
+                if comp:
+                    break
         if comp:
             active = [r for r in comp if r.active(day)]
             r = max(active, key=lambda r: ("leader" in r.offices, r.start)) if active else min(

@@ -73,6 +73,7 @@ from .phrasewords import (
 )
 from .placewords import place_lead
 from .private import PRIVATE, private_country
+from .records import Person
 
 if TYPE_CHECKING:  # the knowledge base is passed in; only its type is named here
     from .base import KnowledgeBase
@@ -143,6 +144,9 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
         length, entries = kb.match(toks, k, lower_query=lower, types=frozenset({PERSON}))
         if length and k + length == len(toks):
             given = _given_name_before(kb, toks, k, length, n_post, lower)
+            if given is not None and toks[given].key in _name_words(
+                    kb.persons[entries[0].ref]):
+                given = None  # "Mohammad al-Jolani": a word of that person's own names
             if given is not None:  # "Turki al-Maliki" is not Nouri al-Maliki
                 mods, _, former = _scan(kb, toks[:given], lower, n_post, tolerant=True)
                 rest = toks[given:]
@@ -214,6 +218,11 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
         return _result(surface(_lead_strip(toks)), "person", country, None, PRIVATE)
     return party_country(_from_mods(kb, mods, former, toks, day), toks)
 
+
+
+def _name_words(person: Person) -> frozenset[str]:
+    """The keys of every word of a person's name and aliases."""
+    return frozenset(t.key for text in (person.name, *person.aliases) for t in tokens(text))
 
 
 def _given_name_before(kb: KnowledgeBase, toks: list[Token], k: int, length: int,
