@@ -106,10 +106,6 @@ def sentence_features(sent: Span, events: list[EventDraft], *, rules: bool = Tru
     return np.concatenate(parts)
 
 
-def happened(e: EventDraft) -> bool:
-    return e.happened
-
-
 def pick_main(events: list[EventDraft], cls: int) -> EventDraft | None:
     """The main event of one sentence given its predicted class: none for class 0;
     else the event that happened of that class nearest the root (then earliest; not a
@@ -135,7 +131,7 @@ def mark_main(doc: Doc, events: list[EventDraft], model: SentenceModel | None = 
     sents = {s.start_char: s for s in doc.sents} if by_sent else {}
     for start, idx in by_sent.items():
         evs = [events[n] for n in idx]
-        if not any(happened(e) for e in evs):
+        if not any(e.happened for e in evs):
             continue
         if model is None:  # no weights: the rules' main event
             main = rule_main(evs)

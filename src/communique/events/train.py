@@ -22,7 +22,7 @@ import numpy as np
 
 from .. import nlp as _nlp
 from ..options import Options
-from .classifier import RULE_DIM, SentenceModel, happened, pick_main, rule_main, sentence_features
+from .classifier import RULE_DIM, SentenceModel, pick_main, rule_main, sentence_features
 from .evaluate import CLASSES, read_classes
 from .lexicon import QUAD
 from .mainpick import fit_ranker
@@ -65,7 +65,7 @@ def featurize(rows: list[tuple[str, int]], options: Options | None = None) -> Fe
         xs.append(sentence_features(doc[:], events))
         main = rule_main(events)
         rules.append(QUAD[main.type] if main is not None else 0)
-        live = [e for e in events if happened(e)]
+        live = [e for e in events if e.happened]
         record.append(QUAD[live[0].type] if live else 0)
         evs.append(events)
     return Featurized(np.vstack(xs), np.asarray([y for _, y in rows]), np.asarray(rules),

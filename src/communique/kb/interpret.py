@@ -135,10 +135,9 @@ def _person(kb: KnowledgeBase, person: Person, mods: list[Mod], former: bool,
                 and hit.role.country in (country, "IGO")):
             comp = [hit.role]  # a nationality adjective, not a stated office
         else:
-            comp = [r for r in person.roles if _role_ok(kb, r, office, country, org)]
-            for other in () if comp else _other_countries(mods):
-                # a demonym both Congos share: the person's own office decides
-                comp = [r for r in person.roles if _role_ok(kb, r, office, other, org)]
+            # a demonym both Congos share: the person's own office decides
+            for stated in (country, *_other_countries(mods)):
+                comp = [r for r in person.roles if _role_ok(kb, r, office, stated, org)]
                 if comp:
                     break
         if comp:

@@ -143,10 +143,8 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
     for k in range(1, len(toks)):
         length, entries = kb.match(toks, k, lower_query=lower, types=frozenset({PERSON}))
         if length and k + length == len(toks):
-            given = _given_name_before(kb, toks, k, length, n_post, lower)
-            if given is not None and toks[given].key in _name_words(
-                    kb.persons[entries[0].ref]):
-                given = None  # "Mohammad al-Jolani": a word of that person's own names
+            person = kb.persons[entries[0].ref]
+            given = _given_name_before(kb, person, toks, k, length, n_post, lower)
             if given is not None:  # "Turki al-Maliki" is not Nouri al-Maliki
                 mods, _, former = _scan(kb, toks[:given], lower, n_post, tolerant=True)
                 rest = toks[given:]
@@ -159,7 +157,6 @@ def resolve(kb: KnowledgeBase, text: str, day: dt.date) -> dict[str, Any]:
                     return _unknown_person(kb, rest, mods, former, toks[n_post:given], day)
                 return _result(surface(rest), "other")
             mods, _, former = _scan(kb, toks[:k], lower, n_post, tolerant=True)
-            person = kb.persons[entries[0].ref]
             return _person(kb, person, mods, former, toks[n_post:k], day)
 
     mods, stop, former = _scan(kb, toks, lower, n_post, tolerant=False)
@@ -225,11 +222,12 @@ def _name_words(person: Person) -> frozenset[str]:
     return frozenset(t.key for text in (person.name, *person.aliases) for t in tokens(text))
 
 
-def _given_name_before(kb: KnowledgeBase, toks: list[Token], k: int, length: int,
-                       n_post: int, lower: bool) -> int | None:
+def _given_name_before(kb: KnowledgeBase, known: Person, toks: list[Token], k: int,
+                       length: int, n_post: int, lower: bool) -> int | None:
     """"Turki al-Maliki": a known one-word name (a surname alias, "Maliki") right after a
     capitalised word that is no title, modifier or honorific is another person's surname
-    with that person's given name before it, not the known person. Returns where that
+    with that person's given name before it, not the known person ``known``, unless the
+    word is one of ``known``'s own names ("Mohammad al-Jolani"). Returns where that
     person's name starts, else None."""
     if lower or len([t for t in toks[k:k + length] if t.key not in NAME_PARTICLES]) != 1:
         return None
@@ -239,7 +237,8 @@ def _given_name_before(kb: KnowledgeBase, toks: list[Token], k: int, length: int
     if j < n_post:
         return None
     t = toks[j]
-    if not t.raw[:1].isupper() or t.key in HONORIFICS or t.key in FILLERS or t.key in FORMER:
+    if not t.raw[:1].isupper() or t.key in HONORIFICS or t.key in FILLERS or t.key in FORMER \
+            or t.key in _name_words(known):
         return None
     return None if any(kb.match(toks, i, types=frozenset({ORG, COUNTRY, METONYM, ADJ, PEOPLE,
                                                        PLACE, TERM}))[0] + i > j
